@@ -1,0 +1,218 @@
+// Package content loads the counseling text: one Markdown file per page per
+// language, with a small front matter and named sections. It reads any fs.FS
+// with the layout described in FORMAT.md, so a clinic can use its own folder,
+// and the app's own copy is embedded.
+package content
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"stemcounsel/model"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Embedded returns the content that ships with the app.
+func Embedded() fs.FS {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		panic(err) // the embed directive guarantees the folder
+	}
+	return sub
+}
+
+// TalkingPoints is the section for the clinician only; it never reaches
+// patient text.
+const TalkingPoints = "talking-points"
+
+// Section is a named part of a page.
+type Section struct {
+	Name string
+	Body string
+	Line int // line of the marker (or of the first body line for intro)
+}
+
+// Page is one page in one language.
+type Page struct {
+	File       string // path inside the content folder, for messages
+	ID         string
+	Title      string
+	Status     string
+	Evidence   string
+	Summary    string
+	Keywords   []string
+	ReviewedBy string
+	ReviewedOn string
+	Sections   []Section
+
+	keyLines map[string]int
+}
+
+// IsPlaceholder reports whether the page only announces a step still to come.
+func (p *Page) IsPlaceholder() bool { return p.Status == "placeholder" }
+
+// Reviewed reports whether a clinician and a date are named.
+func (p *Page) Reviewed() bool { return p.ReviewedBy != "" && p.ReviewedOn != "" }
+
+// Section returns a section's text.
+func (p *Page) Section(name string) (string, bool) {
+	for _, s := range p.Sections {
+		if s.Name == name {
+			return s.Body, true
+		}
+	}
+	return "", false
+}
+
+// SectionNames lists the sections in order.
+func (p *Page) SectionNames() []string {
+	names := make([]string, len(p.Sections))
+	for i, s := range p.Sections {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// PatientText is the body a patient may see: every section but the
+// clinician's.
+func (p *Page) PatientText() string {
+	var parts []string
+	for _, s := range p.Sections {
+		if s.Name == TalkingPoints || s.Body == "" {
+			continue
+		}
+		parts = append(parts, s.Body)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// Set is the pages of one language.
+type Set struct {
+	Pages  map[string]*Page // by step id
+	Groups map[string]*Page // by group id
+}
+
+// Bundle is a loaded content folder.
+type Bundle struct {
+	Langs map[model.Lang]*Set
+	// GroupIDs lists the groups in the order they are offered: the app's
+	// known order first, then any the clinic added, then "not listed".
+	GroupIDs []string
+	// Hash identifies exactly the content used: a short SHA-256 of every
+	// file's path and bytes.
+	Hash string
+}
+
+// Page returns a step's page in a language. Group steps return the group page.
+func (b *Bundle) Page(lang model.Lang, step model.StepID) *Page {
+	set := b.Langs[lang]
+	if set == nil {
+		return nil
+	}
+	if g, ok := step.Group(); ok {
+		return set.Groups[g]
+	}
+	return set.Pages[string(step)]
+}
+
+// Group returns a group's page in a language.
+func (b *Bundle) Group(lang model.Lang, id string) *Page {
+	if set := b.Langs[lang]; set != nil {
+		return set.Groups[id]
+	}
+	return nil
+}
+
+// Load reads and validates a content folder. On any problem it returns the
+// full list, each naming its file and line.
+func Load(fsys fs.FS) (*Bundle, error) {
+	b := &Bundle{Langs: map[model.Lang]*Set{}}
+	var probs Problems
+	h := sha256.New()
+	for _, lang := range model.Langs {
+		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}}
+		b.Langs[lang] = set
+		for _, kind := range []string{"pages", "groups"} {
+			dir := path.Join(string(lang), kind)
+			entries, err := fs.ReadDir(fsys, dir)
+			if err != nil {
+				probs.add(dir, 0, "cannot read folder: %v", fsErr(err))
+				continue
+			}
+			for _, e := range entries {
+				if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+					continue
+				}
+				file := path.Join(dir, e.Name())
+				raw, err := fs.ReadFile(fsys, file)
+				if err != nil {
+					probs.add(file, 0, "cannot read: %v", fsErr(err))
+					continue
+				}
+				fmt.Fprintf(h, "%s\x00%d\x00", file, len(raw))
+				h.Write(raw)
+				p, pp := parsePage(file, raw)
+				probs = append(probs, pp...)
+				if p == nil {
+					continue
+				}
+				if kind == "pages" {
+					set.Pages[p.ID] = p
+				} else {
+					set.Groups[p.ID] = p
+				}
+			}
+		}
+	}
+	b.Hash = hex.EncodeToString(h.Sum(nil))[:12]
+	b.GroupIDs = groupOrder(b.Langs[model.LangVI].Groups)
+	probs = append(probs, Validate(b)...)
+	if len(probs) > 0 {
+		probs.sort()
+		return nil, probs
+	}
+	return b, nil
+}
+
+func groupOrder(groups map[string]*Page) []string {
+	var known, extra []string
+	for _, id := range model.Groups {
+		if _, ok := groups[id]; ok && id != model.NotListed {
+			known = append(known, id)
+		}
+	}
+	for id := range groups {
+		if !slices.Contains(model.Groups, id) {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	out := append(known, extra...)
+	if _, ok := groups[model.NotListed]; ok {
+		out = append(out, model.NotListed)
+	}
+	return out
+}
+
+// fsErr drops the path an fs error repeats, since messages name the file.
+func fsErr(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// NFC normalises text to composed form, the form the app stores and compares.
+func NFC(s string) string { return norm.NFC.String(s) }

@@ -1,0 +1,200 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"stemcounsel/model"
+)
+
+// fixture is the small content folder the UI goldens use; it is complete, so
+// each test below breaks one thing in a copy of it.
+func fixture(t *testing.T) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS("../ui/testdata/content")
+	m := fstest.MapFS{}
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(root, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestFixtureLoads(t *testing.T) {
+	b, err := Load(fixture(t))
+	if err != nil {
+		t.Fatalf("fixture must load: %v", err)
+	}
+	if len(b.Hash) != 12 {
+		t.Errorf("hash = %q", b.Hash)
+	}
+	if b.GroupIDs[len(b.GroupIDs)-1] != model.NotListed {
+		t.Errorf("not-listed must be offered last: %v", b.GroupIDs)
+	}
+}
+
+func TestEmbeddedContentIsValid(t *testing.T) {
+	b, err := Load(Embedded())
+	if err != nil {
+		t.Fatalf("embedded content has problems:\n%v", err)
+	}
+	for _, lang := range model.Langs {
+		for _, step := range model.PageSteps {
+			if b.Page(lang, step) == nil {
+				t.Errorf("%s: no page for %s", lang, step)
+			}
+		}
+	}
+}
+
+func TestEmbeddedContentIsNFCAndHasNoVS16(t *testing.T) {
+	err := fs.WalkDir(Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(Embedded(), p)
+		if err != nil {
+			return err
+		}
+		if !utf8.Valid(data) || !norm.NFC.IsNormal(data) {
+			t.Errorf("%s is not NFC UTF-8", p)
+		}
+		if strings.ContainsRune(string(data), '\uFE0F') {
+			t.Errorf("%s contains U+FE0F", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTalkingPointsAreNotPatientText(t *testing.T) {
+	b, err := Load(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := b.Page(model.LangEN, model.StepWhatItIs)
+	if tp, ok := p.Section(TalkingPoints); !ok || !strings.Contains(tp, "Note for the doctor") {
+		t.Fatalf("talking points not separated: %q", tp)
+	}
+	if strings.Contains(p.PatientText(), "Note for the doctor") {
+		t.Fatal("talking points leaked into patient text")
+	}
+}
+
+func TestHashChangesWithContent(t *testing.T) {
+	m := fixture(t)
+	a, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := m["en/pages/pathway.md"]
+	f.Data = append(append([]byte{}, f.Data...), []byte("\nOne more line.\n")...)
+	b, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Hash == b.Hash {
+		t.Fatal("hash must change when any file changes")
+	}
+}
+
+func TestNFDContentIsNormalised(t *testing.T) {
+	m := fixture(t)
+	m["vi/pages/pathway.md"].Data = []byte(norm.NFD.String(string(m["vi/pages/pathway.md"].Data)))
+	b, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := b.Page(model.LangVI, model.StepPathway).PatientText()
+	if !norm.NFC.IsNormalString(txt) || !strings.Contains(txt, "điều hòa") {
+		t.Fatalf("page text not NFC: %q", txt)
+	}
+}
+
+// TestProblemsNameFileAndLine breaks the fixture one way at a time and checks
+// the message a clinic editor would read.
+func TestProblemsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(m fstest.MapFS)
+		want   string
+	}{
+		{"missing page", func(m fstest.MapFS) { delete(m, "en/pages/pathway.md") },
+			"en/pages/pathway.md: missing: every step needs a page"},
+		{"page in one language only", func(m fstest.MapFS) {
+			m["vi/pages/extra.md"] = &fstest.MapFile{Data: []byte("---\nid: extra\ntitle: Thêm\n---\nChữ.\n")}
+		}, "vi/pages/extra.md: has no English counterpart en/pages/extra.md"},
+		{"no front matter", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("Just text\n")
+		}, "en/pages/pathway.md:1: front matter missing"},
+		{"unclosed front matter", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\n")
+		}, "en/pages/pathway.md:1: front matter not closed"},
+		{"bad front matter line", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\nnonsense\n---\nText.\n")
+		}, "en/pages/pathway.md:4: front matter line must be \"key: value\""},
+		{"unknown key", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\ncolour: red\n---\nText.\n")
+		}, "en/pages/pathway.md:4: unknown front matter key \"colour\""},
+		{"id differs from file", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\ntitle: T\nid: path\n---\nText.\n")
+		}, "en/pages/pathway.md:3: id \"path\" must equal the file name \"pathway\""},
+		{"escape sequence", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nText.\nBad \x1b[31mred\n")
+		}, "en/pages/pathway.md:6: control character U+001B is not allowed"},
+		{"variation selector", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nCareful \u26a0\ufe0f here\n")
+		}, "en/pages/pathway.md:5: emoji variation selector"},
+		{"section parity", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nText.\n")
+		}, "en/pages/pathway.md: sections differ from vi/pages/pathway.md"},
+		{"malformed marker", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nText.\n<!-- section talking-points -->\n")
+		}, "en/pages/pathway.md:6: malformed section marker"},
+		{"missing group section", func(m fstest.MapFS) {
+			s := string(m["en/groups/joint.md"].Data)
+			m["en/groups/joint.md"].Data = []byte(strings.Replace(s, "<!-- section: timing -->", "<!-- section: when -->", 1))
+		}, "en/groups/joint.md: missing section \"timing\""},
+		{"group without keywords", func(m fstest.MapFS) {
+			s := string(m["vi/groups/lung.md"].Data)
+			i := strings.Index(s, "keywords:")
+			j := strings.Index(s[i:], "\n")
+			m["vi/groups/lung.md"].Data = []byte(s[:i] + "keywords:" + s[i+j:])
+		}, "vi/groups/lung.md:5: group pages need a non-empty \"keywords\""},
+		{"bad review date", func(m fstest.MapFS) {
+			s := string(m["vi/pages/pathway.md"].Data)
+			s = strings.Replace(s, "reviewed_by:", "reviewed_by: BS. A", 1)
+			m["vi/pages/pathway.md"].Data = []byte(strings.Replace(s, "reviewed_on:", "reviewed_on: 2026-11-24", 1))
+		}, "vi/pages/pathway.md:5: reviewed_on \"2026-11-24\" must be a date dd/mm/yyyy"},
+		{"missing group", func(m fstest.MapFS) { delete(m, "vi/groups/spine.md"); delete(m, "en/groups/spine.md") },
+			"vi/groups/spine.md: missing: every disease group needs a page"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fixture(t)
+			tt.mutate(m)
+			_, err := Load(m)
+			if err == nil {
+				t.Fatal("Load accepted broken content")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("problems do not include %q:\n%v", tt.want, err)
+			}
+		})
+	}
+}

@@ -1,0 +1,141 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	sectionMarker = regexp.MustCompile(`^<!--\s*section:\s*(\S*)\s*-->\s*$`)
+	sectionName   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// frontKeys are the front-matter keys a page may have.
+var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on"}
+
+// parsePage reads one file. It returns nil when the file cannot be used at all.
+func parsePage(file string, raw []byte) (*Page, Problems) {
+	var probs Problems
+	if !utf8.Valid(raw) {
+		probs.add(file, 0, "not valid UTF-8")
+		return nil, probs
+	}
+	text := NFC(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if r, ok := badRune(l); ok {
+			probs.add(file, i+1, "control character %U is not allowed", r)
+		}
+		if strings.ContainsRune(l, '\uFE0F') {
+			probs.add(file, i+1, "emoji variation selector U+FE0F misaligns terminals; use an emoji without it")
+		}
+	}
+
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		probs.add(file, 1, "front matter missing: the file must start with a line \"---\"")
+		return nil, probs
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "---" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		probs.add(file, 1, "front matter not closed: no second line \"---\"")
+		return nil, probs
+	}
+
+	p := &Page{File: file, keyLines: map[string]int{}}
+	for i := 1; i < end; i++ {
+		line := lines[i]
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		key, val, ok := strings.Cut(line, ":")
+		key = strings.TrimSpace(key)
+		val = strings.TrimSpace(val)
+		if !ok || key == "" {
+			probs.add(file, i+1, "front matter line must be \"key: value\"")
+			continue
+		}
+		if _, dup := p.keyLines[key]; dup {
+			probs.add(file, i+1, "front matter key %q given twice", key)
+			continue
+		}
+		p.keyLines[key] = i + 1
+		switch key {
+		case "id":
+			p.ID = val
+		case "title":
+			p.Title = val
+		case "status":
+			p.Status = val
+		case "evidence":
+			p.Evidence = val
+		case "summary":
+			p.Summary = val
+		case "keywords":
+			for _, k := range strings.Split(val, ",") {
+				if k = strings.TrimSpace(k); k != "" {
+					p.Keywords = append(p.Keywords, k)
+				}
+			}
+		case "reviewed_by":
+			p.ReviewedBy = val
+		case "reviewed_on":
+			p.ReviewedOn = val
+		default:
+			probs.add(file, i+1, "unknown front matter key %q (known: %s)", key, strings.Join(frontKeys, ", "))
+		}
+	}
+
+	cur := Section{Name: "intro", Line: end + 2}
+	var body []string
+	flush := func() {
+		cur.Body = strings.TrimSpace(strings.Join(body, "\n"))
+		if cur.Name != "intro" || cur.Body != "" {
+			p.Sections = append(p.Sections, cur)
+		}
+		body = nil
+	}
+	for i := end + 1; i < len(lines); i++ {
+		line := lines[i]
+		if m := sectionMarker.FindStringSubmatch(line); m != nil {
+			flush()
+			if !sectionName.MatchString(m[1]) {
+				probs.add(file, i+1, "section name %q must be lowercase words joined by \"-\"", m[1])
+			}
+			for _, s := range p.Sections {
+				if s.Name == m[1] {
+					probs.add(file, i+1, "section %q given twice", m[1])
+				}
+			}
+			cur = Section{Name: m[1], Line: i + 1}
+			continue
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "<!--") && strings.Contains(line, "section") {
+			probs.add(file, i+1, "malformed section marker; write <!-- section: NAME -->")
+		}
+		if strings.HasPrefix(line, "# ") {
+			probs.add(file, i+1, "no \"#\" title in the body: the app shows the front matter title")
+		}
+		body = append(body, line)
+	}
+	flush()
+	return p, probs
+}
+
+// badRune finds a control character other than tab: text from files must
+// never carry terminal escape sequences to the screen.
+func badRune(s string) (rune, bool) {
+	for _, r := range s {
+		if r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
+			return r, true
+		}
+	}
+	return 0, false
+}

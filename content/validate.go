@@ -1,0 +1,139 @@
+package content
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"stemcounsel/model"
+)
+
+// GroupSections are the sections every disease-group page has, in order.
+var GroupSections = []string{
+	"aim", "evidence", "expect", "not-expect", "timing", "risks",
+	"meaning-end-stage", "meaning-fibrosis", "meaning-immune-disorder",
+	"sources", TalkingPoints,
+}
+
+var datePattern = regexp.MustCompile(`^\d{2}/\d{2}/\d{4}$`)
+
+// Validate checks a bundle as a whole: every step has its page, group pages
+// are complete, and both languages have the same pages, ids and sections.
+func Validate(b *Bundle) Problems {
+	var probs Problems
+	for _, lang := range model.Langs {
+		set := b.Langs[lang]
+		for _, step := range model.PageSteps {
+			if set.Pages[string(step)] == nil {
+				probs.add(path.Join(string(lang), "pages", string(step)+".md"), 0, "missing: every step needs a page")
+			}
+		}
+		for _, g := range model.Groups {
+			if set.Groups[g] == nil {
+				probs.add(path.Join(string(lang), "groups", g+".md"), 0, "missing: every disease group needs a page")
+			}
+		}
+		for _, p := range set.Pages {
+			probs = append(probs, checkPage(p)...)
+		}
+		for _, p := range set.Groups {
+			probs = append(probs, checkPage(p)...)
+			probs = append(probs, checkGroup(p)...)
+		}
+	}
+	probs = append(probs, checkParity(b.Langs[model.LangVI].Pages, b.Langs[model.LangEN].Pages)...)
+	probs = append(probs, checkParity(b.Langs[model.LangVI].Groups, b.Langs[model.LangEN].Groups)...)
+	return probs
+}
+
+func (p *Page) line(key string) int {
+	if l, ok := p.keyLines[key]; ok {
+		return l
+	}
+	return 1
+}
+
+func checkPage(p *Page) Problems {
+	var probs Problems
+	if want := strings.TrimSuffix(path.Base(p.File), ".md"); p.ID != want {
+		probs.add(p.File, p.line("id"), "id %q must equal the file name %q", p.ID, want)
+	}
+	if p.Title == "" {
+		probs.add(p.File, p.line("title"), "title is required")
+	}
+	if p.Status != "" && p.Status != "placeholder" {
+		probs.add(p.File, p.line("status"), "status %q is unknown (valid: placeholder, or empty)", p.Status)
+	}
+	if (p.ReviewedBy == "") != (p.ReviewedOn == "") {
+		probs.add(p.File, p.line("reviewed_by"), "reviewed_by and reviewed_on go together: name both or neither")
+	}
+	if p.ReviewedOn != "" {
+		if _, err := time.Parse("02/01/2006", p.ReviewedOn); err != nil || !datePattern.MatchString(p.ReviewedOn) {
+			probs.add(p.File, p.line("reviewed_on"), "reviewed_on %q must be a date dd/mm/yyyy", p.ReviewedOn)
+		}
+	}
+	if strings.TrimSpace(p.PatientText()) == "" {
+		probs.add(p.File, 0, "the page has no text for the patient")
+	}
+	return probs
+}
+
+func checkGroup(p *Page) Problems {
+	var probs Problems
+	for _, key := range []string{"summary", "keywords", "evidence"} {
+		if _, ok := p.keyLines[key]; !ok || (key == "keywords" && len(p.Keywords) == 0) ||
+			(key == "summary" && p.Summary == "") || (key == "evidence" && p.Evidence == "") {
+			probs.add(p.File, p.line(key), "group pages need a non-empty %q", key)
+		}
+	}
+	names := p.SectionNames()
+	last := -1
+	for _, want := range GroupSections {
+		i := slices.Index(names, want)
+		switch {
+		case i < 0:
+			probs.add(p.File, 0, "missing section %q (group pages need: %s)", want, strings.Join(GroupSections, ", "))
+		case i < last:
+			probs.add(p.File, p.Sections[i].Line, "section %q is out of order (group pages need: %s)", want, strings.Join(GroupSections, ", "))
+		default:
+			if body, _ := p.Section(want); strings.TrimSpace(body) == "" {
+				probs.add(p.File, p.Sections[i].Line, "section %q is empty", want)
+			}
+			last = i
+		}
+	}
+	return probs
+}
+
+// checkParity reports pages that exist in one language only, or whose
+// structure differs between the two.
+func checkParity(vi, en map[string]*Page) Problems {
+	var probs Problems
+	for id, p := range vi {
+		q := en[id]
+		if q == nil {
+			probs.add(p.File, 0, "has no English counterpart %s", strings.Replace(p.File, "vi/", "en/", 1))
+			continue
+		}
+		if a, b := p.SectionNames(), q.SectionNames(); !slices.Equal(a, b) {
+			probs.add(q.File, 0, "sections differ from %s: en has [%s], vi has [%s]", p.File, strings.Join(b, " "), strings.Join(a, " "))
+		}
+		if p.Status != q.Status {
+			probs.add(q.File, q.line("status"), "status %q differs from %s (%q)", q.Status, p.File, p.Status)
+		}
+		if (p.Evidence == "") != (q.Evidence == "") {
+			probs.add(q.File, q.line("evidence"), "evidence line must be given in both languages or neither (see %s)", p.File)
+		}
+		if p.Reviewed() != q.Reviewed() {
+			probs.add(q.File, q.line("reviewed_by"), "review must be recorded in both languages or neither (see %s)", p.File)
+		}
+	}
+	for id, q := range en {
+		if vi[id] == nil {
+			probs.add(q.File, 0, "has no Vietnamese counterpart %s", strings.Replace(q.File, "en/", "vi/", 1))
+		}
+	}
+	return probs
+}

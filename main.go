@@ -1,0 +1,243 @@
+// Command stemcounsel walks a patient, alone or with a doctor, through an
+// honest explanation of stem-cell therapy in Vietnamese or English.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"golang.org/x/term"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+	"stemcounsel/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `stemcounsel: a guided counseling session about stem-cell therapy.
+
+Usage:
+  stemcounsel [flags]            run the session in this terminal
+  stemcounsel print [flags]      write the patient handout to stdout
+  stemcounsel check [DIR]        validate content (the built-in copy, or DIR)
+
+Flags of the session:
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "print":
+			return runPrint(args[1:], stdout, stderr)
+		case "check":
+			return runCheck(args[1:], stdout, stderr)
+		}
+	}
+	return runApp(args, stdout, stderr)
+}
+
+// common holds the flags every command shares.
+type common struct {
+	lang, group, content, style string
+}
+
+func (c *common) register(flags *flag.FlagSet, defaultStyle string) {
+	flags.StringVar(&c.lang, "lang", "", "language: vi or en (default: ask; vi for print)")
+	flags.StringVar(&c.group, "group", "", "disease groups to preselect, comma-separated ids")
+	flags.StringVar(&c.content, "content", "", "run on this content folder instead of the built-in one")
+	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(ui.StyleNames, ", "))
+}
+
+// load reads the content and checks the shared flags against it.
+func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
+	b, err := loadContent(c.content)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	lang := model.LangVI
+	if c.lang != "" {
+		if lang, err = model.ParseLang(c.lang); err != nil {
+			return nil, "", nil, err
+		}
+	}
+	groups, err := model.ParseGroups(c.group, b.GroupIDs)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if c.style != "" && !slices.Contains(ui.StyleNames, c.style) {
+		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(ui.StyleNames, ", "))
+	}
+	return b, lang, groups, nil
+}
+
+func loadContent(dir string) (*content.Bundle, error) {
+	var fsys fs.FS = content.Embedded()
+	if dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("content folder %s: not a readable folder", dir)
+		}
+		fsys = os.DirFS(dir)
+	}
+	b, err := content.Load(fsys)
+	if err != nil {
+		where := "built-in content"
+		if dir != "" {
+			where = dir
+		}
+		return nil, fmt.Errorf("%s has problems (run \"stemcounsel check\" for the list):\n%w", where, err)
+	}
+	return b, nil
+}
+
+func newFlagSet(name string, stderr io.Writer, help string) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprint(stderr, help)
+		flags.PrintDefaults()
+	}
+	return flags
+}
+
+// flagExit turns a flag parsing result into an exit code: 0 for -help.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+func runApp(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel", stderr, usage)
+	var c common
+	c.register(flags, "dark")
+	role := flags.String("role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
+	showVersion := flags.Bool("version", false, "print the version and exit")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check)\n", flags.Arg(0))
+		return 2
+	}
+	b, lang, groups, err := c.load()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "stemcounsel %s (content %s)\n", version, b.Hash)
+		return 0
+	}
+	r := model.RoleUnset
+	if *role != "" {
+		if r, err = model.ParseRole(*role); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
+	if !term.IsTerminal(int(os.Stdin.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
+		fmt.Fprintln(stderr, "stemcounsel needs an interactive terminal. To get the text without one, run: stemcounsel print")
+		return 1
+	}
+	m := ui.New(ui.Options{
+		Content:        b,
+		Cache:          ui.NewRenderCache(),
+		Now:            time.Now,
+		Lang:           lang,
+		LangSet:        c.lang != "",
+		Role:           r,
+		Groups:         groups,
+		Style:          c.style,
+		ResizeDebounce: 80 * time.Millisecond,
+	})
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		fmt.Fprintln(stderr, "stemcounsel:", err)
+		return 1
+	}
+	return 0
+}
+
+func roleNames() []string {
+	out := make([]string, len(model.Roles))
+	for i, r := range model.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+func runPrint(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel print", stderr, "Usage: stemcounsel print [flags]\n\nWrites the patient handout to stdout.\n\n")
+	var c common
+	c.register(flags, "")
+	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	b, lang, groups, err := c.load()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if *width < 30 || *width > 200 {
+		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
+		return 2
+	}
+	style := c.style
+	if style == "" {
+		style = ui.PlainStyle
+		if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			style = "dark"
+		}
+	}
+	if err := ui.Print(stdout, b, ui.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: style}); err != nil {
+		fmt.Fprintln(stderr, "stemcounsel print:", err)
+		return 1
+	}
+	return 0
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel check", stderr, "Usage: stemcounsel check [DIR]\n\nValidates the built-in content, or the content folder DIR.\n")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if flags.NArg() > 1 {
+		fmt.Fprintln(stderr, "check takes at most one folder")
+		return 2
+	}
+	var fsys fs.FS = content.Embedded()
+	where := "built-in content"
+	if flags.NArg() == 1 {
+		where = flags.Arg(0)
+		if st, err := os.Stat(where); err != nil || !st.IsDir() {
+			fmt.Fprintf(stderr, "%s: not a readable folder\n", where)
+			return 1
+		}
+		fsys = os.DirFS(where)
+	}
+	b, err := content.Load(fsys)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		if probs, ok := errors.AsType[content.Problems](err); ok {
+			fmt.Fprintf(stderr, "%s: %d problems\n", where, len(probs))
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: ok (content %s)\n", where, b.Hash)
+	return 0
+}

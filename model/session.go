@@ -1,0 +1,112 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// PageView records that a step was shown, and when.
+type PageView struct {
+	Step StepID
+	At   time.Time
+}
+
+// Session is one counseling conversation. Its zero value is not usable; use
+// NewSession.
+type Session struct {
+	Lang    Lang
+	Role    Role
+	Started time.Time
+
+	// Groups are the chosen disease groups; the first is the primary one.
+	Groups []string
+
+	// Current is the step on screen.
+	Current StepID
+
+	// Viewed lists every arrival at a step, in order.
+	Viewed []PageView
+}
+
+// NewSession starts a session on the welcome step.
+func NewSession(lang Lang, role Role, now time.Time) *Session {
+	s := &Session{Lang: lang, Role: role, Started: now, Current: StepWelcome}
+	s.Viewed = append(s.Viewed, PageView{Step: StepWelcome, At: now})
+	return s
+}
+
+// Steps is the current flow.
+func (s *Session) Steps() []StepID { return Flow(s.Role, s.Groups) }
+
+// Index is the position of the current step in the flow (0-based).
+func (s *Session) Index() int {
+	return max(0, slices.Index(s.Steps(), s.Current))
+}
+
+// CanLeaveWelcome reports whether the welcome step has been answered: the
+// role decides which steps follow.
+func (s *Session) CanLeaveWelcome() bool { return s.Role != RoleUnset }
+
+// Next moves to the following step and reports whether it moved.
+func (s *Session) Next(now time.Time) bool {
+	steps := s.Steps()
+	i := s.Index()
+	if i+1 >= len(steps) || (s.Current == StepWelcome && !s.CanLeaveWelcome()) {
+		return false
+	}
+	s.enter(steps[i+1], now)
+	return true
+}
+
+// Prev moves to the step before and reports whether it moved.
+func (s *Session) Prev(now time.Time) bool {
+	i := s.Index()
+	if i == 0 {
+		return false
+	}
+	s.enter(s.Steps()[i-1], now)
+	return true
+}
+
+// JumpTo moves to any step of the current flow and reports whether it could.
+// Leaving the welcome step still needs a role.
+func (s *Session) JumpTo(step StepID, now time.Time) bool {
+	if !slices.Contains(s.Steps(), step) || (step != StepWelcome && !s.CanLeaveWelcome()) {
+		return false
+	}
+	if step != s.Current {
+		s.enter(step, now)
+	}
+	return true
+}
+
+func (s *Session) enter(step StepID, now time.Time) {
+	s.Current = step
+	s.Viewed = append(s.Viewed, PageView{Step: step, At: now})
+}
+
+// ToggleGroup adds a group to the choice, or removes it if already chosen.
+// It reports whether the group is chosen afterwards.
+func (s *Session) ToggleGroup(group string) bool {
+	if i := slices.Index(s.Groups, group); i >= 0 {
+		s.Groups = slices.Delete(s.Groups, i, i+1)
+		return false
+	}
+	s.Groups = append(s.Groups, group)
+	return true
+}
+
+// HasAnswers reports whether quitting would lose anything the user chose
+// about their care (not just the language or mode).
+func (s *Session) HasAnswers() bool { return len(s.Groups) > 0 }
+
+// ViewedSteps lists each step shown at least once, in the order first seen.
+func (s *Session) ViewedSteps() []StepID {
+	var out []StepID
+	for _, v := range s.Viewed {
+		if !slices.Contains(out, v.Step) {
+			out = append(out, v.Step)
+		}
+	}
+	return out
+}

@@ -1,0 +1,326 @@
+// Package ui is the terminal interface: one root Bubble Tea model that routes
+// between the welcome screen, the reading pages, the interactive steps and
+// the dialogs, and renders counseling pages with Glamour.
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+)
+
+// Layout thresholds. From full size up everything shows; between the minimum
+// and full size the layout is compact; below the minimum the app asks for a
+// larger window.
+const (
+	minWidth, minHeight   = 40, 12
+	fullWidth, fullHeight = 60, 20
+)
+
+// Options configure a session. Content, Cache and Now are required.
+type Options struct {
+	Content *content.Bundle
+	Cache   *RenderCache
+	Now     func() time.Time
+
+	Lang    model.Lang
+	LangSet bool       // the language was given on the command line: do not ask
+	Role    model.Role // RoleUnset: the welcome screen asks
+	Groups  []string   // preselected disease groups
+	Style   string     // Glamour style name
+
+	// ResizeDebounce delays re-rendering while a window is being resized; a
+	// terminal drag sends dozens of sizes. Zero renders at once.
+	ResizeDebounce time.Duration
+}
+
+type dialog int
+
+const (
+	dialogNone dialog = iota
+	dialogMenu
+	dialogHelp
+	dialogQuit
+)
+
+// shown identifies what the viewport holds, so a resize or a language switch
+// knows whether to render again.
+type shown struct {
+	step  model.StepID
+	lang  model.Lang
+	width int
+}
+
+// Model is the root model: the only tea.Model of the app.
+type Model struct {
+	opt     Options
+	session *model.Session
+	text    *Text
+	keys    keyMap
+	st      styles
+
+	width, height int
+	vp            viewport.Model
+	help          help.Model
+	progress      progress.Model
+	shown         shown
+
+	dialog       dialog
+	menuCursor   int
+	quitFocus    int // 0 stay, 1 quit: staying is the safe default
+	welcomeFocus int
+	notice       string
+	resizeSeq    int
+}
+
+// New builds the root model for a new session.
+func New(opt Options) *Model {
+	if opt.Style == "" {
+		opt.Style = "dark"
+	}
+	if opt.Lang == "" {
+		opt.Lang = model.LangVI
+	}
+	s := model.NewSession(opt.Lang, opt.Role, opt.Now())
+	s.Groups = append(s.Groups, opt.Groups...)
+	m := &Model{opt: opt, session: s, st: newStyles(opt.Style != "light")}
+	m.vp = viewport.New()
+	m.help = help.New()
+	m.progress = progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	m.progress.FullColor = m.st.ProgressFull
+	m.progress.EmptyColor = m.st.ProgressEmpty
+	m.setLang(opt.Lang)
+	m.welcomeFocus = m.defaultWelcomeFocus()
+	return m
+}
+
+// Session exposes the session for the code that wires the app and for tests.
+func (m *Model) Session() *model.Session { return m.session }
+
+// Init starts nothing: no terminal queries at start-up.
+func (m *Model) Init() tea.Cmd { return nil }
+
+type resizeDoneMsg struct{ seq int }
+
+// Update routes a message to the open dialog, the screen, or the global keys.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.resize(msg.Width, msg.Height)
+	case resizeDoneMsg:
+		if msg.seq == m.resizeSeq {
+			m.refresh(true)
+		}
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		return m, m.handleClick(msg)
+	case tea.MouseWheelMsg:
+		m.handleWheel(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) now() time.Time { return m.opt.Now() }
+
+func (m *Model) setLang(l model.Lang) {
+	m.session.Lang = l
+	m.text = texts[l]
+	m.keys = newKeyMap(m.text)
+}
+
+// compact reports whether the window is below full size.
+func (m *Model) compact() bool { return m.width < fullWidth || m.height < fullHeight }
+
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
+// margin is the blank space left and right of everything.
+func (m *Model) margin() int {
+	if m.compact() {
+		return 1
+	}
+	return 2
+}
+
+func (m *Model) innerWidth() int { return max(1, m.width-2*m.margin()) }
+
+// Header: title row and progress row, plus a blank row at full size. Footer:
+// the button and help row, plus a blank row above it at full size.
+func (m *Model) headerHeight() int {
+	if m.compact() {
+		return 2
+	}
+	return 3
+}
+
+func (m *Model) footerHeight() int {
+	if m.compact() {
+		return 1
+	}
+	return 2
+}
+
+func (m *Model) bodyHeight() int { return max(1, m.height-m.headerHeight()-m.footerHeight()) }
+
+// resize applies a new window size at once and re-renders the page, now or
+// after the debounce delay.
+func (m *Model) resize(w, h int) tea.Cmd {
+	first := m.width == 0
+	m.width, m.height = w, h
+	m.layoutViewport()
+	if m.tooSmall() || m.shown.width == m.innerWidth() {
+		return nil
+	}
+	if first || m.opt.ResizeDebounce == 0 || m.cached() {
+		m.refresh(!first)
+		return nil
+	}
+	m.resizeSeq++
+	seq := m.resizeSeq
+	return tea.Tick(m.opt.ResizeDebounce, func(time.Time) tea.Msg { return resizeDoneMsg{seq} })
+}
+
+// layoutViewport sizes the viewport to the part of the body the current
+// screen leaves for scrolling text.
+func (m *Model) layoutViewport() {
+	h := m.bodyHeight()
+	if m.session.Current == model.StepWelcome {
+		h -= m.welcomeHeight()
+	}
+	m.vp.SetWidth(m.innerWidth())
+	m.vp.SetHeight(max(1, h))
+	m.help.SetWidth(m.innerWidth())
+	m.progress.SetWidth(m.innerWidth())
+}
+
+// stepMarkdown returns the Markdown for the current step and whether it is
+// static (the same for every patient, so it may be cached).
+func (m *Model) stepMarkdown(step model.StepID) (string, bool) {
+	if step == model.StepSummary {
+		return summaryMarkdown(m.session, m.opt.Content, m.text), false
+	}
+	p := m.opt.Content.Page(m.session.Lang, step)
+	if p == nil {
+		return fmt.Sprintf("*%s*", step), false
+	}
+	return pageMarkdown(p, texts[m.session.Lang]), true
+}
+
+func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
+	return cacheKey{page: string(lang) + "/" + string(step), width: m.innerWidth(), style: m.opt.Style, content: m.opt.Content.Hash}
+}
+
+func (m *Model) cached() bool {
+	_, ok := m.opt.Cache.get(m.cacheKey(m.session.Current, m.session.Lang))
+	return ok
+}
+
+// refresh puts the current step into the viewport. keepPlace keeps the
+// reader at the same fraction of the page (after a resize or a language
+// switch); otherwise the page starts at the top.
+func (m *Model) refresh(keepPlace bool) {
+	if m.width == 0 {
+		return
+	}
+	frac := m.vp.ScrollPercent()
+	m.layoutViewport()
+	step := m.session.Current
+	md, static := m.stepMarkdown(step)
+	var out string
+	var err error
+	if static {
+		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), md)
+	} else {
+		out, err = renderMarkdown(md, m.innerWidth(), m.opt.Style)
+	}
+	if err != nil {
+		out = err.Error()
+	}
+	m.vp.SetContent(out)
+	m.shown = shown{step: step, lang: m.session.Lang, width: m.innerWidth()}
+	if keepPlace {
+		m.vp.SetYOffset(int(frac*float64(max(0, m.vp.TotalLineCount()-m.vp.Height())) + 0.5))
+	} else {
+		m.vp.GotoTop()
+	}
+}
+
+// prerender renders the next step in the background, with its own renderer,
+// so moving forward finds it in the cache.
+func (m *Model) prerender() tea.Cmd {
+	steps := m.session.Steps()
+	i := m.session.Index()
+	if i+1 >= len(steps) || m.width == 0 {
+		return nil
+	}
+	next := steps[i+1]
+	md, static := m.stepMarkdown(next)
+	if !static {
+		return nil
+	}
+	k := m.cacheKey(next, m.session.Lang)
+	cache := m.opt.Cache
+	return func() tea.Msg {
+		_, _ = cache.render(k, md) // a failure shows when the page is opened
+		return nil
+	}
+}
+
+// goTo runs a move of the session and shows where it landed.
+func (m *Model) goTo(moved bool) tea.Cmd {
+	if !moved {
+		return nil
+	}
+	m.welcomeFocus = m.defaultWelcomeFocus()
+	m.refresh(false)
+	return m.prerender()
+}
+
+func (m *Model) next() tea.Cmd {
+	if m.session.Current == model.StepWelcome && !m.session.CanLeaveWelcome() {
+		m.notice = m.text.WelcomeNeedRole
+		return nil
+	}
+	return m.goTo(m.session.Next(m.now()))
+}
+
+func (m *Model) prev() tea.Cmd { return m.goTo(m.session.Prev(m.now())) }
+
+// switchLang changes the language in place: same step, same place on the
+// page, nothing chosen is lost.
+func (m *Model) switchLang(l model.Lang) tea.Cmd {
+	if l == m.session.Lang {
+		return nil
+	}
+	m.setLang(l)
+	m.refresh(true)
+	return m.prerender()
+}
+
+// requestQuit quits at once when nothing would be lost, and asks otherwise.
+func (m *Model) requestQuit() tea.Cmd {
+	if !m.session.HasAnswers() {
+		return tea.Quit
+	}
+	m.dialog = dialogQuit
+	m.quitFocus = 0
+	return nil
+}
+
+// View draws the whole screen: exactly the window's height, no line wider
+// than the window.
+func (m *Model) View() tea.View {
+	screen, _ := m.compose()
+	v := tea.NewView(screen)
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "stemcounsel"
+	return v
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	gstyles "charm.land/glamour/v2/styles"
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+// Styles accepted by --style. "notty" is the plain style used off a terminal.
+var StyleNames = []string{"dark", "light", "ascii"}
+
+const plainStyle = "notty"
+
+// glamourStyle returns a copy of a Glamour style with the document margin
+// removed: the app's layout owns the margins, so widths add up exactly.
+func glamourStyle(name string) (ansi.StyleConfig, error) {
+	base, ok := gstyles.DefaultStyles[name]
+	if !ok || !(slices.Contains(StyleNames, name) || name == plainStyle) {
+		return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (valid: %s)", name, strings.Join(StyleNames, ", "))
+	}
+	cfg := *base
+	zero := uint(0)
+	cfg.Document.Margin = &zero
+	return cfg, nil
+}
+
+// renderMarkdown renders with a fresh renderer: building one costs
+// microseconds, and a renderer must never be shared between goroutines.
+func renderMarkdown(md string, width int, style string) (string, error) {
+	cfg, err := glamourStyle(style)
+	if err != nil {
+		return "", err
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	if err != nil {
+		return "", err
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return "", err
+	}
+	return trimBlankLines(out), nil
+}
+
+// trimBlankLines drops the empty lines Glamour puts around a document and the
+// padding it adds to the right of every line.
+func trimBlankLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cacheKey identifies one rendering of a static page. Pages that show a
+// patient's answers are never cached.
+type cacheKey struct {
+	page    string // language and step
+	width   int
+	style   string
+	content string // content hash
+}
+
+// RenderCache keeps rendered static pages. Strings are immutable, so one
+// cache may serve many sessions at once.
+type RenderCache struct {
+	mu   sync.Mutex
+	page map[cacheKey]string
+}
+
+// NewRenderCache returns an empty cache.
+func NewRenderCache() *RenderCache { return &RenderCache{page: map[cacheKey]string{}} }
+
+func (c *RenderCache) get(k cacheKey) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.page[k]
+	return s, ok
+}
+
+func (c *RenderCache) put(k cacheKey, s string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.page[k] = s
+}
+
+// render returns a cached rendering or makes and stores one.
+func (c *RenderCache) render(k cacheKey, md string) (string, error) {
+	if s, ok := c.get(k); ok {
+		return s, nil
+	}
+	s, err := renderMarkdown(md, k.width, k.style)
+	if err != nil {
+		return "", err
+	}
+	c.put(k, s)
+	return s, nil
+}

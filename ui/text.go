@@ -1,0 +1,145 @@
+package ui
+
+import "stemcounsel/model"
+
+// Text is every piece of interface wording in one language. Counseling text
+// lives in the content folder; this is only the app's own chrome.
+type Text struct {
+	StepOf          string // "Step %d of %d"
+	Back, Next      string
+	Start           string
+	LanguageLabel   string
+	ModeLabel       string
+	WelcomeHint     string
+	WelcomeNeedRole string
+	RoleNames       map[model.Role]string
+	EvidenceLabel   string
+	Draft           string
+	ReviewedBy      string // "Reviewed by %s on %s"
+	Placeholder     string
+	TooSmall        string // "Please enlarge the window: %dx%d, need at least %dx%d"
+	Contents        string
+	ContentsHint    string
+	HelpTitle       string
+	HelpClose       string
+	QuitTitle       string
+	QuitBody        string
+	Stay, Quit      string
+
+	KeyNext, KeyPrev, KeyScroll, KeyPage, KeyLang, KeyMenu string
+	KeyHelp, KeyQuit, KeyChoose, KeyMove, KeyClose, KeyTop string
+	HelpShort                                              string
+
+	SummaryLanguage, SummaryMode, SummaryGroups, SummaryNoGroups     string
+	SummaryStarted, SummaryViewed, SummaryContent, SummaryNotConsent string
+	DateTime                                                         string // Go layout for dates and times
+}
+
+// LanguageNames are shown in each language's own name, whatever the UI
+// language is, so a patient can always find theirs.
+var LanguageNames = map[model.Lang]string{model.LangVI: "Tiếng Việt", model.LangEN: "English"}
+
+var texts = map[model.Lang]*Text{
+	model.LangVI: {
+		StepOf:          "Bước %d/%d",
+		Back:            "‹ Quay lại",
+		Next:            "Tiếp ›",
+		Start:           "Bắt đầu ›",
+		LanguageLabel:   "Ngôn ngữ",
+		ModeLabel:       "Chế độ",
+		WelcomeHint:     "↑/↓ chọn mục, enter để chọn",
+		WelcomeNeedRole: "Vui lòng chọn chế độ trước khi tiếp tục.",
+		RoleNames: map[model.Role]string{
+			model.RoleDoctor:  "Buổi tư vấn có bác sĩ",
+			model.RolePatient: "Bệnh nhân tự xem",
+			model.RoleTrainer: "Minh họa cho đào tạo",
+		},
+		EvidenceLabel: "Mức độ bằng chứng",
+		Draft:         "Bản nháp, chưa được bác sĩ thẩm định.",
+		ReviewedBy:    "Thẩm định bởi %s ngày %s.",
+		Placeholder:   "Phần này chưa có trong phiên bản hiện tại.",
+		TooSmall:      "Cửa sổ quá nhỏ (%dx%d). Vui lòng mở rộng tới ít nhất %dx%d.",
+		Contents:      "Mục lục",
+		ContentsHint:  "↑/↓ chọn, enter để đến, esc để đóng",
+		HelpTitle:     "Phím tắt",
+		HelpClose:     "esc hoặc ? để đóng",
+		QuitTitle:     "Thoát?",
+		QuitBody:      "Những gì bạn đã chọn trong buổi này sẽ không được giữ lại.",
+		Stay:          "Ở lại",
+		Quit:          "Thoát",
+		KeyNext:       "tiếp",
+		KeyPrev:       "quay lại",
+		KeyScroll:     "cuộn",
+		KeyPage:       "lật trang",
+		KeyLang:       "English",
+		KeyMenu:       "mục lục",
+		KeyHelp:       "trợ giúp",
+		KeyQuit:       "thoát",
+		KeyChoose:     "chọn",
+		KeyMove:       "di chuyển",
+		KeyClose:      "đóng",
+		KeyTop:        "đầu/cuối",
+		HelpShort:     "? trợ giúp",
+
+		SummaryLanguage:   "Ngôn ngữ",
+		SummaryMode:       "Chế độ",
+		SummaryGroups:     "Nhóm bệnh đã chọn",
+		SummaryNoGroups:   "Chưa chọn nhóm bệnh nào",
+		SummaryStarted:    "Bắt đầu lúc",
+		SummaryViewed:     "Các trang đã xem",
+		SummaryContent:    "Phiên bản nội dung",
+		SummaryNotConsent: "Đây là bản ghi một buổi cung cấp thông tin, không phải là giấy đồng ý điều trị.",
+		DateTime:          "02/01/2006 15:04",
+	},
+	model.LangEN: {
+		StepOf:          "Step %d of %d",
+		Back:            "‹ Back",
+		Next:            "Next ›",
+		Start:           "Start ›",
+		LanguageLabel:   "Language",
+		ModeLabel:       "Mode",
+		WelcomeHint:     "↑/↓ to move, enter to choose",
+		WelcomeNeedRole: "Please choose a mode before you continue.",
+		RoleNames: map[model.Role]string{
+			model.RoleDoctor:  "Doctor-led session",
+			model.RolePatient: "Patient self-review",
+			model.RoleTrainer: "Trainer demonstration",
+		},
+		EvidenceLabel: "Evidence status",
+		Draft:         "Draft, not yet clinically reviewed.",
+		ReviewedBy:    "Reviewed by %s on %s.",
+		Placeholder:   "This part is not in the current version yet.",
+		TooSmall:      "The window is too small (%dx%d). Please enlarge it to at least %dx%d.",
+		Contents:      "Contents",
+		ContentsHint:  "↑/↓ to move, enter to go, esc to close",
+		HelpTitle:     "Keys",
+		HelpClose:     "esc or ? to close",
+		QuitTitle:     "Quit?",
+		QuitBody:      "What you chose in this session will not be kept.",
+		Stay:          "Stay",
+		Quit:          "Quit",
+		KeyNext:       "next",
+		KeyPrev:       "back",
+		KeyScroll:     "scroll",
+		KeyPage:       "page",
+		KeyLang:       "Tiếng Việt",
+		KeyMenu:       "contents",
+		KeyHelp:       "help",
+		KeyQuit:       "quit",
+		KeyChoose:     "choose",
+		KeyMove:       "move",
+		KeyClose:      "close",
+		KeyTop:        "top/end",
+		HelpShort:     "? help",
+
+		SummaryLanguage:   "Language",
+		SummaryMode:       "Mode",
+		SummaryGroups:     "Disease groups chosen",
+		SummaryNoGroups:   "No disease group chosen",
+		SummaryStarted:    "Started",
+		SummaryViewed:     "Pages viewed",
+		SummaryContent:    "Content version",
+		SummaryNotConsent: "This is a record of an information session, not a consent form.",
+		DateTime:          "2 Jan 2006 15:04",
+	},
+}

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/model"
+)
+
+// action is what a click on a zone does.
+type action struct {
+	kind actionKind
+	i    int
+}
+
+type actionKind int
+
+const (
+	actNext actionKind = iota + 1
+	actPrev
+	actWelcomeOption
+	actMenuItem
+	actQuitStay
+	actQuitConfirm
+	actCloseHelp
+)
+
+// zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
+type zone struct {
+	x0, y0, x1, y1 int
+	act            action
+}
+
+func (z zone) contains(x, y int) bool { return x >= z.x0 && x < z.x1 && y >= z.y0 && y < z.y1 }
+
+func (z zone) moved(dx, dy int) zone {
+	return zone{z.x0 + dx, z.y0 + dy, z.x1 + dx, z.y1 + dy, z.act}
+}
+
+// compose draws the screen and lists its clickable zones. View and the mouse
+// handler both use it, so what is clicked is always what is drawn.
+func (m *Model) compose() (string, []zone) {
+	if m.width <= 0 || m.height <= 0 {
+		return "", nil
+	}
+	if m.tooSmall() {
+		return m.tooSmallView(), nil
+	}
+	var zones []zone
+	lines := m.headerLines()
+
+	body, bz := m.bodyView()
+	for _, z := range bz {
+		zones = append(zones, z.moved(0, len(lines)))
+	}
+	lines = append(lines, fitLines(body, m.innerWidth(), m.bodyHeight())...)
+
+	if !m.compact() {
+		lines = append(lines, "")
+	}
+	footer, fz := m.footerView()
+	for _, z := range fz {
+		zones = append(zones, z.moved(0, len(lines)))
+	}
+	lines = append(lines, footer)
+
+	pad := strings.Repeat(" ", m.margin())
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = pad + l
+		}
+	}
+	for i := range zones {
+		zones[i] = zones[i].moved(m.margin(), 0)
+	}
+	return strings.Join(fitLines(strings.Join(lines, "\n"), m.width, m.height), "\n"), zones
+}
+
+// fitLines makes text exactly h lines, none wider than w.
+func fitLines(s string, w, h int) []string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+func (m *Model) tooSmallView() string {
+	msg := fmt.Sprintf(m.text.TooSmall, m.width, m.height, minWidth, minHeight)
+	box := m.st.TooSmall.Width(m.width).Align(lipgloss.Center).Render(msg)
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+func (m *Model) headerLines() []string {
+	steps := m.session.Steps()
+	k, n := m.session.Index()+1, len(steps)
+	count := m.st.StepCount.Render(fmt.Sprintf(m.text.StepOf, k, n))
+	avail := m.innerWidth() - lipgloss.Width(count) - 1
+	title := m.st.Title.Render(ansi.Truncate(stepTitle(m.opt.Content, m.session.Lang, m.session.Current), max(1, avail), "…"))
+	gap := max(1, m.innerWidth()-lipgloss.Width(title)-lipgloss.Width(count))
+	lines := []string{title + strings.Repeat(" ", gap) + count, m.progress.ViewAs(float64(k) / float64(n))}
+	if !m.compact() {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// bodyView is the screen's own part, with any dialog drawn over it.
+func (m *Model) bodyView() (string, []zone) {
+	var body string
+	var zones []zone
+	if m.session.Current == model.StepWelcome {
+		body, zones = m.welcomeView()
+	} else {
+		body = m.vp.View()
+	}
+	if m.dialog == dialogNone {
+		return body, zones
+	}
+	box, dz := m.dialogView()
+	x := max(0, (m.innerWidth()-lipgloss.Width(box))/2)
+	y := max(0, (m.bodyHeight()-lipgloss.Height(box))/2)
+	base := strings.Join(fitLines(body, m.innerWidth(), m.bodyHeight()), "\n")
+	c := lipgloss.NewCompositor(
+		lipgloss.NewLayer(base),
+		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
+	)
+	zones = nil // the dialog is modal: only its own zones answer
+	for _, z := range dz {
+		zones = append(zones, z.moved(x, y))
+	}
+	return c.Render(), zones
+}
+
+// button draws a clickable label; a disabled one is dimmed.
+func (m *Model) button(label string, enabled bool) string {
+	if !enabled {
+		return m.st.ButtonOff.Render(" " + label + " ")
+	}
+	return m.st.Button.Render(" " + label + " ")
+}
+
+func (m *Model) footerView() (string, []zone) {
+	idx, n := m.session.Index(), len(m.session.Steps())
+	nextLabel := m.text.Next
+	if m.session.Current == model.StepWelcome {
+		nextLabel = m.text.Start
+	}
+	back := m.button(m.text.Back, idx > 0)
+	next := m.button(nextLabel, idx < n-1)
+	bw, nw := lipgloss.Width(back), lipgloss.Width(next)
+	zones := []zone{
+		{0, 0, bw, 1, action{kind: actPrev}},
+		{bw + 1, 0, bw + 1 + nw, 1, action{kind: actNext}},
+	}
+	left := back + " " + next
+	avail := m.innerWidth() - lipgloss.Width(left) - 2
+	var right string
+	switch {
+	case m.notice != "":
+		right = m.st.Notice.Render(ansi.Truncate(m.notice, max(0, avail), "…"))
+	case m.compact():
+		right = m.st.Muted.Render(m.text.HelpShort)
+	default:
+		m.help.SetWidth(max(0, avail))
+		right = m.help.ShortHelpView(m.shortHelp())
+	}
+	return left + "  " + right, zones
+}
+
+// shortHelp lists what the help bar shows on the current screen.
+func (m *Model) shortHelp() []key.Binding {
+	k := m.keys
+	if m.session.Current == model.StepWelcome {
+		return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help, k.Quit}
+	}
+	return []key.Binding{k.Next, k.Prev, k.Menu, k.Lang, k.Help, k.Quit}
+}
+
+// fullHelp groups every key for the help dialog.
+func (m *Model) fullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Next, k.Prev, withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
+		{k.Up, k.PageUp, k.Home, k.Lang},
+		{k.Help, k.Quit, k.Esc},
+	}
+}
+
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}
