@@ -14,7 +14,7 @@ import (
 func pageMarkdown(p *content.Page, t *Text) string {
 	var b strings.Builder
 	if p.Evidence != "" {
-		fmt.Fprintf(&b, "> **%s:** %s\n\n", t.EvidenceLabel, p.Evidence)
+		fmt.Fprintf(&b, "**%s:** %s\n\n", t.EvidenceLabel, p.Evidence)
 	}
 	if p.IsPlaceholder() {
 		fmt.Fprintf(&b, "*%s*\n\n", t.Placeholder)

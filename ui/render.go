@@ -27,6 +27,10 @@ func glamourStyle(name string) (ansi.StyleConfig, error) {
 	cfg := *base
 	zero := uint(0)
 	cfg.Document.Margin = &zero
+	if name == "dark" || name == "light" {
+		// Colour marks the headings; the literal "##" would only be noise.
+		cfg.H2.Prefix, cfg.H3.Prefix = "", ""
+	}
 	return cfg, nil
 }
 
@@ -37,7 +41,8 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	// Glamour can run one cell past the wrap width on list items.
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(max(1, width-1)))
 	if err != nil {
 		return "", err
 	}
@@ -45,7 +50,28 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return trimBlankLines(out), nil
+	return rewrapWide(trimBlankLines(out), width), nil
+}
+
+// rewrapWide wraps any line still wider than width, so no text is ever cut
+// off at the edge of the screen. Continuation lines keep the line's indent
+// (a list bullet or quote bar becomes spaces).
+func rewrapWide(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if xansi.StringWidth(l) <= width {
+			continue
+		}
+		plain := xansi.Strip(l)
+		lead := len(plain) - len(strings.TrimLeft(plain, " │|•*->"))
+		indent := strings.Repeat(" ", min(xansi.StringWidth(plain[:lead]), width/2))
+		parts := strings.Split(xansi.Wrap(l, width-len(indent), ""), "\n")
+		for j := 1; j < len(parts); j++ {
+			parts[j] = indent + strings.TrimLeft(parts[j], " ")
+		}
+		lines[i] = strings.Join(parts, "\n")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // trimBlankLines drops the empty lines Glamour puts around a document and the

@@ -67,11 +67,15 @@ func (m *Model) welcomeRows() [][]int {
 // welcomeHeight is the rows the choices take above the welcome text.
 func (m *Model) welcomeHeight() int {
 	h := len(m.welcomeRows()) + 1 // a blank row before the text
-	if !m.compact() {
-		h++ // the hint
+	if m.showWelcomeHint() {
+		h++
 	}
 	return h
 }
+
+// showWelcomeHint: the how-to line is worth its row only when there is a
+// choice to make and room for it.
+func (m *Model) showWelcomeHint() bool { return !m.compact() && len(m.welcomeOptions()) > 1 }
 
 func (m *Model) welcomeLabel(o welcomeOption) string {
 	switch {
@@ -95,7 +99,7 @@ func (m *Model) welcomeView() (string, []zone) {
 	opts := m.welcomeOptions()
 	var lines []string
 	var zones []zone
-	if !m.compact() {
+	if m.showWelcomeHint() {
 		lines = append(lines, m.st.Muted.Render(m.text.WelcomeHint))
 	}
 	for _, row := range m.welcomeRows() {

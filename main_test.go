@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestPrintHasNoEscapesOffATerminal(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		code, out, errs := runCLI(t, "print", "--lang", lang)
+		if code != 0 {
+			t.Fatalf("print %s: exit %d: %s", lang, code, errs)
+		}
+		if strings.ContainsRune(out, 0x1b) {
+			t.Fatalf("print %s wrote an escape byte", lang)
+		}
+		if len(out) < 2000 {
+			t.Fatalf("print %s wrote too little: %q", lang, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if w := len([]rune(l)); w > 80 {
+				t.Fatalf("print %s: line of %d runes exceeds the default width: %q", lang, w, l)
+			}
+		}
+	}
+	_, vi, _ := runCLI(t, "print", "--lang", "vi")
+	if !strings.Contains(vi, "Tế bào gốc") {
+		t.Fatal("Vietnamese handout lacks Vietnamese text")
+	}
+}
+
+func TestPrintWidthAndStyle(t *testing.T) {
+	code, out, _ := runCLI(t, "print", "--lang", "en", "--width", "40", "--style", "ascii")
+	if code != 0 {
+		t.Fatal("print --width 40 failed")
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if len([]rune(l)) > 40 {
+			t.Fatalf("line wider than 40: %q", l)
+		}
+	}
+	code, out, _ = runCLI(t, "print", "--style", "dark")
+	if code != 0 || !strings.ContainsRune(out, 0x1b) {
+		t.Fatal("an explicit dark style must be styled")
+	}
+}
+
+func TestPrintGroups(t *testing.T) {
+	ids := []string{"cardiovascular", "neurological", "joint", "lung", "diabetes", "post-covid", "spine"}
+	_, base, _ := runCLI(t, "print", "--lang", "en")
+	for _, lang := range []string{"vi", "en"} {
+		for _, id := range ids {
+			code, out, errs := runCLI(t, "print", "--lang", lang, "--group", id)
+			if code != 0 {
+				t.Fatalf("print --group %s: %s", id, errs)
+			}
+			if lang == "en" && len(out) <= len(base) {
+				t.Fatalf("print --group %s added nothing", id)
+			}
+		}
+	}
+}
+
+func TestBadValuesListValidOnes(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"print", "--group", "knee"}, "valid: cardiovascular, neurological, joint, lung, diabetes, post-covid, spine, not-listed"},
+		{[]string{"print", "--lang", "fr"}, "valid: vi, en"},
+		{[]string{"print", "--style", "neon"}, "valid: dark, light, ascii"},
+		{[]string{"print", "--width", "5"}, "valid: 30 to 200"},
+		{[]string{"--role", "nurse"}, "valid: doctor, patient, trainer"},
+		{[]string{"--lang", "de"}, "valid: vi, en"},
+		{[]string{"frobnicate"}, "valid: print, check"},
+		{[]string{"--nope"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCLI(t, tt.args...)
+		if code == 0 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want non-zero and %q", tt.args, code, errs, tt.want)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	code, _, errs := runCLI(t, "--help")
+	if code != 0 || !strings.Contains(errs, "stemcounsel print") || !strings.Contains(errs, "-role") {
+		t.Fatalf("--help: exit %d, %q", code, errs)
+	}
+	code, out, _ := runCLI(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "stemcounsel ") || !strings.Contains(out, "content ") {
+		t.Fatalf("--version: exit %d, %q", code, out)
+	}
+}
+
+func TestNoTerminalPointsToPrint(t *testing.T) {
+	code, _, errs := runCLI(t, "--lang", "en")
+	if code == 0 || !strings.Contains(errs, "stemcounsel print") {
+		t.Fatalf("without a terminal: exit %d, %q", code, errs)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	code, out, _ := runCLI(t, "check")
+	if code != 0 || !strings.Contains(out, "ok") {
+		t.Fatalf("check of built-in content: exit %d, %q", code, out)
+	}
+	dir := t.TempDir()
+	for _, lang := range []string{"vi", "en"} {
+		for _, kind := range []string{"pages", "groups"} {
+			if err := os.MkdirAll(filepath.Join(dir, lang, kind), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	bad := "---\nid: welcome\ntitle: Hi\n---\nText\x1b[2J\n"
+	if err := os.WriteFile(filepath.Join(dir, "en", "pages", "welcome.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCLI(t, "check", dir)
+	if code != 1 || !strings.Contains(errs, "en/pages/welcome.md:5: control character U+001B") {
+		t.Fatalf("check of a broken folder: exit %d, %q", code, errs)
+	}
+	code, _, errs = runCLI(t, "--content", dir, "--version")
+	if code == 0 || !strings.Contains(errs, "has problems") {
+		t.Fatalf("--content on a broken folder must refuse: exit %d, %q", code, errs)
+	}
+	code, _, errs = runCLI(t, "check", filepath.Join(dir, "missing"))
+	if code != 1 || !strings.Contains(errs, "not a readable folder") {
+		t.Fatalf("check of a missing folder: exit %d, %q", code, errs)
+	}
+}
