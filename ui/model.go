@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/progress"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -71,6 +72,8 @@ type Model struct {
 	help          help.Model
 	progress      progress.Model
 	shown         shown
+	groups        list.Model
+	groupFilter   string
 
 	dialog       dialog
 	menuCursor   int
@@ -97,6 +100,7 @@ func New(opt Options) *Model {
 	m.progress.FullColor = m.st.ProgressFull
 	m.progress.EmptyColor = m.st.ProgressEmpty
 	m.setLang(opt.Lang)
+	m.groups = m.newGroupList()
 	m.welcomeFocus = m.defaultWelcomeFocus()
 	return m
 }
@@ -196,6 +200,7 @@ func (m *Model) layoutViewport() {
 	}
 	m.vp.SetWidth(m.innerWidth())
 	m.vp.SetHeight(max(1, h))
+	m.layoutGroupList()
 	m.help.SetWidth(m.innerWidth())
 	m.progress.SetWidth(m.innerWidth())
 }
@@ -300,6 +305,8 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 		return nil
 	}
 	m.setLang(l)
+	m.groups.SetItems(newGroupItems(m.opt.Content, l))
+	m.setGroupFilter(m.groupFilter)
 	m.refresh(true)
 	return m.prerender()
 }

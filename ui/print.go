@@ -22,14 +22,14 @@ type PrintOptions struct {
 const PlainStyle = plainStyle
 
 // Print writes the patient handout: every page of a patient's session in
-// order, with the chosen groups' pages. Steps still to be written and the
-// personal summary are left out.
+// order, with the chosen groups' pages. Steps still to be written, the group
+// choice (a screen, not a page) and the personal summary are left out.
 func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 	t := texts[opt.Lang]
 	var md strings.Builder
 	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
 		p := c.Page(opt.Lang, step)
-		if p == nil || p.IsPlaceholder() || step == model.StepSummary {
+		if p == nil || p.IsPlaceholder() || step == model.StepSummary || step == model.StepChooseGroup {
 			continue
 		}
 		fmt.Fprintf(&md, "# %s\n\n%s\n\n", p.Title, pageMarkdown(p, t))

@@ -28,7 +28,10 @@ type Text struct {
 
 	KeyNext, KeyPrev, KeyScroll, KeyPage, KeyLang, KeyMenu string
 	KeyHelp, KeyQuit, KeyChoose, KeyMove, KeyClose, KeyTop string
-	HelpShort                                              string
+	KeyType, KeyToggle, KeyClear                           string
+
+	GroupSearch, GroupPrimary, GroupNoMatch, GroupChosen, GroupNoneChosen string
+	HelpShort                                                             string
 
 	SummaryLanguage, SummaryMode, SummaryGroups, SummaryNoGroups     string
 	SummaryStarted, SummaryViewed, SummaryContent, SummaryNotConsent string
@@ -79,7 +82,16 @@ var texts = map[model.Lang]*Text{
 		KeyMove:       "di chuyển",
 		KeyClose:      "đóng",
 		KeyTop:        "đầu/cuối",
-		HelpShort:     "? trợ giúp",
+		KeyType:       "gõ để tìm",
+		KeyToggle:     "chọn/bỏ",
+		KeyClear:      "xóa tìm",
+
+		GroupSearch:     "Tìm",
+		GroupPrimary:    "chính",
+		GroupNoMatch:    "Không tìm thấy nhóm nào. Hãy thử từ khác, hoặc chọn mục \"Bệnh của tôi không có trong danh sách\".",
+		GroupChosen:     "Đã chọn",
+		GroupNoneChosen: "Chưa chọn nhóm nào. Bạn có thể chọn một hoặc nhiều nhóm.",
+		HelpShort:       "? trợ giúp",
 
 		SummaryLanguage:   "Ngôn ngữ",
 		SummaryMode:       "Chế độ",
@@ -130,7 +142,16 @@ var texts = map[model.Lang]*Text{
 		KeyMove:       "move",
 		KeyClose:      "close",
 		KeyTop:        "top/end",
-		HelpShort:     "? help",
+		KeyType:       "type to search",
+		KeyToggle:     "choose/unchoose",
+		KeyClear:      "clear search",
+
+		GroupSearch:     "Search",
+		GroupPrimary:    "main",
+		GroupNoMatch:    "No group matches. Try another word, or choose \"My condition is not listed\".",
+		GroupChosen:     "Chosen",
+		GroupNoneChosen: "No group chosen yet. You can choose one or more.",
+		HelpShort:       "? help",
 
 		SummaryLanguage:   "Language",
 		SummaryMode:       "Mode",

@@ -28,8 +28,13 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case dialogQuit:
 		return m.quitKey(k)
 	}
-	if m.session.Current == model.StepWelcome {
+	switch m.session.Current {
+	case model.StepWelcome:
 		if cmd, ok := m.welcomeKey(k); ok {
+			return cmd
+		}
+	case model.StepChooseGroup:
+		if cmd, ok := m.groupKey(k); ok {
 			return cmd
 		}
 	}
@@ -153,6 +158,8 @@ func (m *Model) act(a action) tea.Cmd {
 		return tea.Quit
 	case actCloseHelp:
 		m.dialog = dialogNone
+	case actGroupItem:
+		m.toggleGroup(a.i)
 	}
 	return nil
 }

@@ -27,6 +27,7 @@ const (
 	actQuitStay
 	actQuitConfirm
 	actCloseHelp
+	actGroupItem
 )
 
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
@@ -121,9 +122,12 @@ func (m *Model) headerLines() []string {
 func (m *Model) bodyView() (string, []zone) {
 	var body string
 	var zones []zone
-	if m.session.Current == model.StepWelcome {
+	switch m.session.Current {
+	case model.StepWelcome:
 		body, zones = m.welcomeView()
-	} else {
+	case model.StepChooseGroup:
+		body, zones = m.groupView()
+	default:
 		body = m.vp.View()
 	}
 	if m.dialog == dialogNone {
@@ -183,8 +187,15 @@ func (m *Model) footerView() (string, []zone) {
 // shortHelp lists what the help bar shows on the current screen.
 func (m *Model) shortHelp() []key.Binding {
 	k := m.keys
-	if m.session.Current == model.StepWelcome {
+	switch m.session.Current {
+	case model.StepWelcome:
 		return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help, k.Quit}
+	case model.StepChooseGroup:
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("a"), key.WithHelp("abc", m.text.KeyType)),
+			withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyToggle),
+			k.Next, withHelp(k.Esc, "esc", m.text.KeyClear),
+		}
 	}
 	return []key.Binding{k.Next, k.Prev, k.Menu, k.Lang, k.Help, k.Quit}
 }
