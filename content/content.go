@@ -58,6 +58,7 @@ type Page struct {
 	Sections   []Section
 
 	keyLines map[string]int
+	lines    []string // the file's lines, NFC, for checks that name a line
 }
 
 // IsPlaceholder reports whether the page only announces a step still to come.
@@ -100,8 +101,9 @@ func (p *Page) PatientText() string {
 
 // Set is the pages of one language.
 type Set struct {
-	Pages  map[string]*Page // by step id
-	Groups map[string]*Page // by group id
+	Pages     map[string]*Page // by step id
+	Groups    map[string]*Page // by group id
+	Checklist map[string]*Page // by item id
 }
 
 // Bundle is a loaded content folder.
@@ -110,6 +112,11 @@ type Bundle struct {
 	// GroupIDs lists the groups in the order they are offered: the app's
 	// known order first, then any the clinic added, then "not listed".
 	GroupIDs []string
+	// ChecklistIDs lists the checklist items in the order asked: the
+	// defaults, then any the clinic added.
+	ChecklistIDs []string
+	// Banned is every phrase of both languages' banned.txt.
+	Banned []BannedPhrase
 	// Hash identifies exactly the content used: a short SHA-256 of every
 	// file's path and bytes.
 	Hash string
@@ -127,6 +134,14 @@ func (b *Bundle) Page(lang model.Lang, step model.StepID) *Page {
 	return set.Pages[string(step)]
 }
 
+// Item returns a checklist item in a language.
+func (b *Bundle) Item(lang model.Lang, id string) *Page {
+	if set := b.Langs[lang]; set != nil {
+		return set.Checklist[id]
+	}
+	return nil
+}
+
 // Group returns a group's page in a language.
 func (b *Bundle) Group(lang model.Lang, id string) *Page {
 	if set := b.Langs[lang]; set != nil {
@@ -142,9 +157,12 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	var probs Problems
 	h := sha256.New()
 	for _, lang := range model.Langs {
-		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}}
+		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}}
 		b.Langs[lang] = set
-		for _, kind := range []string{"pages", "groups"} {
+		banned, bp := readBanned(fsys, path.Join(string(lang), "banned.txt"), h)
+		b.Banned = append(b.Banned, banned...)
+		probs = append(probs, bp...)
+		for _, kind := range []string{"pages", "groups", "checklist"} {
 			dir := path.Join(string(lang), kind)
 			entries, err := fs.ReadDir(fsys, dir)
 			if err != nil {
@@ -168,16 +186,20 @@ func Load(fsys fs.FS) (*Bundle, error) {
 				if p == nil {
 					continue
 				}
-				if kind == "pages" {
+				switch kind {
+				case "pages":
 					set.Pages[p.ID] = p
-				} else {
+				case "groups":
 					set.Groups[p.ID] = p
+				default:
+					set.Checklist[p.ID] = p
 				}
 			}
 		}
 	}
 	b.Hash = hex.EncodeToString(h.Sum(nil))[:12]
 	b.GroupIDs = groupOrder(b.Langs[model.LangVI].Groups)
+	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
 	probs = append(probs, Validate(b)...)
 	if len(probs) > 0 {
 		probs.sort()
@@ -204,6 +226,22 @@ func groupOrder(groups map[string]*Page) []string {
 		out = append(out, model.NotListed)
 	}
 	return out
+}
+
+func checklistOrder(items map[string]*Page) []string {
+	var out, extra []string
+	for _, id := range model.DefaultChecklist {
+		if _, ok := items[id]; ok {
+			out = append(out, id)
+		}
+	}
+	for id := range items {
+		if !slices.Contains(model.DefaultChecklist, id) {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
 }
 
 // fsErr drops the path an fs error repeats, since messages name the file.

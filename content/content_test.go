@@ -183,6 +183,24 @@ func TestProblemsNameFileAndLine(t *testing.T) {
 		}, "vi/pages/pathway.md:5: reviewed_on \"2026-11-24\" must be a date dd/mm/yyyy"},
 		{"missing group", func(m fstest.MapFS) { delete(m, "vi/groups/spine.md"); delete(m, "en/groups/spine.md") },
 			"vi/groups/spine.md: missing: every disease group needs a page"},
+		{"missing checklist item", func(m fstest.MapFS) { delete(m, "en/checklist/fibrosis.md") },
+			"en/checklist/fibrosis.md: missing: every default checklist item needs a file"},
+		{"item without a question", func(m fstest.MapFS) {
+			s := string(m["vi/checklist/end-stage.md"].Data)
+			m["vi/checklist/end-stage.md"].Data = []byte(strings.Replace(s, "section: question", "section: ask", 1))
+		}, "vi/checklist/end-stage.md: missing section \"question\""},
+		{"outcome without not-treating", func(m fstest.MapFS) {
+			s := string(m["en/pages/outcome.md"].Data)
+			m["en/pages/outcome.md"].Data = []byte(strings.Replace(s, "section: not-treating", "section: other", 1))
+		}, "en/pages/outcome.md: missing section \"not-treating\""},
+		{"banned wording", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nText.\nYou are Eligible now.\n\n<!-- section: talking-points -->\nx\n")
+		}, "en/pages/pathway.md:6: banned wording \"eligible\""},
+		{"banned wording in Vietnamese without marks", func(m fstest.MapFS) {
+			m["vi/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nBạn là ỨNG VIÊN.\n\n<!-- section: talking-points -->\nx\n")
+		}, "vi/pages/pathway.md:5: banned wording \"ứng viên\""},
+		{"no banned list", func(m fstest.MapFS) { delete(m, "en/banned.txt") },
+			"en/banned.txt: cannot read: file does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,5 +214,39 @@ func TestProblemsNameFileAndLine(t *testing.T) {
 				t.Fatalf("problems do not include %q:\n%v", tt.want, err)
 			}
 		})
+	}
+}
+
+func TestFindBanned(t *testing.T) {
+	b, err := Load(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"You are eligible.", 1},
+		{"ELIGIBLE", 1},
+		{"ineligible people", 0},       // a whole word only
+		{"Never say «eligible».", 0},   // quotations of what not to say
+		{"Bạn đủ điều kiện.", 1},       // Vietnamese, with marks
+		{"ban du dieu kien", 1},        // and folded
+		{"a good candidate for it", 1}, // phrases
+		{"candidates", 0},
+	}
+	for _, tt := range tests {
+		if got := FindBanned(tt.text, b.Banned); len(got) != tt.want {
+			t.Errorf("FindBanned(%q) = %v, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestKeywordsMayHoldBannedWords(t *testing.T) {
+	m := fixture(t)
+	s := string(m["en/groups/joint.md"].Data)
+	m["en/groups/joint.md"].Data = []byte(strings.Replace(s, "keywords: ", "keywords: eligible, ", 1))
+	if _, err := Load(m); err != nil {
+		t.Fatalf("keywords are what patients type and are not checked: %v", err)
 	}
 }

@@ -49,7 +49,7 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 		return nil, probs
 	}
 
-	p := &Page{File: file, keyLines: map[string]int{}}
+	p := &Page{File: file, keyLines: map[string]int{}, lines: lines}
 	for i := 1; i < end; i++ {
 		line := lines[i]
 		if strings.TrimSpace(line) == "" {

@@ -17,6 +17,16 @@ var GroupSections = []string{
 	"sources", TalkingPoints,
 }
 
+// ItemSections are the sections a checklist item has, in order; "revisit"
+// may stand before the talking points for items that can change.
+var ItemSections = []string{"question", "why", "meaning", TalkingPoints}
+
+// OutcomeSections are the sections of the outcome page.
+var OutcomeSections = []string{
+	string(model.OutcomeExclusionReported), string(model.OutcomeNeedsDoctorReview),
+	string(model.OutcomeNoExclusionReported), "not-treating",
+}
+
 var datePattern = regexp.MustCompile(`^\d{2}/\d{2}/\d{4}$`)
 
 // Validate checks a bundle as a whole: every step has its page, group pages
@@ -35,16 +45,34 @@ func Validate(b *Bundle) Problems {
 				probs.add(path.Join(string(lang), "groups", g+".md"), 0, "missing: every disease group needs a page")
 			}
 		}
+		for _, id := range model.DefaultChecklist {
+			if set.Checklist[id] == nil {
+				probs.add(path.Join(string(lang), "checklist", id+".md"), 0, "missing: every default checklist item needs a file")
+			}
+		}
 		for _, p := range set.Pages {
 			probs = append(probs, checkPage(p)...)
+			if p.ID == string(model.StepOutcome) {
+				probs = append(probs, checkSections(p, OutcomeSections)...)
+			}
 		}
 		for _, p := range set.Groups {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkGroup(p)...)
 		}
+		for _, p := range set.Checklist {
+			probs = append(probs, checkPage(p)...)
+			probs = append(probs, checkSections(p, ItemSections)...)
+		}
+		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist} {
+			for _, p := range kind {
+				probs = append(probs, checkBanned(p, b.Banned)...)
+			}
+		}
 	}
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Pages, b.Langs[model.LangEN].Pages)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Groups, b.Langs[model.LangEN].Groups)...)
+	probs = append(probs, checkParity(b.Langs[model.LangVI].Checklist, b.Langs[model.LangEN].Checklist)...)
 	return probs
 }
 
@@ -88,15 +116,22 @@ func checkGroup(p *Page) Problems {
 			probs.add(p.File, p.line(key), "group pages need a non-empty %q", key)
 		}
 	}
+	return append(probs, checkSections(p, GroupSections)...)
+}
+
+// checkSections reports required sections that are missing, empty or out of
+// order.
+func checkSections(p *Page, required []string) Problems {
+	var probs Problems
 	names := p.SectionNames()
 	last := -1
-	for _, want := range GroupSections {
+	for _, want := range required {
 		i := slices.Index(names, want)
 		switch {
 		case i < 0:
-			probs.add(p.File, 0, "missing section %q (group pages need: %s)", want, strings.Join(GroupSections, ", "))
+			probs.add(p.File, 0, "missing section %q (needed: %s)", want, strings.Join(required, ", "))
 		case i < last:
-			probs.add(p.File, p.Sections[i].Line, "section %q is out of order (group pages need: %s)", want, strings.Join(GroupSections, ", "))
+			probs.add(p.File, p.Sections[i].Line, "section %q is out of order (needed: %s)", want, strings.Join(required, ", "))
 		default:
 			if body, _ := p.Section(want); strings.TrimSpace(body) == "" {
 				probs.add(p.File, p.Sections[i].Line, "section %q is empty", want)

@@ -26,6 +26,12 @@ type Session struct {
 
 	// Viewed lists every arrival at a step, in order.
 	Viewed []PageView
+
+	// Answers to the exclusion checklist by item id, the doctor's notes on
+	// items, and concerns raised during the session.
+	Answers  map[string]Answer
+	Notes    map[string]string
+	Concerns []Concern
 }
 
 // NewSession starts a session on the welcome step.
@@ -98,7 +104,9 @@ func (s *Session) ToggleGroup(group string) bool {
 
 // HasAnswers reports whether quitting would lose anything the user chose
 // about their care (not just the language or mode).
-func (s *Session) HasAnswers() bool { return len(s.Groups) > 0 }
+func (s *Session) HasAnswers() bool {
+	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0
+}
 
 // ViewedSteps lists each step shown at least once, in the order first seen.
 func (s *Session) ViewedSteps() []StepID {

@@ -30,6 +30,9 @@ func TestLayoutGoldens(t *testing.T) {
 		{"help_80x24", Options{Role: model.RolePatient}, 80, 24, []string{"right", "?"}},
 		{"quit_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}}, 60, 20, []string{"right", "q"}},
 		{"too_small_39x11", Options{}, 39, 11, nil},
+		{"checklist_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 60, 20, []string{"m", "end", "up", "up", "up", "up", "up", "up", "up", "enter", "2", "3"}},
+		{"checklist_compact_45x14", Options{Role: model.RolePatient}, 45, 14, []string{"m", "end", "up", "up", "up", "up", "up", "up", "enter", "1"}},
+		{"outcome_80x24", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24, []string{"m", "end", "up", "up", "up", "up", "up", "up", "enter", "1", "2", "right"}},
 		{"chooser_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"lung"}}, 60, 20, []string{"m", "down", "down", "down", "down", "enter", "down", "enter"}},
 		{"chooser_filtered_80x24", Options{Role: model.RolePatient}, 80, 24, []string{"m", "down", "down", "down", "down", "enter", "n", "e", "u", "r", "o"}},
 	}

@@ -14,6 +14,7 @@ type keyMap struct {
 	Lang, Menu, Help  key.Binding
 	Quit, Choose, Esc key.Binding
 	Left, Right, Tab  key.Binding
+	Note              key.Binding
 }
 
 func newKeyMap(t *Text) keyMap {
@@ -35,6 +36,7 @@ func newKeyMap(t *Text) keyMap {
 		Left:     key.NewBinding(key.WithKeys("left")),
 		Right:    key.NewBinding(key.WithKeys("right")),
 		Tab:      key.NewBinding(key.WithKeys("tab", "shift+tab")),
+		Note:     key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", t.KeyNote)),
 	}
 }
 

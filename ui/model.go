@@ -10,8 +10,10 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
@@ -74,6 +76,9 @@ type Model struct {
 	shown         shown
 	groups        list.Model
 	groupFilter   string
+	itemFocus     int
+	note          textinput.Model
+	noteEditing   bool
 
 	dialog       dialog
 	menuCursor   int
@@ -101,6 +106,7 @@ func New(opt Options) *Model {
 	m.progress.EmptyColor = m.st.ProgressEmpty
 	m.setLang(opt.Lang)
 	m.groups = m.newGroupList()
+	m.note = newNoteInput()
 	m.welcomeFocus = m.defaultWelcomeFocus()
 	return m
 }
@@ -195,8 +201,12 @@ func (m *Model) resize(w, h int) tea.Cmd {
 // screen leaves for scrolling text.
 func (m *Model) layoutViewport() {
 	h := m.bodyHeight()
-	if m.session.Current == model.StepWelcome {
+	switch m.session.Current {
+	case model.StepWelcome:
 		h -= m.welcomeHeight()
+	case model.StepChecklist:
+		top, _ := m.checklistTop()
+		h -= lipgloss.Height(top)
 	}
 	m.vp.SetWidth(m.innerWidth())
 	m.vp.SetHeight(max(1, h))
@@ -208,8 +218,13 @@ func (m *Model) layoutViewport() {
 // stepMarkdown returns the Markdown for the current step and whether it is
 // static (the same for every patient, so it may be cached).
 func (m *Model) stepMarkdown(step model.StepID) (string, bool) {
-	if step == model.StepSummary {
+	switch step {
+	case model.StepSummary:
 		return summaryMarkdown(m.session, m.opt.Content, m.text), false
+	case model.StepChecklist:
+		return m.checklistMarkdown(), false
+	case model.StepOutcome:
+		return m.outcomeMarkdown(), false
 	}
 	p := m.opt.Content.Page(m.session.Lang, step)
 	if p == nil {

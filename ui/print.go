@@ -29,10 +29,14 @@ func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 	var md strings.Builder
 	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
 		p := c.Page(opt.Lang, step)
-		if p == nil || p.IsPlaceholder() || step == model.StepSummary || step == model.StepChooseGroup {
+		if p == nil || p.IsPlaceholder() || step == model.StepSummary || step == model.StepChooseGroup || step == model.StepOutcome {
 			continue
 		}
-		fmt.Fprintf(&md, "# %s\n\n%s\n\n", p.Title, pageMarkdown(p, t))
+		body := pageMarkdown(p, t)
+		if step == model.StepChecklist {
+			body = checklistForm(c, opt.Lang, t)
+		}
+		fmt.Fprintf(&md, "# %s\n\n%s\n\n", p.Title, body)
 	}
 	out, err := renderMarkdown(md.String(), opt.Width, opt.Style)
 	if err != nil {

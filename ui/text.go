@@ -31,7 +31,16 @@ type Text struct {
 	KeyType, KeyToggle, KeyClear                           string
 
 	GroupSearch, GroupPrimary, GroupNoMatch, GroupChosen, GroupNoneChosen string
-	HelpShort                                                             string
+
+	ItemOf                                          string // "Item %d of %d"
+	AnswerNames                                     map[model.Answer]string
+	AnswerMarks                                     map[model.Answer]string // one-letter marks in the item strip
+	NoteLabel, NoteHint                             string
+	ChecklistWhy, ChecklistForYou, ChecklistGeneral string
+	OutcomeHeads                                    map[model.Outcome]string
+	YourAnswers, Discuss                            string
+	KeyAnswer, KeyItem, KeyNote, KeySave, KeyCancel string
+	HelpShort                                       string
 
 	SummaryLanguage, SummaryMode, SummaryGroups, SummaryNoGroups     string
 	SummaryStarted, SummaryViewed, SummaryContent, SummaryNotConsent string
@@ -91,7 +100,32 @@ var texts = map[model.Lang]*Text{
 		GroupNoMatch:    "Không tìm thấy nhóm nào. Hãy thử từ khác, hoặc chọn mục \"Bệnh của tôi không có trong danh sách\".",
 		GroupChosen:     "Đã chọn",
 		GroupNoneChosen: "Chưa chọn nhóm nào. Bạn có thể chọn một hoặc nhiều nhóm.",
-		HelpShort:       "? trợ giúp",
+
+		ItemOf: "Mục %d/%d",
+		AnswerNames: map[model.Answer]string{
+			model.Yes: "Có", model.No: "Không", model.NotSure: "Chưa chắc", model.Unanswered: "Chưa trả lời",
+		},
+		AnswerMarks: map[model.Answer]string{
+			model.Yes: "C", model.No: "K", model.NotSure: "?", model.Unanswered: "·",
+		},
+		NoteLabel:        "Ghi chú của bác sĩ",
+		NoteHint:         "n: thêm ghi chú của bác sĩ cho mục này",
+		ChecklistWhy:     "Vì sao điều này quan trọng",
+		ChecklistForYou:  "Với nhóm bệnh bạn đã chọn",
+		ChecklistGeneral: "Ý nghĩa chung",
+		OutcomeHeads: map[model.Outcome]string{
+			model.OutcomeExclusionReported:   "Có điều cần trao đổi kỹ với bác sĩ",
+			model.OutcomeNeedsDoctorReview:   "Còn vài điểm bác sĩ sẽ xem cùng bạn",
+			model.OutcomeNoExclusionReported: "Danh sách này không nêu điều gì, nhưng bác sĩ vẫn cần đánh giá",
+		},
+		YourAnswers: "Câu trả lời của bạn",
+		Discuss:     "Hãy trao đổi điều này với bác sĩ.",
+		KeyAnswer:   "trả lời",
+		KeyItem:     "mục",
+		KeyNote:     "ghi chú",
+		KeySave:     "lưu",
+		KeyCancel:   "hủy",
+		HelpShort:   "? trợ giúp",
 
 		SummaryLanguage:   "Ngôn ngữ",
 		SummaryMode:       "Chế độ",
@@ -151,7 +185,32 @@ var texts = map[model.Lang]*Text{
 		GroupNoMatch:    "No group matches. Try another word, or choose \"My condition is not listed\".",
 		GroupChosen:     "Chosen",
 		GroupNoneChosen: "No group chosen yet. You can choose one or more.",
-		HelpShort:       "? help",
+
+		ItemOf: "Item %d of %d",
+		AnswerNames: map[model.Answer]string{
+			model.Yes: "Yes", model.No: "No", model.NotSure: "Not sure", model.Unanswered: "Not answered",
+		},
+		AnswerMarks: map[model.Answer]string{
+			model.Yes: "Y", model.No: "N", model.NotSure: "?", model.Unanswered: "·",
+		},
+		NoteLabel:        "Doctor's note",
+		NoteHint:         "n: add a doctor's note to this item",
+		ChecklistWhy:     "Why this matters",
+		ChecklistForYou:  "For the group you chose",
+		ChecklistGeneral: "What it means",
+		OutcomeHeads: map[model.Outcome]string{
+			model.OutcomeExclusionReported:   "Something to talk through with your doctor",
+			model.OutcomeNeedsDoctorReview:   "A few points your doctor will go through with you",
+			model.OutcomeNoExclusionReported: "Nothing on this list came up, and the doctor still decides",
+		},
+		YourAnswers: "Your answers",
+		Discuss:     "Please discuss this with your doctor.",
+		KeyAnswer:   "answer",
+		KeyItem:     "item",
+		KeyNote:     "note",
+		KeySave:     "save",
+		KeyCancel:   "cancel",
+		HelpShort:   "? help",
 
 		SummaryLanguage:   "Language",
 		SummaryMode:       "Mode",

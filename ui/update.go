@@ -17,6 +17,12 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.noteEditing && m.dialog == dialogNone {
+		if k.String() == "ctrl+c" {
+			return m.requestQuit()
+		}
+		return m.noteKey(k)
+	}
 	switch m.dialog {
 	case dialogMenu:
 		return m.menuKey(k)
@@ -35,6 +41,10 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case model.StepChooseGroup:
 		if cmd, ok := m.groupKey(k); ok {
+			return cmd
+		}
+	case model.StepChecklist:
+		if cmd, ok := m.checklistKey(k); ok {
 			return cmd
 		}
 	}
@@ -160,6 +170,10 @@ func (m *Model) act(a action) tea.Cmd {
 		m.dialog = dialogNone
 	case actGroupItem:
 		m.toggleGroup(a.i)
+	case actAnswer:
+		m.answer(a.i)
+	case actChecklistItem:
+		m.focusItem(a.i)
 	}
 	return nil
 }

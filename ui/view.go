@@ -28,6 +28,8 @@ const (
 	actQuitConfirm
 	actCloseHelp
 	actGroupItem
+	actAnswer
+	actChecklistItem
 )
 
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
@@ -127,6 +129,9 @@ func (m *Model) bodyView() (string, []zone) {
 		body, zones = m.welcomeView()
 	case model.StepChooseGroup:
 		body, zones = m.groupView()
+	case model.StepChecklist:
+		body, zones = m.checklistTop()
+		body += "\n" + m.vp.View()
 	default:
 		body = m.vp.View()
 	}
@@ -190,6 +195,18 @@ func (m *Model) shortHelp() []key.Binding {
 	switch m.session.Current {
 	case model.StepWelcome:
 		return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help, k.Quit}
+	case model.StepChecklist:
+		b := []key.Binding{
+			key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)),
+			withHelp(k.Up, "↑/↓", m.text.KeyItem),
+		}
+		if m.noteEditing {
+			return []key.Binding{withHelp(k.Choose, "enter", m.text.KeySave), withHelp(k.Esc, "esc", m.text.KeyCancel)}
+		}
+		if m.canNote() {
+			b = append(b, k.Note)
+		}
+		return append(b, k.Next, k.Prev, k.Help)
 	case model.StepChooseGroup:
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("a"), key.WithHelp("abc", m.text.KeyType)),

@@ -1,0 +1,103 @@
+package content
+
+import (
+	"bufio"
+	"fmt"
+	"hash"
+	"io/fs"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// BannedPhrase is one line of a banned.txt.
+type BannedPhrase struct {
+	Phrase string // as written
+	folded string
+	File   string
+	Line   int
+}
+
+func readBanned(fsys fs.FS, file string, h hash.Hash) ([]BannedPhrase, Problems) {
+	var probs Problems
+	raw, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		probs.add(file, 0, "cannot read: %v", fsErr(err))
+		return nil, probs
+	}
+	fmt.Fprintf(h, "%s\x00%d\x00", file, len(raw))
+	h.Write(raw)
+	var out []BannedPhrase
+	sc := bufio.NewScanner(strings.NewReader(NFC(string(raw))))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, BannedPhrase{Phrase: line, folded: Fold(line), File: file, Line: n})
+	}
+	return out, probs
+}
+
+var quotation = regexp.MustCompile(`«[^»]*»`)
+
+// FindBanned returns the banned phrases in text, matched as whole words with
+// case and diacritics folded. Text between « and » quotes what must not be
+// said, and is skipped.
+func FindBanned(text string, banned []BannedPhrase) []string {
+	folded := Fold(quotation.ReplaceAllString(text, " "))
+	var found []string
+	for _, b := range banned {
+		if containsWords(folded, b.folded) {
+			found = append(found, b.Phrase)
+		}
+	}
+	return found
+}
+
+// containsWords reports whether phrase occurs in s with a word boundary on
+// both sides, so "cure" does not match "secure".
+func containsWords(s, phrase string) bool {
+	if phrase == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(phrase)
+		if !wordRuneBefore(s, start) && !wordRuneAt(s, end) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func wordRuneBefore(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return n > 0 && isWordRune(r)
+}
+
+func wordRuneAt(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 0 && isWordRune(r)
+}
+
+// checkBanned scans a page's text (not its keywords: patients type words
+// the app must not say) for banned phrases.
+func checkBanned(p *Page, banned []BannedPhrase) Problems {
+	var probs Problems
+	for i, line := range p.lines {
+		if strings.HasPrefix(strings.TrimSpace(line), "keywords:") {
+			continue
+		}
+		for _, phrase := range FindBanned(line, banned) {
+			probs.add(p.File, i+1, "banned wording %q (see banned.txt); quote it between « and » only if it shows what must not be said", phrase)
+		}
+	}
+	return probs
+}

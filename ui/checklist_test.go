@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+)
+
+func atStep(t *testing.T, m *Model, step model.StepID) {
+	t.Helper()
+	if !m.session.JumpTo(step, testClock) {
+		t.Fatalf("cannot reach %s", step)
+	}
+	m.refresh(false)
+}
+
+func TestChecklistAnswersWithDigitsAndMoves(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	if !strings.Contains(screen(m), "Sample question about end-stage?") || !strings.Contains(screen(m), "1 Yes") {
+		t.Fatalf("question and options must show:\n%s", screen(m))
+	}
+	send(m, keys("2", "3", "1")...) // answers move on to the next item
+	want := map[string]model.Answer{"end-stage": model.No, "fibrosis": model.NotSure, "acute-infection": model.Yes}
+	for id, a := range want {
+		if m.session.Answers[id] != a {
+			t.Fatalf("%s = %v, want %v", id, m.session.Answers[id], a)
+		}
+	}
+	if m.focusedItem() != "immune-disorder" {
+		t.Fatalf("focus on %s", m.focusedItem())
+	}
+	send(m, keys("up", "up", "2")...) // change an answer later
+	if m.session.Answers["fibrosis"] != model.No {
+		t.Fatal("an answer must be changeable")
+	}
+	if m.session.Current != model.StepChecklist {
+		t.Fatal("answering must not leave the step")
+	}
+	// Letters are not answers.
+	send(m, keys("y", "Y", "c")...)
+	if m.session.Answers["acute-infection"] != model.Yes || len(m.session.Answers) != 3 {
+		t.Fatalf("letters changed answers: %v", m.session.Answers)
+	}
+}
+
+func TestChecklistClickAnswers(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 60, 20)
+	atStep(t, m, model.StepChecklist)
+	_, zones := m.compose()
+	for _, z := range zones {
+		if z.act.kind == actAnswer && z.act.i == 2 {
+			send(m, tea.MouseClickMsg{X: z.x0 + 1, Y: z.y0, Button: tea.MouseLeft})
+		}
+	}
+	if m.session.Answers["end-stage"] != model.NotSure {
+		t.Fatalf("clicking Not sure: %v", m.session.Answers)
+	}
+	_, zones = m.compose()
+	for _, z := range zones {
+		if z.act.kind == actChecklistItem && z.act.i == 4 {
+			send(m, tea.MouseClickMsg{X: z.x0, Y: z.y0, Button: tea.MouseLeft})
+		}
+	}
+	if m.focusedItem() != "expectations" {
+		t.Fatalf("clicking item 5: focus %s", m.focusedItem())
+	}
+}
+
+func TestChecklistShowsGroupMeanings(t *testing.T) {
+	b := fixtureContent(t)
+	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint", "lung"}}, 100, 50)
+	atStep(t, m, model.StepChecklist)
+	scr := screen(m)
+	for _, want := range []string{"Page joint:", "joint meaning-end-stage", "Page lung:", "lung meaning-end-stage", "Sample reason for end-stage"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("missing %q:\n%s", want, scr)
+		}
+	}
+	m = newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 100, 50)
+	atStep(t, m, model.StepChecklist)
+	if !strings.Contains(screen(m), "General meaning of end-stage") {
+		t.Errorf("without a group the general meaning shows:\n%s", screen(m))
+	}
+}
+
+func TestDoctorNotes(t *testing.T) {
+	b := fixtureContent(t)
+	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	send(m, press("n"))
+	if !m.noteEditing {
+		t.Fatal("n must open the note field for a doctor")
+	}
+	// Every printable key goes to the field, even global letters and digits.
+	typeText(m, "CT # q 1 l m")
+	send(m, tea.KeyPressMsg{Code: 'x', Text: "x\x1b[31m"})
+	send(m, press("enter"))
+	if got := m.session.Notes["end-stage"]; got != "CT # q 1 l mx[31m" {
+		t.Fatalf("note = %q", got)
+	}
+	if m.session.Lang != model.LangEN || m.session.Answers["end-stage"] != model.Unanswered || m.dialog != dialogNone {
+		t.Fatal("keys typed into the note acted elsewhere")
+	}
+	send(m, press("n"))
+	typeText(m, " more")
+	send(m, press("esc"))
+	if m.session.Notes["end-stage"] != "CT # q 1 l mx[31m" {
+		t.Fatal("esc must drop the edit")
+	}
+	// Notes survive a language switch and show on the outcome.
+	send(m, press("l"))
+	atStep(t, m, model.StepOutcome)
+	if !strings.Contains(screen(m), "CT # q 1 l mx[31m") {
+		t.Fatalf("the note must show literally on the outcome:\n%s", screen(m))
+	}
+
+	p := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, p, model.StepChecklist)
+	send(p, press("n"))
+	if p.noteEditing || strings.Contains(screen(p), "note") {
+		t.Fatal("patients are not offered notes")
+	}
+}
+
+func TestLanguageSwitchKeepsAnswers(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Role: model.RoleDoctor}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	send(m, keys("1", "3")...)
+	send(m, press("l"))
+	if m.session.Answers["end-stage"] != model.Yes || m.session.Answers["fibrosis"] != model.NotSure || m.focusedItem() != "acute-infection" {
+		t.Fatalf("switch lost answers: %v", m.session.Answers)
+	}
+	if !strings.Contains(screen(m), "Sample question about acute-infection?") {
+		t.Fatalf("not in English:\n%s", screen(m))
+	}
+}
+
+// TestOutcomeScreens checks every outcome in both languages at 80x24: the
+// heading, that every item is listed, and no banned wording on screen.
+func TestOutcomeScreens(t *testing.T) {
+	b := realContent(t)
+	cases := map[model.Outcome]map[string]model.Answer{
+		model.OutcomeExclusionReported:   {"end-stage": model.Yes, "fibrosis": model.NotSure},
+		model.OutcomeNeedsDoctorReview:   {"end-stage": model.No, "fibrosis": model.NotSure},
+		model.OutcomeNoExclusionReported: {"end-stage": model.No, "fibrosis": model.No, "acute-infection": model.No, "immune-disorder": model.No, "expectations": model.No},
+	}
+	for _, lang := range model.Langs {
+		for outcome, answers := range cases {
+			for _, role := range model.Roles {
+				t.Run(fmt.Sprintf("%s/%s/%s", lang, outcome, role), func(t *testing.T) {
+					m := newTestModel(t, b, Options{Lang: lang, LangSet: true, Role: role, Groups: []string{"joint"}}, 80, 24)
+					for id, a := range answers {
+						m.session.SetAnswer(id, a)
+					}
+					atStep(t, m, model.StepOutcome)
+					checkFits(t, m, "outcome")
+					text := unwrapAll(m)
+					if m.session.Outcome(m.items()) != outcome {
+						t.Fatalf("outcome %s", m.session.Outcome(m.items()))
+					}
+					if !strings.Contains(text, texts[lang].OutcomeHeads[outcome]) {
+						t.Errorf("heading missing: %s", text)
+					}
+					for _, id := range m.items() {
+						if !strings.Contains(text, b.Item(lang, id).Title) {
+							t.Errorf("item %s not listed", id)
+						}
+					}
+					if found := content.FindBanned(text, b.Banned); len(found) > 0 {
+						t.Errorf("banned wording on the outcome screen: %v", found)
+					}
+					if outcome != model.OutcomeNoExclusionReported && !strings.Contains(text, texts[lang].Discuss) {
+						t.Errorf("open items must ask to discuss them with the doctor")
+					}
+				})
+			}
+		}
+	}
+}
+
+// unwrapAll collects the whole viewport, page by page, with lines joined.
+func unwrapAll(m *Model) string {
+	send(m, press("home"))
+	var parts []string
+	seen := -1
+	for m.vp.YOffset() != seen {
+		seen = m.vp.YOffset()
+		parts = append(parts, strings.Fields(screen(m))...)
+		send(m, press("pgdown"))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestPrintHasThePaperForm(t *testing.T) {
+	var b strings.Builder
+	if err := Print(&b, fixtureContent(t), PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, id := range model.DefaultChecklist {
+		if !strings.Contains(out, "Sample question about "+id+"?") {
+			t.Errorf("question %s missing", id)
+		}
+	}
+	if strings.Count(out, "[ ] Yes    [ ] No    [ ] Not sure") != len(model.DefaultChecklist) {
+		t.Errorf("each item needs [ ] boxes:\n%s", out)
+	}
+	if strings.Contains(out, "☐") {
+		t.Error("boxes must be [ ], not ☐")
+	}
+}
+
+func TestEscapeMarkdown(t *testing.T) {
+	got := escapeMarkdown("# a | `b` *c*")
+	if got != "\\# a \\| \\`b\\` \\*c\\*" {
+		t.Fatalf("escapeMarkdown = %q", got)
+	}
+	out, err := renderMarkdown("- "+escapeMarkdown("# not a heading | pipe `tick` **bold**"), 80, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "# not a heading | pipe `tick` **bold**") {
+		t.Fatalf("typed text must show literally: %q", out)
+	}
+}
