@@ -56,8 +56,8 @@ type common struct {
 }
 
 func (c *common) register(flags *flag.FlagSet, defaultStyle string) {
-	flags.StringVar(&c.lang, "lang", "", "language: vi or en (default: ask; vi for print)")
-	flags.StringVar(&c.group, "group", "", "disease groups to preselect, comma-separated ids")
+	flags.StringVar(&c.lang, "lang", "", "language: vi or en")
+	flags.StringVar(&c.group, "group", "", "disease groups, comma-separated: "+strings.Join(model.Groups, ", "))
 	flags.StringVar(&c.content, "content", "", "run on this content folder instead of the built-in one")
 	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(ui.StyleNames, ", "))
 }
@@ -204,7 +204,7 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 			style = "dark"
 		}
 	}
-	if err := ui.Print(stdout, b, ui.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: style}); err != nil {
+	if err := ui.Print(stdout, b, ui.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: style, Date: time.Now()}); err != nil {
 		fmt.Fprintln(stderr, "stemcounsel print:", err)
 		return 1
 	}

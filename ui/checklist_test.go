@@ -199,7 +199,7 @@ func unwrapAll(m *Model) string {
 
 func TestPrintHasThePaperForm(t *testing.T) {
 	var b strings.Builder
-	if err := Print(&b, fixtureContent(t), PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle}); err != nil {
+	if err := Print(&b, fixtureContent(t), PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -46,7 +47,11 @@ func (m *Model) menuView() (string, []zone) {
 		if steps[i] == m.session.Current {
 			mark = "› "
 		}
-		label := ansi.Truncate(fmt.Sprintf("%s%2d. %s", mark, i+1, stepTitle(m.opt.Content, m.session.Lang, steps[i])), w, "…")
+		title := stepTitle(m.opt.Content, m.session.Lang, steps[i])
+		if p := m.opt.Content.Page(m.session.Lang, steps[i]); p != nil && p.IsPlaceholder() {
+			title += " (" + m.text.Soon + ")"
+		}
+		label := ansi.Truncate(fmt.Sprintf("%s%2d. %s", mark, i+1, title), w, "…")
 		label += strings.Repeat(" ", max(0, w-lipgloss.Width(label)))
 		style := m.st.MenuItem
 		switch {
@@ -84,6 +89,28 @@ func (m *Model) quitView() (string, []zone) {
 	return m.dialogBox(lines), zones
 }
 
+// packKeys lays every binding out as "key description" items, as many to a
+// line as fit, so no key is lost on a narrow screen.
+func packKeys(h help.Model, groups [][]key.Binding, w int) string {
+	var lines []string
+	line := ""
+	for _, group := range groups {
+		for _, b := range group {
+			item := h.Styles.FullKey.Render(b.Help().Key) + " " + h.Styles.FullDesc.Render(b.Help().Desc)
+			switch {
+			case line == "":
+				line = item
+			case lipgloss.Width(line)+3+lipgloss.Width(item) <= w:
+				line += "   " + item
+			default:
+				lines = append(lines, line)
+				line = item
+			}
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
 func (m *Model) helpView() (string, []zone) {
 	w := m.dialogInner(70)
 	h := m.help
@@ -92,14 +119,7 @@ func (m *Model) helpView() (string, []zone) {
 	lines = append(lines, m.st.DialogTitle.Render(m.text.HelpTitle), "")
 	full := h.FullHelpView(m.fullHelp())
 	if lipgloss.Width(full) > w {
-		// Too narrow for columns: one key per line.
-		var rows []string
-		for _, group := range m.fullHelp() {
-			for _, b := range group {
-				rows = append(rows, h.ShortHelpView([]key.Binding{b}))
-			}
-		}
-		full = strings.Join(rows, "\n")
+		full = packKeys(h, m.fullHelp(), w)
 	}
 	lines = append(lines, strings.Split(full, "\n")...)
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.HelpClose, w, "…")))

@@ -11,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"unicode"
+	"unicode/utf8"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
@@ -36,36 +38,54 @@ func newGroupItems(c *content.Bundle, lang model.Lang) []list.Item {
 			words = append(words, q.Title, q.Summary)
 			words = append(words, q.Keywords...)
 		}
-		items = append(items, groupItem{id: id, title: p.Title, summary: p.Summary, match: content.Fold(strings.Join(words, " | "))})
+		match := content.Fold(strings.Join(words, " | "))
+		if id == model.NotListed {
+			match += notListedMark
+		}
+		items = append(items, groupItem{id: id, title: p.Title, summary: p.Summary, match: match})
 	}
 	return items
 }
 
-// foldedFilter keeps the groups whose folded text contains every typed word.
-// Plain containment is more predictable for patients than fuzzy matching.
+// foldedFilter keeps the groups whose folded text has the typed phrase at
+// the start of a word, so "thu" finds "thuong" but never the middle of a
+// word. The not-listed path is always offered, so a patient whose words
+// match nothing can still choose it.
 func foldedFilter(term string, targets []string) []list.Rank {
-	words := strings.Fields(content.Fold(term))
+	phrase := strings.Join(strings.Fields(content.Fold(term)), " ")
 	var ranks []list.Rank
 	for i, t := range targets {
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(t, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if strings.Contains(t, notListedMark) || startsWord(t, phrase) {
 			ranks = append(ranks, list.Rank{Index: i})
 		}
 	}
 	return ranks
 }
 
-// groupDelegate draws a group on two lines: the tick box and title, then the
-// one-line description.
+// notListedMark tags the not-listed item's match text; it cannot be typed.
+const notListedMark = "\x00not-listed"
+
+// startsWord reports whether phrase occurs in s at the start of a word.
+func startsWord(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		r, n := utf8.DecodeLastRuneInString(s[:at])
+		if n == 0 || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return true
+		}
+		i = at + 1
+	}
+}
+
+// groupDelegate draws a group on one line: the cursor, the tick box, the
+// title and, as far as it fits, the one-line description.
 type groupDelegate struct{ m *Model }
 
-func (d groupDelegate) Height() int                         { return 2 }
+func (d groupDelegate) Height() int                         { return 1 }
 func (d groupDelegate) Spacing() int                        { return 0 }
 func (d groupDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
@@ -87,13 +107,15 @@ func (d groupDelegate) Render(w io.Writer, l list.Model, index int, it list.Item
 		title += " (" + m.text.GroupPrimary + ")"
 	}
 	title = ansi.Truncate(title, width, "…")
-	desc := ansi.Truncate("      "+g.summary, width, "…")
 	style := m.st.Option
 	if index == l.Index() {
 		style = m.st.OptionFocus
-		title += strings.Repeat(" ", max(0, width-lipgloss.Width(title)))
 	}
-	fmt.Fprint(w, style.Render(title)+"\n"+m.st.Muted.Render(desc))
+	line := style.Render(title)
+	if room := width - lipgloss.Width(title) - 3; room > 8 {
+		line += m.st.Muted.Render(" — " + ansi.Truncate(g.summary, room, "…"))
+	}
+	fmt.Fprint(w, line)
 }
 
 func (m *Model) newGroupList() list.Model {
@@ -118,7 +140,7 @@ func (m *Model) groupHeader() string {
 		lines = append(lines, m.st.Muted.Render(hint))
 	}
 	search := m.text.GroupSearch + ": " + m.groupFilter + "▏"
-	return strings.Join(append(lines, ansi.Truncate(search, m.innerWidth(), ""), ""), "\n")
+	return strings.Join(append(lines, ansi.Truncate(search, m.innerWidth(), "")), "\n")
 }
 
 // groupFooterLine names the chosen groups, which the filter may hide.
@@ -137,7 +159,10 @@ func (m *Model) groupFooterLine() string {
 }
 
 func (m *Model) layoutGroupList() {
-	h := m.bodyHeight() - lipgloss.Height(m.groupHeader()) - 2 // blank row and the chosen row
+	h := m.bodyHeight() - lipgloss.Height(m.groupHeader()) - 1 // the chosen row
+	// Page dots only when the groups do not fit at once.
+	fits := h >= len(m.groups.Items())
+	m.groups.SetShowPagination(!fits)
 	m.groups.SetSize(m.innerWidth(), max(2, h))
 }
 
@@ -150,13 +175,13 @@ func (m *Model) groupView() (string, []zone) {
 		top := len(lines)
 		start, end := m.groups.Paginator.GetSliceBounds(len(m.groups.VisibleItems()))
 		for i := start; i < end; i++ {
-			y := top + (i-start)*2
-			zones = append(zones, zone{0, y, m.innerWidth(), y + 2, action{kind: actGroupItem, i: i}})
+			y := top + i - start
+			zones = append(zones, zone{0, y, m.innerWidth(), y + 1, action{kind: actGroupItem, i: i}})
 		}
 		lines = append(lines, m.groups.View())
 	}
-	body := fitLines(strings.Join(lines, "\n"), m.innerWidth(), m.bodyHeight()-2)
-	body = append(body, "", m.st.Notice.Render(m.groupFooterLine()))
+	body := fitLines(strings.Join(lines, "\n"), m.innerWidth(), m.bodyHeight()-1)
+	body = append(body, m.st.Notice.Render(m.groupFooterLine()))
 	return strings.Join(body, "\n"), zones
 }
 

@@ -95,8 +95,8 @@ func TestFilterTakesPrintableKeys(t *testing.T) {
 	if m.groupFilter != "qvlm?Q" || m.session.Lang != model.LangVI || m.dialog != dialogNone {
 		t.Fatalf("letters must go to the search box: filter %q, lang %s, dialog %d", m.groupFilter, m.session.Lang, m.dialog)
 	}
-	if !strings.Contains(screen(m), texts[model.LangVI].GroupNoMatch[:20]) {
-		t.Fatalf("no-match message missing:\n%s", screen(m))
+	if got := visibleGroups(m); !slices.Equal(got, []string{model.NotListed}) {
+		t.Fatalf("with no match only the not-listed path stays: %v", got)
 	}
 	send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
 	if m.groupFilter != "qvlm?" {
@@ -131,7 +131,7 @@ func TestMultiSelectPutsPagesInTheFlow(t *testing.T) {
 		t.Fatalf("groups = %v", m.session.Groups)
 	}
 	send(m, press("esc"))
-	if !strings.Contains(screen(m), "(main)") {
+	if !strings.Contains(screen(m), "(main group)") {
 		t.Fatalf("the first chosen group must be marked main:\n%s", screen(m))
 	}
 	send(m, press("right"))
@@ -181,7 +181,7 @@ func TestGroupClickToggles(t *testing.T) {
 	_, zones := m.compose()
 	for _, z := range zones {
 		if z.act.kind == actGroupItem && z.act.i == 1 {
-			send(m, tea.MouseClickMsg{X: z.x0 + 3, Y: z.y0 + 1, Button: tea.MouseLeft})
+			send(m, tea.MouseClickMsg{X: z.x0 + 3, Y: z.y0, Button: tea.MouseLeft})
 		}
 	}
 	if !slices.Equal(m.session.Groups, []string{"neurological"}) {
@@ -221,5 +221,15 @@ func TestLanguageSwitchKeepsGroups(t *testing.T) {
 	send(m, press("left"))
 	if !strings.Contains(screen(m), "goi") || !slices.Contains(visibleGroups(m), "joint") {
 		t.Fatalf("the search must survive the switch:\n%s", screen(m))
+	}
+}
+
+func TestFilterMatchesWordStartsOnly(t *testing.T) {
+	m := atChooser(t, model.LangVI, 80, 24)
+	for _, typed := range []string{"ung thu", "cancer", "lupus", "ieu duong"} {
+		m.setGroupFilter(typed)
+		if got := visibleGroups(m); !slices.Equal(got, []string{model.NotListed}) {
+			t.Errorf("%q must match no group (only the not-listed path): %v", typed, got)
+		}
 	}
 }

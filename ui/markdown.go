@@ -20,7 +20,7 @@ func pageMarkdown(p *content.Page, t *Text) string {
 		fmt.Fprintf(&b, "*%s*\n\n", t.Placeholder)
 	}
 	b.WriteString(p.PatientText())
-	b.WriteString("\n\n---\n\n")
+	b.WriteString("\n\n")
 	if p.Reviewed() {
 		fmt.Fprintf(&b, "*"+t.ReviewedBy+"*\n", p.ReviewedBy, p.ReviewedOn)
 	} else {
@@ -52,11 +52,22 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 		}
 	}
 
+	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryChecklist)
+	for _, id := range c.ChecklistIDs {
+		if item := c.Item(s.Lang, id); item != nil {
+			fmt.Fprintf(&b, "- %s: %s\n", item.Title, t.AnswerNames[s.Answers[id]])
+			if note := s.Notes[id]; note != "" && s.Role == model.RoleDoctor {
+				fmt.Fprintf(&b, "  *%s:* %s\n", t.NoteLabel, escapeMarkdown(note))
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\n**%s**\n", t.OutcomeHeads[s.Outcome(c.ChecklistIDs)])
+
 	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryViewed)
 	for _, v := range s.Viewed {
 		fmt.Fprintf(&b, "- %s: %s\n", v.At.Local().Format(t.DateTime), stepTitle(c, s.Lang, v.Step))
 	}
-	fmt.Fprintf(&b, "\n---\n\n**%s**\n", t.SummaryNotConsent)
+	fmt.Fprintf(&b, "\n**%s**\n", t.SummaryNotConsent)
 	return b.String()
 }
 

@@ -162,7 +162,7 @@ func (m *Model) margin() int {
 func (m *Model) innerWidth() int { return max(1, m.width-2*m.margin()) }
 
 // Header: title row and progress row, plus a blank row at full size. Footer:
-// the button and help row, plus a blank row above it at full size.
+// the buttons, with the help bar on a row of its own at full size.
 func (m *Model) headerHeight() int {
 	if m.compact() {
 		return 2

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
@@ -15,6 +16,7 @@ type PrintOptions struct {
 	Groups []string
 	Width  int
 	Style  string // a StyleNames entry, or "notty" for text with no escapes
+	Date   time.Time
 }
 
 // PlainStyle is the style for output that is not a terminal: no escape
@@ -27,6 +29,7 @@ const PlainStyle = plainStyle
 func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 	t := texts[opt.Lang]
 	var md strings.Builder
+	fmt.Fprintf(&md, "# %s\n\n%s: %s · %s\n\n", t.HandoutTitle, t.SummaryContent, c.Hash, opt.Date.Format(t.Date))
 	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
 		p := c.Page(opt.Lang, step)
 		if p == nil || p.IsPlaceholder() || step == model.StepSummary || step == model.StepChooseGroup || step == model.StepOutcome {

@@ -44,6 +44,7 @@ type Text struct {
 
 	SummaryLanguage, SummaryMode, SummaryGroups, SummaryNoGroups     string
 	SummaryStarted, SummaryViewed, SummaryContent, SummaryNotConsent string
+	SummaryChecklist, Soon, HandoutTitle, Date                       string
 	DateTime                                                         string // Go layout for dates and times
 }
 
@@ -96,7 +97,7 @@ var texts = map[model.Lang]*Text{
 		KeyClear:      "xóa tìm",
 
 		GroupSearch:     "Tìm",
-		GroupPrimary:    "chính",
+		GroupPrimary:    "nhóm chính",
 		GroupNoMatch:    "Không tìm thấy nhóm nào. Hãy thử từ khác, hoặc chọn mục \"Bệnh của tôi không có trong danh sách\".",
 		GroupChosen:     "Đã chọn",
 		GroupNoneChosen: "Chưa chọn nhóm nào. Bạn có thể chọn một hoặc nhiều nhóm.",
@@ -135,6 +136,10 @@ var texts = map[model.Lang]*Text{
 		SummaryViewed:     "Các trang đã xem",
 		SummaryContent:    "Phiên bản nội dung",
 		SummaryNotConsent: "Đây là bản ghi một buổi cung cấp thông tin, không phải là giấy đồng ý điều trị.",
+		SummaryChecklist:  "Danh sách loại trừ",
+		Soon:              "sắp có",
+		HandoutTitle:      "Liệu pháp tế bào gốc: tài liệu thông tin cho người bệnh",
+		Date:              "02/01/2006",
 		DateTime:          "02/01/2006 15:04",
 	},
 	model.LangEN: {
@@ -181,7 +186,7 @@ var texts = map[model.Lang]*Text{
 		KeyClear:      "clear search",
 
 		GroupSearch:     "Search",
-		GroupPrimary:    "main",
+		GroupPrimary:    "main group",
 		GroupNoMatch:    "No group matches. Try another word, or choose \"My condition is not listed\".",
 		GroupChosen:     "Chosen",
 		GroupNoneChosen: "No group chosen yet. You can choose one or more.",
@@ -220,6 +225,10 @@ var texts = map[model.Lang]*Text{
 		SummaryViewed:     "Pages viewed",
 		SummaryContent:    "Content version",
 		SummaryNotConsent: "This is a record of an information session, not a consent form.",
+		SummaryChecklist:  "Exclusion checklist",
+		Soon:              "coming later",
+		HandoutTitle:      "Stem-cell therapy: information for patients",
+		Date:              "2 Jan 2006",
 		DateTime:          "2 Jan 2006 15:04",
 	},
 }

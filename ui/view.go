@@ -62,14 +62,11 @@ func (m *Model) compose() (string, []zone) {
 	}
 	lines = append(lines, fitLines(body, m.innerWidth(), m.bodyHeight())...)
 
-	if !m.compact() {
-		lines = append(lines, "")
-	}
 	footer, fz := m.footerView()
 	for _, z := range fz {
 		zones = append(zones, z.moved(0, len(lines)))
 	}
-	lines = append(lines, footer)
+	lines = append(lines, footer...)
 
 	pad := strings.Repeat(" ", m.margin())
 	for i, l := range lines {
@@ -109,7 +106,12 @@ func (m *Model) tooSmallView() string {
 func (m *Model) headerLines() []string {
 	steps := m.session.Steps()
 	k, n := m.session.Index()+1, len(steps)
-	count := m.st.StepCount.Render(fmt.Sprintf(m.text.StepOf, k, n))
+	counter := fmt.Sprintf(m.text.StepOf, k, n)
+	if m.vp.TotalLineCount() > m.vp.Height() && !m.vp.AtBottom() && m.session.Current != model.StepChooseGroup {
+		// The page goes on below: say so, and how far the reader is.
+		counter = fmt.Sprintf("↓%3.0f%%  %s", m.vp.ScrollPercent()*100, counter)
+	}
+	count := m.st.StepCount.Render(counter)
 	avail := m.innerWidth() - lipgloss.Width(count) - 1
 	title := m.st.Title.Render(ansi.Truncate(stepTitle(m.opt.Content, m.session.Lang, m.session.Current), max(1, avail), "…"))
 	gap := max(1, m.innerWidth()-lipgloss.Width(title)-lipgloss.Width(count))
@@ -161,7 +163,7 @@ func (m *Model) button(label string, enabled bool) string {
 	return m.st.Button.Render(" " + label + " ")
 }
 
-func (m *Model) footerView() (string, []zone) {
+func (m *Model) footerView() ([]string, []zone) {
 	idx, n := m.session.Index(), len(m.session.Steps())
 	nextLabel := m.text.Next
 	if m.session.Current == model.StepWelcome {
@@ -174,56 +176,64 @@ func (m *Model) footerView() (string, []zone) {
 		{0, 0, bw, 1, action{kind: actPrev}},
 		{bw + 1, 0, bw + 1 + nw, 1, action{kind: actNext}},
 	}
-	left := back + " " + next
-	avail := m.innerWidth() - lipgloss.Width(left) - 2
-	var right string
-	switch {
-	case m.notice != "":
-		right = m.st.Notice.Render(ansi.Truncate(m.notice, max(0, avail), "…"))
-	case m.compact():
-		right = m.st.Muted.Render(m.text.HelpShort)
-	default:
-		m.help.SetWidth(max(0, avail))
-		right = m.help.ShortHelpView(m.shortHelp())
+	buttons := back + " " + next
+	if m.compact() {
+		// One row: the buttons, then a notice or the pointer to help.
+		right := m.st.Muted.Render(m.text.HelpShort)
+		if m.notice != "" {
+			right = m.st.Notice.Render(ansi.Truncate(m.notice, max(0, m.innerWidth()-lipgloss.Width(buttons)-2), "…"))
+		}
+		return []string{buttons + "  " + right}, zones
 	}
-	return left + "  " + right, zones
+	// Two rows: the help bar gets the whole width, the buttons sit below.
+	bar := m.st.Notice.Render(ansi.Truncate(m.notice, m.innerWidth(), "…"))
+	if m.notice == "" {
+		m.help.SetWidth(m.innerWidth())
+		bar = m.help.ShortHelpView(m.shortHelp())
+	}
+	for i := range zones {
+		zones[i] = zones[i].moved(0, 1)
+	}
+	return []string{bar, buttons}, zones
 }
 
 // shortHelp lists what the help bar shows on the current screen.
 func (m *Model) shortHelp() []key.Binding {
 	k := m.keys
+	// Most important first: the bar drops what does not fit from the end,
+	// and the buttons beside it already offer next and back.
 	switch m.session.Current {
 	case model.StepWelcome:
 		return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help, k.Quit}
 	case model.StepChecklist:
-		b := []key.Binding{
-			key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)),
-			withHelp(k.Up, "↑/↓", m.text.KeyItem),
-		}
 		if m.noteEditing {
 			return []key.Binding{withHelp(k.Choose, "enter", m.text.KeySave), withHelp(k.Esc, "esc", m.text.KeyCancel)}
+		}
+		b := []key.Binding{
+			key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)),
+			withHelp(k.Up, "↑/↓", m.text.KeyItem), k.Help, k.Quit,
 		}
 		if m.canNote() {
 			b = append(b, k.Note)
 		}
-		return append(b, k.Next, k.Prev, k.Help)
+		return b
 	case model.StepChooseGroup:
+		// Letters go to the search here, so quitting is ctrl+c.
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("a"), key.WithHelp("abc", m.text.KeyType)),
-			withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyToggle),
-			k.Next, withHelp(k.Esc, "esc", m.text.KeyClear),
+			withHelp(k.Choose, "enter", m.text.KeyToggle), withHelp(k.Esc, "esc", m.text.KeyClear),
+			withHelp(k.Quit, "ctrl+c", m.text.KeyQuit), withHelp(k.Up, "↑/↓", m.text.KeyMove),
 		}
 	}
-	return []key.Binding{k.Next, k.Prev, k.Menu, k.Lang, k.Help, k.Quit}
+	return []key.Binding{k.Help, k.Quit, k.Menu, k.Lang, k.Next, k.Prev}
 }
 
 // fullHelp groups every key for the help dialog.
 func (m *Model) fullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Next, k.Prev, withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
+		{k.Next, withHelp(k.Prev, "←/shift+tab", m.text.KeyPrev), withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
 		{k.Up, k.PageUp, k.Home, k.Lang},
-		{k.Help, k.Quit, k.Esc},
+		{k.Help, withHelp(k.Quit, "q/ctrl+c", m.text.KeyQuit), k.Esc},
 	}
 }
 

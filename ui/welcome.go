@@ -110,10 +110,12 @@ func (m *Model) welcomeView() (string, []zone) {
 				b.WriteString("   ")
 				x += 3
 			}
-			label := " " + m.welcomeLabel(opts[i]) + " "
+			label := "  " + m.welcomeLabel(opts[i]) + " "
 			style := m.st.Option
 			switch {
 			case i == m.welcomeFocus:
+				// A marker as well as colour, for screens without colour.
+				label = "› " + m.welcomeLabel(opts[i]) + " "
 				style = m.st.OptionFocus
 			case opts[i].start:
 				style = m.st.Button
