@@ -55,7 +55,9 @@ type Page struct {
 	Keywords   []string
 	ReviewedBy string
 	ReviewedOn string
-	Sections   []Section
+	// Knowledge-check questions only.
+	Answer, Group, Expectation string
+	Sections                   []Section
 
 	keyLines map[string]int
 	lines    []string // the file's lines, NFC, for checks that name a line
@@ -104,6 +106,7 @@ type Set struct {
 	Pages     map[string]*Page // by step id
 	Groups    map[string]*Page // by group id
 	Checklist map[string]*Page // by item id
+	Quiz      map[string]*Page // by question id
 }
 
 // Bundle is a loaded content folder.
@@ -115,8 +118,13 @@ type Bundle struct {
 	// ChecklistIDs lists the checklist items in the order asked: the
 	// defaults, then any the clinic added.
 	ChecklistIDs []string
+	// QuizIDs lists the knowledge-check questions by id.
+	QuizIDs []string
 	// Banned is every phrase of both languages' banned.txt.
 	Banned []BannedPhrase
+	// Clinic holds each language's clinic facts; empty values are facts
+	// the clinic has not provided.
+	Clinic map[model.Lang]map[string]string
 	// Hash identifies exactly the content used: a short SHA-256 of every
 	// file's path and bytes.
 	Hash string
@@ -153,16 +161,19 @@ func (b *Bundle) Group(lang model.Lang, id string) *Page {
 // Load reads and validates a content folder. On any problem it returns the
 // full list, each naming its file and line.
 func Load(fsys fs.FS) (*Bundle, error) {
-	b := &Bundle{Langs: map[model.Lang]*Set{}}
+	b := &Bundle{Langs: map[model.Lang]*Set{}, Clinic: map[model.Lang]map[string]string{}}
 	var probs Problems
 	h := sha256.New()
 	for _, lang := range model.Langs {
-		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}}
+		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}}
 		b.Langs[lang] = set
+		clinic, cp := readClinic(fsys, path.Join(string(lang), "clinic.txt"), h)
+		b.Clinic[lang] = clinic
+		probs = append(probs, cp...)
 		banned, bp := readBanned(fsys, path.Join(string(lang), "banned.txt"), h)
 		b.Banned = append(b.Banned, banned...)
 		probs = append(probs, bp...)
-		for _, kind := range []string{"pages", "groups", "checklist"} {
+		for _, kind := range []string{"pages", "groups", "checklist", "quiz"} {
 			dir := path.Join(string(lang), kind)
 			entries, err := fs.ReadDir(fsys, dir)
 			if err != nil {
@@ -191,8 +202,10 @@ func Load(fsys fs.FS) (*Bundle, error) {
 					set.Pages[p.ID] = p
 				case "groups":
 					set.Groups[p.ID] = p
-				default:
+				case "checklist":
 					set.Checklist[p.ID] = p
+				default:
+					set.Quiz[p.ID] = p
 				}
 			}
 		}
@@ -200,6 +213,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.Hash = hex.EncodeToString(h.Sum(nil))[:12]
 	b.GroupIDs = groupOrder(b.Langs[model.LangVI].Groups)
 	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
+	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	probs = append(probs, Validate(b)...)
 	if len(probs) > 0 {
 		probs.sort()

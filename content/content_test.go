@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -201,6 +202,38 @@ func TestProblemsNameFileAndLine(t *testing.T) {
 		}, "vi/pages/pathway.md:5: banned wording \"ứng viên\""},
 		{"no banned list", func(m fstest.MapFS) { delete(m, "en/banned.txt") },
 			"en/banned.txt: cannot read: file does not exist"},
+		{"empty options cell", func(m fstest.MapFS) {
+			s := string(m["en/pages/options.md"].Data)
+			m["en/pages/options.md"].Data = []byte(strings.Replace(s, "- trial: Cell risks of trial.", "- trial:", 1))
+		}, "section \"row-risks\": the trial cell is empty"},
+		{"options row missing an option", func(m fstest.MapFS) {
+			s := string(m["vi/pages/options.md"].Data)
+			m["vi/pages/options.md"].Data = []byte(strings.Replace(s, "- nothing: Ô time của nothing.\n", "", 1))
+		}, "section \"row-time\" needs one \"- key: text\" bullet for each option"},
+		{"unknown clinic fact", func(m fstest.MapFS) {
+			m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nCall {clinic:phone}.\n\n<!-- section: talking-points -->\nx\n")
+		}, "en/pages/pathway.md:5: unknown clinic fact {clinic:phone}"},
+		{"unknown clinic key", func(m fstest.MapFS) {
+			m["vi/clinic.txt"].Data = []byte("name: A\nwebsite: b\n")
+		}, "vi/clinic.txt:2: unknown clinic key \"website\""},
+		{"quiz answer not a choice", func(m fstest.MapFS) {
+			s := string(m["en/quiz/general-2.md"].Data)
+			m["en/quiz/general-2.md"].Data = []byte(strings.Replace(s, "answer: a", "answer: d", 1))
+		}, "en/quiz/general-2.md:3: answer \"d\" is not one of the choices"},
+		{"quiz answers differ between languages", func(m fstest.MapFS) {
+			s := string(m["vi/quiz/general-2.md"].Data)
+			m["vi/quiz/general-2.md"].Data = []byte(strings.Replace(s, "answer: a", "answer: b", 1))
+		}, "en/quiz/general-2.md:3: answer, group and expectation must match vi/quiz/general-2.md"},
+		{"quiz about an unknown group", func(m fstest.MapFS) {
+			for _, l := range []string{"vi", "en"} {
+				s := string(m[l+"/quiz/group-lung.md"].Data)
+				m[l+"/quiz/group-lung.md"].Data = []byte(strings.Replace(s, "group: lung", "group: liver", 1))
+			}
+		}, "group \"liver\" is not a disease group"},
+		{"SURE page without an item", func(m fstest.MapFS) {
+			s := string(m["en/pages/sure.md"].Data)
+			m["en/pages/sure.md"].Data = []byte(strings.Replace(s, "section: sure-3", "section: sure-x", 1))
+		}, "en/pages/sure.md: missing section \"sure-3\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,5 +281,85 @@ func TestKeywordsMayHoldBannedWords(t *testing.T) {
 	m["en/groups/joint.md"].Data = []byte(strings.Replace(s, "keywords: ", "keywords: eligible, ", 1))
 	if _, err := Load(m); err != nil {
 		t.Fatalf("keywords are what patients type and are not checked: %v", err)
+	}
+}
+
+func TestFillClinic(t *testing.T) {
+	m := fixture(t)
+	m["en/clinic.txt"].Data = []byte("# facts\nname: Phòng khám A\nmoh_approval:\ncosts:\ncontact:\nside_effects_contact:\nfunding:\nethics_approval:\n")
+	b, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := b.FillClinic(model.LangEN, "{clinic:name}, approval {clinic:moh_approval}", "not provided by the clinic")
+	if got != "Phòng khám A, approval not provided by the clinic" {
+		t.Fatalf("FillClinic = %q", got)
+	}
+}
+
+func TestOptionsAndQuizShape(t *testing.T) {
+	b, err := Load(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := b.Options(model.LangEN)
+	if len(o.Columns) != 4 || len(o.Rows) != len(OptionRows) || o.Rows[0].Label != "Row involved" || o.Rows[4].Cells[0].Text != "{clinic:costs}" {
+		t.Fatalf("options: %+v", o)
+	}
+	quiz := b.Quiz(model.LangEN, []string{"lung"})
+	var ids []string
+	for _, q := range quiz {
+		ids = append(ids, q.ID)
+	}
+	if strings.Join(ids, ",") != "general-1,general-2,group-lung" {
+		t.Fatalf("quiz for lung = %v", ids)
+	}
+	if !quiz[0].Expectation || quiz[0].Answer != "b" || len(quiz[0].Choices) != 3 {
+		t.Fatalf("quiz item: %+v", quiz[0])
+	}
+}
+
+// TestSureItemsVerbatim: the SURE test is used with citation and must keep
+// the published wording and order (Légaré et al., Can Fam Physician 2010).
+func TestSureItemsVerbatim(t *testing.T) {
+	b, err := Load(Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Do you feel SURE about the best choice for you?",
+		"Do you know the benefits and risks of each option?",
+		"Are you clear about which benefits and risks matter most to you?",
+		"Do you have enough support and advice to make a choice?",
+	}
+	p := b.Page(model.LangEN, model.StepSure)
+	for i, w := range want {
+		if got, _ := p.Section(fmt.Sprintf("sure-%d", i+1)); got != w {
+			t.Errorf("sure-%d = %q, want %q", i+1, got, w)
+		}
+	}
+	if cite, _ := p.Section("citation"); !strings.Contains(cite, "Légaré") || !strings.Contains(cite, "2010") {
+		t.Errorf("citation = %q", cite)
+	}
+	if note, _ := b.Page(model.LangVI, model.StepSure).Section("translation-note"); !strings.Contains(Fold(note), "chua duoc") {
+		t.Errorf("the Vietnamese items must be marked as not yet validated: %q", note)
+	}
+}
+
+// TestEveryGroupHasAQuizQuestion: the knowledge check asks one question
+// about each chosen group.
+func TestEveryGroupHasAQuizQuestion(t *testing.T) {
+	b, err := Load(Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	general := b.Quiz(model.LangVI, nil)
+	if len(general) < 6 || len(general) > 8 {
+		t.Fatalf("%d general questions, want 6 to 8", len(general))
+	}
+	for _, g := range b.GroupIDs {
+		if got := len(b.Quiz(model.LangEN, []string{g})); got != len(general)+1 {
+			t.Errorf("group %s: %d questions, want one more than the general %d", g, got, len(general))
+		}
 	}
 }

@@ -13,7 +13,7 @@ var (
 )
 
 // frontKeys are the front-matter keys a page may have.
-var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on"}
+var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on", "answer", "group", "expectation"}
 
 // parsePage reads one file. It returns nil when the file cannot be used at all.
 func parsePage(file string, raw []byte) (*Page, Problems) {
@@ -88,6 +88,12 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 			p.ReviewedBy = val
 		case "reviewed_on":
 			p.ReviewedOn = val
+		case "answer":
+			p.Answer = val
+		case "group":
+			p.Group = val
+		case "expectation":
+			p.Expectation = val
 		default:
 			probs.add(file, i+1, "unknown front matter key %q (known: %s)", key, strings.Join(frontKeys, ", "))
 		}

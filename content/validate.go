@@ -52,8 +52,13 @@ func Validate(b *Bundle) Problems {
 		}
 		for _, p := range set.Pages {
 			probs = append(probs, checkPage(p)...)
-			if p.ID == string(model.StepOutcome) {
+			switch model.StepID(p.ID) {
+			case model.StepOutcome:
 				probs = append(probs, checkSections(p, OutcomeSections)...)
+			case model.StepOptions:
+				probs = append(probs, checkOptions(p)...)
+			case model.StepSure:
+				probs = append(probs, checkSections(p, SureSections)...)
 			}
 		}
 		for _, p := range set.Groups {
@@ -64,7 +69,11 @@ func Validate(b *Bundle) Problems {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkSections(p, ItemSections)...)
 		}
-		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist} {
+		for _, p := range set.Quiz {
+			probs = append(probs, checkPage(p)...)
+			probs = append(probs, checkQuiz(p, b.GroupIDs)...)
+		}
+		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist, set.Quiz} {
 			for _, p := range kind {
 				probs = append(probs, checkBanned(p, b.Banned)...)
 			}
@@ -73,6 +82,17 @@ func Validate(b *Bundle) Problems {
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Pages, b.Langs[model.LangEN].Pages)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Groups, b.Langs[model.LangEN].Groups)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Checklist, b.Langs[model.LangEN].Checklist)...)
+	probs = append(probs, checkParity(b.Langs[model.LangVI].Quiz, b.Langs[model.LangEN].Quiz)...)
+	for k := range b.Clinic[model.LangVI] {
+		if _, ok := b.Clinic[model.LangEN][k]; !ok {
+			probs.add("en/clinic.txt", 0, "has no %q line; vi/clinic.txt has one", k)
+		}
+	}
+	for k := range b.Clinic[model.LangEN] {
+		if _, ok := b.Clinic[model.LangVI][k]; !ok {
+			probs.add("vi/clinic.txt", 0, "has no %q line; en/clinic.txt has one", k)
+		}
+	}
 	return probs
 }
 
@@ -88,9 +108,10 @@ func checkPage(p *Page) Problems {
 	if want := strings.TrimSuffix(path.Base(p.File), ".md"); p.ID != want {
 		probs.add(p.File, p.line("id"), "id %q must equal the file name %q", p.ID, want)
 	}
-	if p.Title == "" {
+	if p.Title == "" && !strings.Contains(p.File, "/quiz/") {
 		probs.add(p.File, p.line("title"), "title is required")
 	}
+	probs = append(probs, checkClinicRefs(p)...)
 	if p.Status != "" && p.Status != "placeholder" {
 		probs.add(p.File, p.line("status"), "status %q is unknown (valid: placeholder, or empty)", p.Status)
 	}
@@ -154,6 +175,9 @@ func checkParity(vi, en map[string]*Page) Problems {
 		}
 		if a, b := p.SectionNames(), q.SectionNames(); !slices.Equal(a, b) {
 			probs.add(q.File, 0, "sections differ from %s: en has [%s], vi has [%s]", p.File, strings.Join(b, " "), strings.Join(a, " "))
+		}
+		if p.Answer != q.Answer || p.Group != q.Group || p.Expectation != q.Expectation {
+			probs.add(q.File, q.line("answer"), "answer, group and expectation must match %s", p.File)
 		}
 		if p.Status != q.Status {
 			probs.add(q.File, q.line("status"), "status %q differs from %s (%q)", q.Status, p.File, p.Status)

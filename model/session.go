@@ -32,6 +32,15 @@ type Session struct {
 	Answers  map[string]Answer
 	Notes    map[string]string
 	Concerns []Concern
+
+	// The decision aids: first knowledge-check answers, the questions whose
+	// wrong answers raised the expectations concern, teach-back marks,
+	// every SURE test, and the questions for the doctor.
+	Quiz              []QuizAnswer
+	ExpectationMisses []string
+	TeachBack         map[string]TeachBack
+	Sure              []SureRecord
+	Questions         []Question
 }
 
 // NewSession starts a session on the welcome step.
@@ -105,7 +114,8 @@ func (s *Session) ToggleGroup(group string) bool {
 // HasAnswers reports whether quitting would lose anything the user chose
 // about their care (not just the language or mode).
 func (s *Session) HasAnswers() bool {
-	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0
+	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0 ||
+		len(s.Quiz) > 0 || len(s.TeachBack) > 0 || len(s.Sure) > 0 || len(s.Questions) > 0
 }
 
 // ViewedSteps lists each step shown at least once, in the order first seen.

@@ -18,6 +18,8 @@ func (m *Model) dialogView() (string, []zone) {
 		return m.menuView()
 	case dialogQuit:
 		return m.quitView()
+	case dialogQuestion:
+		return m.questionView()
 	default:
 		return m.helpView()
 	}
@@ -50,6 +52,9 @@ func (m *Model) menuView() (string, []zone) {
 		title := stepTitle(m.opt.Content, m.session.Lang, steps[i])
 		if p := m.opt.Content.Page(m.session.Lang, steps[i]); p != nil && p.IsPlaceholder() {
 			title += " (" + m.text.Soon + ")"
+		}
+		if m.session.HasQuestion(steps[i]) {
+			title += " " + m.text.AskedMark
 		}
 		label := ansi.Truncate(fmt.Sprintf("%s%2d. %s", mark, i+1, title), w, "…")
 		label += strings.Repeat(" ", max(0, w-lipgloss.Width(label)))

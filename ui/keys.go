@@ -14,7 +14,7 @@ type keyMap struct {
 	Lang, Menu, Help  key.Binding
 	Quit, Choose, Esc key.Binding
 	Left, Right, Tab  key.Binding
-	Note              key.Binding
+	Note, Ask, Again  key.Binding
 }
 
 func newKeyMap(t *Text) keyMap {
@@ -37,6 +37,8 @@ func newKeyMap(t *Text) keyMap {
 		Right:    key.NewBinding(key.WithKeys("right")),
 		Tab:      key.NewBinding(key.WithKeys("tab", "shift+tab")),
 		Note:     key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", t.KeyNote)),
+		Ask:      key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
+		Again:    key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", t.KeyAgain)),
 	}
 }
 

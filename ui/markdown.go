@@ -11,7 +11,7 @@ import (
 // pageMarkdown is the Markdown a patient sees for a content page: the
 // evidence status first, then the patient text, then the review line.
 // Clinician sections never enter it.
-func pageMarkdown(p *content.Page, t *Text) string {
+func pageMarkdown(c *content.Bundle, lang model.Lang, p *content.Page, t *Text) string {
 	var b strings.Builder
 	if p.Evidence != "" {
 		fmt.Fprintf(&b, "**%s:** %s\n\n", t.EvidenceLabel, p.Evidence)
@@ -19,13 +19,8 @@ func pageMarkdown(p *content.Page, t *Text) string {
 	if p.IsPlaceholder() {
 		fmt.Fprintf(&b, "*%s*\n\n", t.Placeholder)
 	}
-	b.WriteString(p.PatientText())
-	b.WriteString("\n\n")
-	if p.Reviewed() {
-		fmt.Fprintf(&b, "*"+t.ReviewedBy+"*\n", p.ReviewedBy, p.ReviewedOn)
-	} else {
-		fmt.Fprintf(&b, "*%s*\n", t.Draft)
-	}
+	b.WriteString(c.FillClinic(lang, p.PatientText(), t.NotProvided))
+	fmt.Fprintf(&b, "\n\n*%s*\n", reviewLine(p, t))
 	return b.String()
 }
 
@@ -63,6 +58,8 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 	}
 	fmt.Fprintf(&b, "\n**%s**\n", t.OutcomeHeads[s.Outcome(c.ChecklistIDs)])
 
+	writeDecisionSummary(&b, s, c, t)
+
 	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryViewed)
 	for _, v := range s.Viewed {
 		fmt.Fprintf(&b, "- %s: %s\n", v.At.Local().Format(t.DateTime), stepTitle(c, s.Lang, v.Step))
@@ -77,4 +74,65 @@ func stepTitle(c *content.Bundle, lang model.Lang, step model.StepID) string {
 		return p.Title
 	}
 	return string(step)
+}
+
+// writeDecisionSummary adds the decision aids to the summary: concerns
+// raised, the SURE tests, teach-back marks and the questions for the doctor.
+func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundle, t *Text) {
+	if len(s.Concerns) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryConcerns)
+		for _, con := range s.Concerns {
+			fmt.Fprintf(b, "- %s", t.ConcernNames[con])
+			if con == model.ConcernExpectations {
+				var qs []string
+				for _, id := range s.ExpectationMisses {
+					qs = append(qs, quizQuestion(c, s.Lang, id))
+				}
+				fmt.Fprintf(b, ": %s", strings.Join(qs, "; "))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(s.Quiz) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuiz)
+		for _, a := range s.Quiz {
+			fmt.Fprintf(b, "- %s: %s", quizQuestion(c, s.Lang, a.Item), strings.ToUpper(a.Choice))
+			if mark, ok := s.TeachBack[a.Item]; ok {
+				fmt.Fprintf(b, " (%s: %s)", t.SummaryTeachBack, t.TeachBackNames[mark])
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(s.Sure) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", t.SummarySure)
+		for _, r := range s.Sure {
+			fmt.Fprintf(b, "- %s, %s: %d/4", r.At.Local().Format(t.DateTime), r.By, r.Score())
+			switch {
+			case r.Conflict():
+				var open []string
+				for _, i := range r.Open() {
+					open = append(open, fmt.Sprint(i))
+				}
+				fmt.Fprintf(b, ". %s %s", t.SureOpen, strings.Join(open, ", "))
+			case r.Complete():
+				fmt.Fprintf(b, ". %s", t.SureSettled)
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(s.Questions) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuestions)
+		for _, q := range s.Questions {
+			fmt.Fprintf(b, "- %s (%s)\n", escapeMarkdown(q.Text), stepTitle(c, s.Lang, q.Step))
+		}
+	}
+}
+
+// quizQuestion is a knowledge-check question's text, on one line.
+func quizQuestion(c *content.Bundle, lang model.Lang, id string) string {
+	if p := c.Langs[lang].Quiz[id]; p != nil {
+		q, _ := p.Section("question")
+		return strings.Join(strings.Fields(q), " ")
+	}
+	return id
 }

@@ -51,6 +51,7 @@ const (
 	dialogMenu
 	dialogHelp
 	dialogQuit
+	dialogQuestion
 )
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -79,6 +80,9 @@ type Model struct {
 	itemFocus     int
 	note          textinput.Model
 	noteEditing   bool
+	quizFocus     int
+	sureFocus     int
+	question      textinput.Model
 
 	dialog       dialog
 	menuCursor   int
@@ -107,6 +111,7 @@ func New(opt Options) *Model {
 	m.setLang(opt.Lang)
 	m.groups = m.newGroupList()
 	m.note = newNoteInput()
+	m.question = newNoteInput()
 	m.welcomeFocus = m.defaultWelcomeFocus()
 	return m
 }
@@ -207,6 +212,12 @@ func (m *Model) layoutViewport() {
 	case model.StepChecklist:
 		top, _ := m.checklistTop()
 		h -= lipgloss.Height(top)
+	case model.StepKnowledgeCheck:
+		top, _ := m.quizTop()
+		h -= lipgloss.Height(top)
+	case model.StepSure:
+		top, _ := m.sureTop()
+		h -= lipgloss.Height(top)
 	}
 	m.vp.SetWidth(m.innerWidth())
 	m.vp.SetHeight(max(1, h))
@@ -215,22 +226,37 @@ func (m *Model) layoutViewport() {
 	m.progress.SetWidth(m.innerWidth())
 }
 
-// stepMarkdown returns the Markdown for the current step and whether it is
-// static (the same for every patient, so it may be cached).
-func (m *Model) stepMarkdown(step model.StepID) (string, bool) {
+// dynamicMarkdown returns the Markdown of a step that shows the patient's
+// own answers; such steps are rendered fresh and never cached.
+func (m *Model) dynamicMarkdown(step model.StepID) (string, bool) {
 	switch step {
 	case model.StepSummary:
-		return summaryMarkdown(m.session, m.opt.Content, m.text), false
+		return summaryMarkdown(m.session, m.opt.Content, m.text), true
 	case model.StepChecklist:
-		return m.checklistMarkdown(), false
+		return m.checklistMarkdown(), true
 	case model.StepOutcome:
-		return m.outcomeMarkdown(), false
+		return m.outcomeMarkdown(), true
+	case model.StepKnowledgeCheck:
+		return m.quizMarkdown(), true
+	case model.StepSure:
+		return m.sureMarkdown(), true
 	}
-	p := m.opt.Content.Page(m.session.Lang, step)
-	if p == nil {
-		return fmt.Sprintf("*%s*", step), false
+	return "", false
+}
+
+// staticDraw returns how to draw a step that is the same for every patient.
+// The function captures only immutable values, so it may run in another
+// goroutine with its own renderer.
+func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, error) {
+	c, t, width, style := m.opt.Content, texts[lang], m.innerWidth(), m.opt.Style
+	if step == model.StepOptions {
+		return func() (string, error) { return renderOptions(c, lang, t, width, style) }
 	}
-	return pageMarkdown(p, texts[m.session.Lang]), true
+	md := fmt.Sprintf("*%s*", step)
+	if p := c.Page(lang, step); p != nil {
+		md = pageMarkdown(c, lang, p, t)
+	}
+	return func() (string, error) { return renderMarkdown(md, width, style) }
 }
 
 func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
@@ -252,13 +278,12 @@ func (m *Model) refresh(keepPlace bool) {
 	frac := m.vp.ScrollPercent()
 	m.layoutViewport()
 	step := m.session.Current
-	md, static := m.stepMarkdown(step)
 	var out string
 	var err error
-	if static {
-		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), md)
-	} else {
+	if md, ok := m.dynamicMarkdown(step); ok {
 		out, err = renderMarkdown(md, m.innerWidth(), m.opt.Style)
+	} else {
+		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
 	}
 	if err != nil {
 		out = err.Error()
@@ -281,14 +306,13 @@ func (m *Model) prerender() tea.Cmd {
 		return nil
 	}
 	next := steps[i+1]
-	md, static := m.stepMarkdown(next)
-	if !static {
+	if _, dynamic := m.dynamicMarkdown(next); dynamic {
 		return nil
 	}
 	k := m.cacheKey(next, m.session.Lang)
-	cache := m.opt.Cache
+	cache, draw := m.opt.Cache, m.staticDraw(next, m.session.Lang)
 	return func() tea.Msg {
-		_, _ = cache.render(k, md) // a failure shows when the page is opened
+		_, _ = cache.render(k, draw) // a failure shows when the page is opened
 		return nil
 	}
 }

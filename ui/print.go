@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,28 +24,68 @@ type PrintOptions struct {
 // sequences at all.
 const PlainStyle = plainStyle
 
+// printSkips are steps that are screens rather than pages: the group choice,
+// the knowledge check, and the patient's own outcome and summary.
+var printSkips = []model.StepID{model.StepChooseGroup, model.StepKnowledgeCheck, model.StepOutcome, model.StepSummary}
+
 // Print writes the patient handout: every page of a patient's session in
-// order, with the chosen groups' pages. Steps still to be written, the group
-// choice (a screen, not a page) and the personal summary are left out.
+// order, with the chosen groups' pages; the checklist and SURE as paper
+// forms. Steps still to be written and the screens above are left out.
 func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 	t := texts[opt.Lang]
-	var md strings.Builder
-	fmt.Fprintf(&md, "# %s\n\n%s: %s · %s\n\n", t.HandoutTitle, t.SummaryContent, c.Hash, opt.Date.Format(t.Date))
-	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
-		p := c.Page(opt.Lang, step)
-		if p == nil || p.IsPlaceholder() || step == model.StepSummary || step == model.StepChooseGroup || step == model.StepOutcome {
-			continue
-		}
-		body := pageMarkdown(p, t)
-		if step == model.StepChecklist {
-			body = checklistForm(c, opt.Lang, t)
-		}
-		fmt.Fprintf(&md, "# %s\n\n%s\n\n", p.Title, body)
-	}
-	out, err := renderMarkdown(md.String(), opt.Width, opt.Style)
-	if err != nil {
+	parts := []string{}
+	add := func(md string) error {
+		out, err := renderMarkdown(md, opt.Width, opt.Style)
+		parts = append(parts, out)
 		return err
 	}
-	_, err = io.WriteString(w, out+"\n")
+	if err := add(fmt.Sprintf("# %s\n\n%s: %s · %s\n", t.HandoutTitle, t.SummaryContent, c.Hash, opt.Date.Format(t.Date))); err != nil {
+		return err
+	}
+	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
+		p := c.Page(opt.Lang, step)
+		if p == nil || p.IsPlaceholder() || slices.Contains(printSkips, step) {
+			continue
+		}
+		var err error
+		switch step {
+		case model.StepOptions:
+			if err = add("# " + p.Title); err == nil {
+				var out string
+				out, err = renderOptions(c, opt.Lang, t, opt.Width, opt.Style)
+				parts = append(parts, out)
+			}
+		case model.StepChecklist:
+			err = add("# " + p.Title + "\n\n" + checklistForm(c, opt.Lang, t))
+		case model.StepSure:
+			err = add("# " + p.Title + "\n\n" + sureForm(p, t))
+		default:
+			err = add("# " + p.Title + "\n\n" + pageMarkdown(c, opt.Lang, p, t))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, strings.Join(parts, "\n\n")+"\n")
 	return err
+}
+
+// sureForm is the SURE test on paper.
+func sureForm(p *content.Page, t *Text) string {
+	var b strings.Builder
+	intro := p.PatientText()
+	if i := strings.Index(intro, "\n\n"); i > 0 {
+		intro = intro[:i]
+	}
+	fmt.Fprintf(&b, "%s\n\n", intro)
+	for i := range model.SureItems {
+		q, _ := p.Section(fmt.Sprintf("sure-%d", i+1))
+		fmt.Fprintf(&b, "**%d.** %s\n\n\\[ \\] %s    \\[ \\] %s\n\n", i+1, q, t.AnswerNames[model.Yes], t.AnswerNames[model.No])
+	}
+	for _, s := range []string{"translation-note", "citation"} {
+		if text, ok := p.Section(s); ok {
+			fmt.Fprintf(&b, "*%s*\n\n", text)
+		}
+	}
+	return b.String()
 }

@@ -122,12 +122,12 @@ func (c *RenderCache) put(k cacheKey, s string) {
 	c.page[k] = s
 }
 
-// render returns a cached rendering or makes and stores one.
-func (c *RenderCache) render(k cacheKey, md string) (string, error) {
+// render returns a cached rendering or makes one with draw and stores it.
+func (c *RenderCache) render(k cacheKey, draw func() (string, error)) (string, error) {
 	if s, ok := c.get(k); ok {
 		return s, nil
 	}
-	s, err := renderMarkdown(md, k.width, k.style)
+	s, err := draw()
 	if err != nil {
 		return "", err
 	}

@@ -17,10 +17,13 @@ func TestRenderedPagesFitTheirWidth(t *testing.T) {
 	for _, lang := range model.Langs {
 		steps := append(append([]model.StepID{}, model.PageSteps...), groupSteps(b.GroupIDs)...)
 		for _, step := range steps {
-			md := pageMarkdown(b.Page(lang, step), texts[lang])
+			md := pageMarkdown(b, lang, b.Page(lang, step), texts[lang])
 			for _, style := range []string{"dark", "ascii"} {
 				for _, w := range []int{38, 43, 56, 76, 116} {
 					out, err := renderMarkdown(md, w, style)
+					if step == model.StepOptions {
+						out, err = renderOptions(b, lang, texts[lang], w, style)
+					}
 					if err != nil {
 						t.Fatal(err)
 					}

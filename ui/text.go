@@ -45,7 +45,19 @@ type Text struct {
 	SummaryLanguage, SummaryMode, SummaryGroups, SummaryNoGroups     string
 	SummaryStarted, SummaryViewed, SummaryContent, SummaryNotConsent string
 	SummaryChecklist, Soon, HandoutTitle, Date                       string
-	DateTime                                                         string // Go layout for dates and times
+
+	NotProvided                                          string
+	QuestionOf                                           string // "Question %d of %d"
+	TeachBackNames                                       map[model.TeachBack]string
+	RightAnswer, TeachBackTitle, TeachBackHint, QuizHint string
+	SureAskedTimes                                       string
+	QuestionTitle, QuestionHelp, QuestionKeys            string
+	QuestionSaved, AskedMark                             string
+	KeyAsk, KeyAgain, KeyTeachBack                       string
+	SummaryConcerns, SummarySure, SureOpen, SureSettled  string
+	SummaryTeachBack, SummaryQuestions, SummaryQuiz      string
+	ConcernNames                                         map[model.Concern]string
+	DateTime                                             string // Go layout for dates and times
 }
 
 // LanguageNames are shown in each language's own name, whatever the UI
@@ -140,7 +152,33 @@ var texts = map[model.Lang]*Text{
 		Soon:              "sắp có",
 		HandoutTitle:      "Liệu pháp tế bào gốc: tài liệu thông tin cho người bệnh",
 		Date:              "02/01/2006",
-		DateTime:          "02/01/2006 15:04",
+		NotProvided:       "chưa được phòng khám cung cấp",
+		QuestionOf:        "Câu %d/%d",
+		TeachBackNames:    map[model.TeachBack]string{model.ExplainedBack: "Đã nói lại được", model.ReExplained: "Đã giải thích lại"},
+		RightAnswer:       "Câu trả lời đúng:",
+		TeachBackTitle:    "Hỏi lại để kiểm tra (dành cho bác sĩ)",
+		TeachBackHint:     "Mời người bệnh trả lời bằng lời của họ, rồi đánh dấu: 4 nếu họ nói lại được, 5 nếu bạn đã giải thích lại.",
+		QuizHint:          "Chọn câu trả lời bằng phím 1, 2 hoặc 3, hoặc bấm vào câu trả lời. Đây không phải bài thi.",
+		SureAskedTimes:    "Đã hỏi %d lần; các lần trước vẫn được ghi lại.",
+		QuestionTitle:     "Câu hỏi dành cho bác sĩ",
+		QuestionHelp:      "Viết điều bạn muốn hỏi bác sĩ. Câu hỏi sẽ được ghi cùng trang này và có trong bản tóm tắt.",
+		QuestionKeys:      "enter để lưu, esc để bỏ",
+		QuestionSaved:     "Đã ghi câu hỏi của bạn.",
+		AskedMark:         "(có câu hỏi)",
+		KeyAsk:            "hỏi bác sĩ",
+		KeyAgain:          "hỏi lại SURE",
+		KeyTeachBack:      "hỏi lại",
+		SummaryConcerns:   "Điều cần bác sĩ trao đổi thêm",
+		SummarySure:       "Kiểm tra SURE",
+		SureOpen:          "Vẫn còn vài câu hỏi cần làm rõ trước khi quyết định. Các câu trả lời Không:",
+		SureSettled:       "Bạn trả lời Có cho cả bốn câu.",
+		SummaryTeachBack:  "Hỏi lại để kiểm tra",
+		SummaryQuestions:  "Câu hỏi dành cho bác sĩ",
+		SummaryQuiz:       "Kiểm tra hiểu biết",
+		ConcernNames: map[model.Concern]string{
+			model.ConcernExpectations: "Một số câu trả lời cho thấy kỳ vọng cần được bác sĩ trao đổi thêm",
+		},
+		DateTime: "02/01/2006 15:04",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -229,6 +267,32 @@ var texts = map[model.Lang]*Text{
 		Soon:              "coming later",
 		HandoutTitle:      "Stem-cell therapy: information for patients",
 		Date:              "2 Jan 2006",
-		DateTime:          "2 Jan 2006 15:04",
+		NotProvided:       "not provided by the clinic",
+		QuestionOf:        "Question %d of %d",
+		TeachBackNames:    map[model.TeachBack]string{model.ExplainedBack: "Explained back", model.ReExplained: "Re-explained"},
+		RightAnswer:       "The answer:",
+		TeachBackTitle:    "Teach-back (for the doctor)",
+		TeachBackHint:     "Ask the patient to answer in their own words, then mark 4 if they explained it back, 5 if you explained it again.",
+		QuizHint:          "Answer with 1, 2 or 3, or click an answer. This is not a test.",
+		SureAskedTimes:    "Asked %d times; the earlier answers are kept.",
+		QuestionTitle:     "A question for the doctor",
+		QuestionHelp:      "Write what you want to ask the doctor. It is kept with this page and shown on the summary.",
+		QuestionKeys:      "enter to keep, esc to drop",
+		QuestionSaved:     "Your question is noted.",
+		AskedMark:         "(question)",
+		KeyAsk:            "ask the doctor",
+		KeyAgain:          "ask SURE again",
+		KeyTeachBack:      "teach-back",
+		SummaryConcerns:   "For the doctor to talk through",
+		SummarySure:       "SURE check",
+		SureOpen:          "Some questions are still open before deciding. Answered No:",
+		SureSettled:       "You answered Yes to all four questions.",
+		SummaryTeachBack:  "Teach-back",
+		SummaryQuestions:  "Questions for the doctor",
+		SummaryQuiz:       "Knowledge check",
+		ConcernNames: map[model.Concern]string{
+			model.ConcernExpectations: "Some answers show hopes the doctor should talk through",
+		},
+		DateTime: "2 Jan 2006 15:04",
 	},
 }

@@ -17,6 +17,13 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.dialog == dialogQuestion {
+		if k.String() == "ctrl+c" {
+			m.dialog = dialogNone
+			return m.requestQuit()
+		}
+		return m.questionKey(k)
+	}
 	if m.noteEditing && m.dialog == dialogNone {
 		if k.String() == "ctrl+c" {
 			return m.requestQuit()
@@ -45,6 +52,14 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case model.StepChecklist:
 		if cmd, ok := m.checklistKey(k); ok {
+			return cmd
+		}
+	case model.StepKnowledgeCheck:
+		if cmd, ok := m.quizKey(k); ok {
+			return cmd
+		}
+	case model.StepSure:
+		if cmd, ok := m.sureKey(k); ok {
 			return cmd
 		}
 	}
@@ -80,6 +95,12 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		m.menuCursor = m.session.Index()
 	case key.Matches(k, m.keys.Help):
 		m.dialog = dialogHelp
+	case key.Matches(k, m.keys.Ask):
+		if !m.session.CanLeaveWelcome() {
+			m.notice = m.text.WelcomeNeedRole
+			return nil
+		}
+		return m.openQuestion()
 	case key.Matches(k, m.keys.Quit):
 		return m.requestQuit()
 	}
@@ -174,6 +195,14 @@ func (m *Model) act(a action) tea.Cmd {
 		m.answer(a.i)
 	case actChecklistItem:
 		m.focusItem(a.i)
+	case actQuizChoice:
+		m.answerQuiz(a.i)
+	case actTeachBack:
+		m.markTeachBack(a.i)
+	case actSureItem:
+		m.sureFocus = a.i
+	case actSureAnswer:
+		m.answerSure(a.i/2, []model.Answer{model.Yes, model.No}[a.i%2])
 	}
 	return nil
 }

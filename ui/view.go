@@ -30,6 +30,10 @@ const (
 	actGroupItem
 	actAnswer
 	actChecklistItem
+	actQuizChoice
+	actTeachBack
+	actSureAnswer
+	actSureItem
 )
 
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
@@ -134,6 +138,12 @@ func (m *Model) bodyView() (string, []zone) {
 	case model.StepChecklist:
 		body, zones = m.checklistTop()
 		body += "\n" + m.vp.View()
+	case model.StepKnowledgeCheck:
+		body, zones = m.quizTop()
+		body += "\n" + m.vp.View()
+	case model.StepSure:
+		body, zones = m.sureTop()
+		body += "\n" + m.vp.View()
 	default:
 		body = m.vp.View()
 	}
@@ -217,6 +227,18 @@ func (m *Model) shortHelp() []key.Binding {
 			b = append(b, k.Note)
 		}
 		return b
+	case model.StepKnowledgeCheck:
+		b := []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)), withHelp(k.Up, "↑/↓", m.text.KeyItem)}
+		if m.canTeachBack() {
+			b = append(b, key.NewBinding(key.WithKeys("4"), key.WithHelp("4/5", m.text.KeyTeachBack)))
+		}
+		return append(b, k.Help, k.Quit, k.Ask)
+	case model.StepSure:
+		b := []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2", m.text.KeyAnswer)), withHelp(k.Up, "↑/↓", m.text.KeyItem), k.Help, k.Quit}
+		if m.session.Role == model.RoleDoctor {
+			b = append(b, k.Again)
+		}
+		return b
 	case model.StepChooseGroup:
 		// Letters go to the search here, so quitting is ctrl+c.
 		return []key.Binding{
@@ -224,7 +246,7 @@ func (m *Model) shortHelp() []key.Binding {
 			withHelp(k.Quit, "ctrl+c", m.text.KeyQuit), withHelp(k.Up, "↑/↓", m.text.KeyMove),
 		}
 	}
-	return []key.Binding{k.Help, k.Quit, k.Menu, k.Lang, k.Next, k.Prev}
+	return []key.Binding{k.Help, k.Quit, k.Ask, k.Menu, k.Lang, k.Next, k.Prev}
 }
 
 // fullHelp groups every key for the help dialog.
@@ -233,7 +255,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, withHelp(k.Prev, "←/shift+tab", m.text.KeyPrev), withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
 		{k.Up, k.PageUp, k.Home, k.Lang},
-		{k.Help, withHelp(k.Quit, "q/ctrl+c", m.text.KeyQuit), k.Esc},
+		{k.Ask, k.Help, withHelp(k.Quit, "q/ctrl+c", m.text.KeyQuit), k.Esc},
 	}
 }
 
