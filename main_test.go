@@ -82,6 +82,8 @@ func TestBadValuesListValidOnes(t *testing.T) {
 		{[]string{"print", "--width", "5"}, "valid: 30 to 200"},
 		{[]string{"--role", "nurse"}, "valid: doctor, patient, trainer"},
 		{[]string{"--lang", "de"}, "valid: vi, en"},
+		{[]string{"print", "--role", "trainer"}, "valid: patient, doctor"},
+		{[]string{"print", "--persona", "nobody"}, "valid: foot-ulcer-infection, heart-failure-end-stage, knee-oa, post-covid-exosomes, stroke-family"},
 		{[]string{"frobnicate"}, "valid: print, check"},
 		{[]string{"--nope"}, "flag provided but not defined"},
 	}
@@ -139,5 +141,22 @@ func TestCheck(t *testing.T) {
 	code, _, errs = runCLI(t, "check", filepath.Join(dir, "missing"))
 	if code != 1 || !strings.Contains(errs, "not a readable folder") {
 		t.Fatalf("check of a missing folder: exit %d, %q", code, errs)
+	}
+}
+
+func TestPrintRoles(t *testing.T) {
+	_, patient, _ := runCLI(t, "print", "--lang", "en")
+	code, doctor, errs := runCLI(t, "print", "--lang", "en", "--role", "doctor")
+	if code != 0 || len(doctor) <= len(patient) || !strings.Contains(doctor, "Notes for the doctor") {
+		t.Fatalf("print --role doctor adds talking points: exit %d %s", code, errs)
+	}
+	if strings.Contains(patient, "Notes for the doctor") {
+		t.Fatal("the patient handout has no clinician text")
+	}
+	for _, id := range []string{"knee-oa", "heart-failure-end-stage", "foot-ulcer-infection", "post-covid-exosomes", "stroke-family"} {
+		code, out, errs := runCLI(t, "print", "--lang", "vi", "--persona", id)
+		if code != 0 || !strings.Contains(out, "Kịch bản đào tạo") || strings.ContainsRune(out, 0x1b) {
+			t.Fatalf("print --persona %s: exit %d %s", id, code, errs)
+		}
 	}
 }

@@ -55,9 +55,11 @@ type Page struct {
 	Keywords   []string
 	ReviewedBy string
 	ReviewedOn string
-	// Knowledge-check questions only.
+	// Knowledge-check questions (and, for Group, personas) only.
 	Answer, Group, Expectation string
-	Sections                   []Section
+	// Personas only: the checklist as the persona answers it.
+	Answers  string
+	Sections []Section
 
 	keyLines map[string]int
 	lines    []string // the file's lines, NFC, for checks that name a line
@@ -107,6 +109,7 @@ type Set struct {
 	Groups    map[string]*Page // by group id
 	Checklist map[string]*Page // by item id
 	Quiz      map[string]*Page // by question id
+	Personas  map[string]*Page // by persona id
 }
 
 // Bundle is a loaded content folder.
@@ -120,6 +123,8 @@ type Bundle struct {
 	ChecklistIDs []string
 	// QuizIDs lists the knowledge-check questions by id.
 	QuizIDs []string
+	// PersonaIDs lists the trainer's personas by id.
+	PersonaIDs []string
 	// Banned is every phrase of both languages' banned.txt.
 	Banned []BannedPhrase
 	// Clinic holds each language's clinic facts; empty values are facts
@@ -165,7 +170,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	var probs Problems
 	h := sha256.New()
 	for _, lang := range model.Langs {
-		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}}
+		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}, Personas: map[string]*Page{}}
 		b.Langs[lang] = set
 		clinic, cp := readClinic(fsys, path.Join(string(lang), "clinic.txt"), h)
 		b.Clinic[lang] = clinic
@@ -173,7 +178,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		banned, bp := readBanned(fsys, path.Join(string(lang), "banned.txt"), h)
 		b.Banned = append(b.Banned, banned...)
 		probs = append(probs, bp...)
-		for _, kind := range []string{"pages", "groups", "checklist", "quiz"} {
+		for _, kind := range []string{"pages", "groups", "checklist", "quiz", "personas"} {
 			dir := path.Join(string(lang), kind)
 			entries, err := fs.ReadDir(fsys, dir)
 			if err != nil {
@@ -204,8 +209,10 @@ func Load(fsys fs.FS) (*Bundle, error) {
 					set.Groups[p.ID] = p
 				case "checklist":
 					set.Checklist[p.ID] = p
-				default:
+				case "quiz":
 					set.Quiz[p.ID] = p
+				default:
+					set.Personas[p.ID] = p
 				}
 			}
 		}
@@ -214,6 +221,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.GroupIDs = groupOrder(b.Langs[model.LangVI].Groups)
 	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
+	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
 	probs = append(probs, Validate(b)...)
 	if len(probs) > 0 {
 		probs.sort()

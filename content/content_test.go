@@ -223,7 +223,7 @@ func TestProblemsNameFileAndLine(t *testing.T) {
 		{"quiz answers differ between languages", func(m fstest.MapFS) {
 			s := string(m["vi/quiz/general-2.md"].Data)
 			m["vi/quiz/general-2.md"].Data = []byte(strings.Replace(s, "answer: a", "answer: b", 1))
-		}, "en/quiz/general-2.md:3: answer, group and expectation must match vi/quiz/general-2.md"},
+		}, "en/quiz/general-2.md:3: answer, group, expectation and answers must match vi/quiz/general-2.md"},
 		{"quiz about an unknown group", func(m fstest.MapFS) {
 			for _, l := range []string{"vi", "en"} {
 				s := string(m[l+"/quiz/group-lung.md"].Data)

@@ -13,7 +13,7 @@ var (
 )
 
 // frontKeys are the front-matter keys a page may have.
-var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on", "answer", "group", "expectation"}
+var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on", "answer", "group", "expectation", "answers"}
 
 // parsePage reads one file. It returns nil when the file cannot be used at all.
 func parsePage(file string, raw []byte) (*Page, Problems) {
@@ -94,6 +94,8 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 			p.Group = val
 		case "expectation":
 			p.Expectation = val
+		case "answers":
+			p.Answers = val
 		default:
 			probs.add(file, i+1, "unknown front matter key %q (known: %s)", key, strings.Join(frontKeys, ", "))
 		}

@@ -73,7 +73,21 @@ func Validate(b *Bundle) Problems {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkQuiz(p, b.GroupIDs)...)
 		}
+		for _, p := range set.Personas {
+			probs = append(probs, checkPage(p)...)
+			probs = append(probs, checkPersona(p, b.GroupIDs, b.ChecklistIDs)...)
+		}
+		if len(set.Personas) < minPersonas {
+			probs.add(path.Join(string(lang), "personas"), 0, "a trainer needs at least %d personas; found %d", minPersonas, len(set.Personas))
+		}
 		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist, set.Quiz} {
+			for _, p := range kind {
+				if tp, _ := p.Section(TalkingPoints); strings.TrimSpace(tp) == "" {
+					probs.add(p.File, 0, "every page needs clinician talking points (a %q section)", TalkingPoints)
+				}
+			}
+		}
+		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist, set.Quiz, set.Personas} {
 			for _, p := range kind {
 				probs = append(probs, checkBanned(p, b.Banned)...)
 			}
@@ -83,6 +97,7 @@ func Validate(b *Bundle) Problems {
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Groups, b.Langs[model.LangEN].Groups)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Checklist, b.Langs[model.LangEN].Checklist)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Quiz, b.Langs[model.LangEN].Quiz)...)
+	probs = append(probs, checkParity(b.Langs[model.LangVI].Personas, b.Langs[model.LangEN].Personas)...)
 	for k := range b.Clinic[model.LangVI] {
 		if _, ok := b.Clinic[model.LangEN][k]; !ok {
 			probs.add("en/clinic.txt", 0, "has no %q line; vi/clinic.txt has one", k)
@@ -176,8 +191,8 @@ func checkParity(vi, en map[string]*Page) Problems {
 		if a, b := p.SectionNames(), q.SectionNames(); !slices.Equal(a, b) {
 			probs.add(q.File, 0, "sections differ from %s: en has [%s], vi has [%s]", p.File, strings.Join(b, " "), strings.Join(a, " "))
 		}
-		if p.Answer != q.Answer || p.Group != q.Group || p.Expectation != q.Expectation {
-			probs.add(q.File, q.line("answer"), "answer, group and expectation must match %s", p.File)
+		if p.Answer != q.Answer || p.Group != q.Group || p.Expectation != q.Expectation || p.Answers != q.Answers {
+			probs.add(q.File, q.line("answer"), "answer, group, expectation and answers must match %s", p.File)
 		}
 		if p.Status != q.Status {
 			probs.add(q.File, q.line("status"), "status %q differs from %s (%q)", q.Status, p.File, p.Status)

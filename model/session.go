@@ -41,6 +41,12 @@ type Session struct {
 	TeachBack         map[string]TeachBack
 	Sure              []SureRecord
 	Questions         []Question
+
+	// Roles: the persona of a training run, the patient's initials or file
+	// number (doctor-led sessions only) and the agreed next step.
+	Persona    string
+	PatientRef string
+	NextStep   NextStep
 }
 
 // NewSession starts a session on the welcome step.
@@ -115,7 +121,8 @@ func (s *Session) ToggleGroup(group string) bool {
 // about their care (not just the language or mode).
 func (s *Session) HasAnswers() bool {
 	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0 ||
-		len(s.Quiz) > 0 || len(s.TeachBack) > 0 || len(s.Sure) > 0 || len(s.Questions) > 0
+		len(s.Quiz) > 0 || len(s.TeachBack) > 0 || len(s.Sure) > 0 || len(s.Questions) > 0 ||
+		s.PatientRef != "" || s.NextStep != NextUnset
 }
 
 // ViewedSteps lists each step shown at least once, in the order first seen.

@@ -30,7 +30,7 @@ func (m *Model) canNote() bool { return m.session.Role == model.RoleDoctor }
 // checklistTop is the fixed part of the checklist screen: which item, the
 // question and the answers, always visible; the detail scrolls below it.
 func (m *Model) checklistTop() (string, []zone) {
-	w := m.innerWidth()
+	w := m.bodyWidth()
 	ids := m.items()
 	id := m.focusedItem()
 	item := m.opt.Content.Item(m.session.Lang, id)

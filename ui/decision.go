@@ -140,7 +140,7 @@ func (m *Model) canTeachBack() bool {
 var teachBackMarks = []model.TeachBack{model.ExplainedBack, model.ReExplained}
 
 func (m *Model) quizTop() (string, []zone) {
-	w := m.innerWidth()
+	w := m.bodyWidth()
 	items := m.quizItems()
 	q := m.focusedQuiz()
 	var lines []string
@@ -267,7 +267,7 @@ func (m *Model) markTeachBack(i int) {
 func (m *Model) sureBy() string { return model.AnsweredBy(m.session.Role) }
 
 func (m *Model) sureTop() (string, []zone) {
-	w := m.innerWidth()
+	w := m.bodyWidth()
 	page := m.opt.Content.Page(m.session.Lang, model.StepSure)
 	rec, _ := m.session.LatestSure()
 	var lines []string

@@ -136,11 +136,11 @@ func (m *Model) groupHeader() string {
 	if p := m.opt.Content.Page(m.session.Lang, model.StepChooseGroup); p != nil && !m.compact() {
 		// Shown as plain text: drop the Markdown emphasis marks.
 		plain := strings.NewReplacer("**", "", "__", "", "`", "").Replace(p.PatientText())
-		hint := lipgloss.NewStyle().Width(m.innerWidth()).Render(strings.Join(strings.Fields(plain), " "))
+		hint := lipgloss.NewStyle().Width(m.bodyWidth()).Render(strings.Join(strings.Fields(plain), " "))
 		lines = append(lines, m.st.Muted.Render(hint))
 	}
 	search := m.text.GroupSearch + ": " + m.groupFilter + "▏"
-	return strings.Join(append(lines, ansi.Truncate(search, m.innerWidth(), "")), "\n")
+	return strings.Join(append(lines, ansi.Truncate(search, m.bodyWidth(), "")), "\n")
 }
 
 // groupFooterLine names the chosen groups, which the filter may hide.
@@ -155,7 +155,7 @@ func (m *Model) groupFooterLine() string {
 	if len(names) > 0 {
 		chosen = m.text.GroupChosen + ": " + strings.Join(names, ", ")
 	}
-	return ansi.Truncate(chosen, m.innerWidth(), "…")
+	return ansi.Truncate(chosen, m.bodyWidth(), "…")
 }
 
 func (m *Model) layoutGroupList() {
@@ -163,24 +163,24 @@ func (m *Model) layoutGroupList() {
 	// Page dots only when the groups do not fit at once.
 	fits := h >= len(m.groups.Items())
 	m.groups.SetShowPagination(!fits)
-	m.groups.SetSize(m.innerWidth(), max(2, h))
+	m.groups.SetSize(m.bodyWidth(), max(2, h))
 }
 
 func (m *Model) groupView() (string, []zone) {
 	lines := strings.Split(m.groupHeader(), "\n")
 	var zones []zone
 	if len(m.groups.VisibleItems()) == 0 {
-		lines = append(lines, lipgloss.NewStyle().Width(m.innerWidth()).Render(m.text.GroupNoMatch))
+		lines = append(lines, lipgloss.NewStyle().Width(m.bodyWidth()).Render(m.text.GroupNoMatch))
 	} else {
 		top := len(lines)
 		start, end := m.groups.Paginator.GetSliceBounds(len(m.groups.VisibleItems()))
 		for i := start; i < end; i++ {
 			y := top + i - start
-			zones = append(zones, zone{0, y, m.innerWidth(), y + 1, action{kind: actGroupItem, i: i}})
+			zones = append(zones, zone{0, y, m.bodyWidth(), y + 1, action{kind: actGroupItem, i: i}})
 		}
 		lines = append(lines, m.groups.View())
 	}
-	body := fitLines(strings.Join(lines, "\n"), m.innerWidth(), m.bodyHeight()-1)
+	body := fitLines(strings.Join(lines, "\n"), m.bodyWidth(), m.bodyHeight()-1)
 	body = append(body, m.st.Notice.Render(m.groupFooterLine()))
 	return strings.Join(body, "\n"), zones
 }

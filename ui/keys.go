@@ -7,14 +7,14 @@ import "charm.land/bubbles/v2/key"
 // their own: the root model decides, so no component can quit or page on a
 // letter.
 type keyMap struct {
-	Next, Prev        key.Binding
-	Up, Down          key.Binding
-	PageUp, PageDown  key.Binding
-	Home, End         key.Binding
-	Lang, Menu, Help  key.Binding
-	Quit, Choose, Esc key.Binding
-	Left, Right, Tab  key.Binding
-	Note, Ask, Again  key.Binding
+	Next, Prev              key.Binding
+	Up, Down                key.Binding
+	PageUp, PageDown        key.Binding
+	Home, End               key.Binding
+	Lang, Menu, Help        key.Binding
+	Quit, Choose, Esc       key.Binding
+	Left, Right, Tab        key.Binding
+	Note, Ask, Again, Panel key.Binding
 }
 
 func newKeyMap(t *Text) keyMap {
@@ -39,6 +39,7 @@ func newKeyMap(t *Text) keyMap {
 		Note:     key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", t.KeyNote)),
 		Ask:      key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
 		Again:    key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", t.KeyAgain)),
+		Panel:    key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
 	}
 }
 

@@ -34,6 +34,15 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 	}
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryLanguage, LanguageNames[s.Lang])
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryMode, t.RoleNames[s.Role])
+	if s.Training() {
+		fmt.Fprintf(&b, "- **%s**\n", t.SummaryTraining)
+		if p := c.Persona(s.Lang, s.Persona); p != nil {
+			fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryPersona, p.Title)
+		}
+	}
+	if s.Role == model.RoleDoctor && s.PatientRef != "" {
+		fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryPatientRef, escapeMarkdown(s.PatientRef))
+	}
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryStarted, s.Started.Local().Format(t.DateTime))
 	fmt.Fprintf(&b, "- **%s:** %s\n\n", t.SummaryContent, c.Hash)
 
@@ -59,6 +68,20 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 	fmt.Fprintf(&b, "\n**%s**\n", t.OutcomeHeads[s.Outcome(c.ChecklistIDs)])
 
 	writeDecisionSummary(&b, s, c, t)
+	if skipped := s.SkippedSteps(); len(skipped) > 0 {
+		var names []string
+		for _, step := range skipped {
+			names = append(names, stepTitle(c, s.Lang, step))
+		}
+		fmt.Fprintf(&b, "\n**%s:** %s\n", t.SummarySkipped, strings.Join(names, ", "))
+	}
+	if s.Role == model.RoleDoctor {
+		next := t.SummaryNotSet
+		if s.NextStep != model.NextUnset {
+			next = t.NextStepNames[s.NextStep]
+		}
+		fmt.Fprintf(&b, "\n**%s:** %s\n", t.SummaryNextStep, next)
+	}
 
 	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryViewed)
 	for _, v := range s.Viewed {

@@ -83,6 +83,9 @@ type Model struct {
 	quizFocus     int
 	sureFocus     int
 	question      textinput.Model
+	panelOpen     bool
+	personaFocus  int
+	ref           textinput.Model
 
 	dialog       dialog
 	menuCursor   int
@@ -112,6 +115,13 @@ func New(opt Options) *Model {
 	m.groups = m.newGroupList()
 	m.note = newNoteInput()
 	m.question = newNoteInput()
+	m.ref = newNoteInput()
+	m.ref.CharLimit = 32
+	m.ref.SetValue(s.PatientRef)
+	// Trainers demonstrate with the script beside the page; a doctor's
+	// talking points stay hidden until asked for, as the patient may be
+	// watching the screen.
+	m.panelOpen = opt.Role == model.RoleTrainer
 	m.welcomeFocus = m.defaultWelcomeFocus()
 	return m
 }
@@ -158,13 +168,34 @@ func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHei
 
 // margin is the blank space left and right of everything.
 func (m *Model) margin() int {
-	if m.compact() {
+	switch {
+	case m.compact():
 		return 1
+	case m.session.Role == model.RolePatient && m.width >= 80:
+		return 4 // calmer, roomier pages for a patient reading alone
+	default:
+		return 2
 	}
-	return 2
 }
 
+// innerWidth is the width inside the margins: the header, the footer and
+// the body with any side panel.
 func (m *Model) innerWidth() int { return max(1, m.width-2*m.margin()) }
+
+// sidePanelWidth is the clinician panel beside the page on wide screens.
+const sidePanelWidth = 42
+
+// panelBeside reports whether the clinician panel stands beside the page
+// (wide screens) rather than over it.
+func (m *Model) panelBeside() bool { return m.panelShown() && m.innerWidth() >= 116 }
+
+// bodyWidth is the width of the page itself.
+func (m *Model) bodyWidth() int {
+	if m.panelBeside() {
+		return max(1, m.innerWidth()-sidePanelWidth-1)
+	}
+	return m.innerWidth()
+}
 
 // Header: title row and progress row, plus a blank row at full size. Footer:
 // the buttons, with the help bar on a row of its own at full size.
@@ -190,7 +221,7 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	first := m.width == 0
 	m.width, m.height = w, h
 	m.layoutViewport()
-	if m.tooSmall() || m.shown.width == m.innerWidth() {
+	if m.tooSmall() || m.shown.width == m.bodyWidth() {
 		return nil
 	}
 	if first || m.opt.ResizeDebounce == 0 || m.cached() {
@@ -205,7 +236,7 @@ func (m *Model) resize(w, h int) tea.Cmd {
 // layoutViewport sizes the viewport to the part of the body the current
 // screen leaves for scrolling text.
 func (m *Model) layoutViewport() {
-	h := m.bodyHeight()
+	h := m.bodyHeight() - m.panelBelowHeight()
 	switch m.session.Current {
 	case model.StepWelcome:
 		h -= m.welcomeHeight()
@@ -218,8 +249,14 @@ func (m *Model) layoutViewport() {
 	case model.StepSure:
 		top, _ := m.sureTop()
 		h -= lipgloss.Height(top)
+	case model.StepPersona:
+		top, _ := m.personaTop()
+		h -= lipgloss.Height(top)
+	case model.StepNextStep:
+		top, _ := m.nextStepTop()
+		h -= lipgloss.Height(top)
 	}
-	m.vp.SetWidth(m.innerWidth())
+	m.vp.SetWidth(m.bodyWidth())
 	m.vp.SetHeight(max(1, h))
 	m.layoutGroupList()
 	m.help.SetWidth(m.innerWidth())
@@ -240,6 +277,8 @@ func (m *Model) dynamicMarkdown(step model.StepID) (string, bool) {
 		return m.quizMarkdown(), true
 	case model.StepSure:
 		return m.sureMarkdown(), true
+	case model.StepPersona:
+		return m.personaMarkdown(), true
 	}
 	return "", false
 }
@@ -248,7 +287,7 @@ func (m *Model) dynamicMarkdown(step model.StepID) (string, bool) {
 // The function captures only immutable values, so it may run in another
 // goroutine with its own renderer.
 func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, error) {
-	c, t, width, style := m.opt.Content, texts[lang], m.innerWidth(), m.opt.Style
+	c, t, width, style := m.opt.Content, texts[lang], m.bodyWidth(), m.opt.Style
 	if step == model.StepOptions {
 		return func() (string, error) { return renderOptions(c, lang, t, width, style) }
 	}
@@ -260,7 +299,7 @@ func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, e
 }
 
 func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
-	return cacheKey{page: string(lang) + "/" + string(step), width: m.innerWidth(), style: m.opt.Style, content: m.opt.Content.Hash}
+	return cacheKey{page: string(lang) + "/" + string(step), width: m.bodyWidth(), style: m.opt.Style, content: m.opt.Content.Hash}
 }
 
 func (m *Model) cached() bool {
@@ -281,7 +320,7 @@ func (m *Model) refresh(keepPlace bool) {
 	var out string
 	var err error
 	if md, ok := m.dynamicMarkdown(step); ok {
-		out, err = renderMarkdown(md, m.innerWidth(), m.opt.Style)
+		out, err = renderMarkdown(md, m.bodyWidth(), m.opt.Style)
 	} else {
 		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
 	}
@@ -289,7 +328,7 @@ func (m *Model) refresh(keepPlace bool) {
 		out = err.Error()
 	}
 	m.vp.SetContent(out)
-	m.shown = shown{step: step, lang: m.session.Lang, width: m.innerWidth()}
+	m.shown = shown{step: step, lang: m.session.Lang, width: m.bodyWidth()}
 	if keepPlace {
 		m.vp.SetYOffset(int(frac*float64(max(0, m.vp.TotalLineCount()-m.vp.Height())) + 0.5))
 	} else {
@@ -330,6 +369,10 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 func (m *Model) next() tea.Cmd {
 	if m.session.Current == model.StepWelcome && !m.session.CanLeaveWelcome() {
 		m.notice = m.text.WelcomeNeedRole
+		return nil
+	}
+	if m.session.Current == model.StepPersona && m.session.Persona == "" {
+		m.notice = m.text.NeedPersona
 		return nil
 	}
 	return m.goTo(m.session.Next(m.now()))

@@ -18,6 +18,9 @@ type PrintOptions struct {
 	Width  int
 	Style  string // a StyleNames entry, or "notty" for text with no escapes
 	Date   time.Time
+	// Role doctor adds each page's talking points; any other role prints
+	// the patient's handout, with no clinician text.
+	Role model.Role
 }
 
 // PlainStyle is the style for output that is not a terminal: no escape
@@ -62,6 +65,11 @@ func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 		default:
 			err = add("# " + p.Title + "\n\n" + pageMarkdown(c, opt.Lang, p, t))
 		}
+		if err == nil && opt.Role == model.RoleDoctor {
+			if tp := talkingPoints(p); len(tp) > 0 {
+				err = add("**" + t.DoctorPanel + "**\n\n" + strings.Join(tp, "\n"))
+			}
+		}
 		if err != nil {
 			return err
 		}
@@ -88,4 +96,37 @@ func sureForm(p *content.Page, t *Text) string {
 		}
 	}
 	return b.String()
+}
+
+// PrintPersona writes a persona's script for trainers: who the patient is,
+// then for each step what they may say, a good response and what to avoid.
+func PrintPersona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) error {
+	t := texts[opt.Lang]
+	p := c.Persona(opt.Lang, id)
+	if p == nil {
+		return fmt.Errorf("unknown persona %q (valid: %s)", id, strings.Join(c.PersonaIDs, ", "))
+	}
+	var md strings.Builder
+	fmt.Fprintf(&md, "# %s: %s\n\n%s · %s: %s · %s\n\n", t.TrainerPanel, p.Title, t.SummaryTraining, t.SummaryContent, c.Hash, opt.Date.Format(t.Date))
+	if prof, ok := p.Section("profile"); ok {
+		fmt.Fprintf(&md, "%s\n\n", prof)
+	}
+	names := map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}
+	for _, step := range model.Flow(model.RoleTrainer, []string{p.Group}) {
+		cells, ok := p.Script(step)
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(&md, "## %s\n\n", stepTitle(c, opt.Lang, step))
+		for _, cell := range cells {
+			fmt.Fprintf(&md, "- **%s:** %s\n", names[cell.Key], cell.Text)
+		}
+		md.WriteString("\n")
+	}
+	out, err := renderMarkdown(md.String(), opt.Width, opt.Style)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, out+"\n")
+	return err
 }

@@ -13,7 +13,7 @@ type styles struct {
 	Option, OptionFocus, OptionLabel lipgloss.Style
 	Dialog, DialogTitle              lipgloss.Style
 	MenuItem, MenuFocus, MenuCurrent lipgloss.Style
-	TooSmall                         lipgloss.Style
+	TooSmall, Panel, Badge           lipgloss.Style
 	ProgressFull, ProgressEmpty      color.Color
 }
 
@@ -41,6 +41,8 @@ func newStyles(dark bool) styles {
 		MenuFocus:     lipgloss.NewStyle().Bold(true).Foreground(text).Background(focusBg),
 		MenuCurrent:   lipgloss.NewStyle().Foreground(accent),
 		TooSmall:      lipgloss.NewStyle().Bold(true),
+		Panel:         lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(muted).Padding(0, 1),
+		Badge:         lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("231")).Background(ld(lipgloss.Color("130"), lipgloss.Color("130"))).Padding(0, 1),
 		ProgressFull:  accent,
 		ProgressEmpty: faint,
 	}

@@ -57,7 +57,16 @@ type Text struct {
 	SummaryConcerns, SummarySure, SureOpen, SureSettled  string
 	SummaryTeachBack, SummaryQuestions, SummaryQuiz      string
 	ConcernNames                                         map[model.Concern]string
-	DateTime                                             string // Go layout for dates and times
+
+	TrainerPanel, DoctorPanel, TalkingPoints           string
+	ScriptSays, ScriptRespond, ScriptAvoid             string
+	NoPersona, NeedPersona, PersonaHint, PersonaChosen string
+	NextStepNames                                      map[model.NextStep]string
+	PatientRefLabel, TrainingBadge, KeyPanel           string
+	SummaryTraining, SummaryPersona, SummaryPatientRef string
+	SummaryNextStep, SummarySkipped, SummaryNotSet     string
+	PanelMore                                          string
+	DateTime                                           string // Go layout for dates and times
 }
 
 // LanguageNames are shown in each language's own name, whatever the UI
@@ -178,7 +187,33 @@ var texts = map[model.Lang]*Text{
 		ConcernNames: map[model.Concern]string{
 			model.ConcernExpectations: "Một số câu trả lời cho thấy kỳ vọng cần được bác sĩ trao đổi thêm",
 		},
-		DateTime: "02/01/2006 15:04",
+		TrainerPanel:  "Kịch bản đào tạo",
+		DoctorPanel:   "Ghi chú cho bác sĩ",
+		TalkingPoints: "Điểm cần nói",
+		ScriptSays:    "Người bệnh có thể nói",
+		ScriptRespond: "Cách trả lời tốt",
+		ScriptAvoid:   "Tránh nói",
+		NoPersona:     "Chưa chọn hồ sơ người bệnh mẫu.",
+		NeedPersona:   "Hãy chọn một hồ sơ người bệnh mẫu trước khi tiếp tục.",
+		PersonaHint:   "Chọn bằng ↑/↓ và enter. Danh sách loại trừ sẽ được điền sẵn theo hồ sơ; bạn có thể đổi câu trả lời để xem kết quả thay đổi ra sao.",
+		PersonaChosen: "Đã chọn: %s",
+		NextStepNames: map[model.NextStep]string{
+			model.NextAssessmentBooked: "Đã hẹn buổi đánh giá",
+			model.NextDeclined:         "Người bệnh không muốn tiếp tục",
+			model.NextReferredToTrial:  "Giới thiệu tham gia thử nghiệm lâm sàng",
+			model.NextUndecided:        "Chưa quyết định",
+		},
+		PatientRefLabel:   "Mã hồ sơ hoặc tên viết tắt (không bắt buộc)",
+		TrainingBadge:     "ĐÀO TẠO",
+		KeyPanel:          "ghi chú bác sĩ",
+		SummaryTraining:   "Buổi minh họa đào tạo, không phải hồ sơ lâm sàng",
+		SummaryPersona:    "Hồ sơ người bệnh mẫu",
+		SummaryPatientRef: "Mã hồ sơ",
+		SummaryNextStep:   "Bước tiếp theo",
+		SummarySkipped:    "Đã bỏ qua",
+		SummaryNotSet:     "chưa ghi",
+		PanelMore:         "mở cửa sổ rộng hơn để xem hết",
+		DateTime:          "02/01/2006 15:04",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -293,6 +328,32 @@ var texts = map[model.Lang]*Text{
 		ConcernNames: map[model.Concern]string{
 			model.ConcernExpectations: "Some answers show hopes the doctor should talk through",
 		},
-		DateTime: "2 Jan 2006 15:04",
+		TrainerPanel:  "Training script",
+		DoctorPanel:   "Notes for the doctor",
+		TalkingPoints: "Talking points",
+		ScriptSays:    "The patient may say",
+		ScriptRespond: "A good response",
+		ScriptAvoid:   "Avoid saying",
+		NoPersona:     "No persona chosen yet.",
+		NeedPersona:   "Please choose a persona before you continue.",
+		PersonaHint:   "Choose with ↑/↓ and enter. The checklist is filled in from the persona; change an answer to show how the outcome changes.",
+		PersonaChosen: "Chosen: %s",
+		NextStepNames: map[model.NextStep]string{
+			model.NextAssessmentBooked: "Assessment booked",
+			model.NextDeclined:         "Declined",
+			model.NextReferredToTrial:  "Referred to a clinical trial",
+			model.NextUndecided:        "Undecided",
+		},
+		PatientRefLabel:   "File number or initials (optional)",
+		TrainingBadge:     "TRAINING",
+		KeyPanel:          "doctor's notes",
+		SummaryTraining:   "Training demonstration, not a clinical record",
+		SummaryPersona:    "Persona",
+		SummaryPatientRef: "File number",
+		SummaryNextStep:   "Next step",
+		SummarySkipped:    "Skipped",
+		SummaryNotSet:     "not recorded",
+		PanelMore:         "widen the window to see all",
+		DateTime:          "2 Jan 2006 15:04",
 	},
 }

@@ -24,6 +24,12 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.questionKey(k)
 	}
+	if m.ref.Focused() && m.dialog == dialogNone {
+		if k.String() == "ctrl+c" {
+			return m.requestQuit()
+		}
+		return m.refKey(k)
+	}
 	if m.noteEditing && m.dialog == dialogNone {
 		if k.String() == "ctrl+c" {
 			return m.requestQuit()
@@ -62,6 +68,14 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		if cmd, ok := m.sureKey(k); ok {
 			return cmd
 		}
+	case model.StepPersona:
+		if cmd, ok := m.personaKey(k); ok {
+			return cmd
+		}
+	case model.StepNextStep:
+		if cmd, ok := m.nextStepKey(k); ok {
+			return cmd
+		}
 	}
 	return m.globalKey(k)
 }
@@ -95,6 +109,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		m.menuCursor = m.session.Index()
 	case key.Matches(k, m.keys.Help):
 		m.dialog = dialogHelp
+	case key.Matches(k, m.keys.Panel):
+		if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
+			m.togglePanel()
+		}
 	case key.Matches(k, m.keys.Ask):
 		if !m.session.CanLeaveWelcome() {
 			m.notice = m.text.WelcomeNeedRole
@@ -201,6 +219,10 @@ func (m *Model) act(a action) tea.Cmd {
 		m.markTeachBack(a.i)
 	case actSureItem:
 		m.sureFocus = a.i
+	case actPersona:
+		m.choosePersona(a.i)
+	case actNextStep:
+		m.session.NextStep = model.NextSteps[a.i]
 	case actSureAnswer:
 		m.answerSure(a.i/2, []model.Answer{model.Yes, model.No}[a.i%2])
 	}

@@ -34,6 +34,8 @@ const (
 	actTeachBack
 	actSureAnswer
 	actSureItem
+	actPersona
+	actNextStep
 )
 
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
@@ -115,6 +117,9 @@ func (m *Model) headerLines() []string {
 		// The page goes on below: say so, and how far the reader is.
 		counter = fmt.Sprintf("↓%3.0f%%  %s", m.vp.ScrollPercent()*100, counter)
 	}
+	if m.session.Training() {
+		counter = m.st.Badge.Render(m.text.TrainingBadge) + " " + counter
+	}
 	count := m.st.StepCount.Render(counter)
 	avail := m.innerWidth() - lipgloss.Width(count) - 1
 	title := m.st.Title.Render(ansi.Truncate(stepTitle(m.opt.Content, m.session.Lang, m.session.Current), max(1, avail), "…"))
@@ -144,9 +149,16 @@ func (m *Model) bodyView() (string, []zone) {
 	case model.StepSure:
 		body, zones = m.sureTop()
 		body += "\n" + m.vp.View()
+	case model.StepPersona:
+		body, zones = m.personaTop()
+		body += "\n" + m.vp.View()
+	case model.StepNextStep:
+		body, zones = m.nextStepTop()
+		body += "\n" + m.vp.View()
 	default:
 		body = m.vp.View()
 	}
+	body = m.withPanel(body)
 	if m.dialog == dialogNone {
 		return body, zones
 	}
@@ -246,17 +258,25 @@ func (m *Model) shortHelp() []key.Binding {
 			withHelp(k.Quit, "ctrl+c", m.text.KeyQuit), withHelp(k.Up, "↑/↓", m.text.KeyMove),
 		}
 	}
-	return []key.Binding{k.Help, k.Quit, k.Ask, k.Menu, k.Lang, k.Next, k.Prev}
+	if m.session.Role == model.RolePatient {
+		// What a patient reading alone needs: asking the doctor comes first.
+		return []key.Binding{k.Ask, k.Help, k.Quit, k.Lang, k.Menu}
+	}
+	return []key.Binding{k.Help, k.Quit, k.Panel, k.Ask, k.Menu, k.Lang, k.Next, k.Prev}
 }
 
 // fullHelp groups every key for the help dialog.
 func (m *Model) fullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{
+	groups := [][]key.Binding{
 		{k.Next, withHelp(k.Prev, "←/shift+tab", m.text.KeyPrev), withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
 		{k.Up, k.PageUp, k.Home, k.Lang},
 		{k.Ask, k.Help, withHelp(k.Quit, "q/ctrl+c", m.text.KeyQuit), k.Esc},
 	}
+	if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
+		groups = append(groups, []key.Binding{k.Panel})
+	}
+	return groups
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {

@@ -14,6 +14,7 @@ import (
 type welcomeOption struct {
 	lang  model.Lang // a language choice
 	role  model.Role // a mode choice
+	ref   bool       // the patient's file number or initials (doctor-led only)
 	start bool       // the start button
 }
 
@@ -30,6 +31,9 @@ func (m *Model) welcomeOptions() []welcomeOption {
 		for _, r := range model.Roles {
 			opts = append(opts, welcomeOption{role: r})
 		}
+	}
+	if m.session.Role == model.RoleDoctor {
+		opts = append(opts, welcomeOption{ref: true})
 	}
 	return append(opts, welcomeOption{start: true})
 }
@@ -81,6 +85,8 @@ func (m *Model) welcomeLabel(o welcomeOption) string {
 	switch {
 	case o.start:
 		return m.text.Start
+	case o.ref:
+		return m.text.PatientRefLabel + ": " + m.ref.View()
 	case o.lang != "":
 		return radio(m.session.Lang == o.lang) + " " + LanguageNames[o.lang]
 	default:
@@ -138,14 +144,15 @@ func (m *Model) welcomeKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, m.keys.Up):
 		m.welcomeFocus = (m.welcomeFocus + n - 1) % n
+		return m.focusRef(), true
 	case key.Matches(k, m.keys.Down):
 		m.welcomeFocus = (m.welcomeFocus + 1) % n
+		return m.focusRef(), true
 	case key.Matches(k, m.keys.Choose), k.String() == "space":
 		return m.chooseWelcome(m.welcomeFocus), true
 	default:
 		return nil, false
 	}
-	return nil, true
 }
 
 // chooseWelcome selects an option and moves the focus to the next question.
@@ -159,13 +166,28 @@ func (m *Model) chooseWelcome(i int) tea.Cmd {
 	switch {
 	case o.start:
 		return m.next()
+	case o.ref:
+		return m.focusRef()
 	case o.lang != "":
 		cmd := m.switchLang(o.lang)
 		m.welcomeFocus = m.defaultWelcomeFocus()
 		return cmd
 	default:
 		m.session.Role = o.role
-		m.welcomeFocus = len(opts) - 1
+		m.panelOpen = o.role == model.RoleTrainer
+		m.welcomeFocus = len(m.welcomeOptions()) - 1
+		m.layoutViewport()
 		return nil
 	}
+}
+
+// focusRef puts the cursor in the file-number field when the focus lands on
+// it, so typing goes straight in.
+func (m *Model) focusRef() tea.Cmd {
+	opts := m.welcomeOptions()
+	if m.welcomeFocus < len(opts) && opts[m.welcomeFocus].ref {
+		return m.ref.Focus()
+	}
+	m.ref.Blur()
+	return nil
 }
