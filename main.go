@@ -3,14 +3,17 @@
 package main
 
 import (
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,6 +21,7 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/records"
 	"stemcounsel/ui"
 )
 
@@ -30,6 +34,8 @@ Usage:
   stemcounsel [flags]            run the session in this terminal
   stemcounsel print [flags]      write the patient handout to stdout
   stemcounsel check [DIR]        validate content (the built-in copy, or DIR)
+  stemcounsel open CODE          write a session's record to stdout
+  stemcounsel records            list recent sessions: code, status, time
 
 Flags of the session:
 `
@@ -45,6 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runPrint(args[1:], stdout, stderr)
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "open":
+			return runOpen(args[1:], stdout, stderr)
+		case "records":
+			return runRecords(args[1:], stdout, stderr)
 		}
 	}
 	return runApp(args, stdout, stderr)
@@ -113,6 +123,22 @@ func newFlagSet(name string, stderr io.Writer, help string) *flag.FlagSet {
 	return flags
 }
 
+// parseInterspersed parses flags that may come before or after the
+// positional arguments ("open CODE --records DIR"), and returns those.
+func parseInterspersed(flags *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			return nil, err
+		}
+		if flags.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, flags.Arg(0))
+		args = flags.Args()[1:]
+	}
+}
+
 // flagExit turns a flag parsing result into an exit code: 0 for -help.
 func flagExit(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
@@ -127,11 +153,13 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 	c.register(flags, "dark")
 	role := flags.String("role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
 	showVersion := flags.Bool("version", false, "print the version and exit")
+	recordsDir := flags.String("records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
+	resume := flags.String("resume", "", "resume the unfinished session with this code")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "unknown command %q (valid: print, check)\n", flags.Arg(0))
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records)\n", flags.Arg(0))
 		return 2
 	}
 	b, lang, groups, err := c.load()
@@ -150,11 +178,13 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	if !term.IsTerminal(int(os.Stdin.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
-		fmt.Fprintln(stderr, "stemcounsel needs an interactive terminal. To get the text without one, run: stemcounsel print")
-		return 1
+	store, err := openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
 	}
-	m := ui.New(ui.Options{
+	defer store.Release()
+	opt := ui.Options{
 		Content:        b,
 		Cache:          ui.NewRenderCache(),
 		Now:            time.Now,
@@ -164,12 +194,95 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		Groups:         groups,
 		Style:          c.style,
 		ResizeDebounce: 80 * time.Millisecond,
-	})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
-		fmt.Fprintln(stderr, "stemcounsel:", err)
+		Store:          store,
+	}
+	if opt.Code, err = model.NewCode(rand.Reader); err != nil {
+		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	return 0
+	if *resume != "" {
+		if opt.Session, err = resumeSession(store, strings.ToUpper(*resume)); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	} else {
+		unfinished, corrupt, err := store.Unfinished()
+		for _, cf := range corrupt {
+			opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
+		}
+		if err == nil {
+			opt.Unfinished = unfinished
+			opt.Resume = func(code string) (*model.Session, error) {
+				s, err := resumeSession(store, code)
+				if err == nil {
+					store.ReleaseCode(opt.Code) // the fresh session is left unused
+				}
+				return s, err
+			}
+		}
+	}
+	if !term.IsTerminal(int(os.Stdin.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
+		fmt.Fprintln(stderr, "stemcounsel needs an interactive terminal. To get the text without one, run: stemcounsel print")
+		return 1
+	}
+	return runProgram(ui.New(opt), store, stderr)
+}
+
+// runProgram runs the session and saves it however it ends: quit, SIGINT,
+// SIGTERM or SIGHUP (a closed window). Bubble Tea's own handler would turn
+// SIGTERM into a quit the model never sees and ignores SIGHUP, so the app
+// takes the signals itself.
+func runProgram(m *ui.Model, store *records.Store, stderr io.Writer) int {
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			p.Send(ui.ShutdownMsg{})
+		}
+	}()
+	_, runErr := p.Run()
+	code := 0
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		fmt.Fprintln(stderr, "stemcounsel:", runErr)
+		code = 1
+	}
+	// The program has stopped: the model is ours alone now.
+	if m.ShouldSave() {
+		if err := store.SaveProgress(m.Record(), 0); err != nil {
+			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store.Dir, err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "Session %s is saved as unfinished; resume it with: stemcounsel --resume %s\n", m.Session().Code, m.Session().Code)
+	}
+	return code
+}
+
+func openStore(dir string) (*records.Store, error) {
+	if dir == "" {
+		d, err := records.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	return records.Open(dir), nil
+}
+
+// resumeSession locks a session and loads it.
+func resumeSession(store *records.Store, code string) (*model.Session, error) {
+	rec, err := store.Load(code)
+	if err != nil {
+		return nil, err
+	}
+	if rec.Status != model.StatusInProgress {
+		return nil, fmt.Errorf("session %s is %s; only an unfinished session can be resumed (see it with: stemcounsel open %s)", code, rec.Status, code)
+	}
+	if err := store.Acquire(code); err != nil {
+		return nil, fmt.Errorf("session %s: %w", code, err)
+	}
+	return rec.Session()
 }
 
 func roleNames() []string {
@@ -199,13 +312,7 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
 		return 2
 	}
-	style := c.style
-	if style == "" {
-		style = ui.PlainStyle
-		if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-			style = "dark"
-		}
-	}
+	style := outputStyle(c.style, stdout)
 	r, err := model.ParseRole(*role)
 	if err != nil || r == model.RoleTrainer {
 		fmt.Fprintf(stderr, "unknown print role %q (valid: patient, doctor; trainers use --persona)\n", *role)
@@ -257,4 +364,82 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s: ok (content %s)\n", where, b.Hash)
 	return 0
+}
+
+func runOpen(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel open", stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
+	recordsDir := flags.String("records", "", "folder of session records")
+	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
+	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
+	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
+	pos, err := parseInterspersed(flags, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
+		return 2
+	}
+	store, err := openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	rec, err := store.Load(strings.ToUpper(pos[0]))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintln(stdout, out)
+	return 0
+}
+
+func runRecords(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n\nLists recent sessions: code, status and time. No answers.\n\n")
+	recordsDir := flags.String("records", "", "folder of session records")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	store, err := openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	list, corrupt, err := store.List()
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", store.Dir, err)
+		return 1
+	}
+	for _, c := range corrupt {
+		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(stdout, "no records in %s\n", store.Dir)
+	}
+	for _, e := range list {
+		fmt.Fprintf(stdout, "%s  %-11s  %s\n", e.Code, e.Status, e.Updated.Local().Format("02/01/2006 15:04"))
+	}
+	return 0
+}
+
+// outputStyle is the given style, or plain text when stdout is not a
+// terminal and dark when it is.
+func outputStyle(style string, stdout io.Writer) string {
+	if style != "" {
+		return style
+	}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return "dark"
+	}
+	return ui.PlainStyle
 }

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"stemcounsel/model"
+	"stemcounsel/records"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -107,7 +111,7 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestNoTerminalPointsToPrint(t *testing.T) {
-	code, _, errs := runCLI(t, "--lang", "en")
+	code, _, errs := runCLI(t, "--lang", "en", "--records", t.TempDir())
 	if code == 0 || !strings.Contains(errs, "stemcounsel print") {
 		t.Fatalf("without a terminal: exit %d, %q", code, errs)
 	}
@@ -158,5 +162,35 @@ func TestPrintRoles(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "Kịch bản đào tạo") || strings.ContainsRune(out, 0x1b) {
 			t.Fatalf("print --persona %s: exit %d %s", id, code, errs)
 		}
+	}
+}
+
+func TestOpenAndRecords(t *testing.T) {
+	dir := t.TempDir()
+	code, out, _ := runCLI(t, "records", "--records", dir)
+	if code != 0 || !strings.Contains(out, "no records") {
+		t.Fatalf("records on an empty folder: %d %q", code, out)
+	}
+	s := model.NewSession(model.LangVI, model.RolePatient, time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
+	s.Code = "ACD349"
+	s.AddQuestion("Giá # | `x`?", model.StepOptions, s.Started)
+	store := records.Open(dir)
+	if err := store.SaveProgress(s.Record(model.StatusInProgress, "abc", model.DefaultChecklist, s.Started), 1); err != nil {
+		t.Fatal(err)
+	}
+	store.Release()
+	code, out, _ = runCLI(t, "records", "--records", dir)
+	if code != 0 || !strings.Contains(out, "ACD349  in-progress") || strings.Contains(out, "Giá") {
+		t.Fatalf("records lists code and status, no answers: %q", out)
+	}
+	code, out, errs := runCLI(t, "open", "acd349", "--records", dir)
+	if code != 0 || !strings.Contains(out, "ACD349") || !strings.Contains(out, "Giá # | `x`?") || strings.ContainsRune(out, 0x1b) {
+		t.Fatalf("open: %d %q %s", code, out, errs)
+	}
+	if code, _, errs := runCLI(t, "open", "XYW346", "--records", dir); code == 0 || !strings.Contains(errs, "no record with code XYW346") {
+		t.Fatalf("open of a missing code: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "--resume", "XYW346", "--records", dir); code == 0 || !strings.Contains(errs, "no record with code XYW346") {
+		t.Fatalf("resume of a missing code: %d %s", code, errs)
 	}
 }

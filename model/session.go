@@ -14,6 +14,8 @@ type PageView struct {
 // Session is one counseling conversation. Its zero value is not usable; use
 // NewSession.
 type Session struct {
+	// Code is the hand-off code that names the session's record.
+	Code    string
 	Lang    Lang
 	Role    Role
 	Started time.Time

@@ -20,6 +20,8 @@ func (m *Model) dialogView() (string, []zone) {
 		return m.quitView()
 	case dialogQuestion:
 		return m.questionView()
+	case dialogResume:
+		return m.resumeView()
 	default:
 		return m.helpView()
 	}
@@ -74,7 +76,11 @@ func (m *Model) menuView() (string, []zone) {
 
 func (m *Model) quitView() (string, []zone) {
 	w := m.dialogInner(44)
-	body := lipgloss.NewStyle().Width(w).Render(m.text.QuitBody)
+	text := m.text.QuitBody
+	if m.opt.Store != nil {
+		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
+	}
+	body := lipgloss.NewStyle().Width(w).Render(text)
 	stay, quit := m.button(m.text.Stay, true), m.button(m.text.Quit, true)
 	if m.quitFocus == 0 {
 		stay = m.st.ButtonFocus.Render(" " + m.text.Stay + " ")

@@ -32,6 +32,9 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 		b.WriteString(p.PatientText())
 		b.WriteString("\n\n")
 	}
+	if s.Code != "" {
+		fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryCode, s.Code)
+	}
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryLanguage, LanguageNames[s.Lang])
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryMode, t.RoleNames[s.Role])
 	if s.Training() {

@@ -17,6 +17,7 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/records"
 )
 
 // Layout thresholds. From full size up everything shows; between the minimum
@@ -42,6 +43,19 @@ type Options struct {
 	// ResizeDebounce delays re-rendering while a window is being resized; a
 	// terminal drag sends dozens of sizes. Zero renders at once.
 	ResizeDebounce time.Duration
+
+	// Store saves the session as it goes; nil keeps it in memory only.
+	Store *records.Store
+	// Code names a new session's record.
+	Code string
+	// Session is a session to resume instead of starting a new one.
+	Session *model.Session
+	// Unfinished lists sessions the welcome screen offers to resume, and
+	// Resume loads one of them.
+	Unfinished []records.Entry
+	Resume     func(code string) (*model.Session, error)
+	// Notice is shown at start, e.g. that a corrupt record was set aside.
+	Notice string
 }
 
 type dialog int
@@ -52,6 +66,7 @@ const (
 	dialogHelp
 	dialogQuit
 	dialogQuestion
+	dialogResume
 )
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -87,6 +102,12 @@ type Model struct {
 	personaFocus  int
 	ref           textinput.Model
 
+	saveSeq      uint64
+	lastSaved    []byte // the last record saved, without its time
+	saveErr      error
+	finished     bool
+	resumeCursor int
+
 	dialog       dialog
 	menuCursor   int
 	quitFocus    int // 0 stay, 1 quit: staying is the safe default
@@ -103,8 +124,14 @@ func New(opt Options) *Model {
 	if opt.Lang == "" {
 		opt.Lang = model.LangVI
 	}
-	s := model.NewSession(opt.Lang, opt.Role, opt.Now())
-	s.Groups = append(s.Groups, opt.Groups...)
+	s := opt.Session
+	if s == nil {
+		s = model.NewSession(opt.Lang, opt.Role, opt.Now())
+		s.Code = opt.Code
+		s.Groups = append(s.Groups, opt.Groups...)
+	} else {
+		opt.Lang, opt.LangSet, opt.Role = s.Lang, true, s.Role
+	}
 	m := &Model{opt: opt, session: s, st: newStyles(opt.Style != "light")}
 	m.vp = viewport.New()
 	m.help = help.New()
@@ -123,6 +150,10 @@ func New(opt Options) *Model {
 	// watching the screen.
 	m.panelOpen = opt.Role == model.RoleTrainer
 	m.welcomeFocus = m.defaultWelcomeFocus()
+	if len(opt.Unfinished) > 0 && opt.Session == nil {
+		m.dialog = dialogResume
+	}
+	m.notice = opt.Notice
 	return m
 }
 
@@ -134,8 +165,10 @@ func (m *Model) Init() tea.Cmd { return nil }
 
 type resizeDoneMsg struct{ seq int }
 
-// Update routes a message to the open dialog, the screen, or the global keys.
+// Update routes a message to the open dialog, the screen, or the global
+// keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
@@ -143,14 +176,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq == m.resizeSeq {
 			m.refresh(true)
 		}
+		return m, nil
+	case ShutdownMsg:
+		return m, tea.Quit
+	case savedMsg:
+		m.saved(msg)
+		return m, nil
+	case finishedMsg:
+		m.finishedSaving(msg)
+		return m, nil
+	case resumedMsg:
+		m.resumed(msg)
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		cmd = m.handleKey(msg)
 	case tea.MouseClickMsg:
-		return m, m.handleClick(msg)
+		cmd = m.handleClick(msg)
 	case tea.MouseWheelMsg:
 		m.handleWheel(msg)
+		return m, nil
+	default:
+		return m, nil
 	}
-	return m, nil
+	return m, tea.Batch(cmd, m.autosave(false))
 }
 
 func (m *Model) now() time.Time { return m.opt.Now() }
@@ -237,6 +284,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 // screen leaves for scrolling text.
 func (m *Model) layoutViewport() {
 	h := m.bodyHeight() - m.panelBelowHeight()
+	if b := m.banner(); b != "" {
+		h -= lipgloss.Height(b)
+	}
 	switch m.session.Current {
 	case model.StepWelcome:
 		h -= m.welcomeHeight()
@@ -367,6 +417,9 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 }
 
 func (m *Model) next() tea.Cmd {
+	if m.session.Current == model.StepSummary {
+		return m.finish()
+	}
 	if m.session.Current == model.StepWelcome && !m.session.CanLeaveWelcome() {
 		m.notice = m.text.WelcomeNeedRole
 		return nil
@@ -395,7 +448,7 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 
 // requestQuit quits at once when nothing would be lost, and asks otherwise.
 func (m *Model) requestQuit() tea.Cmd {
-	if !m.session.HasAnswers() {
+	if !m.session.HasAnswers() || m.finished {
 		return tea.Quit
 	}
 	m.dialog = dialogQuit

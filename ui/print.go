@@ -130,3 +130,8 @@ func PrintPersona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) e
 	_, err = io.WriteString(w, out+"\n")
 	return err
 }
+
+// RenderDocument renders any Markdown document, as print does.
+func RenderDocument(md string, width int, style string) (string, error) {
+	return renderMarkdown(md, width, style)
+}

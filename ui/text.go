@@ -66,7 +66,15 @@ type Text struct {
 	SummaryTraining, SummaryPersona, SummaryPatientRef string
 	SummaryNextStep, SummarySkipped, SummaryNotSet     string
 	PanelMore                                          string
-	DateTime                                           string // Go layout for dates and times
+
+	Finish, FinishedSaved, SaveFailed, QuitKept              string
+	RecordTitle, RecordStatus, RecordUpdated, RecordFinished string
+	ContentNow                                               string
+	StatusNames                                              map[string]string
+	ResumeTitle, ResumeHelp, ResumeKeys, ResumeFailed        string
+	Resumed                                                  string
+	SummaryCode                                              string
+	DateTime                                                 string // Go layout for dates and times
 }
 
 // LanguageNames are shown in each language's own name, whatever the UI
@@ -213,7 +221,26 @@ var texts = map[model.Lang]*Text{
 		SummarySkipped:    "Đã bỏ qua",
 		SummaryNotSet:     "chưa ghi",
 		PanelMore:         "mở cửa sổ rộng hơn để xem hết",
-		DateTime:          "02/01/2006 15:04",
+
+		Finish:         "Kết thúc và lưu ›",
+		FinishedSaved:  "Đã lưu bản ghi. Mã phiên: %s",
+		SaveFailed:     "Chưa lưu được vào %s (%v). Phiên vẫn được giữ ở đây; nhấn ctrl+s để thử lại.",
+		QuitKept:       "Phiên chưa kết thúc sẽ được giữ với mã %s; có thể mở lại sau.",
+		RecordTitle:    "Bản ghi buổi tư vấn",
+		RecordStatus:   "Trạng thái",
+		RecordUpdated:  "Cập nhật lúc",
+		RecordFinished: "Kết thúc lúc",
+		ContentNow:     "nội dung hiện tại:",
+		StatusNames: map[string]string{
+			model.StatusInProgress: "chưa kết thúc", model.StatusFinished: "đã kết thúc", model.StatusAbandoned: "bị bỏ dở",
+		},
+		ResumeTitle:  "Tiếp tục một phiên chưa kết thúc?",
+		ResumeHelp:   "Các phiên dưới đây chưa kết thúc. Chọn một phiên để tiếp tục, hoặc bắt đầu phiên mới.",
+		ResumeKeys:   "enter để tiếp tục, esc để bắt đầu phiên mới",
+		ResumeFailed: "Không mở được phiên đó: %v",
+		Resumed:      "Đã mở lại phiên %s.",
+		SummaryCode:  "Mã phiên",
+		DateTime:     "02/01/2006 15:04",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -354,6 +381,25 @@ var texts = map[model.Lang]*Text{
 		SummarySkipped:    "Skipped",
 		SummaryNotSet:     "not recorded",
 		PanelMore:         "widen the window to see all",
-		DateTime:          "2 Jan 2006 15:04",
+
+		Finish:         "Finish and save ›",
+		FinishedSaved:  "The record is saved. Session code: %s",
+		SaveFailed:     "Could not save to %s (%v). The session is kept here; press ctrl+s to try again.",
+		QuitKept:       "The unfinished session is kept with code %s and can be resumed later.",
+		RecordTitle:    "Record of counseling session",
+		RecordStatus:   "Status",
+		RecordUpdated:  "Updated",
+		RecordFinished: "Finished",
+		ContentNow:     "content now:",
+		StatusNames: map[string]string{
+			model.StatusInProgress: "in progress", model.StatusFinished: "finished", model.StatusAbandoned: "abandoned",
+		},
+		ResumeTitle:  "Resume an unfinished session?",
+		ResumeHelp:   "These sessions were not finished. Choose one to resume, or start a new session.",
+		ResumeKeys:   "enter to resume, esc to start a new session",
+		ResumeFailed: "Could not open that session: %v",
+		Resumed:      "Session %s resumed.",
+		SummaryCode:  "Session code",
+		DateTime:     "2 Jan 2006 15:04",
 	},
 }

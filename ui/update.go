@@ -11,6 +11,12 @@ import (
 // screen's own keys, then the global table.
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	m.notice = ""
+	if k.String() == "ctrl+s" {
+		return m.autosave(true) // try again after a failed save
+	}
+	if m.dialog == dialogResume {
+		return m.resumeKey(k)
+	}
 	if m.tooSmall() {
 		if key.Matches(k, m.keys.Quit) {
 			return m.requestQuit()
@@ -207,6 +213,8 @@ func (m *Model) act(a action) tea.Cmd {
 		return tea.Quit
 	case actCloseHelp:
 		m.dialog = dialogNone
+	case actResume:
+		return m.resume(a.i)
 	case actGroupItem:
 		m.toggleGroup(a.i)
 	case actAnswer:

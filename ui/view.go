@@ -36,6 +36,7 @@ const (
 	actSureItem
 	actPersona
 	actNextStep
+	actResume
 )
 
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
@@ -117,6 +118,9 @@ func (m *Model) headerLines() []string {
 		// The page goes on below: say so, and how far the reader is.
 		counter = fmt.Sprintf("↓%3.0f%%  %s", m.vp.ScrollPercent()*100, counter)
 	}
+	if m.session.Code != "" && !m.compact() {
+		counter = m.session.Code + "  " + counter
+	}
 	if m.session.Training() {
 		counter = m.st.Badge.Render(m.text.TrainingBadge) + " " + counter
 	}
@@ -159,6 +163,10 @@ func (m *Model) bodyView() (string, []zone) {
 		body = m.vp.View()
 	}
 	body = m.withPanel(body)
+	if banner := m.banner(); banner != "" {
+		// A failed save stays in view, whole, until a save succeeds.
+		body = banner + "\n" + body
+	}
 	if m.dialog == dialogNone {
 		return body, zones
 	}
@@ -188,28 +196,32 @@ func (m *Model) button(label string, enabled bool) string {
 func (m *Model) footerView() ([]string, []zone) {
 	idx, n := m.session.Index(), len(m.session.Steps())
 	nextLabel := m.text.Next
-	if m.session.Current == model.StepWelcome {
+	switch m.session.Current {
+	case model.StepWelcome:
 		nextLabel = m.text.Start
+	case model.StepSummary:
+		nextLabel = m.text.Finish
 	}
 	back := m.button(m.text.Back, idx > 0)
-	next := m.button(nextLabel, idx < n-1)
+	next := m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished))
 	bw, nw := lipgloss.Width(back), lipgloss.Width(next)
 	zones := []zone{
 		{0, 0, bw, 1, action{kind: actPrev}},
 		{bw + 1, 0, bw + 1 + nw, 1, action{kind: actNext}},
 	}
 	buttons := back + " " + next
+	notice := m.notice
 	if m.compact() {
 		// One row: the buttons, then a notice or the pointer to help.
 		right := m.st.Muted.Render(m.text.HelpShort)
-		if m.notice != "" {
-			right = m.st.Notice.Render(ansi.Truncate(m.notice, max(0, m.innerWidth()-lipgloss.Width(buttons)-2), "…"))
+		if notice != "" {
+			right = m.st.Notice.Render(ansi.Truncate(notice, max(0, m.innerWidth()-lipgloss.Width(buttons)-2), "…"))
 		}
 		return []string{buttons + "  " + right}, zones
 	}
 	// Two rows: the help bar gets the whole width, the buttons sit below.
-	bar := m.st.Notice.Render(ansi.Truncate(m.notice, m.innerWidth(), "…"))
-	if m.notice == "" {
+	bar := m.st.Notice.Render(ansi.Truncate(notice, m.innerWidth(), "…"))
+	if notice == "" {
 		m.help.SetWidth(m.innerWidth())
 		bar = m.help.ShortHelpView(m.shortHelp())
 	}

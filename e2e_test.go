@@ -1,0 +1,227 @@
+//go:build unix
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// These tests run the real binary in tmux, as a user would meet it. Without
+// tmux they skip, unless STEMCOUNSEL_E2E=required (as CI sets it), where a
+// skip would hide a broken promise, so it fails instead.
+
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+}
+
+func needTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("STEMCOUNSEL_E2E") == "required" {
+			t.Fatal("tmux is required for the end-to-end tests (STEMCOUNSEL_E2E=required) but is not installed")
+		}
+		t.Skip("tmux is not installed; the end-to-end tests need it")
+	}
+}
+
+// buildBinary compiles the app once per test into a temporary folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "stemcounsel")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
+	t.Helper()
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("stemcounsel-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	// The pane stays after the program exits, so its last words can be read.
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "sleep 3600")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.run("set-option", "-t", "e2e", "remain-on-exit", "on")
+	s.respawn(command)
+	return s
+}
+
+func (s *tmuxSession) run(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) respawn(command string) {
+	s.t.Helper()
+	s.run("respawn-pane", "-k", "-t", "e2e", command)
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		s.run("send-keys", "-t", "e2e", k)
+	}
+}
+
+func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", "e2e") }
+
+// waitFor polls the screen until it shows want.
+func (s *tmuxSession) waitFor(want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.screen(), want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("screen never showed %q:\n%s", want, s.screen())
+}
+
+func (s *tmuxSession) pid() int {
+	s.t.Helper()
+	pid, err := strconv.Atoi(strings.TrimSpace(s.run("display-message", "-p", "-t", "e2e", "#{pane_pid}")))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return pid
+}
+
+// waitDead polls until the pane's program has exited.
+func (s *tmuxSession) waitDead() {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.TrimSpace(s.run("display-message", "-p", "-t", "e2e", "#{pane_dead}")) == "1" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the program did not exit:\n%s", s.screen())
+}
+
+// waitFile polls until a file exists and contains want.
+func waitFile(t *testing.T, pattern, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		matches, _ := filepath.Glob(pattern)
+		for _, m := range matches {
+			if data, err := os.ReadFile(m); err == nil && strings.Contains(string(data), want) {
+				return m
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no file %s with %q", pattern, want)
+	return ""
+}
+
+// toChecklist opens the contents and jumps to the checklist: for a patient
+// with one group it is the seventh step from the end.
+func toChecklist(s *tmuxSession) {
+	s.keys("m", "End")
+	for range 6 {
+		s.keys("Up")
+	}
+	s.keys("Enter")
+	s.waitFor("Item 1 of 5")
+}
+
+func TestE2EKillRestartResume(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	app := fmt.Sprintf("%s --records %s --lang en --role patient --group joint", bin, dir)
+	s := startTmux(t, 80, 24, app)
+	s.waitFor("Start ›")
+	s.keys("Enter")
+	s.waitFor("Stem cells: what they are and are not")
+	toChecklist(s)
+	s.keys("1", "3") // end stage: Yes; fibrosis: Not sure
+	s.waitFor("Item 3 of 5")
+	file := waitFile(t, filepath.Join(dir, "*.progress.json"), `"answer": "not-sure"`)
+	code := strings.TrimSuffix(filepath.Base(file), ".progress.json")
+
+	if err := syscall.Kill(s.pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	s.waitDead()
+
+	s.respawn(fmt.Sprintf("%s --records %s --resume %s", bin, dir, code))
+	s.waitFor(code)
+	s.keys("m", "End", "Enter")
+	s.waitFor("Session summary")
+	s.waitFor("End-stage disease: Yes")
+	s.waitFor("Widespread fibrosis: Not sure")
+}
+
+func TestE2ESignalsSave(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			status := filepath.Join(t.TempDir(), "status")
+			// The shell records the app's exit code once it ends.
+			s := startTmux(t, 80, 24, fmt.Sprintf("sh -c '%s --records %s --lang en --role patient --group lung; echo $? > %s'", bin, dir, status))
+			s.waitFor("Start ›")
+			s.keys("Enter")
+			s.waitFor("Stem cells: what they are and are not")
+			toChecklist(s)
+			s.keys("2")
+			s.waitFor("Item 2 of 5")
+			if err := syscall.Kill(appPID(t, s.pid()), sig); err != nil {
+				t.Fatal(err)
+			}
+			s.waitDead()
+			// The default action of these signals kills the process (status
+			// 128+signal); only the app's own handler saves and exits 0.
+			waitFile(t, status, "0\n")
+			file := waitFile(t, filepath.Join(dir, "*.progress.json"), `"answer": "no"`)
+			if !strings.Contains(readFile(t, file), `"current_step": "checklist"`) {
+				t.Fatal("the saved record must say where the session stopped")
+			}
+			if locks, _ := filepath.Glob(filepath.Join(dir, "*.lock")); len(locks) != 0 {
+				t.Fatalf("a clean exit releases the lock: %v", locks)
+			}
+		})
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// appPID finds the app under the pane's shell.
+func appPID(t *testing.T, shell int) int {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		out, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", shell, shell))
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(out))); err == nil {
+			return pid
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no child of %d", shell)
+	return 0
+}

@@ -1,0 +1,283 @@
+// Package records keeps session records on disk: one JSON file (and a
+// Markdown copy once finished) per session, named by its hand-off code.
+// Files are 0600 in a 0700 folder and always written atomically, so a crash
+// leaves the old file or the new one, never a torn one.
+package records
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"stemcounsel/model"
+)
+
+const (
+	progressSuffix = ".progress.json"
+	finalSuffix    = ".json"
+	markdownSuffix = ".md"
+	lockSuffix     = ".lock"
+)
+
+// ErrLocked means another running app holds the session.
+var ErrLocked = errors.New("the session is open in another window")
+
+// Store is a records folder.
+type Store struct {
+	Dir string
+
+	mu      sync.Mutex
+	lastSeq map[string]uint64
+	locks   map[string]*os.File
+}
+
+// DefaultDir is $XDG_DATA_HOME/stemcounsel/records, else
+// ~/.local/share/stemcounsel/records.
+func DefaultDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "stemcounsel", "records"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no records folder: set --records or XDG_DATA_HOME (%w)", err)
+	}
+	return filepath.Join(home, ".local", "share", "stemcounsel", "records"), nil
+}
+
+// Open makes the folder if needed (0700). It does not fail on a folder it
+// cannot write: the app then keeps the session in memory and says so when
+// it tries to save.
+func Open(dir string) *Store {
+	return &Store{Dir: dir, lastSeq: map[string]uint64{}, locks: map[string]*os.File{}}
+}
+
+func (s *Store) ensureDir() error {
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return err
+	}
+	return os.Chmod(s.Dir, 0o700)
+}
+
+func (s *Store) path(code, suffix string) string { return filepath.Join(s.Dir, code+suffix) }
+
+// ProgressPath is where an unfinished session is saved.
+func (s *Store) ProgressPath(code string) string { return s.path(code, progressSuffix) }
+
+// SaveProgress writes the in-progress record. Saves carry a sequence
+// number: one older than the last written is dropped, so saves running in
+// parallel can never put an older state over a newer one.
+func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if seq != 0 && seq < s.lastSeq[rec.Code] {
+		return nil
+	}
+	if err := s.lock(rec.Code); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := s.ensureDir(); err != nil {
+		return err
+	}
+	if err := writeAtomic(s.ProgressPath(rec.Code), data); err != nil {
+		return err
+	}
+	s.lastSeq[rec.Code] = seq
+	return nil
+}
+
+// Finish writes the final record as JSON and Markdown and removes the
+// in-progress file. The session's lock is released.
+func (s *Store) Finish(rec model.Record, markdown []byte) error {
+	return s.close(rec, markdown)
+}
+
+// Abandon saves a session left without finishing (a kiosk's idle reset).
+func (s *Store) Abandon(rec model.Record, markdown []byte) error {
+	return s.close(rec, markdown)
+}
+
+func (s *Store) close(rec model.Record, markdown []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.lock(rec.Code); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := s.ensureDir(); err != nil {
+		return err
+	}
+	if err := writeAtomic(s.path(rec.Code, finalSuffix), data); err != nil {
+		return err
+	}
+	if err := writeAtomic(s.path(rec.Code, markdownSuffix), markdown); err != nil {
+		return err
+	}
+	if err := os.Remove(s.ProgressPath(rec.Code)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	s.unlock(rec.Code)
+	s.lastSeq[rec.Code] = ^uint64(0) // nothing more is saved as in progress
+	return nil
+}
+
+// Acquire locks a session for this process, so two apps never write the
+// same session. A lock held by a process that died is free again.
+func (s *Store) Acquire(code string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lock(code)
+}
+
+// Release frees every lock this store holds.
+func (s *Store) Release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for code := range s.locks {
+		s.unlock(code)
+	}
+}
+
+// ReleaseCode frees one session's lock.
+func (s *Store) ReleaseCode(code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.unlock(code)
+}
+
+func (s *Store) lock(code string) error {
+	if _, held := s.locks[code]; held {
+		return nil
+	}
+	if err := s.ensureDir(); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(s.path(code, lockSuffix), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return ErrLocked
+	}
+	s.locks[code] = f
+	return nil
+}
+
+func (s *Store) unlock(code string) {
+	if f, ok := s.locks[code]; ok {
+		unlockFile(f)
+		f.Close()
+		os.Remove(f.Name())
+		delete(s.locks, code)
+	}
+}
+
+// Entry is what a listing shows of a record: never any answers.
+type Entry struct {
+	Code    string
+	Status  string
+	Updated time.Time
+	Path    string
+}
+
+// Corrupt names a record that could not be read, and where it was set aside.
+type Corrupt struct {
+	Path, SetAside string
+	Err            error
+}
+
+// List reads every record's code, status and time, newest first. A corrupt
+// in-progress file is set aside (renamed, never deleted) and reported.
+func (s *Store) List() ([]Entry, []Corrupt, error) {
+	entries, err := os.ReadDir(s.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Entry
+	var bad []Corrupt
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, finalSuffix) || strings.HasPrefix(name, ".") {
+			continue
+		}
+		path := filepath.Join(s.Dir, name)
+		rec, err := readRecord(path)
+		if err != nil {
+			c := Corrupt{Path: path, Err: err}
+			if strings.HasSuffix(name, progressSuffix) {
+				c.SetAside = fmt.Sprintf("%s.corrupt-%d", path, time.Now().Unix())
+				if rerr := os.Rename(path, c.SetAside); rerr != nil {
+					c.SetAside = ""
+				}
+			}
+			bad = append(bad, c)
+			continue
+		}
+		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Updated: rec.Updated, Path: path})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
+	return out, bad, nil
+}
+
+// Unfinished lists the sessions that can be resumed.
+func (s *Store) Unfinished() ([]Entry, []Corrupt, error) {
+	all, bad, err := s.List()
+	var out []Entry
+	for _, e := range all {
+		if e.Status == model.StatusInProgress {
+			out = append(out, e)
+		}
+	}
+	return out, bad, err
+}
+
+// Load reads a session's record: the final one if it exists, else the one
+// in progress.
+func (s *Store) Load(code string) (model.Record, error) {
+	if !model.ValidCode(code) {
+		return model.Record{}, fmt.Errorf("%q is not a session code (6 letters and digits)", code)
+	}
+	for _, p := range []string{s.path(code, finalSuffix), s.ProgressPath(code)} {
+		rec, err := readRecord(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return model.Record{}, fmt.Errorf("%s: %w", p, err)
+		}
+		return rec, nil
+	}
+	return model.Record{}, fmt.Errorf("no record with code %s in %s", code, s.Dir)
+}
+
+func readRecord(path string) (model.Record, error) {
+	var rec model.Record
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return rec, err
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return rec, fmt.Errorf("not a readable record: %w", err)
+	}
+	if _, err := rec.Session(); err != nil {
+		return rec, fmt.Errorf("not a valid record: %w", err)
+	}
+	return rec, nil
+}

@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+)
+
+// ShutdownMsg asks the app to stop at once, as on SIGTERM or SIGHUP: no
+// question is asked, and whoever runs the program saves the session.
+type ShutdownMsg struct{}
+
+type savedMsg struct {
+	seq uint64
+	err error
+}
+
+type finishedMsg struct{ err error }
+
+type resumedMsg struct {
+	session *model.Session
+	err     error
+}
+
+// record is the session as it would be saved now.
+func (m *Model) record(status string) model.Record {
+	return m.session.Record(status, m.opt.Content.Hash, m.items(), m.now())
+}
+
+// Record is the session's record in progress, for whoever stops the app.
+func (m *Model) Record() model.Record { return m.record(model.StatusInProgress) }
+
+// Finished reports whether the session was finished and saved.
+func (m *Model) Finished() bool { return m.finished }
+
+// ShouldSave reports whether the session holds anything worth keeping: an
+// answer of any kind, or a record already started.
+func (m *Model) ShouldSave() bool {
+	return !m.finished && (m.session.HasAnswers() || m.lastSaved != nil)
+}
+
+// autosave returns a command that saves the session if it changed since the
+// last save. The comparison leaves out the time of saving itself.
+func (m *Model) autosave(force bool) tea.Cmd {
+	if m.opt.Store == nil || !m.ShouldSave() {
+		return nil
+	}
+	rec := m.record(model.StatusInProgress)
+	rec.Updated = time.Time{}
+	snapshot, err := json.Marshal(rec)
+	if err != nil || (!force && bytes.Equal(snapshot, m.lastSaved)) {
+		return nil
+	}
+	m.lastSaved = snapshot
+	m.saveSeq++
+	seq, store := m.saveSeq, m.opt.Store
+	rec.Updated = m.now()
+	return func() tea.Msg { return savedMsg{seq: seq, err: store.SaveProgress(rec, seq)} }
+}
+
+// saved records how the latest save went. A failure keeps the session in
+// memory, says where it tried, and waits for ctrl+s.
+func (m *Model) saved(msg savedMsg) {
+	if msg.seq != m.saveSeq {
+		return // a later save is on its way
+	}
+	if (m.saveErr == nil) != (msg.err == nil) {
+		defer m.layoutViewport() // the banner comes or goes
+	}
+	m.saveErr = msg.err
+}
+
+// finish writes the final record (JSON and Markdown) and removes the
+// in-progress file.
+func (m *Model) finish() tea.Cmd {
+	if m.opt.Store == nil || m.finished {
+		return nil
+	}
+	rec := m.record(model.StatusFinished)
+	md := []byte(RecordMarkdown(rec, m.opt.Content))
+	store := m.opt.Store
+	return func() tea.Msg { return finishedMsg{err: store.Finish(rec, md)} }
+}
+
+func (m *Model) finishedSaving(msg finishedMsg) {
+	m.saveErr = msg.err
+	m.layoutViewport()
+	if msg.err == nil {
+		m.finished = true
+		m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
+		m.refresh(true)
+	}
+}
+
+// banner is the standing message while a save fails, wrapped so the whole
+// path shows.
+func (m *Model) banner() string {
+	if m.saveErr == nil {
+		return ""
+	}
+	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store.Dir, m.saveErr)
+	return m.st.Notice.Width(m.innerWidth()).Render(msg)
+}
+
+// RecordMarkdown is a record as a readable document: what the summary step
+// shows, with the code and status. Typed text is escaped.
+func RecordMarkdown(rec model.Record, c *content.Bundle) string {
+	s, err := rec.Session()
+	t := texts[rec.Lang]
+	if t == nil {
+		t = texts[model.LangEN]
+	}
+	if err != nil {
+		return fmt.Sprintf("%s: %v\n", rec.Code, err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n\n", t.RecordTitle, rec.Code)
+	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordStatus, t.StatusNames[rec.Status])
+	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordUpdated, rec.Updated.Local().Format(t.DateTime))
+	if !rec.Finished.IsZero() {
+		fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordFinished, rec.Finished.Local().Format(t.DateTime))
+	}
+	if rec.ContentVersion != c.Hash {
+		fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, rec.ContentVersion, t.ContentNow, c.Hash)
+	}
+	b.WriteString("\n")
+	b.WriteString(summaryMarkdown(s, c, t))
+	return b.String()
+}
+
+// The start-up list of unfinished sessions: code and time only, no answers.
+
+func (m *Model) resumeView() (string, []zone) {
+	w := m.dialogInner(48)
+	lines := []string{m.st.DialogTitle.Render(m.text.ResumeTitle), ""}
+	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.ResumeHelp), "\n")...)
+	lines = append(lines, "")
+	var zones []zone
+	visible := max(1, min(len(m.opt.Unfinished), m.bodyHeight()-len(lines)-5))
+	for i := 0; i < visible; i++ {
+		e := m.opt.Unfinished[i]
+		label := fmt.Sprintf("  %s   %s", e.Code, e.Updated.Local().Format(m.text.DateTime))
+		style := m.st.MenuItem
+		if i == m.resumeCursor {
+			label, style = "›"+label[1:], m.st.MenuFocus
+		}
+		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, action{kind: actResume, i: i}})
+		lines = append(lines, style.Render(ansi.Truncate(label, w, "…")))
+	}
+	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.ResumeKeys, w, "…")))
+	return m.dialogBox(lines), zones
+}
+
+func (m *Model) resumeKey(k tea.KeyPressMsg) tea.Cmd {
+	n := len(m.opt.Unfinished)
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.resumeCursor = (m.resumeCursor + n - 1) % n
+	case key.Matches(k, m.keys.Down):
+		m.resumeCursor = (m.resumeCursor + 1) % n
+	case key.Matches(k, m.keys.Choose):
+		return m.resume(m.resumeCursor)
+	case key.Matches(k, m.keys.Esc):
+		m.dialog = dialogNone
+	case k.String() == "ctrl+c":
+		return tea.Quit
+	}
+	return nil
+}
+
+// resume loads an unfinished session in the background.
+func (m *Model) resume(i int) tea.Cmd {
+	if i < 0 || i >= len(m.opt.Unfinished) || m.opt.Resume == nil {
+		return nil
+	}
+	m.dialog = dialogNone
+	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
+	return func() tea.Msg {
+		s, err := load(code)
+		return resumedMsg{session: s, err: err}
+	}
+}
+
+// resumed puts a loaded session in place of the fresh one.
+func (m *Model) resumed(msg resumedMsg) {
+	if msg.err != nil {
+		m.notice = fmt.Sprintf(m.text.ResumeFailed, msg.err)
+		return
+	}
+	m.session = msg.session
+	m.setLang(m.session.Lang)
+	m.groups.SetItems(newGroupItems(m.opt.Content, m.session.Lang))
+	m.ref.SetValue(m.session.PatientRef)
+	m.panelOpen = m.session.Role == model.RoleTrainer
+	m.lastSaved = nil
+	m.opt.Role = m.session.Role
+	m.opt.LangSet = true
+	m.welcomeFocus = m.defaultWelcomeFocus()
+	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
+	m.refresh(false)
+}
