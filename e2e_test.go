@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 // These tests run the real binary in tmux, as a user would meet it. Without
@@ -224,4 +226,53 @@ func appPID(t *testing.T, shell int) int {
 	}
 	t.Fatalf("no child of %d", shell)
 	return 0
+}
+
+func TestE2EKioskIdleReset(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	hash, err := bcrypt.GenerateFromPassword([]byte("2468"), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinFile := filepath.Join(t.TempDir(), "pin")
+	if err := os.WriteFile(pinFile, hash, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, 60, 20, fmt.Sprintf("%s --kiosk --idle 5s --lang en --records %s --exit-pin-file %s", bin, dir, pinFile))
+	s.waitFor("Your session code:")
+	first := codeOnScreen(t, s.screen())
+	s.keys("Enter")
+	s.waitFor("Stem cells")
+	s.keys("f")
+	s.waitFor("A question for the doctor")
+	s.run("send-keys", "-t", "e2e", "-l", "ZEBRA cost question")
+	s.keys("Enter")
+	s.waitFor("Your question is noted")
+	s.keys("C-c", "q") // neither quits a kiosk
+	// Left alone, the kiosk counts down, saves and starts over.
+	s.waitFor("Are you still there?")
+	s.waitFor("Your session code:")
+	if strings.Contains(s.screen(), "ZEBRA") || strings.Contains(s.screen(), first) {
+		t.Fatalf("the previous patient's session is still on screen:\n%s", s.screen())
+	}
+	waitFile(t, filepath.Join(dir, first+".json"), `"status": "abandoned"`)
+	// Staff exit with the PIN.
+	s.keys("C-x")
+	s.waitFor("enter the PIN")
+	s.run("send-keys", "-t", "e2e", "-l", "2468")
+	s.keys("Enter")
+	s.waitDead()
+}
+
+// codeOnScreen finds the session code in "Your session code: XXXXXX.".
+func codeOnScreen(t *testing.T, screen string) string {
+	t.Helper()
+	flat := strings.Join(strings.Fields(screen), " ")
+	_, after, ok := strings.Cut(flat, "Your session code: ")
+	if !ok || len(after) < 6 {
+		t.Fatalf("no session code on screen:\n%s", screen)
+	}
+	return after[:6]
 }

@@ -11,12 +11,14 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/crypto/bcrypt"
 	"golang.org/x/term"
 
 	"stemcounsel/content"
@@ -36,6 +38,7 @@ Usage:
   stemcounsel check [DIR]        validate content (the built-in copy, or DIR)
   stemcounsel open CODE          write a session's record to stdout
   stemcounsel records            list recent sessions: code, status, time
+  stemcounsel hash-pin           read a staff PIN from stdin, print its hash
 
 Flags of the session:
 `
@@ -55,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runOpen(args[1:], stdout, stderr)
 		case "records":
 			return runRecords(args[1:], stdout, stderr)
+		case "hash-pin":
+			return runHashPIN(args[1:], os.Stdin, stdout, stderr)
 		}
 	}
 	return runApp(args, stdout, stderr)
@@ -155,11 +160,15 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 	showVersion := flags.Bool("version", false, "print the version and exit")
 	recordsDir := flags.String("records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
 	resume := flags.String("resume", "", "resume the unfinished session with this code")
+	kiosk := flags.Bool("kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
+	idle := flags.Duration("idle", 3*time.Minute, "kiosk: reset after this long without input")
+	retain := flags.Int("retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
+	pinFile := flags.String("exit-pin-file", "", "kiosk: file holding the staff PIN's hash (or set STEMCOUNSEL_EXIT_PIN_HASH)")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records)\n", flags.Arg(0))
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records, hash-pin)\n", flags.Arg(0))
 		return 2
 	}
 	b, lang, groups, err := c.load()
@@ -178,12 +187,38 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if *kiosk && r != model.RoleUnset && r != model.RolePatient {
+		fmt.Fprintf(stderr, "--kiosk is for patients reviewing alone; it cannot run with --role %s\n", r)
+		return 2
+	}
+	if *kiosk && *resume != "" {
+		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
+		return 2
+	}
+	if *idle < 5*time.Second {
+		fmt.Fprintf(stderr, "--idle %v is too short (at least 5s)\n", *idle)
+		return 2
+	}
+	if *retain < 1 {
+		fmt.Fprintf(stderr, "--retain %d: keep abandoned records at least 1 day\n", *retain)
+		return 2
+	}
+	var checkPIN func(string) bool
+	if *kiosk {
+		if checkPIN, err = loadPIN(*pinFile); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
 	store, err := openStore(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer store.Release()
+	if _, err := store.Purge(time.Now().AddDate(0, 0, -*retain), model.StatusAbandoned); err != nil {
+		fmt.Fprintf(stderr, "stemcounsel: could not delete old abandoned records in %s: %v\n", store.Dir, err)
+	}
 	opt := ui.Options{
 		Content:        b,
 		Cache:          ui.NewRenderCache(),
@@ -195,6 +230,20 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		Style:          c.style,
 		ResizeDebounce: 80 * time.Millisecond,
 		Store:          store,
+		Kiosk:          *kiosk,
+		Idle:           *idle,
+		RetainDays:     *retain,
+		CheckPIN:       checkPIN,
+		NewCode: func() string {
+			code, err := model.NewCode(rand.Reader)
+			if err != nil {
+				panic(err) // the system's random source failed: nothing sensible is left to do
+			}
+			return code
+		},
+	}
+	if *kiosk {
+		opt.LangSet = c.lang != ""
 	}
 	if opt.Code, err = model.NewCode(rand.Reader); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -205,7 +254,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-	} else {
+	} else if !*kiosk {
 		unfinished, corrupt, err := store.Unfinished()
 		for _, cf := range corrupt {
 			opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
@@ -249,14 +298,89 @@ func runProgram(m *ui.Model, store *records.Store, stderr io.Writer) int {
 		code = 1
 	}
 	// The program has stopped: the model is ours alone now.
+	if crash := m.Crash(); crash != "" {
+		logCrash(store, crash, stderr)
+		code = 1
+	}
 	if m.ShouldSave() {
 		if err := store.SaveProgress(m.Record(), 0); err != nil {
 			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store.Dir, err)
 			return 1
 		}
-		fmt.Fprintf(stderr, "Session %s is saved as unfinished; resume it with: stemcounsel --resume %s\n", m.Session().Code, m.Session().Code)
+		if m.Crash() == "" {
+			fmt.Fprintf(stderr, "Session %s is saved as unfinished; resume it with: stemcounsel --resume %s\n", m.Session().Code, m.Session().Code)
+		}
 	}
 	return code
+}
+
+// logCrash keeps a panic's details in the records folder (0600) for staff,
+// and shows the patient only a neutral message: a supervisor restarts the
+// app.
+func logCrash(store *records.Store, crash string, stderr io.Writer) {
+	fmt.Fprintln(stderr, ui.CrashNotice(model.LangVI))
+	fmt.Fprintln(stderr, ui.CrashNotice(model.LangEN))
+	if err := os.MkdirAll(store.Dir, 0o700); err == nil {
+		name := filepath.Join(store.Dir, fmt.Sprintf("crash-%s.log", time.Now().UTC().Format("20060102T150405Z")))
+		_ = os.WriteFile(name, []byte(crash), 0o600)
+	}
+}
+
+// loadPIN reads the staff PIN's bcrypt hash from the environment or a
+// file: never a plain PIN on the command line, where ps would show it.
+func loadPIN(file string) (func(string) bool, error) {
+	hash := os.Getenv("STEMCOUNSEL_EXIT_PIN_HASH")
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("--exit-pin-file: %w", err)
+		}
+		hash = strings.TrimSpace(string(data))
+	}
+	if hash == "" {
+		return nil, errors.New("--kiosk needs the staff PIN's hash: set STEMCOUNSEL_EXIT_PIN_HASH or --exit-pin-file (make one with: stemcounsel hash-pin)")
+	}
+	if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+		return nil, fmt.Errorf("the staff PIN hash is not a bcrypt hash (make one with: stemcounsel hash-pin): %w", err)
+	}
+	return func(pin string) bool { return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pin)) == nil }, nil
+}
+
+func runHashPIN(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel hash-pin", stderr, "Usage: stemcounsel hash-pin < pin.txt\n\nReads a staff PIN (4 to 12 digits) from stdin and prints its bcrypt hash,\nfor STEMCOUNSEL_EXIT_PIN_HASH or --exit-pin-file.\n")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	var pin string
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stderr, "PIN: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		pin = string(b)
+	} else {
+		b, err := io.ReadAll(io.LimitReader(stdin, 64))
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		pin = string(b)
+	}
+	pin = strings.TrimSpace(pin)
+	if len(pin) < 4 || len(pin) > 12 || strings.Trim(pin, "0123456789") != "" {
+		fmt.Fprintln(stderr, "a PIN is 4 to 12 digits")
+		return 2
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintln(stdout, string(hash))
+	return 0
 }
 
 func openStore(dir string) (*records.Store, error) {
@@ -407,6 +531,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 func runRecords(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n\nLists recent sessions: code, status and time. No answers.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
+	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -414,6 +539,22 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
+	}
+	if *purge < 0 {
+		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	if *purge > 0 {
+		gone, err := store.Purge(time.Now().AddDate(0, 0, -*purge), model.StatusFinished, model.StatusAbandoned)
+		for _, code := range gone {
+			fmt.Fprintf(stdout, "deleted %s\n", code)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", store.Dir, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%d records older than %d days deleted; sessions in progress are kept\n", len(gone), *purge)
+		return 0
 	}
 	list, corrupt, err := store.List()
 	if err != nil {

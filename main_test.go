@@ -194,3 +194,73 @@ func TestOpenAndRecords(t *testing.T) {
 		t.Fatalf("resume of a missing code: %d %s", code, errs)
 	}
 }
+
+func TestKioskFlags(t *testing.T) {
+	t.Setenv("STEMCOUNSEL_EXIT_PIN_HASH", "")
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--kiosk", "--role", "doctor", "--records", dir}, "cannot run with --role doctor"},
+		{[]string{"--kiosk", "--resume", "ACD349", "--records", dir}, "never resumes"},
+		{[]string{"--kiosk", "--records", dir}, "needs the staff PIN's hash"},
+		{[]string{"--kiosk", "--idle", "1s", "--records", dir}, "too short"},
+		{[]string{"--kiosk", "--exit-pin-file", filepath.Join(dir, "none"), "--records", dir}, "--exit-pin-file"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCLI(t, tt.args...)
+		if code == 0 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, %q; want %q", tt.args, code, errs, tt.want)
+		}
+	}
+	bad := filepath.Join(dir, "pin")
+	os.WriteFile(bad, []byte("1234\n"), 0o600)
+	if code, _, errs := runCLI(t, "--kiosk", "--exit-pin-file", bad, "--records", dir); code == 0 || !strings.Contains(errs, "not a bcrypt hash") {
+		t.Errorf("a plain PIN in the file must be refused: %d %q", code, errs)
+	}
+}
+
+func TestHashPIN(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := runHashPIN(nil, strings.NewReader("2468\n"), &out, &errb); code != 0 {
+		t.Fatalf("hash-pin: %d %s", code, errb.String())
+	}
+	check, err := loadPIN(writeTemp(t, out.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !check("2468") || check("2469") {
+		t.Fatal("the hash must match its PIN and only it")
+	}
+	if code := runHashPIN(nil, strings.NewReader("12a4"), &out, &errb); code == 0 {
+		t.Fatal("a PIN is digits only")
+	}
+}
+
+func writeTemp(t *testing.T, s string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRecordsPurge(t *testing.T) {
+	dir := t.TempDir()
+	store := records.Open(dir)
+	s := model.NewSession(model.LangEN, model.RolePatient, time.Now().AddDate(0, 0, -100))
+	s.Code = "ACD349"
+	rec := s.Record(model.StatusFinished, "x", model.DefaultChecklist, time.Now().AddDate(0, 0, -90))
+	if err := store.Finish(rec, []byte("# x\n")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI(t, "records", "--records", dir, "--purge-older-than", "60")
+	if code != 0 || !strings.Contains(out, "deleted ACD349") {
+		t.Fatalf("purge: %d %q", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ACD349.json")); !os.IsNotExist(err) {
+		t.Fatal("the old finished record must be gone")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -280,4 +281,27 @@ func readRecord(path string) (model.Record, error) {
 		return rec, fmt.Errorf("not a valid record: %w", err)
 	}
 	return rec, nil
+}
+
+// Purge deletes the records (JSON and Markdown) last updated before cutoff
+// whose status is one of statuses, and reports their codes. Sessions in
+// progress are never purged, and neither is a record that cannot be read.
+func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
+	all, _, err := s.List()
+	if err != nil {
+		return nil, err
+	}
+	var gone []string
+	for _, e := range all {
+		if !e.Updated.Before(cutoff) || e.Status == model.StatusInProgress || !slices.Contains(statuses, e.Status) {
+			continue
+		}
+		for _, suffix := range []string{finalSuffix, markdownSuffix} {
+			if err := os.Remove(s.path(e.Code, suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return gone, err
+			}
+		}
+		gone = append(gone, e.Code)
+	}
+	return gone, nil
 }

@@ -199,3 +199,46 @@ func TestListShowsNoAnswers(t *testing.T) {
 		t.Fatalf("Load(bad) = %v", err)
 	}
 }
+
+func TestRetentionDeletesOnlyOldAbandoned(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir)
+	defer s.Release()
+	old := t0.Add(-40 * 24 * time.Hour)
+	write := func(code, status string, updated time.Time) {
+		rec := record(code, model.No)
+		rec.Status, rec.Updated = status, updated
+		var err error
+		if status == model.StatusInProgress {
+			err = s.SaveProgress(rec, 1)
+		} else {
+			err = s.Abandon(rec, []byte("# x\n"))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ACD349", model.StatusAbandoned, old)
+	write("ACD34A", model.StatusAbandoned, t0)
+	write("ACD34C", model.StatusFinished, old)
+	write("ACD34D", model.StatusInProgress, old)
+	gone, err := s.Purge(t0.Add(-30*24*time.Hour), model.StatusAbandoned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gone) != 1 || gone[0] != "ACD349" {
+		t.Fatalf("purged %v, want only the old abandoned record", gone)
+	}
+	for _, code := range []string{"ACD34A", "ACD34C", "ACD34D"} {
+		if _, err := s.Load(code); err != nil {
+			t.Errorf("%s must stay: %v", code, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ACD349.md")); !os.IsNotExist(err) {
+		t.Fatal("the Markdown copy goes too")
+	}
+	gone, _ = s.Purge(t0.Add(-30*24*time.Hour), model.StatusFinished, model.StatusAbandoned)
+	if len(gone) != 1 || gone[0] != "ACD34C" {
+		t.Fatalf("staff purge of finished records: %v", gone)
+	}
+}

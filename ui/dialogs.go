@@ -22,6 +22,10 @@ func (m *Model) dialogView() (string, []zone) {
 		return m.questionView()
 	case dialogResume:
 		return m.resumeView()
+	case dialogPIN:
+		return m.pinView()
+	case dialogStaff:
+		return m.staffView()
 	default:
 		return m.helpView()
 	}

@@ -41,7 +41,9 @@ func newTestModel(t testing.TB, b *content.Bundle, opt Options, w, h int) *Model
 	t.Helper()
 	opt.Content = b
 	opt.Cache = NewRenderCache()
-	opt.Now = fixedNow
+	if opt.Now == nil {
+		opt.Now = fixedNow
+	}
 	m := New(opt)
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
@@ -111,6 +113,8 @@ func press(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyHome}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "f1":
+		return tea.KeyPressMsg{Code: tea.KeyF1}
 	}
 	r := []rune(k)
 	if len(r) != 1 {

@@ -56,6 +56,16 @@ type Options struct {
 	Resume     func(code string) (*model.Session, error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
+
+	// Kiosk runs a shared waiting-room terminal: patient mode only, an idle
+	// reset after Idle, no quitting without the staff PIN (CheckPIN), and
+	// a fresh code from NewCode for each patient. RetainDays is how long
+	// abandoned records are kept, as the welcome screen tells patients.
+	Kiosk      bool
+	Idle       time.Duration
+	RetainDays int
+	CheckPIN   func(pin string) bool
+	NewCode    func() string
 }
 
 type dialog int
@@ -67,6 +77,8 @@ const (
 	dialogQuit
 	dialogQuestion
 	dialogResume
+	dialogPIN
+	dialogStaff
 )
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -108,6 +120,13 @@ type Model struct {
 	finished     bool
 	resumeCursor int
 
+	lastInput      time.Time // the kiosk's idle clock
+	handoff        bool      // the kiosk shows the hand-off code
+	pin            string
+	pinTries       int
+	pinLockedUntil time.Time
+	crash          string
+
 	dialog       dialog
 	menuCursor   int
 	quitFocus    int // 0 stay, 1 quit: staying is the safe default
@@ -123,6 +142,9 @@ func New(opt Options) *Model {
 	}
 	if opt.Lang == "" {
 		opt.Lang = model.LangVI
+	}
+	if opt.Kiosk {
+		opt.Role = model.RolePatient
 	}
 	s := opt.Session
 	if s == nil {
@@ -154,22 +176,32 @@ func New(opt Options) *Model {
 		m.dialog = dialogResume
 	}
 	m.notice = opt.Notice
+	m.lastInput = opt.Now()
 	return m
 }
 
 // Session exposes the session for the code that wires the app and for tests.
 func (m *Model) Session() *model.Session { return m.session }
 
-// Init starts nothing: no terminal queries at start-up.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init starts no terminal queries; a kiosk starts its idle clock.
+func (m *Model) Init() tea.Cmd {
+	if m.kiosk() && m.opt.Idle > 0 {
+		return idleTick()
+	}
+	return nil
+}
 
 type resizeDoneMsg struct{ seq int }
 
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer m.recoverCrash(&cmd)
 	switch msg := msg.(type) {
+	case idleTickMsg:
+		return m, m.onIdleTick()
+	case pinCheckedMsg:
+		return m, m.pinChecked(msg)
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
 	case resizeDoneMsg:
@@ -188,10 +220,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resumedMsg:
 		m.resumed(msg)
 	case tea.KeyPressMsg:
+		if m.kiosk() {
+			if c, done := m.kioskKey(msg); done {
+				return m, tea.Batch(c, m.autosave(false))
+			}
+		}
 		cmd = m.handleKey(msg)
 	case tea.MouseClickMsg:
+		if m.kiosk() {
+			if c, done := m.kioskClick(); done {
+				return m, c
+			}
+		}
 		cmd = m.handleClick(msg)
 	case tea.MouseWheelMsg:
+		m.lastInput = m.now()
 		m.handleWheel(msg)
 		return m, nil
 	default:
@@ -458,9 +501,15 @@ func (m *Model) requestQuit() tea.Cmd {
 
 // View draws the whole screen: exactly the window's height, no line wider
 // than the window.
-func (m *Model) View() tea.View {
+func (m *Model) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.crash = fmt.Sprintf("panic in View: %v", r)
+			v = tea.NewView(texts[m.session.Lang].Restarting)
+		}
+	}()
 	screen, _ := m.compose()
-	v := tea.NewView(screen)
+	v = tea.NewView(screen)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "stemcounsel"

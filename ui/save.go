@@ -97,6 +97,7 @@ func (m *Model) finishedSaving(msg finishedMsg) {
 	m.layoutViewport()
 	if msg.err == nil {
 		m.finished = true
+		m.handoff = m.kiosk()
 		m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
 		m.refresh(true)
 	}

@@ -74,7 +74,13 @@ type Text struct {
 	ResumeTitle, ResumeHelp, ResumeKeys, ResumeFailed        string
 	Resumed                                                  string
 	SummaryCode                                              string
-	DateTime                                                 string // Go layout for dates and times
+
+	PreviousNotSaved, KioskNoQuit, KioskStored, Restarting string
+	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong       string
+	StaffTitle, StaffBody, StaffButton                     string
+	StillThere, Countdown                                  string
+	HandoffTitle, HandoffBody, HandoffHint                 string
+	DateTime                                               string // Go layout for dates and times
 }
 
 // LanguageNames are shown in each language's own name, whatever the UI
@@ -240,7 +246,25 @@ var texts = map[model.Lang]*Text{
 		ResumeFailed: "Không mở được phiên đó: %v",
 		Resumed:      "Đã mở lại phiên %s.",
 		SummaryCode:  "Mã phiên",
-		DateTime:     "02/01/2006 15:04",
+
+		PreviousNotSaved: "Chưa lưu được phiên trước",
+		KioskNoQuit:      "Để thoát, vui lòng nhờ nhân viên.",
+		KioskStored:      "Mã phiên của bạn: %s. Câu trả lời của bạn được lưu trên máy này cùng mã phiên, để bác sĩ xem cùng bạn. Phiên bỏ dở được xóa sau %d ngày; phiên đã hoàn tất được nhân viên phòng khám lưu giữ và xóa theo quy định.",
+		Restarting:       "Ứng dụng đang khởi động lại. Vui lòng chờ trong giây lát.",
+		PINTitle:         "Nhân viên: nhập mã PIN để thoát",
+		PINUnset:         "Máy này chưa đặt mã PIN cho nhân viên, nên không thể thoát tại đây.",
+		PINLocked:        "Nhập sai quá nhiều lần. Thử lại sau %v.",
+		PINKeys:          "enter để xác nhận, esc để hủy",
+		PINWrong:         "Mã PIN không đúng.",
+		StaffTitle:       "Gọi nhân viên",
+		StaffBody:        "Vui lòng đến quầy lễ tân hoặc giơ tay; nhân viên sẽ đến giúp bạn. Bấm phím bất kỳ để quay lại.",
+		StaffButton:      "F1 Gọi nhân viên",
+		StillThere:       "Bạn còn ở đây không?",
+		Countdown:        "Bấm phím bất kỳ để tiếp tục. Nếu không, sau %d giây, phiên này sẽ được lưu lại và màn hình trở về trang đầu cho người tiếp theo.",
+		HandoffTitle:     "Cảm ơn bạn",
+		HandoffBody:      "Hãy đưa mã này cho nhân viên ở quầy để bác sĩ mở bản ghi của bạn.",
+		HandoffHint:      "Bấm phím bất kỳ khi bạn đã ghi lại mã.",
+		DateTime:         "02/01/2006 15:04",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -400,6 +424,24 @@ var texts = map[model.Lang]*Text{
 		ResumeFailed: "Could not open that session: %v",
 		Resumed:      "Session %s resumed.",
 		SummaryCode:  "Session code",
-		DateTime:     "2 Jan 2006 15:04",
+
+		PreviousNotSaved: "The previous session could not be saved",
+		KioskNoQuit:      "To exit, please ask a member of staff.",
+		KioskStored:      "Your session code: %s. Your answers are kept on this machine with the code, for the doctor to go through with you. Unfinished sessions are deleted after %d days; finished ones are kept and removed by clinic staff as their rules say.",
+		Restarting:       "The app is restarting. Please wait a moment.",
+		PINTitle:         "Staff: enter the PIN to exit",
+		PINUnset:         "No staff PIN is set on this machine, so it cannot be exited here.",
+		PINLocked:        "Too many wrong tries. Try again in %v.",
+		PINKeys:          "enter to confirm, esc to cancel",
+		PINWrong:         "That PIN is not right.",
+		StaffTitle:       "Call staff",
+		StaffBody:        "Please go to the front desk or raise your hand; a member of staff will come to help. Press any key to go back.",
+		StaffButton:      "F1 Call staff",
+		StillThere:       "Are you still there?",
+		Countdown:        "Press any key to carry on. Otherwise, in %d s, this session will be saved and the screen will go back to the start for the next person.",
+		HandoffTitle:     "Thank you",
+		HandoffBody:      "Please give this code to the staff at the desk, so the doctor can open your record.",
+		HandoffHint:      "Press any key once you have noted the code.",
+		DateTime:         "2 Jan 2006 15:04",
 	},
 }

@@ -215,6 +215,12 @@ func (m *Model) act(a action) tea.Cmd {
 		m.dialog = dialogNone
 	case actResume:
 		return m.resume(a.i)
+	case actPIN:
+		return m.pinPress(a.i)
+	case actCloseStaff:
+		m.dialog = dialogNone
+	case actStaff:
+		m.dialog = dialogStaff
 	case actGroupItem:
 		m.toggleGroup(a.i)
 	case actAnswer:

@@ -37,6 +37,9 @@ const (
 	actPersona
 	actNextStep
 	actResume
+	actPIN
+	actCloseStaff
+	actStaff
 )
 
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
@@ -56,6 +59,12 @@ func (z zone) moved(dx, dy int) zone {
 func (m *Model) compose() (string, []zone) {
 	if m.width <= 0 || m.height <= 0 {
 		return "", nil
+	}
+	if m.crash != "" {
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.text.Restarting), nil
+	}
+	if m.handoff {
+		return strings.Join(fitLines(m.handoffView(), m.width, m.height), "\n"), []zone{{0, 0, m.width, m.height, action{kind: actCloseStaff}}}
 	}
 	if m.tooSmall() {
 		return m.tooSmallView(), nil
@@ -167,10 +176,13 @@ func (m *Model) bodyView() (string, []zone) {
 		// A failed save stays in view, whole, until a save succeeds.
 		body = banner + "\n" + body
 	}
-	if m.dialog == dialogNone {
+	if m.dialog == dialogNone && !m.countingDown() {
 		return body, zones
 	}
 	box, dz := m.dialogView()
+	if m.countingDown() {
+		box, dz = m.countdownView()
+	}
 	x := max(0, (m.innerWidth()-lipgloss.Width(box))/2)
 	y := max(0, (m.bodyHeight()-lipgloss.Height(box))/2)
 	base := strings.Join(fitLines(body, m.innerWidth(), m.bodyHeight()), "\n")
@@ -210,6 +222,12 @@ func (m *Model) footerView() ([]string, []zone) {
 		{bw + 1, 0, bw + 1 + nw, 1, action{kind: actNext}},
 	}
 	buttons := back + " " + next
+	if m.kiosk() {
+		staff := m.button(m.text.StaffButton, true)
+		x := lipgloss.Width(buttons) + 1
+		zones = append(zones, zone{x, 0, x + lipgloss.Width(staff), 1, action{kind: actStaff}})
+		buttons += " " + staff
+	}
 	notice := m.notice
 	if m.compact() {
 		// One row: the buttons, then a notice or the pointer to help.
@@ -238,6 +256,9 @@ func (m *Model) shortHelp() []key.Binding {
 	// and the buttons beside it already offer next and back.
 	switch m.session.Current {
 	case model.StepWelcome:
+		if m.kiosk() {
+			return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help}
+		}
 		return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help, k.Quit}
 	case model.StepChecklist:
 		if m.noteEditing {
@@ -269,6 +290,9 @@ func (m *Model) shortHelp() []key.Binding {
 			withHelp(k.Choose, "enter", m.text.KeyToggle), withHelp(k.Esc, "esc", m.text.KeyClear),
 			withHelp(k.Quit, "ctrl+c", m.text.KeyQuit), withHelp(k.Up, "↑/↓", m.text.KeyMove),
 		}
+	}
+	if m.kiosk() {
+		return []key.Binding{k.Ask, k.Help, k.Lang, k.Menu}
 	}
 	if m.session.Role == model.RolePatient {
 		// What a patient reading alone needs: asking the doctor comes first.

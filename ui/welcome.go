@@ -74,6 +74,9 @@ func (m *Model) welcomeHeight() int {
 	if m.showWelcomeHint() {
 		h++
 	}
+	if m.kiosk() {
+		h += lipgloss.Height(m.kioskWelcome())
+	}
 	return h
 }
 
@@ -105,6 +108,9 @@ func (m *Model) welcomeView() (string, []zone) {
 	opts := m.welcomeOptions()
 	var lines []string
 	var zones []zone
+	if m.kiosk() {
+		lines = append(lines, strings.Split(m.kioskWelcome(), "\n")...)
+	}
 	if m.showWelcomeHint() {
 		lines = append(lines, m.st.Muted.Render(m.text.WelcomeHint))
 	}

@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"stemcounsel/model"
+)
+
+// countdownFrom is how long before the idle reset the countdown shows.
+const countdownFrom = 30 * time.Second
+
+// pinTriesAllowed wrong PINs lock the exit for pinLockout.
+const (
+	pinTriesAllowed = 5
+	pinLockout      = time.Minute
+)
+
+// idleTickMsg drives the idle countdown; the time comes from the injected
+// clock, so tests advance it without sleeping.
+type idleTickMsg struct{}
+
+type pinCheckedMsg struct{ ok bool }
+
+func idleTick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return idleTickMsg{} })
+}
+
+func (m *Model) kiosk() bool { return m.opt.Kiosk }
+
+// idleLeft is the time until the idle reset.
+func (m *Model) idleLeft() time.Duration {
+	return m.opt.Idle - m.now().Sub(m.lastInput)
+}
+
+// countingDown reports whether the "still there?" countdown is on screen:
+// the last 30 seconds, or the last half of a shorter idle time.
+func (m *Model) countingDown() bool {
+	return m.kiosk() && m.opt.Idle > 0 && m.idleLeft() <= min(countdownFrom, m.opt.Idle/2)
+}
+
+// onIdleTick resets the kiosk once the idle time is up.
+func (m *Model) onIdleTick() tea.Cmd {
+	if !m.kiosk() || m.opt.Idle <= 0 {
+		return nil
+	}
+	if m.idleLeft() <= 0 {
+		return tea.Batch(m.resetKiosk(), idleTick())
+	}
+	return idleTick()
+}
+
+// resetKiosk ends the patient's session and starts a fresh one. Anything
+// unfinished is saved as abandoned first; then the whole model is replaced,
+// so nothing of the previous patient stays in memory, and the terminal's
+// screen and scroll-back are cleared.
+func (m *Model) resetKiosk() tea.Cmd {
+	var saveErr error
+	if m.ShouldSave() && m.opt.Store != nil {
+		rec := m.record(model.StatusAbandoned)
+		saveErr = m.opt.Store.Abandon(rec, []byte(RecordMarkdown(rec, m.opt.Content)))
+	}
+	opt := m.opt
+	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
+	if opt.NewCode != nil {
+		opt.Code = opt.NewCode()
+	}
+	w, h := m.width, m.height
+	*m = *New(opt)
+	if saveErr != nil {
+		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, saveErr)
+	}
+	m.resize(w, h)
+	return tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J"))
+}
+
+// kioskKey handles what a kiosk does before anything else: a key during the
+// countdown only says "I am here"; the hand-off screen waits for any key;
+// quitting and suspending never happen without staff.
+func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	wasCounting := m.countingDown()
+	m.lastInput = m.now()
+	switch {
+	case wasCounting:
+		return nil, true // consumed: never taken as an answer
+	case m.handoff:
+		return m.resetKiosk(), true
+	case m.dialog == dialogStaff:
+		m.dialog = dialogNone
+		return nil, true
+	case m.dialog == dialogPIN:
+		return m.pinKey(k), true
+	}
+	switch k.String() {
+	case "ctrl+x":
+		m.openPIN()
+		return nil, true
+	case "f1":
+		m.dialog = dialogStaff
+		return nil, true
+	case "ctrl+c", "ctrl+z", "ctrl+\\":
+		return nil, true // the guard lives here, so tests see it
+	}
+	if key.Matches(k, m.keys.Quit) && m.dialog == dialogNone && !m.typing() {
+		m.notice = m.text.KioskNoQuit
+		return nil, true
+	}
+	return nil, false
+}
+
+// typing reports whether a text field or the group search takes letters.
+func (m *Model) typing() bool {
+	return m.noteEditing || m.ref.Focused() || m.dialog == dialogQuestion || m.session.Current == model.StepChooseGroup
+}
+
+// kioskClick: a click during the countdown or on the hand-off screen is
+// consumed the same way a key is.
+func (m *Model) kioskClick() (tea.Cmd, bool) {
+	wasCounting := m.countingDown()
+	m.lastInput = m.now()
+	switch {
+	case wasCounting:
+		return nil, true
+	case m.handoff:
+		return m.resetKiosk(), true
+	case m.dialog == dialogStaff:
+		m.dialog = dialogNone
+		return nil, true
+	}
+	return nil, false
+}
+
+// The staff exit.
+
+func (m *Model) openPIN() {
+	m.dialog = dialogPIN
+	m.pin = ""
+}
+
+func (m *Model) pinLocked() bool { return m.now().Before(m.pinLockedUntil) }
+
+func (m *Model) pinKey(k tea.KeyPressMsg) tea.Cmd {
+	switch s := k.String(); {
+	case s == "esc":
+		m.dialog = dialogNone
+	case s == "enter":
+		return m.checkPIN()
+	case s == "backspace":
+		m.pinDigit(-1)
+	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
+		m.pinDigit(int(s[0] - '0'))
+	}
+	return nil
+}
+
+// pinDigit adds a digit, or removes the last with -1.
+func (m *Model) pinDigit(d int) {
+	switch {
+	case d < 0 && m.pin != "":
+		m.pin = m.pin[:len(m.pin)-1]
+	case d >= 0 && len(m.pin) < 12:
+		m.pin += fmt.Sprint(d)
+	}
+}
+
+// checkPIN compares against the slow hash in the background: it takes a
+// noticeable fraction of a second by design.
+func (m *Model) checkPIN() tea.Cmd {
+	if m.pinLocked() || m.opt.CheckPIN == nil {
+		return nil
+	}
+	pin, check := m.pin, m.opt.CheckPIN
+	m.pin = ""
+	return func() tea.Msg { return pinCheckedMsg{ok: check(pin)} }
+}
+
+func (m *Model) pinChecked(msg pinCheckedMsg) tea.Cmd {
+	if msg.ok {
+		return tea.Quit
+	}
+	m.pinTries++
+	if m.pinTries >= pinTriesAllowed {
+		m.pinTries = 0
+		m.pinLockedUntil = m.now().Add(pinLockout)
+	}
+	m.notice = m.text.PINWrong
+	return nil
+}
+
+// pinView is the staff dialog with an on-screen keypad for tablets.
+func (m *Model) pinView() (string, []zone) {
+	w := m.dialogInner(36)
+	lines := []string{m.st.DialogTitle.Render(m.text.PINTitle), ""}
+	var zones []zone
+	switch {
+	case m.opt.CheckPIN == nil:
+		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.PINUnset), "\n")...)
+	case m.pinLocked():
+		left := m.pinLockedUntil.Sub(m.now()).Round(time.Second)
+		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.PINLocked, left)), "\n")...)
+	default:
+		lines = append(lines, strings.Repeat("• ", len(m.pin))+"▏", "")
+		rows := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"⌫", "0", "OK"}}
+		for _, row := range rows {
+			var b strings.Builder
+			x := 0
+			for j, label := range row {
+				if j > 0 {
+					b.WriteString(" ")
+					x++
+				}
+				cell := m.st.Button.Render(fmt.Sprintf(" %-2s ", label))
+				act := action{kind: actPIN, i: pinKeyIndex(label)}
+				zones = append(zones, zone{dialogOffsetX + x, dialogOffsetY + len(lines), dialogOffsetX + x + lipgloss.Width(cell), dialogOffsetY + len(lines) + 1, act})
+				b.WriteString(cell)
+				x += lipgloss.Width(cell)
+			}
+			lines = append(lines, b.String())
+		}
+	}
+	lines = append(lines, "", m.st.Muted.Render(m.text.PINKeys))
+	return m.dialogBox(lines), zones
+}
+
+// pinKeyIndex maps a keypad label to its action: digits 0-9, 10 for
+// backspace, 11 for OK.
+func pinKeyIndex(label string) int {
+	switch label {
+	case "⌫":
+		return 10
+	case "OK":
+		return 11
+	}
+	return int(label[0] - '0')
+}
+
+func (m *Model) pinPress(i int) tea.Cmd {
+	switch {
+	case i == 10:
+		m.pinDigit(-1)
+	case i == 11:
+		return m.checkPIN()
+	default:
+		m.pinDigit(i)
+	}
+	return nil
+}
+
+func (m *Model) staffView() (string, []zone) {
+	w := m.dialogInner(50)
+	lines := []string{m.st.DialogTitle.Render(m.text.StaffTitle), ""}
+	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.StaffBody), "\n")...)
+	box := m.dialogBox(lines)
+	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), action{kind: actCloseStaff}}}
+}
+
+// countdownView is the "still there?" message over the screen.
+func (m *Model) countdownView() (string, []zone) {
+	w := m.dialogInner(50)
+	left := max(0, int(m.idleLeft().Round(time.Second)/time.Second))
+	lines := []string{m.st.DialogTitle.Render(m.text.StillThere), ""}
+	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.Countdown, left)), "\n")...)
+	box := m.dialogBox(lines)
+	return box, nil
+}
+
+// handoffView shows the session code large and clear, for the patient to
+// give at the desk.
+func (m *Model) handoffView() string {
+	code := strings.Join(strings.Split(m.session.Code, ""), " ")
+	big := lipgloss.NewStyle().Bold(true).Padding(1, 4).Border(lipgloss.DoubleBorder()).Render(code)
+	text := lipgloss.NewStyle().Width(min(m.width-4, 60)).Align(lipgloss.Center).Render(m.text.HandoffBody)
+	hint := m.st.Muted.Render(m.text.HandoffHint)
+	block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", big, "", text, "", hint)
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
+}
+
+// kioskWelcome tells a patient what is stored, for whom and for how long,
+// and shows the session's code.
+func (m *Model) kioskWelcome() string {
+	msg := fmt.Sprintf(m.text.KioskStored, m.session.Code, m.opt.RetainDays)
+	return m.st.Notice.Width(m.bodyWidth()).Render(msg)
+}
+
+// Crashes.
+
+// recoverCrash turns a panic into a clean stop: the session is saved by
+// whoever runs the program, the patient sees a neutral message, and the
+// details go to the crash log, never to the patient's screen.
+func (m *Model) recoverCrash(cmd *tea.Cmd) {
+	if r := recover(); r != nil {
+		m.crash = fmt.Sprintf("panic: %v\n\n%s", r, debug.Stack())
+		*cmd = tea.Quit
+	}
+}
+
+// Crash is the panic report, if the model panicked.
+func (m *Model) Crash() string { return m.crash }
+
+// CrashNotice is the neutral message shown when the app restarts after a
+// crash.
+func CrashNotice(lang model.Lang) string { return texts[lang].Restarting }
