@@ -3,12 +3,14 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -24,6 +26,7 @@ import (
 	"stemcounsel/content"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/server"
 	"stemcounsel/ui"
 )
 
@@ -39,6 +42,7 @@ Usage:
   stemcounsel open CODE          write a session's record to stdout
   stemcounsel records            list recent sessions: code, status, time
   stemcounsel hash-pin           read a staff PIN from stdin, print its hash
+  stemcounsel serve [flags]      serve the app to the clinic's terminals over SSH
 
 Flags of the session:
 `
@@ -60,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runRecords(args[1:], stdout, stderr)
 		case "hash-pin":
 			return runHashPIN(args[1:], os.Stdin, stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stderr)
 		}
 	}
 	return runApp(args, stdout, stderr)
@@ -168,7 +174,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records, hash-pin)\n", flags.Arg(0))
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records, hash-pin, serve)\n", flags.Arg(0))
 		return 2
 	}
 	b, lang, groups, err := c.load()
@@ -250,7 +256,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *resume != "" {
-		if opt.Session, err = resumeSession(store, strings.ToUpper(*resume)); err != nil {
+		if opt.Session, err = resumeSession(store, strings.ToUpper(*resume), r); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
@@ -260,9 +266,19 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
 		}
 		if err == nil {
-			opt.Unfinished = unfinished
+			// Offer only sessions of the mode asked for; with no mode given,
+			// only patients' own self-review sessions.
+			want := r
+			if want == model.RoleUnset {
+				want = model.RolePatient
+			}
+			for _, e := range unfinished {
+				if e.Role == want {
+					opt.Unfinished = append(opt.Unfinished, e)
+				}
+			}
 			opt.Resume = func(code string) (*model.Session, error) {
-				s, err := resumeSession(store, code)
+				s, err := resumeSession(store, code, want)
 				if err == nil {
 					store.ReleaseCode(opt.Code) // the fresh session is left unused
 				}
@@ -308,7 +324,7 @@ func runProgram(m *ui.Model, store *records.Store, stderr io.Writer) int {
 			return 1
 		}
 		if m.Crash() == "" {
-			fmt.Fprintf(stderr, "Session %s is saved as unfinished; resume it with: stemcounsel --resume %s\n", m.Session().Code, m.Session().Code)
+			fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
 		}
 	}
 	return code
@@ -394,14 +410,19 @@ func openStore(dir string) (*records.Store, error) {
 	return records.Open(dir), nil
 }
 
-// resumeSession locks a session and loads it.
-func resumeSession(store *records.Store, code string) (*model.Session, error) {
+// resumeSession locks a session and loads it. A session resumes only in
+// the mode it was started in: a patient must never open a doctor's session
+// (with its notes and file number) or a trainer's.
+func resumeSession(store *records.Store, code string, role model.Role) (*model.Session, error) {
 	rec, err := store.Load(code)
 	if err != nil {
 		return nil, err
 	}
 	if rec.Status != model.StatusInProgress {
 		return nil, fmt.Errorf("session %s is %s; only an unfinished session can be resumed (see it with: stemcounsel open %s)", code, rec.Status, code)
+	}
+	if role != model.RoleUnset && rec.Role != role {
+		return nil, fmt.Errorf("session %s was a %s session; it can only be resumed with --role %s", code, rec.Role, rec.Role)
 	}
 	if err := store.Acquire(code); err != nil {
 		return nil, fmt.Errorf("session %s: %w", code, err)
@@ -568,7 +589,11 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "no records in %s\n", store.Dir)
 	}
 	for _, e := range list {
-		fmt.Fprintf(stdout, "%s  %-11s  %s\n", e.Code, e.Status, e.Updated.Local().Format("02/01/2006 15:04"))
+		kind := string(e.Role)
+		if e.Training {
+			kind = "training"
+		}
+		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
 	}
 	return 0
 }
@@ -583,4 +608,91 @@ func outputStyle(style string, stdout io.Writer) string {
 		return "dark"
 	}
 	return ui.PlainStyle
+}
+
+func runServe(args []string, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel serve", stderr, "Usage: stemcounsel serve --host-key PATH (--authorized-keys PATH | --password-hash-file PATH) [flags]\n\nServes the app over SSH: every session gets its own app and record.\n\n")
+	var c common
+	c.register(flags, "dark")
+	listen := flags.String("listen", "127.0.0.1:23234", "address to listen on")
+	hostKey := flags.String("host-key", "", "the server's key; made (0600) if missing, then reused")
+	authorized := flags.String("authorized-keys", "", "authorized_keys file of the terminals allowed in")
+	passwords := flags.String("password-hash-file", "", "file of user:bcrypt-hash lines (make hashes with: stemcounsel hash-pin)")
+	noAuth := flags.Bool("no-auth", false, "let anyone in: only on a loopback address, for trying it out")
+	maxSessions := flags.Int("max-sessions", 0, "refuse sessions beyond this many (0: no limit)")
+	role := flags.String("role", "", "mode for every session: "+strings.Join(roleNames(), ", ")+" (default: ask)")
+	recordsDir := flags.String("records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
+	kiosk := flags.Bool("kiosk", false, "every session is a waiting-room kiosk")
+	idle := flags.Duration("idle", 3*time.Minute, "kiosk: reset after this long without input")
+	retain := flags.Int("retain", 30, "days to keep abandoned records")
+	pinFile := flags.String("exit-pin-file", "", "kiosk: file holding the staff PIN's hash (or set STEMCOUNSEL_EXIT_PIN_HASH)")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	b, lang, groups, err := c.load()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	r := model.RoleUnset
+	if *role != "" {
+		if r, err = model.ParseRole(*role); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
+	if *kiosk && r != model.RoleUnset && r != model.RolePatient {
+		fmt.Fprintf(stderr, "--kiosk is for patients reviewing alone; it cannot run with --role %s\n", r)
+		return 2
+	}
+	var checkPIN func(string) bool
+	if *kiosk {
+		if checkPIN, err = loadPIN(*pinFile); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
+	store, err := openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	defer store.Release()
+	if _, err := store.Purge(time.Now().AddDate(0, 0, -*retain), model.StatusAbandoned); err != nil {
+		fmt.Fprintf(stderr, "could not delete old abandoned records in %s: %v\n", store.Dir, err)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	srv, err := server.New(server.Config{
+		Listen: *listen, HostKey: *hostKey, AuthorizedKeys: *authorized, PasswordHashFile: *passwords,
+		NoAuth: *noAuth, MaxSessions: *maxSessions, Log: log,
+		Session: ui.Options{
+			Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: c.lang != "",
+			Role: r, Groups: groups, Style: c.style, ResizeDebounce: 80 * time.Millisecond, Store: store,
+			Kiosk: *kiosk, Idle: *idle, RetainDays: *retain, CheckPIN: checkPIN,
+		},
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			fmt.Fprintln(stderr, "stemcounsel serve:", err)
+			return 1
+		}
+	case sig := <-sigs:
+		log.Info("stopping: saving every open session", "signal", sig.String())
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(ctx); err != nil {
+			log.Error("shutdown", "error", err)
+		}
+	}
+	return 0
 }

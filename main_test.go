@@ -264,3 +264,19 @@ func TestRecordsPurge(t *testing.T) {
 		t.Fatal("the old finished record must be gone")
 	}
 }
+
+func TestResumeOnlyInItsOwnMode(t *testing.T) {
+	dir := t.TempDir()
+	s := model.NewSession(model.LangEN, model.RoleDoctor, time.Now())
+	s.Code = "ACD349"
+	s.PatientRef = "KH-77"
+	store := records.Open(dir)
+	if err := store.SaveProgress(s.Record(model.StatusInProgress, "x", model.DefaultChecklist, time.Now()), 1); err != nil {
+		t.Fatal(err)
+	}
+	store.Release()
+	code, _, errs := runCLI(t, "--role", "patient", "--resume", "ACD349", "--records", dir)
+	if code == 0 || !strings.Contains(errs, "can only be resumed with --role doctor") {
+		t.Fatalf("a patient must not open a doctor's session: %d %q", code, errs)
+	}
+}

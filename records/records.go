@@ -189,10 +189,12 @@ func (s *Store) unlock(code string) {
 
 // Entry is what a listing shows of a record: never any answers.
 type Entry struct {
-	Code    string
-	Status  string
-	Updated time.Time
-	Path    string
+	Code     string
+	Status   string
+	Role     model.Role
+	Training bool
+	Updated  time.Time
+	Path     string
 }
 
 // Corrupt names a record that could not be read, and where it was set aside.
@@ -231,7 +233,7 @@ func (s *Store) List() ([]Entry, []Corrupt, error) {
 			bad = append(bad, c)
 			continue
 		}
-		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Updated: rec.Updated, Path: path})
+		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated, Path: path})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
 	return out, bad, nil

@@ -157,11 +157,12 @@ func (m *Model) checklistKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, true
 }
 
-// answer records answer i (0-2) for the focused item and moves on to the
-// next item, so a patient can answer the list in one pass.
+// answer records answer i (0-2) for the focused item. A patient moves on
+// to the next item, to answer the list in one pass; a doctor stays, since a
+// note (n) usually follows the answer it explains.
 func (m *Model) answer(i int) {
 	m.session.SetAnswer(m.focusedItem(), answerChoices[i])
-	if m.itemFocus < len(m.items())-1 {
+	if m.itemFocus < len(m.items())-1 && !m.canNote() {
 		m.focusItem(m.itemFocus + 1)
 	}
 }

@@ -89,6 +89,17 @@ func TestChecklistShowsGroupMeanings(t *testing.T) {
 	}
 }
 
+func TestDoctorStaysOnTheAnsweredItem(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	send(m, keys("2", "n")...)
+	typeText(m, "checked with cardiology")
+	send(m, press("enter"))
+	if m.session.Notes["end-stage"] != "checked with cardiology" || m.focusedItem() != "end-stage" {
+		t.Fatalf("the note belongs to the item just answered: %v", m.session.Notes)
+	}
+}
+
 func TestDoctorNotes(t *testing.T) {
 	b := fixtureContent(t)
 	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
@@ -129,7 +140,7 @@ func TestDoctorNotes(t *testing.T) {
 }
 
 func TestLanguageSwitchKeepsAnswers(t *testing.T) {
-	m := newTestModel(t, fixtureContent(t), Options{Role: model.RoleDoctor}, 80, 24)
+	m := newTestModel(t, fixtureContent(t), Options{Role: model.RolePatient}, 80, 24)
 	atStep(t, m, model.StepChecklist)
 	send(m, keys("1", "3")...)
 	send(m, press("l"))

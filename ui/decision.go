@@ -74,11 +74,13 @@ func renderOptions(c *content.Bundle, lang model.Lang, t *Text, width int, style
 func optionsGrid(o content.Options, fill func(string) string, width int) string {
 	labelW := 16
 	colW := (width - labelW - 6) / 4 // six border columns
-	headers := []string{""}
+	// The option names go in the first row rather than a header, so they
+	// wrap like every other cell instead of being cut short.
+	names := []string{""}
 	for _, c := range o.Columns {
-		headers = append(headers, c.Text)
+		names = append(names, c.Text)
 	}
-	tbl := table.New().Border(lipgloss.NormalBorder()).BorderRow(true).Headers(headers...).Wrap(true).
+	tbl := table.New().Border(lipgloss.NormalBorder()).BorderRow(true).Wrap(true).Row(names...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := lipgloss.NewStyle().Padding(0, 1)
 			if col == 0 {
@@ -86,7 +88,7 @@ func optionsGrid(o content.Options, fill func(string) string, width int) string 
 			} else {
 				s = s.Width(colW)
 			}
-			if row == table.HeaderRow {
+			if row == 0 {
 				s = s.Bold(true)
 			}
 			return s
@@ -280,14 +282,15 @@ func (m *Model) sureTop() (string, []zone) {
 			prefix, style = "› ", m.st.OptionFocus
 		}
 		answer := m.text.AnswerNames[rec.Answers[i]]
-		head := fmt.Sprintf("%s%d. %s", prefix, i+1, oneLine(q))
-		wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(head), "\n")
+		// The question wraps under its own text.
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(1, w-5)).Render(oneLine(q)), "\n")
+		zones = append(zones, zone{0, len(lines), w, len(lines) + len(wrapped), action{kind: actSureItem, i: i}})
 		for j, l := range wrapped {
 			if j == 0 {
-				zones = append(zones, zone{0, len(lines), w, len(lines) + len(wrapped), action{kind: actSureItem, i: i}})
-				l = style.Render(l)
+				lines = append(lines, style.Render(fmt.Sprintf("%s%d. %s", prefix, i+1, strings.TrimRight(l, " "))))
+				continue
 			}
-			lines = append(lines, l)
+			lines = append(lines, "     "+strings.TrimRight(l, " "))
 		}
 		var row strings.Builder
 		row.WriteString("    ")
@@ -303,7 +306,7 @@ func (m *Model) sureTop() (string, []zone) {
 			x += lipgloss.Width(label) + 1
 		}
 		if rec.Answers[i] == model.Unanswered {
-			row.WriteString(m.st.Muted.Render(answer))
+			row.WriteString(m.st.Muted.Render("(" + answer + ")"))
 		}
 		lines = append(lines, ansi.Truncate(row.String(), w, ""))
 	}
@@ -341,6 +344,7 @@ func (m *Model) sureKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		if rec, ok := m.session.LatestSure(); ok && rec.Complete() {
 			m.session.AskSureAgain(m.sureBy(), m.now())
 			m.sureFocus = 0
+			m.notice = fmt.Sprintf(m.text.SureAgain, len(m.session.Sure))
 			m.refresh(false)
 		}
 	default:

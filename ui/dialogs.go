@@ -132,11 +132,8 @@ func (m *Model) helpView() (string, []zone) {
 	h.SetWidth(w)
 	var lines []string
 	lines = append(lines, m.st.DialogTitle.Render(m.text.HelpTitle), "")
-	full := h.FullHelpView(m.fullHelp())
-	if lipgloss.Width(full) > w {
-		full = packKeys(h, m.fullHelp(), w)
-	}
-	lines = append(lines, strings.Split(full, "\n")...)
+	// Packed rather than in columns: columns drop whatever does not fit.
+	lines = append(lines, strings.Split(packKeys(h, m.fullHelp(), w), "\n")...)
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.HelpClose, w, "…")))
 	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, min(len(lines), m.bodyHeight()-2)))
 	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), action{kind: actCloseHelp}}}

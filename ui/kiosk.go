@@ -141,6 +141,7 @@ func (m *Model) kioskClick() (tea.Cmd, bool) {
 func (m *Model) openPIN() {
 	m.dialog = dialogPIN
 	m.pin = ""
+	m.pinWrong = false
 }
 
 func (m *Model) pinLocked() bool { return m.now().Before(m.pinLockedUntil) }
@@ -176,7 +177,7 @@ func (m *Model) checkPIN() tea.Cmd {
 		return nil
 	}
 	pin, check := m.pin, m.opt.CheckPIN
-	m.pin = ""
+	m.pin, m.pinWrong = "", false
 	return func() tea.Msg { return pinCheckedMsg{ok: check(pin)} }
 }
 
@@ -189,7 +190,7 @@ func (m *Model) pinChecked(msg pinCheckedMsg) tea.Cmd {
 		m.pinTries = 0
 		m.pinLockedUntil = m.now().Add(pinLockout)
 	}
-	m.notice = m.text.PINWrong
+	m.pinWrong = true
 	return nil
 }
 
@@ -205,6 +206,9 @@ func (m *Model) pinView() (string, []zone) {
 		left := m.pinLockedUntil.Sub(m.now()).Round(time.Second)
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.PINLocked, left)), "\n")...)
 	default:
+		if m.pinWrong {
+			lines = append(lines, m.st.Notice.Render(m.text.PINWrong))
+		}
 		lines = append(lines, strings.Repeat("• ", len(m.pin))+"▏", "")
 		rows := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"⌫", "0", "OK"}}
 		for _, row := range rows {
@@ -302,6 +306,12 @@ func (m *Model) recoverCrash(cmd *tea.Cmd) {
 
 // Crash is the panic report, if the model panicked.
 func (m *Model) Crash() string { return m.crash }
+
+// SavedUnfinished tells, in the session's language, that it was saved
+// unfinished and how to resume it.
+func SavedUnfinished(lang model.Lang, code string) string {
+	return fmt.Sprintf(texts[lang].SavedUnfinished, code, code)
+}
 
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.

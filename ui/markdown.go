@@ -108,21 +108,18 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 	if len(s.Concerns) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryConcerns)
 		for _, con := range s.Concerns {
-			fmt.Fprintf(b, "- %s", t.ConcernNames[con])
+			fmt.Fprintf(b, "- %s\n", t.ConcernNames[con])
 			if con == model.ConcernExpectations {
-				var qs []string
 				for _, id := range s.ExpectationMisses {
-					qs = append(qs, quizQuestion(c, s.Lang, id))
+					fmt.Fprintf(b, "  - %s\n", quizQuestion(c, s.Lang, id))
 				}
-				fmt.Fprintf(b, ": %s", strings.Join(qs, "; "))
 			}
-			b.WriteString("\n")
 		}
 	}
 	if len(s.Quiz) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuiz)
 		for _, a := range s.Quiz {
-			fmt.Fprintf(b, "- %s: %s", quizQuestion(c, s.Lang, a.Item), strings.ToUpper(a.Choice))
+			fmt.Fprintf(b, "- %s %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
 			if mark, ok := s.TeachBack[a.Item]; ok {
 				fmt.Fprintf(b, " (%s: %s)", t.SummaryTeachBack, t.TeachBackNames[mark])
 			}
@@ -132,7 +129,7 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 	if len(s.Sure) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummarySure)
 		for _, r := range s.Sure {
-			fmt.Fprintf(b, "- %s, %s: %d/4", r.At.Local().Format(t.DateTime), r.By, r.Score())
+			fmt.Fprintf(b, "- %s, %s: %d/4", r.At.Local().Format(t.DateTime), t.ByNames[r.By], r.Score())
 			switch {
 			case r.Conflict():
 				var open []string
@@ -152,6 +149,20 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 			fmt.Fprintf(b, "- %s (%s)\n", escapeMarkdown(q.Text), stepTitle(c, s.Lang, q.Step))
 		}
 	}
+}
+
+// quizChoice is the answer given, as the screen showed it: its number and
+// its text.
+func quizChoice(c *content.Bundle, lang model.Lang, id, key string) string {
+	if p := c.Langs[lang].Quiz[id]; p != nil {
+		body, _ := p.Section("choices")
+		for i, cell := range content.Cells(body) {
+			if cell.Key == key {
+				return fmt.Sprintf("→ %d. %s", i+1, cell.Text)
+			}
+		}
+	}
+	return "→ " + key
 }
 
 // quizQuestion is a knowledge-check question's text, on one line.

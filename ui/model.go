@@ -123,6 +123,7 @@ type Model struct {
 	lastInput      time.Time // the kiosk's idle clock
 	handoff        bool      // the kiosk shows the hand-off code
 	pin            string
+	pinWrong       bool
 	pinTries       int
 	pinLockedUntil time.Time
 	crash          string

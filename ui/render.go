@@ -100,14 +100,18 @@ type cacheKey struct {
 }
 
 // RenderCache keeps rendered static pages. Strings are immutable, so one
-// cache may serve many sessions at once.
+// cache may serve many sessions at once; when several ask for the same
+// page at the same moment, it is rendered once and the others wait for it.
 type RenderCache struct {
-	mu   sync.Mutex
-	page map[cacheKey]string
+	mu       sync.Mutex
+	page     map[cacheKey]string
+	inflight map[cacheKey]*sync.WaitGroup
 }
 
 // NewRenderCache returns an empty cache.
-func NewRenderCache() *RenderCache { return &RenderCache{page: map[cacheKey]string{}} }
+func NewRenderCache() *RenderCache {
+	return &RenderCache{page: map[cacheKey]string{}, inflight: map[cacheKey]*sync.WaitGroup{}}
+}
 
 func (c *RenderCache) get(k cacheKey) (string, bool) {
 	c.mu.Lock()
@@ -116,21 +120,33 @@ func (c *RenderCache) get(k cacheKey) (string, bool) {
 	return s, ok
 }
 
-func (c *RenderCache) put(k cacheKey, s string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.page[k] = s
-}
-
 // render returns a cached rendering or makes one with draw and stores it.
 func (c *RenderCache) render(k cacheKey, draw func() (string, error)) (string, error) {
-	if s, ok := c.get(k); ok {
+	c.mu.Lock()
+	if s, ok := c.page[k]; ok {
+		c.mu.Unlock()
 		return s, nil
 	}
-	s, err := draw()
-	if err != nil {
-		return "", err
+	if wg, busy := c.inflight[k]; busy {
+		c.mu.Unlock()
+		wg.Wait()
+		if s, ok := c.get(k); ok {
+			return s, nil
+		}
+		return draw() // the other render failed: try, and report, ourselves
 	}
-	c.put(k, s)
-	return s, nil
+	wg := &sync.WaitGroup{}
+	wg.Add(1)
+	c.inflight[k] = wg
+	c.mu.Unlock()
+
+	s, err := draw()
+	c.mu.Lock()
+	if err == nil {
+		c.page[k] = s
+	}
+	delete(c.inflight, k)
+	c.mu.Unlock()
+	wg.Done()
+	return s, err
 }

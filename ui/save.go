@@ -37,6 +37,14 @@ func (m *Model) record(status string) model.Record {
 	return m.session.Record(status, m.opt.Content.Hash, m.items(), m.now())
 }
 
+// finishedSnapshot is the finished record without its times, to tell
+// whether anything changed after finishing.
+func (m *Model) finishedSnapshot() model.Record {
+	rec := m.record(model.StatusFinished)
+	rec.Updated, rec.Finished = time.Time{}, time.Time{}
+	return rec
+}
+
 // Record is the session's record in progress, for whoever stops the app.
 func (m *Model) Record() model.Record { return m.record(model.StatusInProgress) }
 
@@ -50,18 +58,27 @@ func (m *Model) ShouldSave() bool {
 }
 
 // autosave returns a command that saves the session if it changed since the
-// last save. The comparison leaves out the time of saving itself.
+// last save. The comparison leaves out the time of saving itself. A session
+// already finished that changes again is saved as finished again, so no
+// later answer is lost.
 func (m *Model) autosave(force bool) tea.Cmd {
-	if m.opt.Store == nil || !m.ShouldSave() {
+	if m.opt.Store == nil || !(m.ShouldSave() || m.finished) {
 		return nil
 	}
-	rec := m.record(model.StatusInProgress)
-	rec.Updated = time.Time{}
+	status := model.StatusInProgress
+	if m.finished {
+		status = model.StatusFinished
+	}
+	rec := m.record(status)
+	rec.Updated, rec.Finished = time.Time{}, time.Time{}
 	snapshot, err := json.Marshal(rec)
 	if err != nil || (!force && bytes.Equal(snapshot, m.lastSaved)) {
 		return nil
 	}
 	m.lastSaved = snapshot
+	if m.finished {
+		return m.saveFinished()
+	}
 	m.saveSeq++
 	seq, store := m.saveSeq, m.opt.Store
 	rec.Updated = m.now()
@@ -86,6 +103,10 @@ func (m *Model) finish() tea.Cmd {
 	if m.opt.Store == nil || m.finished {
 		return nil
 	}
+	return m.saveFinished()
+}
+
+func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
 	md := []byte(RecordMarkdown(rec, m.opt.Content))
 	store := m.opt.Store
@@ -96,9 +117,12 @@ func (m *Model) finishedSaving(msg finishedMsg) {
 	m.saveErr = msg.err
 	m.layoutViewport()
 	if msg.err == nil {
+		if !m.finished {
+			m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
+			m.handoff = m.kiosk()
+		}
 		m.finished = true
-		m.handoff = m.kiosk()
-		m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
+		m.lastSaved, _ = json.Marshal(m.finishedSnapshot())
 		m.refresh(true)
 	}
 }

@@ -104,6 +104,13 @@ func TestFinishWritesTheRecord(t *testing.T) {
 			t.Errorf("the Markdown record lacks %q:\n%s", want, md)
 		}
 	}
+	// A change after finishing is saved into the finished record too.
+	atStep(t, m, model.StepChecklist)
+	send(m, press("1"))
+	rec, err := m.opt.Store.Load("ACD349")
+	if err != nil || rec.Status != model.StatusFinished || rec.Checklist[0].Answer != "yes" {
+		t.Fatalf("a later answer must not be lost: %v %+v", err, rec.Checklist)
+	}
 	if !send(m, press("q")) {
 		t.Fatal("after finishing, q quits without asking")
 	}

@@ -80,6 +80,9 @@ type Text struct {
 	StaffTitle, StaffBody, StaffButton                     string
 	StillThere, Countdown                                  string
 	HandoffTitle, HandoffBody, HandoffHint                 string
+	ByNames                                                map[string]string
+	SureAgain                                              string
+	SavedUnfinished                                        string
 	DateTime                                               string // Go layout for dates and times
 }
 
@@ -264,6 +267,9 @@ var texts = map[model.Lang]*Text{
 		HandoffTitle:     "Cảm ơn bạn",
 		HandoffBody:      "Hãy đưa mã này cho nhân viên ở quầy để bác sĩ mở bản ghi của bạn.",
 		HandoffHint:      "Bấm phím bất kỳ khi bạn đã ghi lại mã.",
+		ByNames:          map[string]string{model.ByPatient: "người bệnh", model.ByDoctor: "bác sĩ", model.ByPersona: "hồ sơ mẫu"},
+		SureAgain:        "Đang hỏi lại lần %d; các câu trả lời trước vẫn được giữ.",
+		SavedUnfinished:  "Phiên %s đã được lưu, chưa kết thúc. Để tiếp tục: stemcounsel --resume %s",
 		DateTime:         "02/01/2006 15:04",
 	},
 	model.LangEN: {
@@ -442,6 +448,9 @@ var texts = map[model.Lang]*Text{
 		HandoffTitle:     "Thank you",
 		HandoffBody:      "Please give this code to the staff at the desk, so the doctor can open your record.",
 		HandoffHint:      "Press any key once you have noted the code.",
+		ByNames:          map[string]string{model.ByPatient: "patient", model.ByDoctor: "doctor", model.ByPersona: "persona"},
+		SureAgain:        "Asking again (round %d); the earlier answers are kept.",
+		SavedUnfinished:  "Session %s is saved as unfinished; resume it with: stemcounsel --resume %s",
 		DateTime:         "2 Jan 2006 15:04",
 	},
 }

@@ -240,7 +240,7 @@ func (m *Model) footerView() ([]string, []zone) {
 	// Two rows: the help bar gets the whole width, the buttons sit below.
 	bar := m.st.Notice.Render(ansi.Truncate(notice, m.innerWidth(), "…"))
 	if notice == "" {
-		m.help.SetWidth(m.innerWidth())
+		m.help.SetWidth(m.innerWidth() - 1) // room for its ellipsis
 		bar = m.help.ShortHelpView(m.shortHelp())
 	}
 	for i := range zones {
@@ -285,11 +285,13 @@ func (m *Model) shortHelp() []key.Binding {
 		}
 		return b
 	case model.StepChooseGroup:
-		// Letters go to the search here, so quitting is ctrl+c.
-		return []key.Binding{
-			withHelp(k.Choose, "enter", m.text.KeyToggle), withHelp(k.Esc, "esc", m.text.KeyClear),
-			withHelp(k.Quit, "ctrl+c", m.text.KeyQuit), withHelp(k.Up, "↑/↓", m.text.KeyMove),
+		// Letters go to the search here, so quitting is ctrl+c (but not in a
+		// kiosk, which only staff can leave).
+		b := []key.Binding{withHelp(k.Choose, "enter", m.text.KeyToggle), withHelp(k.Esc, "esc", m.text.KeyClear)}
+		if !m.kiosk() {
+			b = append(b, withHelp(k.Quit, "ctrl+c", m.text.KeyQuit))
 		}
+		return append(b, withHelp(k.Up, "↑/↓", m.text.KeyMove))
 	}
 	if m.kiosk() {
 		return []key.Binding{k.Ask, k.Help, k.Lang, k.Menu}
