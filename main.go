@@ -193,38 +193,16 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	if *kiosk && r != model.RoleUnset && r != model.RolePatient {
-		fmt.Fprintf(stderr, "--kiosk is for patients reviewing alone; it cannot run with --role %s\n", r)
-		return 2
-	}
 	if *kiosk && *resume != "" {
 		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
 		return 2
 	}
-	if *idle < 5*time.Second {
-		fmt.Fprintf(stderr, "--idle %v is too short (at least 5s)\n", *idle)
-		return 2
-	}
-	if *retain < 1 {
-		fmt.Fprintf(stderr, "--retain %d: keep abandoned records at least 1 day\n", *retain)
-		return 2
-	}
-	var checkPIN func(string) bool
-	if *kiosk {
-		if checkPIN, err = loadPIN(*pinFile); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-	}
-	store, err := openStore(*recordsDir)
+	checkPIN, store, err := prepareSessions(*kiosk, r, *pinFile, *idle, *retain, *recordsDir, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer store.Release()
-	if _, err := store.Purge(time.Now().AddDate(0, 0, -*retain), model.StatusAbandoned); err != nil {
-		fmt.Fprintf(stderr, "stemcounsel: could not delete old abandoned records in %s: %v\n", store.Dir, err)
-	}
 	opt := ui.Options{
 		Content:        b,
 		Cache:          ui.NewRenderCache(),
@@ -397,6 +375,35 @@ func runHashPIN(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, string(hash))
 	return 0
+}
+
+// prepareSessions checks the kiosk options, reads the staff PIN's hash for
+// a kiosk, opens the records folder and deletes abandoned records older
+// than the retention time: what the app and the server both need.
+func prepareSessions(kiosk bool, role model.Role, pinFile string, idle time.Duration, retain int, recordsDir string, stderr io.Writer) (func(string) bool, *records.Store, error) {
+	switch {
+	case kiosk && role != model.RoleUnset && role != model.RolePatient:
+		return nil, nil, fmt.Errorf("--kiosk is for patients reviewing alone; it cannot run with --role %s", role)
+	case idle < 5*time.Second:
+		return nil, nil, fmt.Errorf("--idle %v is too short (at least 5s)", idle)
+	case retain < 1:
+		return nil, nil, fmt.Errorf("--retain %d: keep abandoned records at least 1 day", retain)
+	}
+	var checkPIN func(string) bool
+	if kiosk {
+		var err error
+		if checkPIN, err = loadPIN(pinFile); err != nil {
+			return nil, nil, err
+		}
+	}
+	store, err := openStore(recordsDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := store.Purge(time.Now().AddDate(0, 0, -retain), model.StatusAbandoned); err != nil {
+		fmt.Fprintf(stderr, "stemcounsel: could not delete old abandoned records in %s: %v\n", store.Dir, err)
+	}
+	return checkPIN, store, nil
 }
 
 func openStore(dir string) (*records.Store, error) {
@@ -641,26 +648,12 @@ func runServe(args []string, stderr io.Writer) int {
 			return 2
 		}
 	}
-	if *kiosk && r != model.RoleUnset && r != model.RolePatient {
-		fmt.Fprintf(stderr, "--kiosk is for patients reviewing alone; it cannot run with --role %s\n", r)
-		return 2
-	}
-	var checkPIN func(string) bool
-	if *kiosk {
-		if checkPIN, err = loadPIN(*pinFile); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-	}
-	store, err := openStore(*recordsDir)
+	checkPIN, store, err := prepareSessions(*kiosk, r, *pinFile, *idle, *retain, *recordsDir, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer store.Release()
-	if _, err := store.Purge(time.Now().AddDate(0, 0, -*retain), model.StatusAbandoned); err != nil {
-		fmt.Fprintf(stderr, "could not delete old abandoned records in %s: %v\n", store.Dir, err)
-	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv, err := server.New(server.Config{
 		Listen: *listen, HostKey: *hostKey, AuthorizedKeys: *authorized, PasswordHashFile: *passwords,

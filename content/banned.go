@@ -20,24 +20,45 @@ type BannedPhrase struct {
 }
 
 func readBanned(fsys fs.FS, file string, h hash.Hash) ([]BannedPhrase, Problems) {
+	lines, probs := readLines(fsys, file, h)
+	var out []BannedPhrase
+	for _, l := range lines {
+		out = append(out, BannedPhrase{Phrase: l.text, folded: Fold(l.text), File: file, Line: l.n})
+	}
+	return out, probs
+}
+
+// line is a non-blank, non-comment line of a plain-text content file.
+type line struct {
+	n    int
+	text string
+}
+
+// readLines reads a plain-text content file into the content hash and
+// returns its lines, NFC, trimmed, without blanks and "#" comments.
+func readLines(fsys fs.FS, file string, h hash.Hash) ([]line, Problems) {
 	var probs Problems
 	raw, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		probs.add(file, 0, "cannot read: %v", fsErr(err))
 		return nil, probs
 	}
-	fmt.Fprintf(h, "%s\x00%d\x00", file, len(raw))
-	h.Write(raw)
-	var out []BannedPhrase
+	hashFile(h, file, raw)
+	var out []line
 	sc := bufio.NewScanner(strings.NewReader(NFC(string(raw))))
 	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+		text := strings.TrimSpace(sc.Text())
+		if text != "" && !strings.HasPrefix(text, "#") {
+			out = append(out, line{n, text})
 		}
-		out = append(out, BannedPhrase{Phrase: line, folded: Fold(line), File: file, Line: n})
 	}
 	return out, probs
+}
+
+// hashFile adds a file's path and bytes to the content hash.
+func hashFile(h hash.Hash, file string, raw []byte) {
+	fmt.Fprintf(h, "%s\x00%d\x00", file, len(raw))
+	h.Write(raw)
 }
 
 var quotation = regexp.MustCompile(`«[^»]*»`)

@@ -9,7 +9,6 @@ import (
 	"embed"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -195,8 +194,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 					probs.add(file, 0, "cannot read: %v", fsErr(err))
 					continue
 				}
-				fmt.Fprintf(h, "%s\x00%d\x00", file, len(raw))
-				h.Write(raw)
+				hashFile(h, file, raw)
 				p, pp := parsePage(file, raw)
 				probs = append(probs, pp...)
 				if p == nil {

@@ -1,8 +1,6 @@
 package content
 
 import (
-	"bufio"
-	"fmt"
 	"hash"
 	"io/fs"
 	"regexp"
@@ -19,31 +17,22 @@ var ClinicKeys = []string{"name", "moh_approval", "ethics_approval", "costs", "c
 var clinicRef = regexp.MustCompile(`\{clinic:([a-z_]*)\}`)
 
 func readClinic(fsys fs.FS, file string, h hash.Hash) (map[string]string, Problems) {
-	var probs Problems
-	raw, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		probs.add(file, 0, "cannot read: %v", fsErr(err))
+	lines, probs := readLines(fsys, file, h)
+	if lines == nil && probs != nil {
 		return nil, probs
 	}
-	fmt.Fprintf(h, "%s\x00%d\x00", file, len(raw))
-	h.Write(raw)
 	facts := map[string]string{}
-	sc := bufio.NewScanner(strings.NewReader(NFC(string(raw))))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		k, v, ok := strings.Cut(line, ":")
+	for _, l := range lines {
+		k, v, ok := strings.Cut(l.text, ":")
 		k = strings.TrimSpace(k)
 		switch {
 		case !ok:
-			probs.add(file, n, "line must be \"key: value\"")
+			probs.add(file, l.n, "line must be \"key: value\"")
 		case !slices.Contains(ClinicKeys, k):
-			probs.add(file, n, "unknown clinic key %q (known: %s)", k, strings.Join(ClinicKeys, ", "))
+			probs.add(file, l.n, "unknown clinic key %q (known: %s)", k, strings.Join(ClinicKeys, ", "))
 		default:
 			if r, bad := badRune(v); bad {
-				probs.add(file, n, "control character %U is not allowed", r)
+				probs.add(file, l.n, "control character %U is not allowed", r)
 			}
 			facts[k] = strings.TrimSpace(v)
 		}

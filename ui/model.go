@@ -331,23 +331,9 @@ func (m *Model) layoutViewport() {
 	if b := m.banner(); b != "" {
 		h -= lipgloss.Height(b)
 	}
-	switch m.session.Current {
-	case model.StepWelcome:
+	if m.session.Current == model.StepWelcome {
 		h -= m.welcomeHeight()
-	case model.StepChecklist:
-		top, _ := m.checklistTop()
-		h -= lipgloss.Height(top)
-	case model.StepKnowledgeCheck:
-		top, _ := m.quizTop()
-		h -= lipgloss.Height(top)
-	case model.StepSure:
-		top, _ := m.sureTop()
-		h -= lipgloss.Height(top)
-	case model.StepPersona:
-		top, _ := m.personaTop()
-		h -= lipgloss.Height(top)
-	case model.StepNextStep:
-		top, _ := m.nextStepTop()
+	} else if top, _, ok := m.screenTop(); ok {
 		h -= lipgloss.Height(top)
 	}
 	m.vp.SetWidth(m.bodyWidth())

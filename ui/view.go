@@ -153,23 +153,11 @@ func (m *Model) bodyView() (string, []zone) {
 		body, zones = m.welcomeView()
 	case model.StepChooseGroup:
 		body, zones = m.groupView()
-	case model.StepChecklist:
-		body, zones = m.checklistTop()
-		body += "\n" + m.vp.View()
-	case model.StepKnowledgeCheck:
-		body, zones = m.quizTop()
-		body += "\n" + m.vp.View()
-	case model.StepSure:
-		body, zones = m.sureTop()
-		body += "\n" + m.vp.View()
-	case model.StepPersona:
-		body, zones = m.personaTop()
-		body += "\n" + m.vp.View()
-	case model.StepNextStep:
-		body, zones = m.nextStepTop()
-		body += "\n" + m.vp.View()
 	default:
 		body = m.vp.View()
+		if top, z, ok := m.screenTop(); ok {
+			body, zones = top+"\n"+body, z
+		}
 	}
 	body = m.withPanel(body)
 	if banner := m.banner(); banner != "" {
@@ -195,6 +183,28 @@ func (m *Model) bodyView() (string, []zone) {
 		zones = append(zones, z.moved(x, y))
 	}
 	return c.Render(), zones
+}
+
+// screenTop is the fixed part of an interactive screen, above the text that
+// scrolls: the question and its answers stay in view.
+func (m *Model) screenTop() (string, []zone, bool) {
+	var top string
+	var zones []zone
+	switch m.session.Current {
+	case model.StepChecklist:
+		top, zones = m.checklistTop()
+	case model.StepKnowledgeCheck:
+		top, zones = m.quizTop()
+	case model.StepSure:
+		top, zones = m.sureTop()
+	case model.StepPersona:
+		top, zones = m.personaTop()
+	case model.StepNextStep:
+		top, zones = m.nextStepTop()
+	default:
+		return "", nil, false
+	}
+	return top, zones, true
 }
 
 // button draws a clickable label; a disabled one is dimmed.
