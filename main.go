@@ -186,12 +186,10 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "stemcounsel %s (content %s)\n", version, b.Hash)
 		return 0
 	}
-	r := model.RoleUnset
-	if *role != "" {
-		if r, err = model.ParseRole(*role); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
+	r, err := optionalRole(*role)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
 	}
 	if *kiosk && *resume != "" {
 		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
@@ -437,6 +435,14 @@ func resumeSession(store *records.Store, code string, role model.Role) (*model.S
 	return rec.Session()
 }
 
+// optionalRole reads --role: empty means the welcome screen asks.
+func optionalRole(s string) (model.Role, error) {
+	if s == "" {
+		return model.RoleUnset, nil
+	}
+	return model.ParseRole(s)
+}
+
 func roleNames() []string {
 	out := make([]string, len(model.Roles))
 	for i, r := range model.Roles {
@@ -641,12 +647,10 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	r := model.RoleUnset
-	if *role != "" {
-		if r, err = model.ParseRole(*role); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
+	r, err := optionalRole(*role)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
 	}
 	checkPIN, store, err := prepareSessions(*kiosk, r, *pinFile, *idle, *retain, *recordsDir, stderr)
 	if err != nil {

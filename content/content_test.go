@@ -363,3 +363,14 @@ func TestEveryGroupHasAQuizQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryListedKeyIsAccepted keeps the key list in the "unknown key"
+// message true to the keys the parser stores.
+func TestEveryListedKeyIsAccepted(t *testing.T) {
+	p := &Page{}
+	for _, k := range frontKeys {
+		if k != "keywords" && p.frontField(k) == nil {
+			t.Errorf("front matter key %q is listed but not stored", k)
+		}
+	}
+}

@@ -12,8 +12,19 @@ var (
 	sectionName   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-// frontKeys are the front-matter keys a page may have.
+// frontKeys are the front-matter keys a page may have, in the order the
+// "unknown key" message lists them.
 var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on", "answer", "group", "expectation", "answers"}
+
+// frontField is where each plain front-matter key is stored ("keywords" is
+// a list and handled apart).
+func (p *Page) frontField(key string) *string {
+	return map[string]*string{
+		"id": &p.ID, "title": &p.Title, "status": &p.Status, "evidence": &p.Evidence,
+		"summary": &p.Summary, "reviewed_by": &p.ReviewedBy, "reviewed_on": &p.ReviewedOn,
+		"answer": &p.Answer, "group": &p.Group, "expectation": &p.Expectation, "answers": &p.Answers,
+	}[key]
+}
 
 // parsePage reads one file. It returns nil when the file cannot be used at all.
 func parsePage(file string, raw []byte) (*Page, Problems) {
@@ -67,35 +78,15 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 			continue
 		}
 		p.keyLines[key] = i + 1
-		switch key {
-		case "id":
-			p.ID = val
-		case "title":
-			p.Title = val
-		case "status":
-			p.Status = val
-		case "evidence":
-			p.Evidence = val
-		case "summary":
-			p.Summary = val
-		case "keywords":
+		switch field := p.frontField(key); {
+		case key == "keywords":
 			for _, k := range strings.Split(val, ",") {
 				if k = strings.TrimSpace(k); k != "" {
 					p.Keywords = append(p.Keywords, k)
 				}
 			}
-		case "reviewed_by":
-			p.ReviewedBy = val
-		case "reviewed_on":
-			p.ReviewedOn = val
-		case "answer":
-			p.Answer = val
-		case "group":
-			p.Group = val
-		case "expectation":
-			p.Expectation = val
-		case "answers":
-			p.Answers = val
+		case field != nil:
+			*field = val
 		default:
 			probs.add(file, i+1, "unknown front matter key %q (known: %s)", key, strings.Join(frontKeys, ", "))
 		}

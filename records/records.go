@@ -80,6 +80,16 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 	if seq != 0 && seq < s.lastSeq[rec.Code] {
 		return nil
 	}
+	if err := s.write(rec, progressSuffix); err != nil {
+		return err
+	}
+	s.lastSeq[rec.Code] = seq
+	return nil
+}
+
+// write saves a record as JSON under its code, holding its lock. The caller
+// holds s.mu.
+func (s *Store) write(rec model.Record, suffix string) error {
 	if err := s.lock(rec.Code); err != nil {
 		return err
 	}
@@ -90,11 +100,7 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 	if err := s.ensureDir(); err != nil {
 		return err
 	}
-	if err := writeAtomic(s.ProgressPath(rec.Code), data); err != nil {
-		return err
-	}
-	s.lastSeq[rec.Code] = seq
-	return nil
+	return writeAtomic(s.path(rec.Code, suffix), data)
 }
 
 // Finish writes the final record as JSON and Markdown and removes the
@@ -111,17 +117,7 @@ func (s *Store) Abandon(rec model.Record, markdown []byte) error {
 func (s *Store) close(rec model.Record, markdown []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.lock(rec.Code); err != nil {
-		return err
-	}
-	data, err := json.MarshalIndent(rec, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := s.ensureDir(); err != nil {
-		return err
-	}
-	if err := writeAtomic(s.path(rec.Code, finalSuffix), data); err != nil {
+	if err := s.write(rec, finalSuffix); err != nil {
 		return err
 	}
 	if err := writeAtomic(s.path(rec.Code, markdownSuffix), markdown); err != nil {
