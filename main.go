@@ -237,7 +237,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	} else if !*kiosk {
-		unfinished, corrupt, err := store.Unfinished()
+		unfinished, corrupt, err := records.Unfinished(store)
 		for _, cf := range corrupt {
 			opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
 		}
@@ -273,7 +273,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 // SIGTERM or SIGHUP (a closed window). Bubble Tea's own handler would turn
 // SIGTERM into a quit the model never sees and ignores SIGHUP, so the app
 // takes the signals itself.
-func runProgram(m *ui.Model, store *records.Store, stderr io.Writer) int {
+func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
@@ -291,12 +291,12 @@ func runProgram(m *ui.Model, store *records.Store, stderr io.Writer) int {
 	}
 	// The program has stopped: the model is ours alone now.
 	if crash := m.Crash(); crash != "" {
-		logCrash(store, crash, stderr)
+		logCrash(store.String(), crash, stderr)
 		code = 1
 	}
 	if m.ShouldSave() {
 		if err := store.SaveProgress(m.Record(), 0); err != nil {
-			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store.Dir, err)
+			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
 			return 1
 		}
 		if m.Crash() == "" {
@@ -309,11 +309,11 @@ func runProgram(m *ui.Model, store *records.Store, stderr io.Writer) int {
 // logCrash keeps a panic's details in the records folder (0600) for staff,
 // and shows the patient only a neutral message: a supervisor restarts the
 // app.
-func logCrash(store *records.Store, crash string, stderr io.Writer) {
+func logCrash(dir string, crash string, stderr io.Writer) {
 	fmt.Fprintln(stderr, ui.CrashNotice(model.LangVI))
 	fmt.Fprintln(stderr, ui.CrashNotice(model.LangEN))
-	if err := os.MkdirAll(store.Dir, 0o700); err == nil {
-		name := filepath.Join(store.Dir, fmt.Sprintf("crash-%s.log", time.Now().UTC().Format("20060102T150405Z")))
+	if err := os.MkdirAll(dir, 0o700); err == nil {
+		name := filepath.Join(dir, fmt.Sprintf("crash-%s.log", time.Now().UTC().Format("20060102T150405Z")))
 		_ = os.WriteFile(name, []byte(crash), 0o600)
 	}
 }
@@ -378,7 +378,7 @@ func runHashPIN(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // prepareSessions checks the kiosk options, reads the staff PIN's hash for
 // a kiosk, opens the records folder and deletes abandoned records older
 // than the retention time: what the app and the server both need.
-func prepareSessions(kiosk bool, role model.Role, pinFile string, idle time.Duration, retain int, recordsDir string, stderr io.Writer) (func(string) bool, *records.Store, error) {
+func prepareSessions(kiosk bool, role model.Role, pinFile string, idle time.Duration, retain int, recordsDir string, stderr io.Writer) (func(string) bool, records.Store, error) {
 	switch {
 	case kiosk && role != model.RoleUnset && role != model.RolePatient:
 		return nil, nil, fmt.Errorf("--kiosk is for patients reviewing alone; it cannot run with --role %s", role)
@@ -399,12 +399,12 @@ func prepareSessions(kiosk bool, role model.Role, pinFile string, idle time.Dura
 		return nil, nil, err
 	}
 	if _, err := store.Purge(time.Now().AddDate(0, 0, -retain), model.StatusAbandoned); err != nil {
-		fmt.Fprintf(stderr, "stemcounsel: could not delete old abandoned records in %s: %v\n", store.Dir, err)
+		fmt.Fprintf(stderr, "stemcounsel: could not delete old abandoned records in %s: %v\n", store, err)
 	}
 	return checkPIN, store, nil
 }
 
-func openStore(dir string) (*records.Store, error) {
+func openStore(dir string) (records.Store, error) {
 	if dir == "" {
 		d, err := records.DefaultDir()
 		if err != nil {
@@ -412,13 +412,13 @@ func openStore(dir string) (*records.Store, error) {
 		}
 		dir = d
 	}
-	return records.Open(dir), nil
+	return records.OpenFolder(dir), nil
 }
 
 // resumeSession locks a session and loads it. A session resumes only in
 // the mode it was started in: a patient must never open a doctor's session
 // (with its notes and file number) or a trainer's.
-func resumeSession(store *records.Store, code string, role model.Role) (*model.Session, error) {
+func resumeSession(store records.Store, code string, role model.Role) (*model.Session, error) {
 	rec, err := store.Load(code)
 	if err != nil {
 		return nil, err
@@ -584,7 +584,7 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "deleted %s\n", code)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", store.Dir, err)
+			fmt.Fprintf(stderr, "%s: %v\n", store, err)
 			return 1
 		}
 		fmt.Fprintf(stdout, "%d records older than %d days deleted; sessions in progress are kept\n", len(gone), *purge)
@@ -592,14 +592,14 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	}
 	list, corrupt, err := store.List()
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", store.Dir, err)
+		fmt.Fprintf(stderr, "%s: %v\n", store, err)
 		return 1
 	}
 	for _, c := range corrupt {
 		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
 	}
 	if len(list) == 0 {
-		fmt.Fprintf(stdout, "no records in %s\n", store.Dir)
+		fmt.Fprintf(stdout, "no records in %s\n", store)
 	}
 	for _, e := range list {
 		kind := string(e.Role)

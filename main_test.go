@@ -174,7 +174,7 @@ func TestOpenAndRecords(t *testing.T) {
 	s := model.NewSession(model.LangVI, model.RolePatient, time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
 	s.Code = "ACD349"
 	s.AddQuestion("Giá # | `x`?", model.StepOptions, s.Started)
-	store := records.Open(dir)
+	store := records.OpenFolder(dir)
 	if err := store.SaveProgress(s.Record(model.StatusInProgress, "abc", model.DefaultChecklist, s.Started), 1); err != nil {
 		t.Fatal(err)
 	}
@@ -249,11 +249,11 @@ func writeTemp(t *testing.T, s string) string {
 
 func TestRecordsPurge(t *testing.T) {
 	dir := t.TempDir()
-	store := records.Open(dir)
+	store := records.OpenFolder(dir)
 	s := model.NewSession(model.LangEN, model.RolePatient, time.Now().AddDate(0, 0, -100))
 	s.Code = "ACD349"
 	rec := s.Record(model.StatusFinished, "x", model.DefaultChecklist, time.Now().AddDate(0, 0, -90))
-	if err := store.Finish(rec, []byte("# x\n")); err != nil {
+	if err := store.Close(rec, []byte("# x\n")); err != nil {
 		t.Fatal(err)
 	}
 	code, out, _ := runCLI(t, "records", "--records", dir, "--purge-older-than", "60")
@@ -270,7 +270,7 @@ func TestResumeOnlyInItsOwnMode(t *testing.T) {
 	s := model.NewSession(model.LangEN, model.RoleDoctor, time.Now())
 	s.Code = "ACD349"
 	s.PatientRef = "KH-77"
-	store := records.Open(dir)
+	store := records.OpenFolder(dir)
 	if err := store.SaveProgress(s.Record(model.StatusInProgress, "x", model.DefaultChecklist, time.Now()), 1); err != nil {
 		t.Fatal(err)
 	}

@@ -30,8 +30,51 @@ const (
 // ErrLocked means another running app holds the session.
 var ErrLocked = errors.New("the session is open in another window")
 
-// Store is a records folder.
-type Store struct {
+// Store keeps session records. The records folder (Folder) is the
+// embedded default; a database store implements the same contract for a
+// chain of clinics. Every implementation writes each change before it
+// returns, never lets an older save overwrite a newer one, and lets only
+// one running app write a session at a time.
+type Store interface {
+	// SaveProgress writes an in-progress record. A save whose seq is older
+	// than the last one written for that code is dropped (seq 0 always
+	// writes).
+	SaveProgress(rec model.Record, seq uint64) error
+	// Close writes a record that ends (finished or abandoned, as its Status
+	// says) with its Markdown copy, and releases the session.
+	Close(rec model.Record, markdown []byte) error
+	// Acquire takes a session for this process; ErrLocked if another holds it.
+	Acquire(code string) error
+	// ReleaseCode frees one session; Release frees all this store holds.
+	ReleaseCode(code string)
+	Release()
+	// Exists tells whether any record (in progress or ended) has the code.
+	Exists(code string) (bool, error)
+	// List reads every record's listing entry, newest first.
+	List() ([]Entry, []Corrupt, error)
+	// Load reads a record: the ended one if it exists, else the one in progress.
+	Load(code string) (model.Record, error)
+	// Purge deletes ended records last updated before cutoff whose status is
+	// one of statuses, and reports their codes.
+	Purge(cutoff time.Time, statuses ...string) ([]string, error)
+	// String says where the records are kept, for messages.
+	String() string
+}
+
+// Unfinished lists the sessions of s that can be resumed.
+func Unfinished(s Store) ([]Entry, []Corrupt, error) {
+	all, bad, err := s.List()
+	var out []Entry
+	for _, e := range all {
+		if e.Status == model.StatusInProgress {
+			out = append(out, e)
+		}
+	}
+	return out, bad, err
+}
+
+// Folder is a records folder: the Store of one machine.
+type Folder struct {
 	Dir string
 
 	mu      sync.Mutex
@@ -52,29 +95,29 @@ func DefaultDir() (string, error) {
 	return filepath.Join(home, ".local", "share", "stemcounsel", "records"), nil
 }
 
-// Open makes the folder if needed (0700). It does not fail on a folder it
-// cannot write: the app then keeps the session in memory and says so when
-// it tries to save.
-func Open(dir string) *Store {
-	return &Store{Dir: dir, lastSeq: map[string]uint64{}, locks: map[string]*os.File{}}
+// OpenFolder returns the store for dir. The folder (0700) is made on the
+// first write, and a folder it cannot write is not an error here: the app
+// then keeps the session in memory and says so when it tries to save.
+func OpenFolder(dir string) *Folder {
+	return &Folder{Dir: dir, lastSeq: map[string]uint64{}, locks: map[string]*os.File{}}
 }
 
-func (s *Store) ensureDir() error {
+func (s *Folder) ensureDir() error {
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return err
 	}
 	return os.Chmod(s.Dir, 0o700)
 }
 
-func (s *Store) path(code, suffix string) string { return filepath.Join(s.Dir, code+suffix) }
+func (s *Folder) path(code, suffix string) string { return filepath.Join(s.Dir, code+suffix) }
 
 // ProgressPath is where an unfinished session is saved.
-func (s *Store) ProgressPath(code string) string { return s.path(code, progressSuffix) }
+func (s *Folder) ProgressPath(code string) string { return s.path(code, progressSuffix) }
 
 // SaveProgress writes the in-progress record. Saves carry a sequence
 // number: one older than the last written is dropped, so saves running in
 // parallel can never put an older state over a newer one.
-func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
+func (s *Folder) SaveProgress(rec model.Record, seq uint64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if seq != 0 && seq < s.lastSeq[rec.Code] {
@@ -89,7 +132,7 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 
 // write saves a record as JSON under its code, holding its lock. The caller
 // holds s.mu.
-func (s *Store) write(rec model.Record, suffix string) error {
+func (s *Folder) write(rec model.Record, suffix string) error {
 	if err := s.lock(rec.Code); err != nil {
 		return err
 	}
@@ -103,18 +146,12 @@ func (s *Store) write(rec model.Record, suffix string) error {
 	return writeAtomic(s.path(rec.Code, suffix), data)
 }
 
-// Finish writes the final record as JSON and Markdown and removes the
+// String is the folder's path.
+func (s *Folder) String() string { return s.Dir }
+
+// Close writes the ended record as JSON and Markdown and removes the
 // in-progress file. The session's lock is released.
-func (s *Store) Finish(rec model.Record, markdown []byte) error {
-	return s.close(rec, markdown)
-}
-
-// Abandon saves a session left without finishing (a kiosk's idle reset).
-func (s *Store) Abandon(rec model.Record, markdown []byte) error {
-	return s.close(rec, markdown)
-}
-
-func (s *Store) close(rec model.Record, markdown []byte) error {
+func (s *Folder) Close(rec model.Record, markdown []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.write(rec, finalSuffix); err != nil {
@@ -133,14 +170,14 @@ func (s *Store) close(rec model.Record, markdown []byte) error {
 
 // Acquire locks a session for this process, so two apps never write the
 // same session. A lock held by a process that died is free again.
-func (s *Store) Acquire(code string) error {
+func (s *Folder) Acquire(code string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.lock(code)
 }
 
 // Release frees every lock this store holds.
-func (s *Store) Release() {
+func (s *Folder) Release() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for code := range s.locks {
@@ -149,13 +186,13 @@ func (s *Store) Release() {
 }
 
 // ReleaseCode frees one session's lock.
-func (s *Store) ReleaseCode(code string) {
+func (s *Folder) ReleaseCode(code string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.unlock(code)
 }
 
-func (s *Store) lock(code string) error {
+func (s *Folder) lock(code string) error {
 	if _, held := s.locks[code]; held {
 		return nil
 	}
@@ -174,7 +211,7 @@ func (s *Store) lock(code string) error {
 	return nil
 }
 
-func (s *Store) unlock(code string) {
+func (s *Folder) unlock(code string) {
 	if f, ok := s.locks[code]; ok {
 		unlockFile(f)
 		f.Close()
@@ -201,7 +238,7 @@ type Corrupt struct {
 
 // List reads every record's code, status and time, newest first. A corrupt
 // in-progress file is set aside (renamed, never deleted) and reported.
-func (s *Store) List() ([]Entry, []Corrupt, error) {
+func (s *Folder) List() ([]Entry, []Corrupt, error) {
 	entries, err := os.ReadDir(s.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
@@ -235,21 +272,23 @@ func (s *Store) List() ([]Entry, []Corrupt, error) {
 	return out, bad, nil
 }
 
-// Unfinished lists the sessions that can be resumed.
-func (s *Store) Unfinished() ([]Entry, []Corrupt, error) {
-	all, bad, err := s.List()
-	var out []Entry
-	for _, e := range all {
-		if e.Status == model.StatusInProgress {
-			out = append(out, e)
+// Exists tells whether a record with the code is in the folder.
+func (s *Folder) Exists(code string) (bool, error) {
+	for _, suffix := range []string{finalSuffix, progressSuffix} {
+		_, err := os.Stat(s.path(code, suffix))
+		if err == nil {
+			return true, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return false, err
 		}
 	}
-	return out, bad, err
+	return false, nil
 }
 
 // Load reads a session's record: the final one if it exists, else the one
 // in progress.
-func (s *Store) Load(code string) (model.Record, error) {
+func (s *Folder) Load(code string) (model.Record, error) {
 	if !model.ValidCode(code) {
 		return model.Record{}, fmt.Errorf("%q is not a session code (6 letters and digits)", code)
 	}
@@ -284,7 +323,7 @@ func readRecord(path string) (model.Record, error) {
 // Purge deletes the records (JSON and Markdown) last updated before cutoff
 // whose status is one of statuses, and reports their codes. Sessions in
 // progress are never purged, and neither is a record that cannot be read.
-func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
+func (s *Folder) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 	all, _, err := s.List()
 	if err != nil {
 		return nil, err

@@ -32,7 +32,7 @@ func mode(t *testing.T, path string) os.FileMode {
 
 func TestFileModesAndLayout(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "records")
-	s := Open(dir)
+	s := OpenFolder(dir)
 	defer s.Release()
 	if err := s.SaveProgress(record("ACD349", model.Yes), 1); err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestFileModesAndLayout(t *testing.T) {
 	}
 	rec := record("ACD349", model.No)
 	rec.Status = model.StatusFinished
-	if err := s.Finish(rec, []byte("# record\n")); err != nil {
+	if err := s.Close(rec, []byte("# record\n")); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"ACD349.json", "ACD349.md"} {
@@ -68,7 +68,7 @@ func TestFileModesAndLayout(t *testing.T) {
 // written and before it is renamed: the old record must survive whole.
 func TestCrashBetweenWriteSteps(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir)
+	s := OpenFolder(dir)
 	defer s.Release()
 	if err := s.SaveProgress(record("ACD349", model.Yes), 1); err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func TestUnwritableFolder(t *testing.T) {
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := Open(filepath.Join(file, "records"))
+	s := OpenFolder(filepath.Join(file, "records"))
 	if err := s.SaveProgress(record("ACD349", model.Yes), 1); err == nil {
 		t.Fatal("saving under a file must fail")
 	}
@@ -119,14 +119,14 @@ func TestUnwritableFolder(t *testing.T) {
 	if err := os.Mkdir(ro, 0o500); err != nil {
 		t.Fatal(err)
 	}
-	if err := Open(ro).SaveProgress(record("ACD349", model.Yes), 1); err == nil {
+	if err := OpenFolder(ro).SaveProgress(record("ACD349", model.Yes), 1); err == nil {
 		t.Fatal("saving into a read-only folder must fail")
 	}
 }
 
 func TestCorruptFileIsSetAside(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir)
+	s := OpenFolder(dir)
 	defer s.Release()
 	if err := s.SaveProgress(record("ACD349", model.Yes), 1); err != nil {
 		t.Fatal(err)
@@ -135,7 +135,7 @@ func TestCorruptFileIsSetAside(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"schema":1,"code":"XYW3`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	list, corrupt, err := s.Unfinished()
+	list, corrupt, err := Unfinished(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestCorruptFileIsSetAside(t *testing.T) {
 
 func TestLockStopsASecondApp(t *testing.T) {
 	dir := t.TempDir()
-	a, b := Open(dir), Open(dir)
+	a, b := OpenFolder(dir), OpenFolder(dir)
 	if err := a.Acquire("ACD349"); err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestLockStopsASecondApp(t *testing.T) {
 }
 
 func TestOlderSaveNeverOverwritesNewer(t *testing.T) {
-	s := Open(t.TempDir())
+	s := OpenFolder(t.TempDir())
 	defer s.Release()
 	if err := s.SaveProgress(record("ACD349", model.No), 5); err != nil {
 		t.Fatal(err)
@@ -184,7 +184,7 @@ func TestOlderSaveNeverOverwritesNewer(t *testing.T) {
 }
 
 func TestListShowsNoAnswers(t *testing.T) {
-	s := Open(t.TempDir())
+	s := OpenFolder(t.TempDir())
 	defer s.Release()
 	_ = s.SaveProgress(record("ACD349", model.Yes), 1)
 	list, _, err := s.List()
@@ -202,7 +202,7 @@ func TestListShowsNoAnswers(t *testing.T) {
 
 func TestRetentionDeletesOnlyOldAbandoned(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir)
+	s := OpenFolder(dir)
 	defer s.Release()
 	old := t0.Add(-40 * 24 * time.Hour)
 	write := func(code, status string, updated time.Time) {
@@ -212,7 +212,7 @@ func TestRetentionDeletesOnlyOldAbandoned(t *testing.T) {
 		if status == model.StatusInProgress {
 			err = s.SaveProgress(rec, 1)
 		} else {
-			err = s.Abandon(rec, []byte("# x\n"))
+			err = s.Close(rec, []byte("# x\n"))
 		}
 		if err != nil {
 			t.Fatal(err)

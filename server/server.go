@@ -229,7 +229,7 @@ func (s *Server) end(r running, sess ssh.Session) {
 		status = "saved in progress"
 		if err := s.cfg.Session.Store.SaveProgress(m.Record(), 0); err != nil {
 			status = "not saved"
-			s.cfg.Log.Error("could not save a session", "code", m.Session().Code, "dir", s.cfg.Session.Store.Dir, "error", err)
+			s.cfg.Log.Error("could not save a session", "code", m.Session().Code, "dir", s.cfg.Session.Store.String(), "error", err)
 		}
 	}
 	if s.cfg.Session.Store != nil {

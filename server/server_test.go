@@ -77,7 +77,7 @@ func startServer(t testing.TB, mutate func(*Config)) *fixture {
 		Session: ui.Options{
 			Content: b, Cache: ui.NewRenderCache(), Now: time.Now,
 			Lang: model.LangEN, LangSet: true, Role: model.RolePatient,
-			Store: records.Open(f.records),
+			Store: records.OpenFolder(f.records),
 		},
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}

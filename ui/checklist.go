@@ -200,6 +200,11 @@ func newNoteInput() textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.CharLimit = 200
+	// A steady cursor: Update drops blink messages, and a blinking one
+	// would make every typed character wait for the blink timer in tests.
+	st := ti.Styles()
+	st.Cursor.Blink = false
+	ti.SetStyles(st)
 	return ti
 }
 

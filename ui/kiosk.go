@@ -64,7 +64,7 @@ func (m *Model) resetKiosk() tea.Cmd {
 	var saveErr error
 	if m.ShouldSave() && m.opt.Store != nil {
 		rec := m.record(model.StatusAbandoned)
-		saveErr = m.opt.Store.Abandon(rec, []byte(RecordMarkdown(rec, m.opt.Content)))
+		saveErr = m.opt.Store.Close(rec, []byte(RecordMarkdown(rec, m.opt.Content)))
 	}
 	opt := m.opt
 	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""

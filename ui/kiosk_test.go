@@ -24,7 +24,7 @@ func kioskModel(t *testing.T, dir string, w, h int) (*Model, *fakeClock) {
 	clock := &fakeClock{t: testClock}
 	codes := []string{"ACD349", "XYW346", "HJK479"}
 	n := 0
-	store := records.Open(dir)
+	store := records.OpenFolder(dir)
 	t.Cleanup(store.Release)
 	m := newTestModel(t, fixtureContent(t), Options{
 		Lang: model.LangEN, LangSet: true, Kiosk: true, Idle: 3 * time.Minute, RetainDays: 30,

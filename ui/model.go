@@ -45,7 +45,7 @@ type Options struct {
 	ResizeDebounce time.Duration
 
 	// Store saves the session as it goes; nil keeps it in memory only.
-	Store *records.Store
+	Store records.Store
 	// Code names a new session's record.
 	Code string
 	// Session is a session to resume instead of starting a new one.

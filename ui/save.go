@@ -110,7 +110,7 @@ func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
 	md := []byte(RecordMarkdown(rec, m.opt.Content))
 	store := m.opt.Store
-	return func() tea.Msg { return finishedMsg{err: store.Finish(rec, md)} }
+	return func() tea.Msg { return finishedMsg{err: store.Close(rec, md)} }
 }
 
 func (m *Model) finishedSaving(msg finishedMsg) {
@@ -133,7 +133,7 @@ func (m *Model) banner() string {
 	if m.saveErr == nil {
 		return ""
 	}
-	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store.Dir, m.saveErr)
+	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store, m.saveErr)
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
 }
 

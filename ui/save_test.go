@@ -14,7 +14,7 @@ import (
 
 func storeModel(t *testing.T, dir string, opt Options) *Model {
 	t.Helper()
-	opt.Store = records.Open(dir)
+	opt.Store = records.OpenFolder(dir)
 	t.Cleanup(opt.Store.Release)
 	if opt.Code == "" {
 		opt.Code = "ACD349"
