@@ -26,12 +26,12 @@ func (m *Model) openQuestion() tea.Cmd {
 // key gives the field every key but enter (keep), esc (drop) and ctrl+c.
 func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 	switch {
-	case k.String() == "ctrl+c":
+	case key.Matches(k, m.keys.Interrupt):
 		return do(func(m *Model) tea.Cmd {
 			m.dialog = nil
 			return m.requestQuit()
 		})
-	case key.Matches(k, m.keys.Choose):
+	case key.Matches(k, m.keys.Field.Keep):
 		return do(func(m *Model) tea.Cmd {
 			if text := cleanNote(d.field.Value()); text != "" {
 				m.session.AddQuestion(text, m.session.Current, m.now())
@@ -43,7 +43,7 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 			}
 			return nil
 		})
-	case key.Matches(k, m.keys.Esc):
+	case key.Matches(k, m.keys.Field.Drop):
 		return closeDialog{}
 	}
 	return do(func(*Model) tea.Cmd {

@@ -97,7 +97,7 @@ func (d *menuDialog) key(m *Model, k tea.KeyPressMsg) action {
 		return move(n - 1)
 	case key.Matches(k, m.keys.Choose):
 		return jump(d.cursor)
-	case key.Matches(k, m.keys.Quit) && k.String() == "ctrl+c":
+	case key.Matches(k, m.keys.Interrupt):
 		return do(func(m *Model) tea.Cmd {
 			m.dialog = nil
 			return m.requestQuit()
@@ -158,7 +158,7 @@ func (d *quitDialog) key(m *Model, k tea.KeyPressMsg) action {
 			return quitNow{}
 		}
 		return closeDialog{}
-	case k.String() == "ctrl+c":
+	case key.Matches(k, m.keys.Interrupt):
 		// A second ctrl+c is as clear an answer as the button.
 		return quitNow{}
 	}
@@ -209,7 +209,9 @@ func (helpDialog) view(m *Model) (string, []zone) {
 	var lines []string
 	lines = append(lines, m.st.DialogTitle.Render(m.text.HelpTitle), "")
 	// Packed rather than in columns: columns drop whatever does not fit.
-	lines = append(lines, strings.Split(packKeys(h, m.screen().FullHelp(), w), "\n")...)
+	lines = append(lines, strings.Split(packKeys(h, m.fullHelp(), w), "\n")...)
+	lines = append(lines, "")
+	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.HelpMouse), "\n")...)
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.HelpClose, w, "…")))
 	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, min(len(lines), m.bodyHeight()-2)))
 	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}}}

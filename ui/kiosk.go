@@ -97,14 +97,14 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case *pinDialog, staffDialog:
 		return m.act(m.dialog.key(m, k)), true
 	}
-	switch k.String() {
-	case "ctrl+x":
+	switch {
+	case key.Matches(k, m.keys.Kiosk.StaffExit):
 		m.openPIN()
 		return nil, true
-	case "f1":
+	case key.Matches(k, m.keys.Kiosk.CallStaff):
 		m.dialog = staffDialog{}
 		return nil, true
-	case "ctrl+c", "ctrl+z", "ctrl+\\":
+	case key.Matches(k, m.keys.Kiosk.Guard):
 		return nil, true // the guard lives here, so tests see it
 	}
 	if key.Matches(k, m.keys.Quit) && m.dialog == nil && !m.typing() {
@@ -151,15 +151,15 @@ func (m *Model) openPIN() { m.dialog = &pinDialog{} }
 func (m *Model) pinLocked() bool { return m.now().Before(m.pinLockedUntil) }
 
 func (d *pinDialog) key(m *Model, k tea.KeyPressMsg) action {
-	switch s := k.String(); {
-	case s == "esc":
+	switch {
+	case key.Matches(k, m.keys.Esc):
 		return closeDialog{}
-	case s == "enter":
+	case key.Matches(k, m.keys.Choose):
 		return pinPress{d, pinOK}
-	case s == "backspace":
+	case key.Matches(k, m.keys.Backspace):
 		return pinPress{d, pinBackspace}
-	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
-		return pinPress{d, int(s[0] - '0')}
+	case key.Matches(k, m.keys.PINDigit):
+		return pinPress{d, digit(k, '0')}
 	}
 	return handled
 }

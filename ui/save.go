@@ -201,7 +201,7 @@ func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
 		return resume(d.cursor)
 	case key.Matches(k, m.keys.Esc):
 		return closeDialog{}
-	case k.String() == "ctrl+c":
+	case key.Matches(k, m.keys.Interrupt):
 		return quitNow{}
 	}
 	return nil

@@ -170,14 +170,15 @@ func (c *checklistScreen) key(k tea.KeyPressMsg) action {
 		return do(func(*Model) tea.Cmd { return c.noteKey(k) })
 	}
 	n := len(m.items())
-	switch s := k.String(); {
-	case s == "1" || s == "2" || s == "3":
-		return checklistAnswer{c, int(s[0] - '1')}
+	km := m.keys.Checklist
+	switch {
+	case key.Matches(k, km.Answer):
+		return checklistAnswer{c, digit(k, '1')}
 	case key.Matches(k, m.keys.Up):
 		return checklistFocus{c, (c.focus + n - 1) % n}
 	case key.Matches(k, m.keys.Down):
 		return checklistFocus{c, (c.focus + 1) % n}
-	case m.canNote() && key.Matches(k, m.keys.Note):
+	case m.canNote() && key.Matches(k, km.Note):
 		return do(func(*Model) tea.Cmd {
 			c.editing = true
 			c.note.SetValue(m.session.Notes[c.focused()])
@@ -222,12 +223,12 @@ func (c *checklistScreen) focusItem(i int) {
 func (c *checklistScreen) noteKey(k tea.KeyPressMsg) tea.Cmd {
 	m := c.m
 	switch {
-	case key.Matches(k, m.keys.Choose, m.keys.Tab):
+	case key.Matches(k, m.keys.Field.Keep, m.keys.Tab):
 		m.session.SetNote(c.focused(), cleanNote(c.note.Value()))
 		c.editing = false
 		c.note.Blur()
 		m.layoutViewport()
-	case key.Matches(k, m.keys.Esc):
+	case key.Matches(k, m.keys.Field.Drop):
 		c.editing = false
 		c.note.Blur()
 	default:
@@ -239,18 +240,27 @@ func (c *checklistScreen) noteKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (c *checklistScreen) ShortHelp() []key.Binding {
-	m, k := c.m, c.m.keys
+	k := c.m.keys
 	if c.editing {
-		return []key.Binding{withHelp(k.Choose, "enter", m.text.KeySave), withHelp(k.Esc, "esc", m.text.KeyCancel)}
+		return []key.Binding{k.Field.Keep, k.Field.Drop}
 	}
-	b := []key.Binding{
-		key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)),
-		withHelp(k.Up, "↑/↓", m.text.KeyItem), k.Help, k.Quit,
+	return append([]key.Binding{k.Checklist.Answer, k.Checklist.Item, k.Help, k.Quit}, c.noteBinding()...)
+}
+
+func (c *checklistScreen) FullHelp() [][]key.Binding {
+	k := c.m.keys
+	if c.editing {
+		return [][]key.Binding{{k.Field.Keep, k.Field.Drop}}
 	}
-	if m.canNote() {
-		b = append(b, k.Note)
+	return [][]key.Binding{append([]key.Binding{k.Checklist.Answer, k.Checklist.Item}, c.noteBinding()...)}
+}
+
+// noteBinding is the note's key, for a doctor.
+func (c *checklistScreen) noteBinding() []key.Binding {
+	if c.m.canNote() {
+		return []key.Binding{c.m.keys.Checklist.Note}
 	}
-	return b
+	return nil
 }
 
 // cleanNote makes typed text safe to keep and show: NFC, no control

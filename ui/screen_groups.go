@@ -223,11 +223,11 @@ func (g *groupScreen) key(k tea.KeyPressMsg) action {
 		return do(func(*Model) tea.Cmd { g.list.PrevPage(); return nil })
 	case key.Matches(k, km.PageDown) && k.Text == "":
 		return do(func(*Model) tea.Cmd { g.list.NextPage(); return nil })
-	case key.Matches(k, km.Choose):
+	case key.Matches(k, km.Groups.Toggle):
 		return groupToggle{g, g.list.Index()}
-	case key.Matches(k, km.Esc):
+	case key.Matches(k, km.Groups.Clear):
 		return do(func(*Model) tea.Cmd { g.setFilter(""); return nil })
-	case k.Code == tea.KeyBackspace:
+	case key.Matches(k, km.Backspace):
 		return do(func(*Model) tea.Cmd {
 			if r := []rune(g.filter); len(r) > 0 {
 				g.setFilter(string(r[:len(r)-1]))
@@ -268,12 +268,23 @@ func (a groupToggle) apply(m *Model) tea.Cmd {
 // ShortHelp: letters go to the search here, so quitting is ctrl+c (but not
 // in a kiosk, which only staff can leave).
 func (g *groupScreen) ShortHelp() []key.Binding {
-	m, k := g.m, g.m.keys
-	b := []key.Binding{withHelp(k.Choose, "enter", m.text.KeyToggle), withHelp(k.Esc, "esc", m.text.KeyClear)}
-	if !m.kiosk() {
-		b = append(b, withHelp(k.Quit, "ctrl+c", m.text.KeyQuit))
+	k := g.m.keys.Groups
+	return append(append([]key.Binding{k.Toggle, k.Clear}, g.quit()...), k.Move)
+}
+
+func (g *groupScreen) FullHelp() [][]key.Binding {
+	k := g.m.keys
+	return [][]key.Binding{
+		{k.Groups.Type, k.Backspace, k.Groups.Clear},
+		append([]key.Binding{k.Groups.Move, k.Groups.Page, k.Groups.Toggle}, g.quit()...),
 	}
-	return append(b, withHelp(k.Up, "↑/↓", m.text.KeyMove))
+}
+
+func (g *groupScreen) quit() []key.Binding {
+	if g.m.kiosk() {
+		return nil
+	}
+	return []key.Binding{g.m.keys.Groups.Quit}
 }
 
 // sanitizeInput drops control characters from typed or pasted text, so

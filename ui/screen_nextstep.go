@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -32,11 +33,14 @@ func (n *nextStepScreen) top() (string, []zone) {
 }
 
 func (n *nextStepScreen) key(k tea.KeyPressMsg) action {
-	s := k.String()
-	if len(s) == 1 && s[0] >= '1' && int(s[0]-'1') < len(model.NextSteps) {
-		return nextStepChoice(s[0] - '1')
+	if key.Matches(k, n.m.keys.NextStep.Choose) {
+		return nextStepChoice(digit(k, '1'))
 	}
 	return nil
+}
+
+func (n *nextStepScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{n.m.keys.NextStep.Choose}}
 }
 
 // nextStepChoice records next step i of model.NextSteps.

@@ -40,7 +40,9 @@ func (p *pageScreen) ShortHelp() []key.Binding {
 	return []key.Binding{k.Help, k.Quit, k.Panel, k.Ask, k.Menu, k.Lang, k.Next, k.Prev}
 }
 
-func (p *pageScreen) FullHelp() [][]key.Binding { return p.m.fullHelp() }
+// FullHelp: a reading page has no keys of its own; the help dialog adds
+// the global ones.
+func (p *pageScreen) FullHelp() [][]key.Binding { return nil }
 
 // summaryScreen is the session so far, from the patient's own answers.
 type summaryScreen struct{ pageScreen }

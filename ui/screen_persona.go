@@ -77,7 +77,7 @@ func (p *personaScreen) key(k tea.KeyPressMsg) action {
 		return p.move((p.focus + n - 1) % n)
 	case key.Matches(k, m.keys.Down):
 		return p.move((p.focus + 1) % n)
-	case key.Matches(k, m.keys.Choose):
+	case key.Matches(k, m.keys.Persona.Choose):
 		return personaChoice{p, p.focus}
 	}
 	return nil
@@ -110,4 +110,9 @@ func (a personaChoice) apply(m *Model) tea.Cmd {
 	m.notice = fmt.Sprintf(m.text.PersonaChosen, pe.Title)
 	m.refresh(false)
 	return nil
+}
+
+func (p *personaScreen) FullHelp() [][]key.Binding {
+	k := p.m.keys
+	return [][]key.Binding{{k.Persona.Move, k.Persona.Choose}}
 }

@@ -131,12 +131,11 @@ func (q *quizScreen) key(k tea.KeyPressMsg) action {
 	m := q.m
 	n := len(q.items())
 	item := q.focused()
-	s := k.String()
 	switch {
-	case len(s) == 1 && s[0] >= '1' && int(s[0]-'1') < len(item.Choices):
-		return quizAnswer{q, int(s[0] - '1')}
-	case (s == "4" || s == "5") && m.canTeachBack():
-		return teachBack{q, int(s[0] - '4')}
+	case key.Matches(k, m.keys.Quiz.Answer) && digit(k, '1') < len(item.Choices):
+		return quizAnswer{q, digit(k, '1')}
+	case key.Matches(k, m.keys.Quiz.TeachBack) && m.canTeachBack():
+		return teachBack{q, digit(k, '4')}
 	case key.Matches(k, m.keys.Up):
 		return q.move((q.focus + n - 1) % n)
 	case key.Matches(k, m.keys.Down):
@@ -187,10 +186,19 @@ func (a teachBack) apply(m *Model) tea.Cmd {
 }
 
 func (q *quizScreen) ShortHelp() []key.Binding {
-	m, k := q.m, q.m.keys
-	b := []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)), withHelp(k.Up, "↑/↓", m.text.KeyItem)}
-	if m.canTeachBack() {
-		b = append(b, key.NewBinding(key.WithKeys("4"), key.WithHelp("4/5", m.text.KeyTeachBack)))
+	k := q.m.keys
+	return append(q.own(), k.Help, k.Quit, k.Ask)
+}
+
+func (q *quizScreen) FullHelp() [][]key.Binding { return [][]key.Binding{q.own()} }
+
+// own is the knowledge check's own keys; teach-back is for a doctor or a
+// trainer.
+func (q *quizScreen) own() []key.Binding {
+	k := q.m.keys
+	b := []key.Binding{k.Quiz.Answer, k.Quiz.Item}
+	if q.m.canTeachBack() {
+		b = append(b, k.Quiz.TeachBack)
 	}
-	return append(b, k.Help, k.Quit, k.Ask)
+	return b
 }

@@ -90,14 +90,14 @@ func (s *sureScreen) markdown() (string, bool) {
 
 func (s *sureScreen) key(k tea.KeyPressMsg) action {
 	m := s.m
-	switch ks := k.String(); {
-	case ks == "1" || ks == "2":
-		return sureAnswer{s, s.focus, sureAnswers[ks[0]-'1']}
+	switch {
+	case key.Matches(k, m.keys.Sure.Answer):
+		return sureAnswer{s, s.focus, sureAnswers[digit(k, '1')]}
 	case key.Matches(k, m.keys.Up):
 		return sureFocus{s, (s.focus + model.SureItems - 1) % model.SureItems}
 	case key.Matches(k, m.keys.Down):
 		return sureFocus{s, (s.focus + 1) % model.SureItems}
-	case m.session.Role == model.RoleDoctor && key.Matches(k, m.keys.Again):
+	case m.session.Role == model.RoleDoctor && key.Matches(k, m.keys.Sure.Again):
 		return do(s.askAgain)
 	}
 	return nil
@@ -140,10 +140,19 @@ func (a sureAnswer) apply(m *Model) tea.Cmd {
 }
 
 func (s *sureScreen) ShortHelp() []key.Binding {
-	m, k := s.m, s.m.keys
-	b := []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2", m.text.KeyAnswer)), withHelp(k.Up, "↑/↓", m.text.KeyItem), k.Help, k.Quit}
-	if m.session.Role == model.RoleDoctor {
-		b = append(b, k.Again)
+	k := s.m.keys
+	return append([]key.Binding{k.Sure.Answer, k.Sure.Item, k.Help, k.Quit}, s.again()...)
+}
+
+func (s *sureScreen) FullHelp() [][]key.Binding {
+	k := s.m.keys
+	return [][]key.Binding{append([]key.Binding{k.Sure.Answer, k.Sure.Item}, s.again()...)}
+}
+
+// again is the key to ask again, for a doctor.
+func (s *sureScreen) again() []key.Binding {
+	if s.m.session.Role == model.RoleDoctor {
+		return []key.Binding{s.m.keys.Sure.Again}
 	}
-	return b
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -79,5 +80,51 @@ func TestOneTableEntryMakesAScreen(t *testing.T) {
 	}
 	if got := m.screenAt(model.StepApproval).title(model.StepApproval); got != "Page approval" {
 		t.Fatalf("other steps keep their reading page: %q", got)
+	}
+}
+
+// TestHelpListsTheKeysOfTheScreen opens ? on screens with keys of their own:
+// it lists exactly those keys and the global keys that still work there,
+// and says what the mouse does.
+func TestHelpListsTheKeysOfTheScreen(t *testing.T) {
+	tests := []struct {
+		name      string
+		opt       Options
+		step      model.StepID
+		want, not []string
+	}{
+		{"page", Options{Role: model.RolePatient}, model.StepAbout,
+			[]string{"↑/↓ scroll", "q/ctrl+c quit", "f ask the doctor"}, []string{"1/2/3", "panel", "f1"}},
+		{"checklist", Options{Role: model.RoleDoctor}, model.StepChecklist,
+			[]string{"1/2/3 answer", "↑/↓ item", "n note", "d doctor's notes"}, []string{"↑/↓ scroll"}},
+		{"checklist patient", Options{Role: model.RolePatient}, model.StepChecklist,
+			[]string{"1/2/3 answer"}, []string{"n note", "doctor's notes"}},
+		{"quiz", Options{Role: model.RoleTrainer}, model.StepKnowledgeCheck,
+			[]string{"1/2/3 answer", "4/5 teach-back"}, []string{"↑/↓ scroll"}},
+		{"sure", Options{Role: model.RoleDoctor}, model.StepSure,
+			[]string{"1/2 answer", "r ask SURE again"}, nil},
+		{"next step", Options{Role: model.RoleDoctor}, model.StepNextStep,
+			[]string{"1-4 choose"}, nil},
+		{"kiosk", Options{Kiosk: true, Idle: time.Hour}, model.StepAbout,
+			[]string{"f1 call staff", "ctrl+x staff exit"}, []string{"q/ctrl+c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opt.Lang, tt.opt.LangSet = model.LangEN, true
+			m := newTestModel(t, fixtureContent(t), tt.opt, 100, 40)
+			atStep(t, m, tt.step)
+			send(m, press("?"))
+			scr := visible(m)
+			for _, w := range append(tt.want, "Mouse: click") {
+				if !strings.Contains(scr, w) {
+					t.Errorf("help must list %q:\n%s", w, scr)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(scr, n) {
+					t.Errorf("help must not list %q:\n%s", n, scr)
+				}
+			}
+		})
 	}
 }

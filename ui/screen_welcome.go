@@ -188,7 +188,7 @@ func (w *welcomeScreen) key(k tea.KeyPressMsg) action {
 		return w.move((w.focus + n - 1) % n)
 	case key.Matches(k, w.m.keys.Down):
 		return w.move((w.focus + 1) % n)
-	case key.Matches(k, w.m.keys.Choose), k.String() == "space":
+	case key.Matches(k, w.m.keys.Welcome.Choose):
 		return welcomeChoice{w, w.focus}
 	}
 	return nil
@@ -262,9 +262,14 @@ func (w *welcomeScreen) refKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (w *welcomeScreen) ShortHelp() []key.Binding {
 	m, k := w.m, w.m.keys
-	b := []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help}
+	b := []key.Binding{k.Welcome.Move, k.Welcome.Choose, k.Help}
 	if !m.kiosk() {
 		b = append(b, k.Quit)
 	}
 	return b
+}
+
+func (w *welcomeScreen) FullHelp() [][]key.Binding {
+	k := w.m.keys
+	return [][]key.Binding{{k.Welcome.Move, k.Welcome.Choose}}
 }

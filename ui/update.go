@@ -12,7 +12,7 @@ import (
 // A kiosk's guard has run before (kioskKey).
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	m.notice = ""
-	if k.String() == "ctrl+s" {
+	if key.Matches(k, m.keys.Save) {
 		return m.autosave(true) // try again after a failed save
 	}
 	if d, ok := m.dialog.(*resumeDialog); ok {
@@ -26,7 +26,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	scr := m.screen()
 	if m.dialog == nil && scr.input() == inputField {
-		if k.String() == "ctrl+c" {
+		if key.Matches(k, m.keys.Interrupt) {
 			return m.requestQuit()
 		}
 		return m.act(scr.key(k))

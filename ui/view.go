@@ -210,16 +210,67 @@ func (m *Model) footerView() ([]string, []zone) {
 	return []string{bar, buttons}, zones
 }
 
-// fullHelp groups every key for the help dialog.
+// fullHelp is what the help dialog lists: the current screen's own keys,
+// then the global keys that still work there, so it never lists a key that
+// does something else on this screen.
 func (m *Model) fullHelp() [][]key.Binding {
-	k := m.keys
-	groups := [][]key.Binding{
-		{k.Next, withHelp(k.Prev, "←/shift+tab", m.text.KeyPrev), withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
-		{k.Up, k.PageUp, k.Home, k.Lang},
-		{k.Ask, k.Help, withHelp(k.Quit, "q/ctrl+c", m.text.KeyQuit), k.Esc},
+	scr := m.screen()
+	groups := scr.FullHelp()
+	taken := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			for _, k := range b.Keys() {
+				taken[k] = true
+			}
+		}
 	}
+	search := scr.input() == inputSearch // printable keys go to the search
+	_, ownBody := scr.(bodyScreen)       // no page scrolls behind it
+	for _, g := range m.globalHelp(!ownBody) {
+		var keep []key.Binding
+		for _, b := range g {
+			if stillWorks(b, taken, search) {
+				keep = append(keep, b)
+			}
+		}
+		if len(keep) > 0 {
+			groups = append(groups, keep)
+		}
+	}
+	return groups
+}
+
+// stillWorks reports whether any key of a global binding is left to it.
+func stillWorks(b key.Binding, taken map[string]bool, search bool) bool {
+	for _, k := range b.Keys() {
+		if !taken[k] && !(search && len([]rune(k)) == 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// globalHelp lists the global keys of this session's role and mode.
+func (m *Model) globalHelp(scroll bool) [][]key.Binding {
+	k, t := m.keys, m.text
+	groups := [][]key.Binding{{k.Next, withHelp(k.Prev, "←/shift+tab", t.KeyPrev), withHelp(k.Choose, "enter", t.KeyNext), k.Menu}}
+	if scroll {
+		groups = append(groups, []key.Binding{
+			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyScroll)),
+			key.NewBinding(key.WithKeys("pgup", "pgdown", "space"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
+			key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", t.KeyTop)),
+		})
+	}
+	last := []key.Binding{k.Lang, k.Ask, k.Help}
+	if !m.kiosk() {
+		last = append(last, withHelp(k.Quit, "q/ctrl+c", t.KeyQuit))
+	}
+	groups = append(groups, append(last, k.Esc))
 	if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
 		groups = append(groups, []key.Binding{k.Panel})
+	}
+	if m.kiosk() {
+		groups = append(groups, []key.Binding{k.Kiosk.CallStaff, k.Kiosk.StaffExit})
 	}
 	return groups
 }
