@@ -51,20 +51,25 @@ func (m *Model) onIdleTick() tea.Cmd {
 		return nil
 	}
 	if m.idleLeft() <= 0 {
-		return tea.Batch(m.resetKiosk(), idleTick())
+		return tea.Batch(m.resetKiosk(), m.opt.idleTick())
 	}
-	return idleTick()
+	return m.opt.idleTick()
 }
 
+// abandonedMsg says how saving the previous patient's session went.
+type abandonedMsg struct{ err error }
+
 // resetKiosk ends the patient's session and starts a fresh one. Anything
-// unfinished is saved as abandoned first; then the whole model is replaced,
-// so nothing of the previous patient stays in memory, and the terminal's
+// unfinished is saved as abandoned, in a command that holds the record
+// until it is written; the whole model is replaced at once, so nothing of
+// the previous patient stays on screen or in the model, and the terminal's
 // screen and scroll-back are cleared.
 func (m *Model) resetKiosk() tea.Cmd {
-	var saveErr error
+	var save tea.Cmd
 	if m.ShouldSave() && m.opt.Store != nil {
 		rec := m.record(model.StatusAbandoned)
-		saveErr = m.opt.Store.Close(rec, []byte(RecordMarkdown(rec, m.opt.Content)))
+		md, store := []byte(RecordMarkdown(rec, m.opt.Content)), m.opt.Store
+		save = func() tea.Msg { return abandonedMsg{err: store.Close(rec, md)} }
 	}
 	opt := m.opt
 	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
@@ -73,11 +78,18 @@ func (m *Model) resetKiosk() tea.Cmd {
 	}
 	w, h := m.width, m.height
 	*m = *New(opt)
-	if saveErr != nil {
-		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, saveErr)
-	}
+	m.makeScreens() // New's screens point at the model it made, not at m
 	m.resize(w, h)
-	return tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J"))
+	return tea.Batch(save, tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J")))
+}
+
+// abandoned shows, for the next patient too, that the previous session
+// could not be saved.
+func (m *Model) abandoned(msg abandonedMsg) {
+	if msg.err != nil {
+		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, msg.err)
+		m.layoutViewport()
+	}
 }
 
 // kioskKey handles what a kiosk does before anything else: a key during the

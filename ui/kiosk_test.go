@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,13 +32,15 @@ func kioskModel(t *testing.T, dir string, w, h int) (*Model, *fakeClock) {
 		Store: store, Code: codes[0], Now: clock.now,
 		NewCode:  func() string { n++; return codes[n%len(codes)] },
 		CheckPIN: func(pin string) bool { return pin == "2468" },
+		idleTick: func() tea.Cmd { return nil },
 	}, w, h)
 	return m, clock
 }
 
-// tick delivers one idle tick without running the next one, which would
-// wait a real second; the fake clock says how much time has passed.
-func tick(m *Model) { m.Update(idleTickMsg{}) }
+// tick delivers one idle tick and runs what it starts; the next tick is
+// never scheduled (it would wait a real second): the fake clock says how
+// much time has passed.
+func tick(m *Model) { send(m, idleTickMsg{}) }
 
 func TestKioskIdleResetLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
@@ -73,6 +76,7 @@ func TestKioskIdleResetLeavesNothing(t *testing.T) {
 		t.Fatal("the key that dismisses the countdown must change no answer")
 	}
 
+	old := maps.Clone(m.screens)
 	clock.advance(3 * time.Minute)
 	tick(m)
 	if m.session.Code != "XYW346" || m.session.Current != model.StepWelcome {
@@ -80,10 +84,13 @@ func TestKioskIdleResetLeavesNothing(t *testing.T) {
 	}
 	// Nothing of the previous patient remains: model, screens with their
 	// filter and fields, dialogs, caches.
-	for step := range m.screens {
-		if step != m.session.Current {
+	for step, scr := range m.screens {
+		if scr == old[step] {
 			t.Fatalf("the %s screen of the previous patient is kept", step)
 		}
+	}
+	if w := m.screen().(*welcomeScreen); w.m != m {
+		t.Fatal("the fresh screens must belong to the model that shows them")
 	}
 	if m.session.HasAnswers() || m.dialog != nil || m.lastSaved != nil || groupsOf(m).filter != "" || checklistOf(m).note.Value() != "" || len(groupsOf(m).list.VisibleItems()) != len(model.Groups) {
 		t.Fatalf("state left behind: %+v filter %q", m.session, groupsOf(m).filter)

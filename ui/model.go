@@ -64,6 +64,10 @@ type Options struct {
 	RetainDays int
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
+
+	// idleTick schedules the kiosk's next idle check, a second on; tests
+	// step the injected clock instead and check by hand.
+	idleTick func() tea.Cmd
 }
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -87,7 +91,8 @@ type Model struct {
 	help          help.Model
 	progress      progress.Model
 	shown         shown
-	screens       map[model.StepID]screen // made on first use, see screenAt
+	screens       map[model.StepID]screen // see makeScreens
+	page          *pageScreen             // every step not in the table
 	dialog        dialog                  // nil: none open
 	panelOpen     bool
 
@@ -117,6 +122,9 @@ func New(opt Options) *Model {
 	if opt.Kiosk {
 		opt.Role = model.RolePatient
 	}
+	if opt.idleTick == nil {
+		opt.idleTick = idleTick
+	}
 	s := opt.Session
 	if s == nil {
 		s = model.NewSession(opt.Lang, opt.Role, opt.Now())
@@ -132,6 +140,7 @@ func New(opt Options) *Model {
 	m.progress.FullColor = m.st.ProgressFull
 	m.progress.EmptyColor = m.st.ProgressEmpty
 	m.setLang(opt.Lang)
+	m.makeScreens()
 	// Trainers demonstrate with the script beside the page; a doctor's
 	// talking points stay hidden until asked for, as the patient may be
 	// watching the screen.
@@ -150,7 +159,7 @@ func (m *Model) Session() *model.Session { return m.session }
 // Init starts no terminal queries; a kiosk starts its idle clock.
 func (m *Model) Init() tea.Cmd {
 	if m.kiosk() && m.opt.Idle > 0 {
-		return idleTick()
+		return m.opt.idleTick()
 	}
 	return nil
 }
@@ -180,6 +189,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case finishedMsg:
 		m.finishedSaving(msg)
+		return m, nil
+	case abandonedMsg:
+		m.abandoned(msg)
 		return m, nil
 	case resumedMsg:
 		m.resumed(msg)

@@ -231,7 +231,7 @@ func (m *Model) resumed(msg resumedMsg) {
 	}
 	m.session = msg.session
 	m.setLang(m.session.Lang)
-	m.screens = nil // made afresh for the resumed session
+	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
 	m.lastSaved = nil
 	m.opt.Role = m.session.Role

@@ -69,21 +69,23 @@ var screens = map[model.StepID]func(m *Model) screen{
 	model.StepSummary:        func(m *Model) screen { return &summaryScreen{pageScreen{m}} },
 }
 
-// screenAt returns the screen of a step, made on first use: a new model
-// (a kiosk's next patient, a resumed session) starts with fresh screens.
+// makeScreens gives the model a fresh screen for every step in the table,
+// and one reading page for the rest. A new session (a kiosk's next patient,
+// a resumed one) gets new screens, so no focus or field outlives it.
+func (m *Model) makeScreens() {
+	m.page = &pageScreen{m}
+	m.screens = make(map[model.StepID]screen, len(screens))
+	for step, newScreen := range screens {
+		m.screens[step] = newScreen(m)
+	}
+}
+
+// screenAt returns the screen that shows a step.
 func (m *Model) screenAt(step model.StepID) screen {
 	if s, ok := m.screens[step]; ok {
 		return s
 	}
-	if m.screens == nil {
-		m.screens = map[model.StepID]screen{}
-	}
-	var s screen = &pageScreen{m}
-	if newScreen, ok := screens[step]; ok {
-		s = newScreen(m)
-	}
-	m.screens[step] = s
-	return s
+	return m.page
 }
 
 // screen is the screen of the current step.
