@@ -246,21 +246,13 @@ func (d *pinDialog) view(m *Model) (string, []zone) {
 		}
 		lines = append(lines, strings.Repeat("• ", len(d.pin))+"▏", "")
 		rows := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"⌫", "0", "OK"}}
-		for _, row := range rows {
-			var b strings.Builder
-			x := 0
-			for j, label := range row {
-				if j > 0 {
-					b.WriteString(" ")
-					x++
-				}
-				cell := m.st.Button.Render(fmt.Sprintf(" %-2s ", label))
-				act := pinPress{d, pinKeyIndex(label)}
-				zones = append(zones, zone{dialogOffsetX + x, dialogOffsetY + len(lines), dialogOffsetX + x + lipgloss.Width(cell), dialogOffsetY + len(lines) + 1, act})
-				b.WriteString(cell)
-				x += lipgloss.Width(cell)
+		for _, labels := range rows {
+			var pad []button
+			for _, label := range labels {
+				pad = append(pad, button{fmt.Sprintf(" %-2s ", label), m.st.Button, pinPress{d, pinKeyIndex(label)}})
 			}
-			lines = append(lines, b.String())
+			row, rz := buttonRow(pad, " ", dialogOffsetX, dialogOffsetY+len(lines))
+			lines, zones = append(lines, row), append(zones, rz...)
 		}
 	}
 	lines = append(lines, "", m.st.Muted.Render(m.text.PINKeys))

@@ -105,6 +105,13 @@ func sectionOf(p *content.Page, name string) string {
 	return s
 }
 
+// firstParagraph is the text up to its first blank line: the SURE test's
+// introduction, on screen and on paper.
+func firstParagraph(s string) string {
+	p, _, _ := strings.Cut(s, "\n\n")
+	return p
+}
+
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line

@@ -25,9 +25,8 @@ func (m *Model) panelText() (title string, body []string) {
 		title = t.TrainerPanel
 		if p := c.Persona(lang, m.session.Persona); p != nil {
 			if cells, ok := p.Script(step); ok {
-				names := map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}
 				for _, cell := range cells {
-					body = append(body, names[cell.Key]+": "+cell.Text)
+					body = append(body, t.ScriptPart(cell.Key)+": "+cell.Text)
 				}
 				body = append(body, "")
 			}

@@ -81,11 +81,7 @@ func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 // sureForm is the SURE test on paper.
 func sureForm(p *content.Page, t *Text) string {
 	var b strings.Builder
-	intro := p.PatientText()
-	if i := strings.Index(intro, "\n\n"); i > 0 {
-		intro = intro[:i]
-	}
-	fmt.Fprintf(&b, "%s\n\n", intro)
+	fmt.Fprintf(&b, "%s\n\n", firstParagraph(p.PatientText()))
 	for i := range model.SureItems {
 		q, _ := p.Section(fmt.Sprintf("sure-%d", i+1))
 		fmt.Fprintf(&b, "**%d.** %s\n\n\\[ \\] %s    \\[ \\] %s\n\n", i+1, q, t.AnswerNames[model.Yes], t.AnswerNames[model.No])
@@ -111,7 +107,6 @@ func PrintPersona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) e
 	if prof, ok := p.Section("profile"); ok {
 		fmt.Fprintf(&md, "%s\n\n", prof)
 	}
-	names := map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}
 	for _, step := range model.Flow(model.RoleTrainer, []string{p.Group}) {
 		cells, ok := p.Script(step)
 		if !ok {
@@ -119,7 +114,7 @@ func PrintPersona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) e
 		}
 		fmt.Fprintf(&md, "## %s\n\n", stepTitle(c, opt.Lang, step))
 		for _, cell := range cells {
-			fmt.Fprintf(&md, "- **%s:** %s\n", names[cell.Key], cell.Text)
+			fmt.Fprintf(&md, "- **%s:** %s\n", t.ScriptPart(cell.Key), cell.Text)
 		}
 		md.WriteString("\n")
 	}

@@ -190,13 +190,9 @@ func (d *resumeDialog) view(m *Model) (string, []zone) {
 }
 
 func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
-	n := len(m.opt.Unfinished)
-	move := func(i int) action { return do(func(*Model) tea.Cmd { d.cursor = i; return nil }) }
-	switch {
-	case key.Matches(k, m.keys.Up):
-		return move((d.cursor + n - 1) % n)
-	case key.Matches(k, m.keys.Down):
-		return move((d.cursor + 1) % n)
+	switch dy := m.upDown(k); {
+	case dy != 0:
+		return do(func(*Model) tea.Cmd { d.cursor = cycle(d.cursor, dy, len(m.opt.Unfinished), wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
 		return resume(d.cursor)
 	case key.Matches(k, m.keys.Esc):

@@ -88,24 +88,16 @@ func (c *checklistScreen) top() (string, []zone) {
 	q := lipgloss.NewStyle().Bold(true).Width(w).Render(oneLine(question))
 	lines = append(lines, strings.Split(q, "\n")...)
 
-	var opts strings.Builder
-	x = 0
+	var answers []button
 	for i, a := range answerChoices {
-		label := fmt.Sprintf(" %d %s ", i+1, m.text.AnswerNames[a])
-		style := m.st.Button
+		b := button{fmt.Sprintf(" %d %s ", i+1, m.text.AnswerNames[a]), m.st.Button, checklistAnswer{c, i}}
 		if m.session.Answers[id] == a {
-			style = m.st.ButtonFocus
-			label = fmt.Sprintf("[%d %s]", i+1, m.text.AnswerNames[a])
+			b.label, b.style = fmt.Sprintf("[%d %s]", i+1, m.text.AnswerNames[a]), m.st.ButtonFocus
 		}
-		if i > 0 {
-			opts.WriteString(" ")
-			x++
-		}
-		opts.WriteString(style.Render(label))
-		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(label), len(lines) + 1, checklistAnswer{c, i}})
-		x += lipgloss.Width(label)
+		answers = append(answers, b)
 	}
-	lines = append(lines, opts.String())
+	row, rz := buttonRow(answers, " ", 0, len(lines))
+	lines, zones = append(lines, row), append(zones, rz...)
 
 	if m.canNote() {
 		var note string
@@ -169,15 +161,12 @@ func (c *checklistScreen) key(k tea.KeyPressMsg) action {
 	if c.editing {
 		return do(func(*Model) tea.Cmd { return c.noteKey(k) })
 	}
-	n := len(m.items())
 	km := m.keys.Checklist
-	switch {
+	switch d := m.upDown(k); {
 	case key.Matches(k, km.Answer):
 		return checklistAnswer{c, digit(k, '1')}
-	case key.Matches(k, m.keys.Up):
-		return checklistFocus{c, (c.focus + n - 1) % n}
-	case key.Matches(k, m.keys.Down):
-		return checklistFocus{c, (c.focus + 1) % n}
+	case d != 0:
+		return checklistFocus{c, cycle(c.focus, d, len(m.items()), wrapAround)}
 	case m.canNote() && key.Matches(k, km.Note):
 		return do(func(*Model) tea.Cmd {
 			c.editing = true
@@ -222,21 +211,16 @@ func (c *checklistScreen) focusItem(i int) {
 // enter and tab keep the note, esc drops the edit.
 func (c *checklistScreen) noteKey(k tea.KeyPressMsg) tea.Cmd {
 	m := c.m
-	switch {
-	case key.Matches(k, m.keys.Field.Keep, m.keys.Tab):
+	end, cmd := typeInto(&c.note, k, m.keys.Field.Drop, m.keys.Field.Keep, m.keys.Tab)
+	switch end {
+	case kept:
 		m.session.SetNote(c.focused(), cleanNote(c.note.Value()))
 		c.editing = false
-		c.note.Blur()
 		m.layoutViewport()
-	case key.Matches(k, m.keys.Field.Drop):
+	case dropped:
 		c.editing = false
-		c.note.Blur()
-	default:
-		var cmd tea.Cmd
-		c.note, cmd = c.note.Update(k)
-		return cmd
 	}
-	return nil
+	return cmd
 }
 
 func (c *checklistScreen) ShortHelp() []key.Binding {

@@ -87,6 +87,12 @@ type Text struct {
 	DateTime                                               string // Go layout for dates and times
 }
 
+// ScriptPart names a part of a trainer's script: what the persona says, a
+// good response, what to avoid.
+func (t *Text) ScriptPart(key string) string {
+	return map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}[key]
+}
+
 // LanguageNames are shown in each language's own name, whatever the UI
 // language is, so a patient can always find theirs.
 var LanguageNames = map[model.Lang]string{model.LangVI: "Tiếng Việt", model.LangEN: "English"}
