@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -139,19 +140,40 @@ func openStore(dir string) (records.Store, error) {
 	return records.OpenFolder(dir), nil
 }
 
-func loadContent(dir string) (*content.Bundle, error) {
-	var fsys fs.FS = content.Embedded()
-	if dir != "" {
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("content folder %s: not a readable folder", dir)
+// contentFS is the built-in content, with a clinic's folder laid over it
+// when dir is given.
+func contentFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		return content.Embedded(), nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("content folder %s: not a readable folder", dir)
+	}
+	if !hasLangFolder(dir) && hasLangFolder(filepath.Join(dir, "data")) {
+		return nil, fmt.Errorf("content folder %s holds no language folder (vi, en); did you mean %s?", dir, filepath.Join(dir, "data"))
+	}
+	return content.Overlay{Base: content.Embedded(), Top: os.DirFS(dir), TopName: dir}, nil
+}
+
+func hasLangFolder(dir string) bool {
+	for _, lang := range model.Langs {
+		if st, err := os.Stat(filepath.Join(dir, string(lang))); err == nil && st.IsDir() {
+			return true
 		}
-		fsys = os.DirFS(dir)
+	}
+	return false
+}
+
+func loadContent(dir string) (*content.Bundle, error) {
+	fsys, err := contentFS(dir)
+	if err != nil {
+		return nil, err
 	}
 	b, err := content.Load(fsys)
 	if err != nil {
 		where := "built-in content"
 		if dir != "" {
-			where = dir
+			where = dir + " over the built-in content"
 		}
 		return nil, fmt.Errorf("%s has problems (run \"stemcounsel check\" for the list):\n%w", where, err)
 	}

@@ -15,7 +15,8 @@ const usage = `stemcounsel: a guided counseling session about stem-cell therapy.
 Usage:
   stemcounsel [flags]            run the session in this terminal
   stemcounsel print [flags]      write the patient handout to stdout
-  stemcounsel check [DIR]        validate content (the built-in copy, or DIR)
+  stemcounsel check [DIR]        validate content (built-in, or a clinic's DIR over it)
+  stemcounsel content init DIR   start a clinic's own content folder
   stemcounsel open CODE          write a session's record to stdout
   stemcounsel records            list recent sessions: code, status, time
   stemcounsel hash-pin           read a staff PIN from stdin, print its hash
@@ -35,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runPrint(args[1:], stdout, stderr)
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "content":
+			return runContent(args[1:], stdout, stderr)
 		case "open":
 			return runOpen(args[1:], stdout, stderr)
 		case "records":
