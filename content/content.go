@@ -103,7 +103,13 @@ func (p *Page) PatientText() string {
 		}
 		parts = append(parts, s.Body)
 	}
-	return strings.Join(parts, "\n\n")
+	return drawFigures(strings.Join(parts, "\n\n"), p.lang())
+}
+
+// lang is the language of the folder the page is in.
+func (p *Page) lang() model.Lang {
+	first, _, _ := strings.Cut(p.File, "/")
+	return model.Lang(first)
 }
 
 // Set is the pages of one language.
@@ -228,6 +234,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
 	probs = append(probs, Validate(b)...)
+	probs = append(probs, checkFigures(b)...)
 	if len(probs) > 0 {
 		probs.locate(fsys)
 		probs.sort()
