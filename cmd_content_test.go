@@ -32,7 +32,16 @@ func TestClinicFirstDay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		filled := fact.ReplaceAllString(string(data), "$1: An Binh Clinic $1")
+		filled := fact.ReplaceAllStringFunc(string(data), func(line string) string {
+			key := strings.TrimSuffix(strings.TrimSpace(line), ":")
+			switch {
+			case strings.HasSuffix(key, "_date"):
+				return key + ": 01/12/2026"
+			case strings.HasSuffix(key, "_phone"):
+				return key + ": 1900 1234"
+			}
+			return key + ": An Binh Clinic " + key
+		})
 		if err := os.WriteFile(file, []byte(filled), 0o644); err != nil {
 			t.Fatal(err)
 		}
