@@ -12,6 +12,7 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n\nLists recent sessions: code, status and time. No answers.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
+	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in), to mark older major releases")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -22,6 +23,11 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	}
 	if *purge < 0 {
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	if *purge > 0 {
@@ -52,7 +58,11 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if e.Training {
 			kind = "training"
 		}
-		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
+		mark := ""
+		if major, _, known := b.Since(e.ContentVersion); major || !known && e.ContentVersion != b.Hash {
+			mark = "  older content release"
+		}
+		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s%s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"), mark)
 	}
 	return 0
 }
