@@ -144,14 +144,13 @@ func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 		logCrash(store, crash, stderr)
 		code = 1
 	}
-	if m.ShouldSave() {
-		if err := store.SaveProgress(m.Record(), 0); err != nil {
-			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
-			return 1
-		}
-		if m.Crash() == "" {
-			fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
-		}
+	kept := m.ShouldSave()
+	if err := m.SaveOnExit(store); err != nil {
+		fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
+		return 1
+	}
+	if kept && m.Crash() == "" {
+		fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
 	}
 	return code
 }
