@@ -237,6 +237,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
 	probs = append(probs, Validate(b)...)
 	probs = append(probs, checkFigures(b)...)
+	probs = append(probs, checkValues(b)...)
 	var rp Problems
 	b.Releases, rp = readReleases(fsys)
 	probs = append(probs, rp...)
