@@ -10,7 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // countdownFrom is how long before the idle reset the countdown shows.
@@ -68,7 +70,7 @@ func (m *Model) resetKiosk() tea.Cmd {
 	var save tea.Cmd
 	if m.ShouldSave() && m.opt.Store != nil {
 		rec := m.record(model.StatusAbandoned)
-		md, store := []byte(RecordMarkdown(rec, m.opt.Content)), m.opt.Store
+		md, store := []byte(doc.Record(rec, m.opt.Content)), m.opt.Store
 		save = func() tea.Msg { return abandonedMsg{err: store.Close(rec, md)} }
 	}
 	opt := m.opt
@@ -330,9 +332,9 @@ func (m *Model) Crash() string { return m.crash }
 // SavedUnfinished tells, in the session's language, that it was saved
 // unfinished and how to resume it.
 func SavedUnfinished(lang model.Lang, code string) string {
-	return fmt.Sprintf(texts[lang].SavedUnfinished, code, code)
+	return fmt.Sprintf(wording.For(lang).SavedUnfinished, code)
 }
 
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.
-func CrashNotice(lang model.Lang) string { return texts[lang].Restarting }
+func CrashNotice(lang model.Lang) string { return wording.For(lang).Restarting }

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -14,8 +15,10 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 // Layout thresholds. From full size up everything shows; between the minimum
@@ -82,7 +85,7 @@ type shown struct {
 type Model struct {
 	opt     Options
 	session *model.Session
-	text    *Text
+	text    *wording.Text
 	keys    keyMap
 	st      styles
 
@@ -223,8 +226,13 @@ func (m *Model) now() time.Time { return m.opt.Now() }
 
 func (m *Model) setLang(l model.Lang) {
 	m.session.Lang = l
-	m.text = texts[l]
-	m.keys = newKeyMap(m.text)
+	m.text = wording.For(l)
+	m.keys = newKeyMap(m.text, wording.LanguageNames[nextLang(l)])
+}
+
+// nextLang is the language the l key switches to: the next of model.Langs.
+func nextLang(l model.Lang) model.Lang {
+	return model.Langs[cycle(slices.Index(model.Langs, l), 1, len(model.Langs), wrapAround)]
 }
 
 // compact reports whether the window is below full size.
@@ -322,15 +330,15 @@ func (m *Model) layoutViewport() {
 // The function captures only immutable values, so it may run in another
 // goroutine with its own renderer.
 func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, error) {
-	c, t, width, style := m.opt.Content, texts[lang], m.bodyWidth(), m.opt.Style
+	c, width, style := m.opt.Content, m.bodyWidth(), m.opt.Style
 	if step == model.StepOptions {
-		return func() (string, error) { return renderOptions(c, lang, t, width, style) }
+		return func() (string, error) { return doc.OptionsPage(c, lang, width, style) }
 	}
 	md := fmt.Sprintf("*%s*", step)
 	if p := c.Page(lang, step); p != nil {
-		md = pageMarkdown(c, lang, p, t)
+		md = doc.Page(c, lang, p)
 	}
-	return func() (string, error) { return renderMarkdown(md, width, style) }
+	return func() (string, error) { return doc.Render(md, width, style) }
 }
 
 func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
@@ -355,7 +363,7 @@ func (m *Model) refresh(keepPlace bool) {
 	var out string
 	var err error
 	if md, ok := m.screen().markdown(); ok {
-		out, err = renderMarkdown(md, m.bodyWidth(), m.opt.Style)
+		out, err = doc.Render(md, m.bodyWidth(), m.opt.Style)
 	} else {
 		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
 	}
@@ -444,7 +452,7 @@ func (m *Model) View() (v tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
 			m.crash = fmt.Sprintf("panic in View: %v", r)
-			v = tea.NewView(texts[m.session.Lang].Restarting)
+			v = tea.NewView(wording.For(m.session.Lang).Restarting)
 		}
 	}()
 	screen, _ := m.compose()

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -108,7 +108,7 @@ func (m *Model) finish() tea.Cmd {
 
 func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
-	md := []byte(RecordMarkdown(rec, m.opt.Content))
+	md := []byte(doc.Record(rec, m.opt.Content))
 	store := m.opt.Store
 	return func() tea.Msg { return finishedMsg{err: store.Close(rec, md)} }
 }
@@ -135,32 +135,6 @@ func (m *Model) banner() string {
 	}
 	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store, m.saveErr)
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
-}
-
-// RecordMarkdown is a record as a readable document: what the summary step
-// shows, with the code and status. Typed text is escaped.
-func RecordMarkdown(rec model.Record, c *content.Bundle) string {
-	s, err := rec.Session()
-	t := texts[rec.Lang]
-	if t == nil {
-		t = texts[model.LangEN]
-	}
-	if err != nil {
-		return fmt.Sprintf("%s: %v\n", rec.Code, err)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s\n\n", t.RecordTitle, rec.Code)
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordStatus, t.StatusNames[rec.Status])
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordUpdated, rec.Updated.Local().Format(t.DateTime))
-	if !rec.Finished.IsZero() {
-		fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordFinished, rec.Finished.Local().Format(t.DateTime))
-	}
-	if rec.ContentVersion != c.Hash {
-		fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, rec.ContentVersion, t.ContentNow, c.Hash)
-	}
-	b.WriteString("\n")
-	b.WriteString(summaryMarkdown(s, c, t))
-	return b.String()
 }
 
 // The start-up list of unfinished sessions: code and time only, no answers.

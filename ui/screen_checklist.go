@@ -11,11 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
-
-// answerChoices are the answers in the order of their keys 1, 2, 3.
-var answerChoices = []model.Answer{model.Yes, model.No, model.NotSure}
 
 func (m *Model) items() []string { return m.opt.Content.ChecklistIDs }
 
@@ -49,7 +47,7 @@ func (c *checklistScreen) input() inputMode {
 
 func (c *checklistScreen) talkingPoints() []string {
 	m := c.m
-	return talkingPoints(m.opt.Content.Item(m.session.Lang, c.focused()))
+	return doc.TalkingPoints(m.opt.Content.Item(m.session.Lang, c.focused()))
 }
 
 // top is the fixed part of the checklist screen: which item, the question
@@ -89,7 +87,7 @@ func (c *checklistScreen) top() (string, []zone) {
 	lines = append(lines, strings.Split(q, "\n")...)
 
 	var answers []button
-	for i, a := range answerChoices {
+	for i, a := range doc.AnswerOrder {
 		b := button{fmt.Sprintf(" %d %s ", i+1, m.text.AnswerNames[a]), m.st.Button, checklistAnswer{c, i}}
 		if m.session.Answers[id] == a {
 			b.label, b.style = fmt.Sprintf("[%d %s]", i+1, m.text.AnswerNames[a]), m.st.ButtonFocus
@@ -113,11 +111,6 @@ func (c *checklistScreen) top() (string, []zone) {
 	}
 	lines = append(lines, "")
 	return strings.Join(lines, "\n"), zones
-}
-
-// plainText drops Markdown emphasis for text shown outside Glamour.
-func plainText(s string) string {
-	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 }
 
 // markdown is the scrolling detail of the focused item: the page's intro,
@@ -187,7 +180,7 @@ type checklistAnswer struct {
 }
 
 func (a checklistAnswer) apply(m *Model) tea.Cmd {
-	m.session.SetAnswer(a.c.focused(), answerChoices[a.i])
+	m.session.SetAnswer(a.c.focused(), doc.AnswerOrder[a.i])
 	if a.c.focus < len(m.items())-1 && !m.canNote() {
 		a.c.focusItem(a.c.focus + 1)
 	}
@@ -261,36 +254,4 @@ func newNoteInput() textinput.Model {
 	st.Cursor.Blink = false
 	ti.SetStyles(st)
 	return ti
-}
-
-// escapeMarkdown makes typed text show literally: every ASCII punctuation
-// mark that Markdown could read as syntax gets a backslash.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~&", r) {
-			b.WriteRune('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// checklistForm is the checklist on paper: each question with [ ] boxes.
-func checklistForm(c *content.Bundle, lang model.Lang, t *Text) string {
-	var b strings.Builder
-	if p := c.Page(lang, model.StepChecklist); p != nil {
-		fmt.Fprintf(&b, "%s\n\n", p.PatientText())
-	}
-	for i, id := range c.ChecklistIDs {
-		item := c.Item(lang, id)
-		q, _ := item.Section("question")
-		fmt.Fprintf(&b, "**%d. %s**\n\n%s\n\n", i+1, item.Title, q)
-		var boxes []string
-		for _, a := range answerChoices {
-			boxes = append(boxes, `\[ \] `+t.AnswerNames[a])
-		}
-		fmt.Fprintf(&b, "%s\n\n", strings.Join(boxes, "    "))
-	}
-	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -40,7 +41,7 @@ var teachBackMarks = []model.TeachBack{model.ExplainedBack, model.ReExplained}
 
 func (q *quizScreen) talkingPoints() []string {
 	m := q.m
-	return talkingPoints(m.opt.Content.Langs[m.session.Lang].Quiz[q.focused().ID])
+	return doc.TalkingPoints(m.opt.Content.Langs[m.session.Lang].Quiz[q.focused().ID])
 }
 
 func (q *quizScreen) top() (string, []zone) {
@@ -90,7 +91,7 @@ func (q *quizScreen) top() (string, []zone) {
 	return strings.Join(lines, "\n"), zones
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(plainText(s)), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(doc.PlainText(s)), " ") }
 
 // markdown is the feedback after an answer: the right answer and a kind
 // explanation, then the teach-back prompt for doctors. No score is shown.

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -72,7 +73,7 @@ func (s *sureScreen) markdown() (string, bool) {
 	m := s.m
 	page := m.opt.Content.Page(m.session.Lang, model.StepSure)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n", firstParagraph(page.PatientText()))
+	fmt.Fprintf(&b, "%s\n\n", doc.SureIntro(page))
 	if note, ok := page.Section("translation-note"); ok {
 		fmt.Fprintf(&b, "*%s*\n\n", note)
 	}

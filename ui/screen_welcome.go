@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // welcomeScreen asks what the command line left open (language, mode, the
@@ -116,7 +117,7 @@ func (w *welcomeScreen) label(o welcomeOption) string {
 	case o.ref:
 		return m.text.PatientRefLabel + ": " + w.ref.View()
 	case o.lang != "":
-		return radioBox(m.session.Lang == o.lang) + " " + LanguageNames[o.lang]
+		return radioBox(m.session.Lang == o.lang) + " " + wording.LanguageNames[o.lang]
 	default:
 		return radioBox(m.session.Role == o.role) + " " + m.text.RoleNames[o.role]
 	}

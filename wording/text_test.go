@@ -1,4 +1,4 @@
-package ui
+package wording
 
 import (
 	"reflect"
@@ -10,13 +10,13 @@ import (
 // TestTextComplete guards the wording tables: every string is filled in
 // every language, and every map names each value of its enum.
 func TestTextComplete(t *testing.T) {
-	answers := append([]model.Answer{model.Unanswered}, answerChoices...)
+	answers := []model.Answer{model.Unanswered, model.Yes, model.No, model.NotSure}
 	enums := map[string]any{
 		"RoleNames":      model.Roles,
 		"AnswerNames":    answers,
 		"AnswerMarks":    answers,
 		"OutcomeHeads":   []model.Outcome{model.OutcomeExclusionReported, model.OutcomeNeedsDoctorReview, model.OutcomeNoExclusionReported},
-		"TeachBackNames": teachBackMarks,
+		"TeachBackNames": []model.TeachBack{model.ExplainedBack, model.ReExplained},
 		"ConcernNames":   []model.Concern{model.ConcernExpectations},
 		"NextStepNames":  model.NextSteps,
 		"StatusNames":    []string{model.StatusInProgress, model.StatusFinished, model.StatusAbandoned},
