@@ -1,6 +1,13 @@
-// Package ui is the terminal interface: one root Bubble Tea model that routes
-// between the welcome screen, the reading pages, the interactive steps and
-// the dialogs, and renders counseling pages with Glamour.
+// Package ui is the terminal interface: one root Bubble Tea model that keeps
+// the key precedence, the kiosk guard, the layout and saving, and hands
+// everything else to the screen of the current step or the open dialog.
+//
+// Where to change what: a screen is a type in screen_*.go, listed against
+// its step in the table in screen.go (a step not listed is a reading page);
+// its keys are a group of keyMap in keys.go; dialogs are in dialog*.go,
+// kiosk.go and save.go; shared drawing pieces in widgets.go. The wording is
+// in package wording, the documents (pages, summary, record, handout) in
+// package doc.
 package ui
 
 import (
