@@ -228,6 +228,7 @@ type Entry struct {
 	Training bool
 	Updated  time.Time
 	Path     string
+	Clinic   string // where the session began, in a chain's database; empty in a folder
 }
 
 // Corrupt names a record that could not be read, and where it was set aside.
