@@ -222,9 +222,17 @@ func connectionLost(err error) bool {
 		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, pgx.ErrTxClosed)
 }
 
+// unreachable is ErrUnreachable with its cause kept for errors.As; its
+// text stays short, as the patient's screen shows it.
+type unreachable struct{ cause error }
+
+func (e unreachable) Error() string        { return ErrUnreachable.Error() }
+func (e unreachable) Is(target error) bool { return target == ErrUnreachable }
+func (e unreachable) Unwrap() error        { return e.cause }
+
 func (s *Store) wrap(err error) error {
 	if err != nil && connectionLost(err) && !errors.Is(err, ErrUnreachable) {
-		return fmt.Errorf("%w: %w", ErrUnreachable, err)
+		return unreachable{err}
 	}
 	return err
 }
