@@ -39,7 +39,7 @@ const EnvURL = "STEMCOUNSEL_DATABASE_URL"
 
 // DefaultLeaseTTL is how long a session stays a server's after its last
 // renewal: how soon a crashed server's sessions can be resumed elsewhere.
-const DefaultLeaseTTL = 10 * time.Second
+const DefaultLeaseTTL = 5 * time.Second
 
 // ErrUnreachable means the database did not answer; the app keeps the
 // session in memory and saves it when the database is back.
@@ -91,6 +91,22 @@ var _ records.Store = (*Store)(nil)
 // at each call, so the app can start, keep its sessions in memory and say
 // so. A malformed address, or tables from a newer program, is an error.
 func Open(dbURL string, opt Options) (*Store, error) {
+	s, err := New(dbURL, opt)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
+	defer cancel()
+	if _, err := s.Migrate(ctx); err != nil && !errors.Is(err, ErrUnreachable) {
+		s.Disconnect()
+		return nil, err
+	}
+	return s, nil
+}
+
+// New is Open without the migrations: they run at the first call, or when
+// Migrate is called.
+func New(dbURL string, opt Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dbURL)
 	if err != nil {
 		return nil, fmt.Errorf("not a usable database address: %w", err)
@@ -114,12 +130,6 @@ func Open(dbURL string, opt Options) (*Store, error) {
 		ttl: cmp(opt.LeaseTTL, DefaultLeaseTTL), timeout: cmp(opt.Timeout, 5*time.Second),
 		owner: hex.EncodeToString(owner), ended: map[string]bool{},
 		stop: make(chan struct{}), done: make(chan struct{}),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
-	defer cancel()
-	if _, err := s.Migrate(ctx); err != nil && !errors.Is(err, ErrUnreachable) {
-		pool.Close()
-		return nil, err
 	}
 	go s.renewLeases()
 	return s, nil

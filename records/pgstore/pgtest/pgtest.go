@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -129,6 +130,19 @@ type Shared struct {
 func StartShared() *Shared {
 	s, err := Start()
 	return &Shared{Server: s, Err: err}
+}
+
+var lazy struct {
+	once   sync.Once
+	shared *Shared
+}
+
+// Lazy is a server shared by a package's tests that need one, started by
+// the first of them. Nothing stops it explicitly: its watchdog removes it
+// once the test process has ended.
+func Lazy() *Shared {
+	lazy.once.Do(func() { lazy.shared = StartShared() })
+	return lazy.shared
 }
 
 // Stop removes the server, if it started.
