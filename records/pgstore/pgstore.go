@@ -184,7 +184,7 @@ func (s *Store) renewLeases() {
 		// A failure (the database is down) is retried at the next tick; a
 		// lease that ran out meanwhile is taken again by the next write.
 		_ = s.do(func(ctx context.Context) error {
-			_, err := s.pool.Exec(ctx, `UPDATE leases SET expires = now() + $2 * interval '1 millisecond' WHERE owner = $1`, s.owner, s.ttl.Milliseconds())
+			_, err := s.pool.Exec(ctx, `UPDATE leases SET expires = now() + $2 * interval '1 millisecond' WHERE owner = $1`, s.owner, s.ttlMS())
 			return err
 		})
 	}
@@ -247,38 +247,39 @@ func (s *Store) wrap(err error) error {
 	return err
 }
 
-// write runs fn in a transaction that first makes the session's lease this
-// store's: free, run out or already ours, else records.ErrLocked. fn gets
-// the seq of the lease's latest save (0 for a lease new to this store).
-func (s *Store) write(code string, fn func(ctx context.Context, tx pgx.Tx, last uint64) error) error {
-	return s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, `INSERT INTO leases (code, owner, expires) VALUES ($1, '', now()) ON CONFLICT (code) DO NOTHING`, code); err != nil {
-				return err
-			}
-			var owner string
-			var seq int64
-			var live bool
-			if err := tx.QueryRow(ctx, `SELECT owner, seq, expires > now() FROM leases WHERE code = $1 FOR UPDATE`, code).Scan(&owner, &seq, &live); err != nil {
-				return err
-			}
-			if owner != s.owner {
-				if live {
-					return records.ErrLocked
-				}
-				seq = 0 // a new holder counts its own saves
-			}
-			return fn(ctx, tx, uint64(seq))
-		})
-	})
-}
+// takeLease makes a session's lease this store's ($2), renewed for $3 ms,
+// if it is free, run out or already ours; it returns no row when another
+// server holds it. A new holder counts its saves from 0.
+const takeLease = `INSERT INTO leases AS l (code, owner, expires, seq)
+	VALUES ($1, $2, now() + $3 * interval '1 millisecond', 0)
+	ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires = excluded.expires,
+		seq = CASE WHEN l.owner = excluded.owner THEN l.seq ELSE 0 END
+	WHERE l.owner = excluded.owner OR l.expires <= now()
+	RETURNING code`
 
-// hold sets the session's lease to this store, renewed, with seq.
-func (s *Store) hold(ctx context.Context, tx pgx.Tx, code string, seq uint64) error {
-	_, err := tx.Exec(ctx, `UPDATE leases SET owner = $2, expires = now() + $3 * interval '1 millisecond', seq = $4 WHERE code = $1`,
-		code, s.owner, s.ttl.Milliseconds(), int64(seq))
-	return err
-}
+// saveProgress takes the lease as takeLease does, unless this store's
+// latest save ($4) is newer, and then writes the record unless it has
+// ended, all in one statement: one round trip to a database that may be a
+// city away. It reports whether the lease was taken and the record
+// written.
+const saveProgress = `WITH lease AS (
+		INSERT INTO leases AS l (code, owner, expires, seq)
+		VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4)
+		ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires = excluded.expires, seq = excluded.seq
+		WHERE (l.owner = excluded.owner AND (excluded.seq = 0 OR excluded.seq >= l.seq))
+			OR (l.owner <> excluded.owner AND l.expires <= now())
+		RETURNING code
+	), saved AS (
+		INSERT INTO records (code, clinic, status, mode, training, updated, body)
+		SELECT code, $5, $6, $7, $8, $9, $10 FROM lease
+		ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode,
+			training = excluded.training, updated = excluded.updated, body = excluded.body
+		WHERE records.status = $6
+		RETURNING code
+	)
+	SELECT EXISTS (SELECT 1 FROM lease), EXISTS (SELECT 1 FROM saved)`
+
+func (s *Store) ttlMS() int64 { return s.ttl.Milliseconds() }
 
 // SaveProgress writes the record in progress. A save whose seq is older
 // than the last one this store wrote for the code is dropped (seq 0 always
@@ -294,26 +295,26 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 	if err != nil {
 		return err
 	}
-	return s.write(rec.Code, func(ctx context.Context, tx pgx.Tx, last uint64) error {
-		if seq != 0 && seq < last {
-			return s.hold(ctx, tx, rec.Code, last)
-		}
-		if err := s.hold(ctx, tx, rec.Code, seq); err != nil {
+	return s.do(func(ctx context.Context) error {
+		var leased, saved bool
+		if err := s.pool.QueryRow(ctx, saveProgress, rec.Code, s.owner, s.ttlMS(), int64(seq),
+			s.clinic, model.StatusInProgress, string(rec.Role), rec.Training, rec.Updated, body).Scan(&leased, &saved); err != nil {
 			return err
 		}
-		tag, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode,
-				training = excluded.training, updated = excluded.updated, body = excluded.body
-			WHERE records.status = $3`,
-			rec.Code, s.clinic, model.StatusInProgress, string(rec.Role), rec.Training, rec.Updated, body)
-		if err != nil {
-			return err
-		}
-		if tag.RowsAffected() == 0 {
+		switch {
+		case saved:
+			return nil
+		case leased:
 			return fmt.Errorf("session %s has already ended; it cannot be saved again as in progress", rec.Code)
 		}
-		return nil
+		// Not taken: another server holds the session, or this store has
+		// already written a newer save, which is then the one to keep.
+		var ours bool
+		err := s.pool.QueryRow(ctx, `SELECT owner = $2 FROM leases WHERE code = $1`, rec.Code, s.owner).Scan(&ours)
+		if errors.Is(err, pgx.ErrNoRows) || (err == nil && !ours) {
+			return records.ErrLocked
+		}
+		return err
 	})
 }
 
@@ -324,16 +325,21 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 	if err != nil {
 		return err
 	}
-	err = s.write(rec.Code, func(ctx context.Context, tx pgx.Tx, _ uint64) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body, markdown)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-			ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
-				updated = excluded.updated, body = excluded.body, markdown = excluded.markdown`,
-			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, body, markdown); err != nil {
+	err = s.do(func(ctx context.Context) error {
+		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+			if err := s.lease(ctx, tx, rec.Code); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body, markdown)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+				ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
+					updated = excluded.updated, body = excluded.body, markdown = excluded.markdown`,
+				rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, body, markdown); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
 			return err
-		}
-		_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
-		return err
+		})
 	})
 	if err == nil {
 		s.mu.Lock()
@@ -343,12 +349,22 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 	return err
 }
 
+// lease runs takeLease: records.ErrLocked if another server holds code.
+func (s *Store) lease(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}, code string) error {
+	var got string
+	err := q.QueryRow(ctx, takeLease, code, s.owner, s.ttlMS()).Scan(&got)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return records.ErrLocked
+	}
+	return err
+}
+
 // Acquire takes a session for this store; records.ErrLocked if another
 // server holds it.
 func (s *Store) Acquire(code string) error {
-	return s.write(code, func(ctx context.Context, tx pgx.Tx, last uint64) error {
-		return s.hold(ctx, tx, code, last)
-	})
+	return s.do(func(ctx context.Context) error { return s.lease(ctx, s.pool, code) })
 }
 
 // ReleaseCode gives up one session. If the database cannot be reached the
