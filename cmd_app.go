@@ -51,8 +51,8 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer opt.Store.Release()
-	opt.Code = newCode()
+	defer closeStore(opt.Store)
+	opt.Code = opt.NewCode()
 	if *resume != "" {
 		var rec model.Record
 		if opt.Session, rec, err = records.Resume(opt.Store, strings.ToUpper(*resume), opt.Role); err != nil {

@@ -62,6 +62,7 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 type sessionFlags struct {
 	common
 	role, records, pinFile string
+	clinic                 string
 	kiosk                  bool
 	idle                   time.Duration
 	retain                 int
@@ -70,7 +71,8 @@ type sessionFlags struct {
 func (f *sessionFlags) register(flags *flag.FlagSet) {
 	f.common.register(flags, "dark")
 	flags.StringVar(&f.role, "role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
-	flags.StringVar(&f.records, "records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
+	flags.StringVar(&f.records, "records", "", recordsHelp)
+	flags.StringVar(&f.clinic, "clinic", "", clinicHelp)
 	flags.BoolVar(&f.kiosk, "kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
@@ -106,9 +108,10 @@ func (f *sessionFlags) options() (ui.Options, error) {
 			return ui.Options{}, err
 		}
 	}
-	if opt.Store, err = openStore(f.records); err != nil {
+	if opt.Store, err = openStore(f.records, f.clinic); err != nil {
 		return ui.Options{}, err
 	}
+	opt.NewCode = uniqueCodes(opt.Store)
 	return opt, nil
 }
 
@@ -128,17 +131,6 @@ func newCode() string {
 		panic(err)
 	}
 	return code
-}
-
-func openStore(dir string) (records.Store, error) {
-	if dir == "" {
-		d, err := records.DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
-	}
-	return records.OpenFolder(dir), nil
 }
 
 // contentFS is the built-in content, with a clinic's folder laid over it
