@@ -87,6 +87,8 @@ type Record struct {
 	Questions   []RecordQuestion  `json:"questions"`
 	NextStep    NextStep          `json:"next_step,omitempty"`
 	PagesViewed []RecordView      `json:"pages_viewed"`
+
+	Consent *Consent `json:"consent,omitempty"`
 }
 
 // RecordItem is one checklist item's answer and the doctor's note.
@@ -160,7 +162,7 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 		Training: s.Training(), Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep,
+		NextStep: s.NextStep, Consent: s.Consent,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -228,7 +230,7 @@ func (r Record) Session() (*Session, error) {
 	}
 	s := &Session{
 		Code: r.Code, Lang: r.Lang, Role: r.Role, Started: r.Started, Current: r.CurrentStep,
-		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep,
+		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)

@@ -49,6 +49,9 @@ type Session struct {
 	Persona    string
 	PatientRef string
 	NextStep   NextStep
+
+	// Consent is the patient's answer on keeping the record; nil until asked.
+	Consent *Consent
 }
 
 // NewSession starts a session on the welcome step.
