@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"stemcounsel/audit"
 	"stemcounsel/ui"
 )
 
@@ -14,6 +15,8 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
+	var keys keyFlags
+	keys.registerIdentity(flags, "read encrypted records")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -22,7 +25,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, err := openStore(*recordsDir)
+	_, folder, err := keys.openStore(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -32,9 +35,17 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	rec, err := store.Load(strings.ToUpper(pos[0]))
+	code := strings.ToUpper(pos[0])
+	if refuseRestricted(folder, code, stderr) {
+		return 1
+	}
+	rec, err := folder.Load(code)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := audit.In(folder.Dir).Append(audit.Opened, code, ""); err != nil {
+		fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
 		return 1
 	}
 	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))

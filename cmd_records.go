@@ -9,13 +9,24 @@ import (
 )
 
 func runRecords(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n\nLists recent sessions: code, status and time. No answers.\n\n")
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return runRecordsExport(args[1:], stdout, stderr)
+		case "delete":
+			return runRecordsDelete(args[1:], stdout, stderr)
+		case "restrict":
+			return runRecordsRestrict(args[1:], stdout, stderr)
+		}
+	}
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time. No answers, and no key needed.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	store, err := openStore(*recordsDir)
+	var keys keyFlags
+	store, folder, err := keys.openStore(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -52,7 +63,19 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if e.Training {
 			kind = "training"
 		}
-		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
+		restricted := ""
+		if r, _ := folder.Restriction(e.Code); r != nil {
+			restricted = "  restricted"
+		}
+		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s%s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"), restricted)
+	}
+	tombstones, err := folder.Tombstones()
+	for _, ts := range tombstones {
+		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", ts.Code, "deleted", "", ts.Deleted.Local().Format("02/01/2006 15:04"))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", store, err)
+		return 1
 	}
 	return 0
 }

@@ -60,6 +60,7 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 // in this terminal and for every session that serve starts.
 type sessionFlags struct {
 	common
+	keyFlags
 	role, records, pinFile string
 	kiosk                  bool
 	idle                   time.Duration
@@ -74,6 +75,8 @@ func (f *sessionFlags) register(flags *flag.FlagSet) {
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
 	flags.StringVar(&f.pinFile, "exit-pin-file", "", "kiosk: file holding the staff PIN's hash (or set "+staffpin.EnvHash+")")
+	f.registerRecipient(flags)
+	f.registerIdentity(flags, "resume an encrypted session (--resume)")
 }
 
 // options checks the session flags, reads the staff PIN's hash for a
@@ -105,8 +108,13 @@ func (f *sessionFlags) options() (ui.Options, error) {
 			return ui.Options{}, err
 		}
 	}
-	if opt.Store, err = openStore(f.records); err != nil {
+	store, folder, err := f.openStore(f.records)
+	if err != nil {
 		return ui.Options{}, err
+	}
+	opt.Store = store
+	if !folder.Sealer.Encrypts() {
+		opt.Notice = unencryptedNotice()
 	}
 	return opt, nil
 }
@@ -127,17 +135,6 @@ func newCode() string {
 		panic(err)
 	}
 	return code
-}
-
-func openStore(dir string) (records.Store, error) {
-	if dir == "" {
-		d, err := records.DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
-	}
-	return records.OpenFolder(dir), nil
 }
 
 // contentFS is the built-in content, with a clinic's folder laid over it

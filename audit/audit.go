@@ -72,8 +72,11 @@ type Log struct {
 // this machine.
 func In(dir string) *Log {
 	who, where := Actor()
-	return &Log{Path: filepath.Join(dir, FileName), Who: who, Where: where, Now: time.Now}
+	return &Log{Path: PathIn(dir), Who: who, Where: where, Now: time.Now}
 }
+
+// PathIn is where the log of a records folder is.
+func PathIn(dir string) string { return filepath.Join(dir, FileName) }
 
 // Actor says who runs this process, and from where: the machine, and the
 // SSH client's address when logged in over SSH.
@@ -113,8 +116,8 @@ func (l *Log) Append(action, code, reason string) error {
 		return fmt.Errorf("audit log: %w", err)
 	}
 	e := Entry{
-		Seq: last.Seq + 1, Time: l.Now().UTC(), Action: action, Code: clean(code),
-		Who: clean(l.Who), Where: clean(l.Where), Reason: clean(reason), Prev: last.Hash,
+		Seq: last.Seq + 1, Time: l.Now().UTC(), Action: action, Code: Clean(code),
+		Who: Clean(l.Who), Where: Clean(l.Where), Reason: Clean(reason), Prev: last.Hash,
 	}
 	e.Hash = e.digest()
 	line, err := json.Marshal(e)
@@ -250,16 +253,16 @@ func Entries(path, code string) ([]Entry, error) {
 	var out []Entry
 	for _, e := range all {
 		if e.Seq >= 0 && (code == "" || e.Code == code) {
-			e.Who, e.Where, e.Reason, e.Code = clean(e.Who), clean(e.Where), clean(e.Reason), clean(e.Code)
+			e.Who, e.Where, e.Reason, e.Code = Clean(e.Who), Clean(e.Where), Clean(e.Reason), Clean(e.Code)
 			out = append(out, e)
 		}
 	}
 	return out, err
 }
 
-// clean keeps text from the environment or the keyboard from reaching a
-// terminal raw when the log is shown.
-func clean(s string) string {
+// Clean keeps text from the environment, files or the keyboard from
+// reaching a terminal raw.
+func Clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == unicode.ReplacementChar {
 			return '?'

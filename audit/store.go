@@ -52,3 +52,17 @@ func (s *auditedStore) Purge(cutoff time.Time, statuses ...string) ([]string, er
 	}
 	return gone, err
 }
+
+// Acquire takes a session for writing again, which only resuming does.
+func (s *auditedStore) Acquire(code string) error {
+	if err := s.Store.Acquire(code); err != nil {
+		return err
+	}
+	if err := s.log.Append(Resumed, code, ""); err != nil {
+		s.Store.ReleaseCode(code)
+		return err
+	}
+	return nil
+}
+
+func (s *auditedStore) Unwrap() records.Store { return s.Store }

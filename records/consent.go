@@ -24,3 +24,5 @@ func (g consentGate) Close(rec model.Record, markdown []byte) error {
 	}
 	return g.Store.Close(rec, markdown)
 }
+
+func (g consentGate) Unwrap() Store { return g.Store }

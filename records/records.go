@@ -181,6 +181,9 @@ func (s *Folder) Close(rec model.Record, markdown []byte) error {
 func (s *Folder) Acquire(code string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkWritable(code); err != nil {
+		return err
+	}
 	return s.lock(code)
 }
 

@@ -32,10 +32,10 @@ func TestDeleteLeavesOnlyTheTombstone(t *testing.T) {
 	dir := t.TempDir()
 	s := OpenFolder(dir)
 	s.Sealer = NewSealer([]age.Recipient{id.Recipient()}, nil)
-	if err := s.Close(doctorRecord("ACD349", model.StatusFinished), []byte("# "+secretNote)); err != nil {
+	if err := s.Close(typedRecord("ACD349", model.StatusFinished), []byte("# "+secretNote)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveProgress(doctorRecord("ACD34F", model.StatusInProgress), 1); err != nil {
+	if err := s.SaveProgress(typedRecord("ACD34F", model.StatusInProgress), 1); err != nil {
 		t.Fatal(err)
 	}
 	s.Release()
@@ -67,7 +67,7 @@ func TestDeleteLeavesOnlyTheTombstone(t *testing.T) {
 	if ok, _ := s.Exists("ACD349"); !ok {
 		t.Fatal("a deleted code is not drawn again")
 	}
-	if err := s.SaveProgress(doctorRecord("ACD349", model.StatusInProgress), 0); !errors.Is(err, ErrDeleted) {
+	if err := s.SaveProgress(typedRecord("ACD349", model.StatusInProgress), 0); !errors.Is(err, ErrDeleted) {
 		t.Fatalf("write after delete: %v", err)
 	}
 	if _, err := s.Load("ACD349"); err == nil {
@@ -122,6 +122,16 @@ func TestRestrictStopsWritesAndPurge(t *testing.T) {
 	if err := s.SaveProgress(record("ACD349", model.No), 0); !errors.Is(err, ErrRestricted) {
 		t.Fatalf("write while restricted: %v", err)
 	}
+	if err := s.SaveProgress(record("ACD34F", model.No), 1); err != nil {
+		t.Fatal(err)
+	}
+	s.Release()
+	if _, err := s.Restrict("ACD34F", "dr-an", t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Resume(s, "ACD34F", model.RoleUnset); !errors.Is(err, ErrRestricted) {
+		t.Fatalf("resuming a restricted session: %v", err)
+	}
 	if gone, _ := s.Purge(t0.Add(time.Hour*24*365), model.StatusAbandoned); len(gone) != 0 {
 		t.Fatalf("a restricted record is kept as it is, not purged: %v", gone)
 	}
@@ -149,7 +159,7 @@ func TestCodesOfPatient(t *testing.T) {
 	writer.Sealer = NewSealer([]age.Recipient{id.Recipient()}, nil)
 	defer writer.Release()
 	for _, code := range []string{"ACD349", "ACD34F"} {
-		if err := writer.SaveProgress(doctorRecord(code, model.StatusInProgress), 1); err != nil {
+		if err := writer.SaveProgress(typedRecord(code, model.StatusInProgress), 1); err != nil {
 			t.Fatal(err)
 		}
 	}

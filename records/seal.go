@@ -259,17 +259,17 @@ func (s *Folder) ReadDocument(code string) ([]byte, error) {
 	return s.Sealer.Open(data)
 }
 
-// WriteCrashLog keeps a crash report in dir (0600 in a 0700 folder),
-// sealed when a key is set, since a report may name a session. It returns
-// the file's path.
-func WriteCrashLog(dir string, sealer *Sealer, report []byte, now time.Time) (string, error) {
-	data, err := sealer.sealText(report)
+// WriteCrashLog keeps a panic's details for staff in the folder (0600 in
+// a 0700 folder), sealed when a key is set, since a report may name a
+// session. It returns the file's path.
+func (s *Folder) WriteCrashLog(crash string, now time.Time) (string, error) {
+	data, err := s.Sealer.sealText([]byte(crash))
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := s.ensureDir(); err != nil {
 		return "", err
 	}
-	name := filepath.Join(dir, "crash-"+now.UTC().Format("20060102T150405.000Z")+".log")
+	name := filepath.Join(s.Dir, "crash-"+now.UTC().Format("20060102T150405.000Z")+".log")
 	return name, writeAtomic(name, data)
 }

@@ -32,8 +32,8 @@ func clinicKey(t *testing.T) *age.X25519Identity {
 	return id
 }
 
-// doctorRecord holds every kind of typed or answered data.
-func doctorRecord(code, status string) model.Record {
+// typedRecord holds every kind of typed or answered data.
+func typedRecord(code, status string) model.Record {
 	s := model.NewSession(model.LangEN, model.RoleDoctor, t0)
 	s.Code = code
 	s.PatientRef = secretRef
@@ -82,18 +82,18 @@ func TestSealedRecordsHoldNothingInPlainText(t *testing.T) {
 	writer := OpenFolder(dir)
 	writer.Sealer = NewSealer([]age.Recipient{id.Recipient()}, nil) // a kiosk: public key only
 	defer writer.Release()
-	if err := writer.SaveProgress(doctorRecord("ACD349", model.StatusInProgress), 1); err != nil {
+	if err := writer.SaveProgress(typedRecord("ACD349", model.StatusInProgress), 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := writer.SaveProgress(doctorRecord("ACD34F", model.StatusInProgress), 1); err != nil {
+	if err := writer.SaveProgress(typedRecord("ACD34F", model.StatusInProgress), 1); err != nil {
 		t.Fatal(err)
 	}
-	fin := doctorRecord("ACD349", model.StatusFinished)
+	fin := typedRecord("ACD349", model.StatusFinished)
 	md := "# Record ACD349\n\n- " + secretNote + "\n- " + secretQuestion + "\n"
 	if err := writer.Close(fin, []byte(md)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteCrashLog(dir, writer.Sealer, []byte("panic in session ACD34F: "+secretNote), t0); err != nil {
+	if _, err := writer.WriteCrashLog("panic in session ACD34F: "+secretNote, t0); err != nil {
 		t.Fatal(err)
 	}
 	assertNothingPlain(t, dir)
@@ -150,7 +150,7 @@ func TestSealedRecordsHoldNothingInPlainText(t *testing.T) {
 func TestPlainRecordsStayReadableAfterAKeyIsSet(t *testing.T) {
 	dir := t.TempDir()
 	old := OpenFolder(dir)
-	if err := old.SaveProgress(doctorRecord("ACD349", model.StatusInProgress), 1); err != nil {
+	if err := old.SaveProgress(typedRecord("ACD349", model.StatusInProgress), 1); err != nil {
 		t.Fatal(err)
 	}
 	old.Release()
@@ -161,7 +161,7 @@ func TestPlainRecordsStayReadableAfterAKeyIsSet(t *testing.T) {
 	if rec, err := s.Load("ACD349"); err != nil || rec.PatientRef != secretRef {
 		t.Fatalf("old plain record: %v", err)
 	}
-	if err := s.SaveProgress(doctorRecord("ACD349", model.StatusInProgress), 2); err != nil {
+	if err := s.SaveProgress(typedRecord("ACD349", model.StatusInProgress), 2); err != nil {
 		t.Fatal(err)
 	}
 	assertNothingPlain(t, dir)

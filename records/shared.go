@@ -27,3 +27,18 @@ func LockPath(path string, wait time.Duration) (func(), error) {
 	}
 	return func() { unlockFile(f); f.Close() }, nil
 }
+
+// FolderOf is the folder under a store's wrappers (each with an Unwrap
+// method), nil for a store kept elsewhere.
+func FolderOf(s Store) *Folder {
+	for {
+		switch v := s.(type) {
+		case *Folder:
+			return v
+		case interface{ Unwrap() Store }:
+			s = v.Unwrap()
+		default:
+			return nil
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"filippo.io/age"
+
+	"stemcounsel/audit"
+	"stemcounsel/records"
+)
+
+// keyFlags say how records are encrypted: to the clinic's public key for
+// writing, with its identity (secret key) for reading.
+type keyFlags struct {
+	recipient, identity string
+}
+
+func (k *keyFlags) registerRecipient(flags *flag.FlagSet) {
+	flags.StringVar(&k.recipient, "records-key", "", "encrypt records to this age public key (age1…), or to the keys in this file")
+}
+
+func (k *keyFlags) registerIdentity(flags *flag.FlagSet, why string) {
+	flags.StringVar(&k.identity, "identity", "", "the clinic's age identity file (secret key), to "+why)
+}
+
+// sealer reads the keys. An identity alone also seals what it writes, to
+// its own public key.
+func (k *keyFlags) sealer() (*records.Sealer, error) {
+	var rs []age.Recipient
+	var ids []age.Identity
+	var err error
+	if k.recipient != "" {
+		if rs, err = records.ParseRecipients(k.recipient); err != nil {
+			return nil, err
+		}
+	}
+	if k.identity != "" {
+		if ids, err = records.ReadIdentities(k.identity); err != nil {
+			return nil, err
+		}
+	}
+	if len(rs) == 0 {
+		for _, id := range ids {
+			switch id := id.(type) {
+			case *age.X25519Identity:
+				rs = append(rs, id.Recipient())
+			case *age.HybridIdentity:
+				rs = append(rs, id.Recipient())
+			}
+		}
+	}
+	return records.NewSealer(rs, ids), nil
+}
+
+// openStore opens the records folder with the keys given, audited.
+func (k *keyFlags) openStore(dir string) (records.Store, *records.Folder, error) {
+	sealer, err := k.sealer()
+	if err != nil {
+		return nil, nil, err
+	}
+	if dir == "" {
+		if dir, err = records.DefaultDir(); err != nil {
+			return nil, nil, err
+		}
+	}
+	folder := records.OpenFolder(dir)
+	folder.Sealer = sealer
+	return audit.Store(folder, audit.In(dir)), folder, nil
+}
+
+// unencryptedNotice is what the app says at start when no key is set.
+func unencryptedNotice() string {
+	return "Hồ sơ được lưu KHÔNG mã hóa: chưa đặt --records-key. / Records are kept unencrypted: no --records-key is set."
+}
+
+// refuseRestricted tells whether code's record is restricted, and says so.
+func refuseRestricted(folder *records.Folder, code string, stderr io.Writer) bool {
+	r, err := folder.Restriction(code)
+	if err != nil || r == nil {
+		return false
+	}
+	fmt.Fprintf(stderr, "session %s is restricted at the patient's request since %s (by %s): it is kept but not opened or changed.\nThe patient's own copy: stemcounsel records export --code %s. Lift it with: stemcounsel records restrict %s --lift\n",
+		code, r.Since.Local().Format("02/01/2006 15:04"), audit.Clean(r.By), code, code)
+	return true
+}
