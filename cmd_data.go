@@ -47,12 +47,7 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
 		return 2
 	}
-	store, folder, err := keys.openStore(*recordsDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	b, err := loadContent(*contentDir)
+	store, folder, b, err := keys.openReading(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -179,19 +174,13 @@ func runRecordsDelete(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records delete", stderr, "Usage: stemcounsel records delete CODE --reason TEXT [flags]\n\nDeletes everything kept about a session at the patient's request and leaves a\ntombstone: code, time, reason and who. Put no health data in the reason.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
 	reason := flags.String("reason", "", "why it is deleted, e.g. the patient's request and its date")
-	pos, err := parseInterspersed(flags, args)
-	if err != nil {
-		return flagExit(err)
+	const example = "delete takes one session code and a reason, e.g. stemcounsel records delete ACD349 --reason \"patient's request of 01/12/2026\""
+	code, folder, exit := oneCode(flags, args, recordsDir, example, stderr)
+	if exit != 0 {
+		return exit
 	}
-	if len(pos) != 1 || strings.TrimSpace(*reason) == "" {
-		fmt.Fprintln(stderr, "delete takes one session code and a reason, e.g. stemcounsel records delete ACD349 --reason \"patient's request of 01/12/2026\"")
-		return 2
-	}
-	code := strings.ToUpper(pos[0])
-	var keys keyFlags
-	_, folder, err := keys.openStore(*recordsDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	if strings.TrimSpace(*reason) == "" {
+		fmt.Fprintln(stderr, example)
 		return 2
 	}
 	log := audit.In(folder.Dir)
@@ -212,23 +201,13 @@ func runRecordsRestrict(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records restrict", stderr, "Usage: stemcounsel records restrict CODE [--lift] [flags]\n\nStops all further processing of a session's record at the patient's request: it\nis kept as it is, never changed, resumed, opened or purged; records export still\ngives the patient a copy.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
 	lift := flags.Bool("lift", false, "end the restriction")
-	pos, err := parseInterspersed(flags, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "restrict takes one session code, e.g. stemcounsel records restrict ACD349")
-		return 2
-	}
-	code := strings.ToUpper(pos[0])
-	var keys keyFlags
-	_, folder, err := keys.openStore(*recordsDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+	code, folder, exit := oneCode(flags, args, recordsDir, "restrict takes one session code, e.g. stemcounsel records restrict ACD349", stderr)
+	if exit != 0 {
+		return exit
 	}
 	log := audit.In(folder.Dir)
 	action, done := audit.Restricted, "restricted"
+	var err error
 	if *lift {
 		action, done = audit.Lifted, "restriction lifted on"
 		err = folder.Lift(code)

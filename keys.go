@@ -4,10 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"filippo.io/age"
 
 	"stemcounsel/audit"
+	"stemcounsel/content"
 	"stemcounsel/records"
 )
 
@@ -68,6 +70,38 @@ func (k *keyFlags) openStore(dir string) (records.Store, *records.Folder, error)
 	folder := records.OpenFolder(dir)
 	folder.Sealer = sealer
 	return audit.Store(folder, audit.In(dir)), folder, nil
+}
+
+// openReading opens the records folder and loads the content the sessions
+// used: what a command that shows records needs.
+func (k *keyFlags) openReading(dir, contentDir string) (records.Store, *records.Folder, *content.Bundle, error) {
+	store, folder, err := k.openStore(dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	b, err := loadContent(contentDir)
+	return store, folder, b, err
+}
+
+// oneCode parses a command that takes one session code and opens the
+// records folder; these commands read no record, so they need no key. A
+// non-zero exit means the command stops there.
+func oneCode(flags *flag.FlagSet, args []string, recordsDir *string, example string, stderr io.Writer) (string, *records.Folder, int) {
+	pos, err := parseInterspersed(flags, args)
+	if err != nil {
+		return "", nil, flagExit(err)
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, example)
+		return "", nil, 2
+	}
+	var keys keyFlags
+	_, folder, err := keys.openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return "", nil, 2
+	}
+	return strings.ToUpper(pos[0]), folder, 0
 }
 
 // unencryptedNotice is what the app says at start when no key is set.

@@ -32,11 +32,7 @@ func TestE2EKioskWithOnlyThePublicKey(t *testing.T) {
 	}
 	s.keys("Enter")
 	s.waitFor("Stem cells")
-	s.keys("f")
-	s.waitFor("A question for the doctor")
-	s.run("send-keys", "-t", "e2e", "-l", "ZEBRA cost question")
-	s.keys("Enter")
-	s.waitFor("Your question is noted")
+	askDoctor(s, "ZEBRA cost question")
 	s.waitFor("Are you still there?")
 	s.waitFor("Your session code:")
 	waitFile(t, filepath.Join(dir, code+".json"), `"status": "abandoned"`)
@@ -54,11 +50,15 @@ func TestE2EKioskWithOnlyThePublicKey(t *testing.T) {
 	if c, out, errs := runCLI(t, "open", code, "--records", dir, "--identity", identity); c != 0 || !strings.Contains(out, "ZEBRA cost question") {
 		t.Fatalf("open with the identity: %d %q %q", c, out, errs)
 	}
-	s.keys("C-x")
-	s.waitFor("enter the PIN")
-	s.run("send-keys", "-t", "e2e", "-l", "2468")
+}
+
+// askDoctor types a question for the doctor on the page shown.
+func askDoctor(s *tmuxSession, question string) {
+	s.keys("f")
+	s.waitFor("A question for the doctor")
+	s.run("send-keys", "-t", "e2e", "-l", question)
 	s.keys("Enter")
-	s.waitDead()
+	s.waitFor("Your question is noted")
 }
 
 func TestE2EWarnsWhenRecordsAreUnencrypted(t *testing.T) {
