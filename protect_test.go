@@ -93,8 +93,8 @@ func TestOpenNeedsTheIdentity(t *testing.T) {
 	}
 }
 
-func TestListAndPurgeWithOnlyThePublicKey(t *testing.T) {
-	_, pub := clinicKeys(t)
+func TestListPurgeAndResume(t *testing.T) {
+	identity, pub := clinicKeys(t)
 	dir := t.TempDir()
 	sealedSession(t, dir, pub, "ACD349", model.StatusInProgress)
 	sealedSession(t, dir, pub, "ACD34F", model.StatusFinished)
@@ -104,6 +104,13 @@ func TestListAndPurgeWithOnlyThePublicKey(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, "--resume", "ACD349", "--records", dir, "--records-key", pub); code != 1 || !strings.Contains(errs, "--identity FILE") {
 		t.Fatalf("resume without the identity: %d %q", code, errs)
+	}
+	// With the identity it resumes (and stops only for want of a terminal).
+	if code, _, errs := runCLI(t, "--resume", "ACD349", "--records", dir, "--identity", identity); code != 1 || !strings.Contains(errs, "interactive terminal") {
+		t.Fatalf("resume with the identity: %d %q", code, errs)
+	}
+	if entries, _ := audit.Entries(audit.PathIn(dir), "ACD349"); len(entries) != 1 || entries[0].Action != audit.Resumed {
+		t.Fatalf("resuming is logged: %+v", entries)
 	}
 	code, out, _ = runCLI(t, "records", "--records", dir, "--purge-older-than", "1")
 	if code != 0 || !strings.Contains(out, "0 records") {
