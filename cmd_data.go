@@ -266,3 +266,38 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel records seal", stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR]\n\nEncrypts, in place, the records, Markdown copies and crash logs written before\nthe clinic set a key. Needs only the public key.\n\n")
+	recordsDir := flags.String("records", "", "folder of session records")
+	var keys keyFlags
+	keys.registerRecipient(flags)
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if keys.recipient == "" {
+		fmt.Fprintln(stderr, "seal needs the clinic's public key: --records-key age1… or a file of them")
+		return 2
+	}
+	_, folder, err := keys.openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	sealed, busy, err := folder.SealPlain()
+	for _, name := range sealed {
+		fmt.Fprintf(stdout, "encrypted %s\n", name)
+	}
+	for _, name := range busy {
+		fmt.Fprintf(stderr, "%s is open in another app; run this again once it is closed\n", name)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%d files encrypted in %s\n", len(sealed), folder.Dir)
+	if len(busy) > 0 {
+		return 1
+	}
+	return 0
+}

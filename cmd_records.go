@@ -17,9 +17,11 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 			return runRecordsDelete(args[1:], stdout, stderr)
 		case "restrict":
 			return runRecordsRestrict(args[1:], stdout, stderr)
+		case "seal":
+			return runRecordsSeal(args[1:], stdout, stderr)
 		}
 	}
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time. No answers, and no key needed.\n\n")
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records seal --records-key KEY (encrypt files kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time. No answers, and no key needed.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
 	if err := flags.Parse(args); err != nil {

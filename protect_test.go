@@ -247,3 +247,25 @@ func TestDataInventoryCommand(t *testing.T) {
 		t.Fatalf("inventory in English without a key: %d %q", code, out)
 	}
 }
+
+func TestRecordsSealCommand(t *testing.T) {
+	identity, pub := clinicKeys(t)
+	dir := t.TempDir()
+	s := model.NewSession(model.LangEN, model.RolePatient, time.Now())
+	s.Code = "ACD349"
+	s.AddQuestion("ZEBRA question", model.StepOptions, s.Started)
+	folder := records.OpenFolder(dir)
+	if err := folder.Close(s.Record(model.StatusFinished, "x", model.DefaultChecklist, time.Now()), []byte("# ZEBRA copy")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCLI(t, "records", "seal", "--records", dir); code != 2 || !strings.Contains(errs, "--records-key") {
+		t.Fatalf("seal without a key: %d %q", code, errs)
+	}
+	if code, out, errs := runCLI(t, "records", "seal", "--records", dir, "--records-key", pub); code != 0 || !strings.Contains(out, "2 files encrypted") {
+		t.Fatalf("seal: %d %q %q", code, out, errs)
+	}
+	noZebraOnDisk(t, dir)
+	if code, out, _ := runCLI(t, "open", "ACD349", "--records", dir, "--identity", identity); code != 0 || !strings.Contains(out, "ZEBRA question") {
+		t.Fatalf("open after sealing: %d %q", code, out)
+	}
+}

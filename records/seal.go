@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -214,6 +215,9 @@ func (l listing) check() error {
 	if _, err := model.ParseRole(string(l.Role)); err != nil {
 		return fmt.Errorf("not a valid record: %w", err)
 	}
+	if !slices.Contains([]string{model.StatusInProgress, model.StatusFinished, model.StatusAbandoned}, l.Status) {
+		return fmt.Errorf("not a valid record: status %q", l.Status)
+	}
 	return nil
 }
 
@@ -272,4 +276,82 @@ func (s *Folder) WriteCrashLog(crash string, now time.Time) (string, error) {
 	}
 	name := filepath.Join(s.Dir, "crash-"+now.UTC().Format("20060102T150405.000Z")+".log")
 	return name, writeAtomic(name, data)
+}
+
+// SealPlain encrypts, in place, the records, Markdown copies and crash
+// logs written before the key was set, so that old files stop being
+// readable too. It needs only the public key. Sessions open in another
+// app are left for a later run and reported.
+func (s *Folder) SealPlain() (sealed []string, busy []string, err error) {
+	if !s.Sealer.Encrypts() {
+		return nil, nil, errors.New("sealing needs the clinic's public key (--records-key)")
+	}
+	entries, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range entries {
+		name := e.Name()
+		code, _, _ := strings.Cut(name, ".")
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		seal := s.sealPlainDocument
+		switch {
+		case strings.HasSuffix(name, finalSuffix):
+			seal = s.sealPlainRecord
+		case strings.HasSuffix(name, markdownSuffix), strings.HasPrefix(name, "crash-"), strings.Contains(name, ".corrupt-"):
+		default:
+			continue
+		}
+		if model.ValidCode(code) {
+			if _, held := s.locks[code]; !held {
+				if err := s.lock(code); err != nil {
+					busy = append(busy, name)
+					continue
+				}
+				defer s.unlock(code)
+			}
+		}
+		done, err := seal(filepath.Join(s.Dir, name))
+		if err != nil {
+			return sealed, busy, fmt.Errorf("%s: %w", name, err)
+		}
+		if done {
+			sealed = append(sealed, name)
+		}
+	}
+	return sealed, busy, nil
+}
+
+func (s *Folder) sealPlainRecord(path string) (bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false, err
+	}
+	var l listing
+	if err := json.Unmarshal(data, &l); err != nil || l.Sealed != "" {
+		return false, err
+	}
+	rec, err := decodeRecord(data)
+	if err != nil {
+		return false, err
+	}
+	if data, err = s.encode(rec); err != nil {
+		return false, err
+	}
+	return true, writeAtomic(path, data)
+}
+
+func (s *Folder) sealPlainDocument(path string) (bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil || bytes.HasPrefix(data, []byte(armor.Header)) {
+		return false, err
+	}
+	if data, err = s.Sealer.sealText(data); err != nil {
+		return false, err
+	}
+	return true, writeAtomic(path, data)
 }

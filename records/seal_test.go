@@ -212,3 +212,47 @@ func TestParseRecipientsFromKeyOrFile(t *testing.T) {
 		t.Fatal("a public key file is not an identity")
 	}
 }
+
+func TestSealPlainEncryptsOldFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := OpenFolder(dir)
+	if err := old.Close(typedRecord("ACD349", model.StatusFinished), []byte("# "+secretNote)); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SaveProgress(typedRecord("ACD34F", model.StatusInProgress), 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.WriteCrashLog("panic: "+secretNote, t0); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "ACD777.progress.json.corrupt-1"), []byte(secretNote), 0o600)
+	id := clinicKey(t)
+	s := OpenFolder(dir)
+	s.Sealer = NewSealer([]age.Recipient{id.Recipient()}, nil)
+	sealed, busy, err := s.SealPlain()
+	if err != nil || len(busy) != 1 || busy[0] != "ACD34F.progress.json" || len(sealed) != 4 {
+		t.Fatalf("a session open in another app waits: sealed %v, busy %v, %v", sealed, busy, err)
+	}
+	old.Release()
+	if sealed, busy, err = s.SealPlain(); err != nil || len(busy) != 0 || !slices.Equal(sealed, []string{"ACD34F.progress.json"}) {
+		t.Fatalf("second run: %v %v %v", sealed, busy, err)
+	}
+	assertNothingPlain(t, dir)
+	if sealed, _, _ := s.SealPlain(); len(sealed) != 0 {
+		t.Fatalf("nothing is sealed twice: %v", sealed)
+	}
+	if list, bad, _ := s.List(); len(list) != 2 || len(bad) != 0 {
+		t.Fatalf("list after sealing: %v %v", list, bad)
+	}
+	reader := OpenFolder(dir)
+	reader.Sealer = NewSealer(nil, []age.Identity{id})
+	if rec, err := reader.Load("ACD349"); err != nil || rec.PatientRef != secretRef {
+		t.Fatalf("load after sealing: %v", err)
+	}
+	if doc, err := reader.ReadDocument("ACD349"); err != nil || string(doc) != "# "+secretNote {
+		t.Fatalf("markdown after sealing: %q %v", doc, err)
+	}
+	if _, _, err := OpenFolder(dir).SealPlain(); err == nil {
+		t.Fatal("sealing without a key is refused")
+	}
+}
