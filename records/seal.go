@@ -20,7 +20,7 @@ import (
 
 // ErrNeedIdentity means a sealed record was asked for without the
 // clinic's identity: writing needs only the public key, reading needs both.
-var ErrNeedIdentity = errors.New("this record is encrypted; reading it needs the clinic's identity file (--identity FILE, the secret key made with age-keygen), which the public key alone cannot replace")
+var ErrNeedIdentity = errors.New("this record is encrypted: reading it needs the clinic's identity, the secret key made with age-keygen (add --identity FILE; the public key only writes)")
 
 // ErrWrongIdentity means the identity given was not one the record was
 // sealed to.
