@@ -134,8 +134,10 @@ func (s *Folder) Restrict(code, by string, now time.Time) (Restriction, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if old, err := s.Restriction(code); err != nil || old != nil {
-		return deref(old), err
+	if old, err := s.Restriction(code); err != nil {
+		return Restriction{}, err
+	} else if old != nil {
+		return *old, nil
 	}
 	if err := s.checkWritable(code); err != nil {
 		return Restriction{}, err
@@ -194,14 +196,6 @@ func (s *Folder) Tombstones() ([]Tombstone, error) {
 		out = append(out, t)
 	}
 	return out, nil
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
 
 // noRecord is the error for a code with nothing held, nil if found.
