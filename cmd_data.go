@@ -52,6 +52,11 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	defer closeStore(store)
+	if folder == nil {
+		fmt.Fprintln(stderr, errNeedsFolder)
+		return 2
+	}
 	codes := []string{strings.ToUpper(*code)}
 	if *ref != "" {
 		if codes, err = records.CodesOfPatient(store, *ref); err != nil {
@@ -249,13 +254,14 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 		}
 		langs = []model.Lang{l}
 	}
-	_, folder, err := keys.openStore(*recordsDir)
+	store, folder, err := keys.openStore(*recordsDir, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	closeStore(store)
 	facts := records.InventoryFacts{
-		Where: folder.Dir, Encrypted: folder.Sealer.Encrypts(), ConsentAsked: *consentAsked, RetainDays: *retain,
+		Where: store.String(), Encrypted: encrypts(folder), ConsentAsked: *consentAsked, RetainDays: *retain,
 		KeepFinished: *keepFinished, RespondWithin: *respond, CompleteWithin: *complete,
 	}
 	for i, l := range langs {
@@ -279,9 +285,14 @@ func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "seal needs the clinic's public key: --records-key age1… or a file of them")
 		return 2
 	}
-	_, folder, err := keys.openStore(*recordsDir)
+	store, folder, err := keys.openStore(*recordsDir, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	defer closeStore(store)
+	if folder == nil {
+		fmt.Fprintln(stderr, errNeedsFolder)
 		return 2
 	}
 	sealed, busy, err := folder.SealPlain()

@@ -11,7 +11,8 @@ import (
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel open", stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsDir := flags.String("records", "", recordsHelp)
+	clinic := flags.String("clinic", "", "open the record only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
@@ -25,28 +26,37 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	_, folder, b, err := keys.openReading(*recordsDir, *contentDir)
+	store, folder, b, err := keys.openReading(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	defer closeStore(store)
 	code := strings.ToUpper(pos[0])
-	if refuseRestricted(folder, code, stderr) {
+	if folder != nil && refuseRestricted(folder, code, stderr) {
 		return 1
 	}
-	rec, err := folder.Load(code)
+	rec, err := store.Load(code)
+	if err == nil {
+		err = checkClinic(store, code, *clinic)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := audit.In(folder.Dir).Append(audit.Opened, code, ""); err != nil {
-		fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
-		return 1
+	if folder != nil {
+		if err := audit.In(folder.Dir).Append(audit.Opened, code, ""); err != nil {
+			fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
+			return 1
+		}
 	}
 	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if note := b.OlderMajor(rec.ContentVersion); note != "" {
+		fmt.Fprintf(stdout, "Note: this session was %s.\n\n", note)
 	}
 	fmt.Fprintln(stdout, out)
 	return 0

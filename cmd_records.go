@@ -9,32 +9,31 @@ import (
 )
 
 func runRecords(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "export":
-			return runRecordsExport(args[1:], stdout, stderr)
-		case "delete":
-			return runRecordsDelete(args[1:], stdout, stderr)
-		case "restrict":
-			return runRecordsRestrict(args[1:], stdout, stderr)
-		case "seal":
-			return runRecordsSeal(args[1:], stdout, stderr)
-		}
+	if code, ok := recordsSubcommand(args, stdout, stderr); ok {
+		return code
 	}
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records seal --records-key KEY (encrypt files kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time. No answers, and no key needed.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt files kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
+	recordsDir := flags.String("records", "", recordsHelp)
+	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
+	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in), to mark older major releases")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
 	var keys keyFlags
-	store, folder, err := keys.openStore(*recordsDir)
+	store, folder, err := keys.openStore(*recordsDir, *clinic)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	defer closeStore(store)
 	if *purge < 0 {
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	if *purge > 0 {
@@ -65,11 +64,22 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if e.Training {
 			kind = "training"
 		}
-		restricted := ""
-		if r, _ := folder.Restriction(e.Code); r != nil {
-			restricted = "  restricted"
+		line := fmt.Sprintf("%s  %-11s  %-8s  %s", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
+		if e.Clinic != "" {
+			line += "  " + e.Clinic
 		}
-		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s%s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"), restricted)
+		if major, _, known := b.Since(e.ContentVersion); e.ContentVersion != "" && (major || !known && e.ContentVersion != b.Hash) {
+			line += "  older content release"
+		}
+		if folder != nil {
+			if r, _ := folder.Restriction(e.Code); r != nil {
+				line += "  restricted"
+			}
+		}
+		fmt.Fprintln(stdout, line)
+	}
+	if folder == nil {
+		return 0
 	}
 	tombstones, err := folder.Tombstones()
 	for _, ts := range tombstones {

@@ -32,7 +32,7 @@ func runServe(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer opt.Store.Release()
+	defer closeStore(opt.Store)
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	if folder := records.FolderOf(opt.Store); folder != nil && !folder.Sealer.Encrypts() {
 		log.Warn("records are kept unencrypted: no --records-key is set", "dir", folder.Dir)

@@ -62,6 +62,7 @@ type sessionFlags struct {
 	common
 	keyFlags
 	role, records, pinFile string
+	clinic                 string
 	kiosk                  bool
 	idle                   time.Duration
 	retain                 int
@@ -70,7 +71,8 @@ type sessionFlags struct {
 func (f *sessionFlags) register(flags *flag.FlagSet) {
 	f.common.register(flags, "dark")
 	flags.StringVar(&f.role, "role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
-	flags.StringVar(&f.records, "records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
+	flags.StringVar(&f.records, "records", "", recordsHelp)
+	flags.StringVar(&f.clinic, "clinic", "", clinicHelp)
 	flags.BoolVar(&f.kiosk, "kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
@@ -108,14 +110,15 @@ func (f *sessionFlags) options() (ui.Options, error) {
 			return ui.Options{}, err
 		}
 	}
-	store, folder, err := f.openStore(f.records)
+	store, folder, err := f.openStore(f.records, f.clinic)
 	if err != nil {
 		return ui.Options{}, err
 	}
 	opt.Store = store
-	if !folder.Sealer.Encrypts() {
+	if !encrypts(folder) {
 		opt.Notice = unencryptedNotice()
 	}
+	opt.NewCode = uniqueCodes(opt.Store)
 	return opt, nil
 }
 

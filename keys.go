@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -56,30 +57,45 @@ func (k *keyFlags) sealer() (*records.Sealer, error) {
 	return records.NewSealer(rs, ids), nil
 }
 
-// openStore opens the records folder with the keys given, audited.
-func (k *keyFlags) openStore(dir string) (records.Store, *records.Folder, error) {
+// openStore opens where the records are kept with the keys given. A
+// records folder seals with them and is audited, and is returned too; a
+// database has neither yet, so keys given for one are refused rather than
+// ignored.
+func (k *keyFlags) openStore(where, clinic string) (records.Store, *records.Folder, error) {
 	sealer, err := k.sealer()
 	if err != nil {
 		return nil, nil, err
 	}
-	if dir == "" {
-		if dir, err = records.DefaultDir(); err != nil {
-			return nil, nil, err
-		}
+	store, err := openStore(where, clinic)
+	if err != nil {
+		return nil, nil, err
 	}
-	folder := records.OpenFolder(dir)
+	folder, ok := store.(*records.Folder)
+	if !ok {
+		if k.recipient != "" || k.identity != "" {
+			closeStore(store)
+			return nil, nil, errors.New("--records-key and --identity work on a records folder; a records database does not encrypt its records yet")
+		}
+		return store, nil, nil
+	}
 	folder.Sealer = sealer
-	return audit.Store(folder, audit.In(dir)), folder, nil
+	return audit.Store(folder, audit.In(folder.Dir)), folder, nil
 }
+
+// encrypts tells whether the store encrypts what it writes.
+func encrypts(folder *records.Folder) bool { return folder != nil && folder.Sealer.Encrypts() }
 
 // openReading opens the records folder and loads the content the sessions
 // used: what a command that shows records needs.
-func (k *keyFlags) openReading(dir, contentDir string) (records.Store, *records.Folder, *content.Bundle, error) {
-	store, folder, err := k.openStore(dir)
+func (k *keyFlags) openReading(where, contentDir string) (records.Store, *records.Folder, *content.Bundle, error) {
+	store, folder, err := k.openStore(where, "")
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	b, err := loadContent(contentDir)
+	if err != nil {
+		closeStore(store)
+	}
 	return store, folder, b, err
 }
 
@@ -95,14 +111,27 @@ func oneCode(flags *flag.FlagSet, args []string, recordsDir *string, example str
 		fmt.Fprintln(stderr, example)
 		return "", nil, 2
 	}
-	var keys keyFlags
-	_, folder, err := keys.openStore(*recordsDir)
+	folder, err := requestsFolder(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return "", nil, 2
 	}
 	return strings.ToUpper(pos[0]), folder, 0
 }
+
+// requestsFolder opens the records folder for a patient's request, which
+// a records database does not take yet.
+func requestsFolder(where string) (*records.Folder, error) {
+	var keys keyFlags
+	store, folder, err := keys.openStore(where, "")
+	if err == nil && folder == nil {
+		closeStore(store)
+		err = errNeedsFolder
+	}
+	return folder, err
+}
+
+var errNeedsFolder = errors.New("patients' requests (export, delete, restrict) and seal work on a records folder; a records database does not take them yet")
 
 // unencryptedNotice is what the app says at start when no key is set.
 func unencryptedNotice() string {

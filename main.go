@@ -19,6 +19,8 @@ Usage:
   stemcounsel content init DIR   start a clinic's own content folder
   stemcounsel open CODE          write a session's record to stdout
   stemcounsel records            list recent sessions: code, status, time
+  stemcounsel records migrate    bring a records database's tables up to date
+  stemcounsel records import     copy a records folder into a records database
   stemcounsel records export|delete|restrict   a patient's requests
   stemcounsel audit verify       check the audit log for changed or missing lines
   stemcounsel data-inventory     what is stored, why, where, how long, who sees it

@@ -103,7 +103,13 @@ func (p *Page) PatientText() string {
 		}
 		parts = append(parts, s.Body)
 	}
-	return strings.Join(parts, "\n\n")
+	return drawFigures(strings.Join(parts, "\n\n"), p.lang())
+}
+
+// lang is the language of the folder the page is in.
+func (p *Page) lang() model.Lang {
+	first, _, _ := strings.Cut(p.File, "/")
+	return model.Lang(first)
 }
 
 // Set is the pages of one language.
@@ -117,7 +123,9 @@ type Set struct {
 
 // Bundle is a loaded content folder.
 type Bundle struct {
-	Langs map[model.Lang]*Set
+	// Releases are the content's released versions, oldest first.
+	Releases []Release
+	Langs    map[model.Lang]*Set
 	// GroupIDs lists the groups in the order they are offered: the app's
 	// known order first, then any the clinic added, then "not listed".
 	GroupIDs []string
@@ -228,6 +236,12 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
 	probs = append(probs, Validate(b)...)
+	probs = append(probs, checkFigures(b)...)
+	probs = append(probs, checkValues(b)...)
+	var rp Problems
+	b.Releases, rp = readReleases(fsys)
+	probs = append(probs, rp...)
+	probs = append(probs, checkReleases(b)...)
 	if len(probs) > 0 {
 		probs.locate(fsys)
 		probs.sort()

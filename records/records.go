@@ -239,6 +239,9 @@ type Entry struct {
 	Training bool
 	Updated  time.Time
 	Path     string
+	// ContentVersion is the hash of the content the session showed.
+	ContentVersion string
+	Clinic         string // where the session began, in a chain's database; empty in a folder
 }
 
 // Corrupt names a record that could not be read, and where it was set aside.

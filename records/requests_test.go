@@ -129,7 +129,7 @@ func TestRestrictStopsWritesAndPurge(t *testing.T) {
 	if _, err := s.Restrict("ACD34F", "dr-an", t0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Resume(s, "ACD34F", model.RoleUnset); !errors.Is(err, ErrRestricted) {
+	if _, _, err := Resume(s, "ACD34F", model.RoleUnset); !errors.Is(err, ErrRestricted) {
 		t.Fatalf("resuming a restricted session: %v", err)
 	}
 	if gone, _ := s.Purge(t0.Add(time.Hour*24*365), model.StatusAbandoned); len(gone) != 0 {

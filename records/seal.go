@@ -162,6 +162,8 @@ type listing struct {
 	Role     model.Role `json:"mode"`
 	Training bool       `json:"training"`
 	Updated  time.Time  `json:"updated"`
+	// ContentVersion lets a listing mark sessions shown older content.
+	ContentVersion string `json:"content_version"`
 	// Sealed is the whole record as armored age; empty in a plain file.
 	Sealed string `json:"sealed,omitempty"`
 }
@@ -179,7 +181,7 @@ func (s *Folder) encode(rec model.Record) ([]byte, error) {
 	}
 	return json.MarshalIndent(listing{
 		Schema: rec.Schema, Code: rec.Code, Status: rec.Status, Role: rec.Role,
-		Training: rec.Training, Updated: rec.Updated, Sealed: string(sealed),
+		Training: rec.Training, Updated: rec.Updated, ContentVersion: rec.ContentVersion, Sealed: string(sealed),
 	}, "", "  ")
 }
 
@@ -198,11 +200,11 @@ func (s *Folder) readEntry(path string) (Entry, error) {
 		if err != nil {
 			return Entry{}, err
 		}
-		l = listing{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated}
+		l = listing{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated, ContentVersion: rec.ContentVersion}
 	} else if err := l.check(); err != nil {
 		return Entry{}, err
 	}
-	return Entry{Code: l.Code, Status: l.Status, Role: l.Role, Training: l.Training, Updated: l.Updated, Path: path}, nil
+	return Entry{Code: l.Code, Status: l.Status, Role: l.Role, Training: l.Training, Updated: l.Updated, Path: path, ContentVersion: l.ContentVersion}, nil
 }
 
 func (l listing) check() error {
