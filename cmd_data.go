@@ -26,6 +26,24 @@ type held struct {
 	Access      []audit.Entry        `json:"access_log"`
 }
 
+// requestSubcommand runs records export, delete, restrict or seal.
+func requestSubcommand(args []string, stdout, stderr io.Writer) (int, bool) {
+	if len(args) == 0 {
+		return 0, false
+	}
+	switch args[0] {
+	case "export":
+		return runRecordsExport(args[1:], stdout, stderr), true
+	case "delete":
+		return runRecordsDelete(args[1:], stdout, stderr), true
+	case "restrict":
+		return runRecordsRestrict(args[1:], stdout, stderr), true
+	case "seal":
+		return runRecordsSeal(args[1:], stdout, stderr), true
+	}
+	return 0, false
+}
+
 func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records export", stderr, "Usage: stemcounsel records export (--code CODE | --file-number NUMBER) [flags]\n\nWrites everything kept about a patient's sessions, readable, for the patient: the\nrecord, the consent evidence, any restriction or tombstone, and who accessed it.\nThe output is not encrypted: hand it to the patient only.\n\n")
 	recordsDir := flags.String("records", "", "folder of session records")
@@ -47,19 +65,19 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
 		return 2
 	}
-	store, folder, b, err := keys.openReading(*recordsDir, *contentDir)
+	folder, err := keys.requestsFolder(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer closeStore(store)
-	if folder == nil {
-		fmt.Fprintln(stderr, errNeedsFolder)
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	codes := []string{strings.ToUpper(*code)}
 	if *ref != "" {
-		if codes, err = records.CodesOfPatient(store, *ref); err != nil {
+		if codes, err = records.CodesOfPatient(folder, *ref); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
@@ -285,14 +303,9 @@ func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "seal needs the clinic's public key: --records-key age1… or a file of them")
 		return 2
 	}
-	store, folder, err := keys.openStore(*recordsDir, "")
+	folder, err := keys.requestsFolder(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	defer closeStore(store)
-	if folder == nil {
-		fmt.Fprintln(stderr, errNeedsFolder)
 		return 2
 	}
 	sealed, busy, err := folder.SealPlain()

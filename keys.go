@@ -10,7 +10,6 @@ import (
 	"filippo.io/age"
 
 	"stemcounsel/audit"
-	"stemcounsel/content"
 	"stemcounsel/records"
 )
 
@@ -85,20 +84,6 @@ func (k *keyFlags) openStore(where, clinic string) (records.Store, *records.Fold
 // encrypts tells whether the store encrypts what it writes.
 func encrypts(folder *records.Folder) bool { return folder != nil && folder.Sealer.Encrypts() }
 
-// openReading opens the records folder and loads the content the sessions
-// used: what a command that shows records needs.
-func (k *keyFlags) openReading(where, contentDir string) (records.Store, *records.Folder, *content.Bundle, error) {
-	store, folder, err := k.openStore(where, "")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	b, err := loadContent(contentDir)
-	if err != nil {
-		closeStore(store)
-	}
-	return store, folder, b, err
-}
-
 // oneCode parses a command that takes one session code and opens the
 // records folder; these commands read no record, so they need no key. A
 // non-zero exit means the command stops there.
@@ -111,7 +96,8 @@ func oneCode(flags *flag.FlagSet, args []string, recordsDir *string, example str
 		fmt.Fprintln(stderr, example)
 		return "", nil, 2
 	}
-	folder, err := requestsFolder(*recordsDir)
+	var keys keyFlags
+	folder, err := keys.requestsFolder(*recordsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return "", nil, 2
@@ -119,11 +105,10 @@ func oneCode(flags *flag.FlagSet, args []string, recordsDir *string, example str
 	return strings.ToUpper(pos[0]), folder, 0
 }
 
-// requestsFolder opens the records folder for a patient's request, which
-// a records database does not take yet.
-func requestsFolder(where string) (*records.Folder, error) {
-	var keys keyFlags
-	store, folder, err := keys.openStore(where, "")
+// requestsFolder opens the records folder with the keys, for a patient's
+// request or for sealing, which a records database does not take yet.
+func (k *keyFlags) requestsFolder(where string) (*records.Folder, error) {
+	store, folder, err := k.openStore(where, "")
 	if err == nil && folder == nil {
 		closeStore(store)
 		err = errNeedsFolder
