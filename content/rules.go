@@ -34,11 +34,12 @@ var genericSource = map[model.Lang][]string{
 }
 
 var (
-	listItem   = regexp.MustCompile(`^\s*[-*]\s+(.*)$`)
-	year       = regexp.MustCompile(`\b(19|20)\d{2}\b`)
-	firstSent  = regexp.MustCompile(`[.;:!?](\s|$)`)
-	wordSplit  = regexp.MustCompile(`[^\p{L}\p{N}']+`)
-	markupRune = strings.NewReplacer("*", "", "_", "", "`", "")
+	listItem        = regexp.MustCompile(`^\s*[-*]\s+(.*)$`)
+	optionalHeading = regexp.MustCompile(`^###? `)
+	year            = regexp.MustCompile(`\b(19|20)\d{2}\b`)
+	firstSent       = regexp.MustCompile(`[.;:!?](\s|$)`)
+	wordSplit       = regexp.MustCompile(`[^\p{L}\p{N}']+`)
+	markupRune      = strings.NewReplacer("*", "", "_", "", "`", "")
 )
 
 func pageLang(p *Page) model.Lang {
@@ -202,8 +203,8 @@ func checkOptionalMarks(p *Page) Problems {
 			continue
 		}
 		heading, _, _ := strings.Cut(s.Body, "\n")
-		if !strings.HasPrefix(heading, "## ") || !strings.Contains(strings.ToLower(heading), mark) {
-			probs.add(p.File, s.Line, "section %q is optional detail: start it with a \"## \" heading that says %q", s.Name, mark)
+		if !optionalHeading.MatchString(heading) || !strings.Contains(strings.ToLower(heading), mark) {
+			probs.add(p.File, s.Line, "section %q is optional detail: start it with a \"## \" or \"### \" heading that says %q", s.Name, mark)
 		}
 	}
 	return probs
