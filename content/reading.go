@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,29 +10,33 @@ import (
 )
 
 // Reading rates for the time the welcome page states. Brysbaert's 2019
-// review of 190 studies puts most adults' silent reading of English
-// non-fiction at 175 to 300 words a minute and finds older readers slower,
-// so the app assumes 120 words a minute. The same review finds that
-// languages read at the rate of the words they need to say the same thing;
+// review of 190 studies (Journal of Memory and Language 109:104047) puts
+// most adults' silent reading of English non-fiction at 175 to 300 words a
+// minute, 238 on average, and finds older readers slower; the app assumes
+// 150, below the slowest typical adult. The same review finds that a
+// language reads at the rate of the words it needs to say the same thing;
 // this content needs about 1.3 Vietnamese syllables per English word, so
-// Vietnamese is timed at 155 syllables (space-separated words) a minute.
-var ReadingRate = map[model.Lang]int{model.LangEN: 120, model.LangVI: 155}
+// Vietnamese is timed at 195 syllables (space-separated words) a minute.
+var ReadingRate = map[model.Lang]int{model.LangEN: 150, model.LangVI: 195}
 
 // MaxMainPathMinutes is the longest the main path of a one-group session may
 // take at ReadingRate.
 const MaxMainPathMinutes = 30
 
-// A section holds optional detail when it is a group page's "evidence" or
-// its name starts with "more-". Its heading says so (OptionalMark), and it
+// A section holds optional detail when it is a group page's "aim" or
+// "evidence" (the "in-short" section sums both up) or its name starts with
+// "more-". Its heading says so (OptionalMark), and it
 // is not timed.
 const optionalPrefix = "more-"
+
+var optionalGroupSections = []string{"aim", "evidence"}
 
 // OptionalMark is the word an optional section's heading must contain.
 var OptionalMark = map[model.Lang]string{model.LangEN: "optional", model.LangVI: "đọc thêm"}
 
 // IsOptional reports whether a section of a page is optional detail.
 func IsOptional(p *Page, section string) bool {
-	return strings.HasPrefix(section, optionalPrefix) || (section == "evidence" && strings.Contains(p.File, "/groups/"))
+	return strings.HasPrefix(section, optionalPrefix) || (slices.Contains(optionalGroupSections, section) && strings.Contains(p.File, "/groups/"))
 }
 
 // ReadingMinutesToken on a page is replaced by the computed reading time of
