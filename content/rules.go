@@ -47,6 +47,16 @@ func pageLang(p *Page) model.Lang {
 	return model.Lang(first)
 }
 
+// sectionItems calls fn with the text of each list item of a section and
+// its line number.
+func sectionItems(p *Page, name string, fn func(n int, item string)) {
+	sectionLines(p, name, func(n int, line string) {
+		if m := listItem.FindStringSubmatch(line); m != nil {
+			fn(n, m[1])
+		}
+	})
+}
+
 // sectionLines calls fn with each body line of a section and its line number.
 func sectionLines(p *Page, name string, fn func(n int, line string)) {
 	for i, s := range p.Sections {
@@ -83,12 +93,7 @@ func lowerWords(s string) []string {
 func checkNotExpect(p *Page) Problems {
 	var probs Problems
 	lang := pageLang(p)
-	sectionLines(p, "not-expect", func(n int, line string) {
-		m := listItem.FindStringSubmatch(line)
-		if m == nil {
-			return
-		}
-		first := m[1]
+	sectionItems(p, "not-expect", func(n int, first string) {
 		if loc := firstSent.FindStringIndex(first); loc != nil {
 			first = first[:loc[0]]
 		}
@@ -122,12 +127,8 @@ func checkInShort(p *Page) Problems {
 func checkSources(p *Page) Problems {
 	var probs Problems
 	lang := pageLang(p)
-	sectionLines(p, "sources", func(n int, line string) {
-		m := listItem.FindStringSubmatch(line)
-		if m == nil {
-			return
-		}
-		entry := strings.TrimSpace(markupRune.Replace(m[1]))
+	sectionItems(p, "sources", func(n int, item string) {
+		entry := strings.TrimSpace(markupRune.Replace(item))
 		if !year.MatchString(entry) {
 			probs.add(p.File, n, "a source needs its year")
 		}
