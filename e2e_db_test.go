@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -196,16 +195,7 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 // is lost.
 func TestE2EDatabaseStoppedAndStarted(t *testing.T) {
 	needTmux(t)
-	pgtest.Lazy().Need(t)
-	srv, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Remove()
-	url, err := srv.NewDB(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, url := pgtest.Lazy().Own(t)
 	bin := buildBinary(t)
 	s := startTmux(t, 80, 24, fmt.Sprintf("%s --records '%s' --lang en --role patient --group joint", bin, url))
 	s.waitFor("Start ›")

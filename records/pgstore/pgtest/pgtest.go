@@ -165,6 +165,23 @@ func (sh *Shared) DB(tb testing.TB) string {
 	return u
 }
 
+// Own starts a server for one test alone, one it may stop and start again,
+// with a database; it is removed when the test ends.
+func (sh *Shared) Own(tb testing.TB) (*Server, string) {
+	tb.Helper()
+	sh.Need(tb)
+	s, err := Start()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(s.Remove)
+	u, err := s.NewDB(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, u
+}
+
 // Need skips or fails the test when the server could not start.
 func (sh *Shared) Need(tb testing.TB) {
 	tb.Helper()
