@@ -191,8 +191,10 @@ func (s *Store) renewLeases() {
 }
 
 // do runs op with the call's time limit, once the tables are there. A
-// connection that broke (the database restarted) is tried once more on a
-// fresh one: every write here is safe to repeat.
+// pooled connection that broke (the database restarted) is tried once more
+// on a fresh one: every write here is safe to repeat. A database that
+// cannot be connected to at all is not tried again, so a call never waits
+// for two connection timeouts.
 func (s *Store) do(op func(ctx context.Context) error) error {
 	for try := 0; ; try++ {
 		ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
@@ -201,7 +203,8 @@ func (s *Store) do(op func(ctx context.Context) error) error {
 			err = op(ctx)
 		}
 		cancel()
-		if err == nil || try == 1 || !connectionLost(err) {
+		_, noConnection := errors.AsType[*pgconn.ConnectError](err)
+		if err == nil || try == 1 || noConnection || !connectionLost(err) {
 			return s.wrap(err)
 		}
 	}
@@ -233,10 +236,20 @@ func connectionLost(err error) bool {
 }
 
 // unreachable is ErrUnreachable with its cause kept for errors.As; its
-// text stays short, as the patient's screen shows it.
+// text stays short, as the patient's screen shows it: the network's own
+// words at most ("connect: connection refused"), never the driver's dump.
 type unreachable struct{ cause error }
 
-func (e unreachable) Error() string        { return ErrUnreachable.Error() }
+func (e unreachable) Error() string {
+	if op, ok := errors.AsType[*net.OpError](e.cause); ok && op.Err != nil {
+		return fmt.Sprintf("%v (%v)", ErrUnreachable, op.Err)
+	}
+	if pgconn.Timeout(e.cause) || errors.Is(e.cause, context.DeadlineExceeded) {
+		return ErrUnreachable.Error() + " (no answer in time)"
+	}
+	return ErrUnreachable.Error()
+}
+
 func (e unreachable) Is(target error) bool { return target == ErrUnreachable }
 func (e unreachable) Unwrap() error        { return e.cause }
 
