@@ -48,6 +48,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	if note := b.OlderMajor(rec.ContentVersion); note != "" {
+		fmt.Fprintf(stdout, "Note: this session was %s.\n\n", note)
+	}
 	fmt.Fprintln(stdout, out)
 	return 0
 }

@@ -16,6 +16,7 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
+	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in), to mark older major releases")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -27,6 +28,11 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	defer closeStore(store)
 	if *purge < 0 {
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	if *purge > 0 {
@@ -60,6 +66,9 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		line := fmt.Sprintf("%s  %-11s  %-8s  %s", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
 		if e.Clinic != "" {
 			line += "  " + e.Clinic
+		}
+		if major, _, known := b.Since(e.ContentVersion); e.ContentVersion != "" && (major || !known && e.ContentVersion != b.Hash) {
+			line += "  older content release"
 		}
 		fmt.Fprintln(stdout, line)
 	}
