@@ -325,7 +325,7 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 		var ours bool
 		err := s.pool.QueryRow(ctx, `SELECT owner = $2 FROM leases WHERE code = $1`, rec.Code, s.owner).Scan(&ours)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && !ours) {
-			return records.ErrLocked
+			return s.errHeld()
 		}
 		return err
 	})
@@ -362,6 +362,13 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 	return err
 }
 
+// errHeld is records.ErrLocked as a chain meets it: the session may be
+// open at another site, or on a server that stopped and has not yet lost
+// its lease.
+func (s *Store) errHeld() error {
+	return fmt.Errorf("%w, or on another server (one that stopped frees it within %v)", records.ErrLocked, s.ttl)
+}
+
 // lease runs takeLease: records.ErrLocked if another server holds code.
 func (s *Store) lease(ctx context.Context, q interface {
 	QueryRow(context.Context, string, ...any) pgx.Row
@@ -369,7 +376,7 @@ func (s *Store) lease(ctx context.Context, q interface {
 	var got string
 	err := q.QueryRow(ctx, takeLease, code, s.owner, s.ttlMS()).Scan(&got)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return records.ErrLocked
+		return s.errHeld()
 	}
 	return err
 }
