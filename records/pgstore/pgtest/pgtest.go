@@ -51,7 +51,7 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	// A short path: a Unix socket's name is limited to about 100 bytes.
-	dir, err := os.MkdirTemp("", "pgtest-")
+	dir, err := os.MkdirTemp(tempBase(), "pgtest-")
 	if err != nil {
 		return nil, err
 	}
