@@ -474,7 +474,9 @@ func (s *Store) ClinicOf(code string) (string, error) {
 
 // Purge deletes ended records (of the store's clinic, if it has one) last
 // updated before cutoff whose status is one of statuses, and reports their
-// codes. Sessions in progress are never purged.
+// codes. Sessions in progress are never purged. Leases that ran out before
+// cutoff (left by servers that crashed) go too: a lease that has run out is
+// free whether its row is there or not.
 func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 	statuses = slices.DeleteFunc(slices.Clone(statuses), func(st string) bool { return st == model.StatusInProgress })
 	var gone []string
@@ -484,7 +486,10 @@ func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		gone, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		if gone, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+			return err
+		}
+		_, err = s.pool.Exec(ctx, `DELETE FROM leases WHERE expires < $1`, cutoff)
 		return err
 	})
 	slices.Sort(gone)
