@@ -80,8 +80,10 @@ type Store struct {
 	migrated bool
 	ended    map[string]bool // closed here: a late save in progress is dropped
 
-	stop chan struct{}
-	done chan struct{}
+	disconnect sync.Once
+	stopOnce   sync.Once
+	stop       chan struct{} // closed to stop renewing leases
+	done       chan struct{} // closed once renewing has stopped
 }
 
 var _ records.Store = (*Store)(nil)
@@ -127,7 +129,7 @@ func New(dbURL string, opt Options) (*Store, error) {
 	}
 	s := &Store{
 		pool: pool, where: describe(cfg.ConnConfig), clinic: opt.Clinic,
-		ttl: cmp(opt.LeaseTTL, DefaultLeaseTTL), timeout: cmp(opt.Timeout, 5*time.Second),
+		ttl: orDefault(opt.LeaseTTL, DefaultLeaseTTL), timeout: orDefault(opt.Timeout, 5*time.Second),
 		owner: hex.EncodeToString(owner), ended: map[string]bool{},
 		stop: make(chan struct{}), done: make(chan struct{}),
 	}
@@ -135,7 +137,7 @@ func New(dbURL string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-func cmp(v, def time.Duration) time.Duration {
+func orDefault(v, def time.Duration) time.Duration {
 	if v <= 0 {
 		return def
 	}
@@ -153,20 +155,19 @@ func describe(c *pgx.ConnConfig) string {
 // String names the database (never its password).
 func (s *Store) String() string { return s.where }
 
-// Clinic is the clinic this store stamps on records, if any.
-func (s *Store) Clinic() string { return s.clinic }
-
-// Disconnect gives up this store's leases and closes its connections.
+// Disconnect gives up this store's leases and closes its connections; a
+// second call does nothing.
 func (s *Store) Disconnect() {
-	select {
-	case <-s.stop:
-		return
-	default:
-	}
-	close(s.stop)
+	s.disconnect.Do(func() {
+		s.stopRenewing()
+		s.Release()
+		s.pool.Close()
+	})
+}
+
+func (s *Store) stopRenewing() {
+	s.stopOnce.Do(func() { close(s.stop) })
 	<-s.done
-	s.Release()
-	s.pool.Close()
 }
 
 // renewLeases keeps this store's sessions its own while it runs. It stops

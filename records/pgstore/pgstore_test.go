@@ -195,8 +195,7 @@ func TestALapsedHoldersLateSaveIsRefused(t *testing.T) {
 	if err := a.SaveProgress(storetest.Record("ACD349", model.Yes, 1), 50); err != nil {
 		t.Fatal(err)
 	}
-	close(a.stop) // a hangs: no more renewals
-	<-a.done
+	a.stopRenewing() // a hangs: no more renewals
 	waitForLease(t, b, "ACD349", 3*time.Second)
 	if err := b.SaveProgress(storetest.Record("ACD349", model.No, 2), 1); err != nil {
 		t.Fatalf("the new holder counts its own saves from 1: %v", err)
