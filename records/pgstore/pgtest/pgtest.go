@@ -85,7 +85,7 @@ func (s *Server) Halt() error {
 
 // Resume starts the server again after Halt (and first, from Start).
 func (s *Server) Resume() error {
-	opts := fmt.Sprintf("-k %s -c listen_addresses= -c fsync=off -c max_connections=300", s.dir)
+	opts := fmt.Sprintf("-k %s -c listen_addresses= -c fsync=off", s.dir)
 	out, err := s.command("pg_ctl", "start", "-w", "-D", s.data(), "-l", filepath.Join(s.dir, "log"), "-o", opts).CombinedOutput()
 	if err != nil {
 		log, _ := os.ReadFile(filepath.Join(s.dir, "log"))
