@@ -182,11 +182,14 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 	app.waitFor("End-stage disease: Yes")
 	app.waitFor("Widespread fibrosis: Not sure")
 
-	list := exec.Command(bin, "records", "--records", url)
-	out, err := list.CombinedOutput()
+	out, err := exec.Command(bin, "records", "--records", url).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), code) || !strings.Contains(string(out), other) ||
 		!strings.Contains(string(out), "hanoi") || !strings.Contains(string(out), "hue") {
 		t.Fatalf("records must list both servers' sessions: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "records", "--records", url, "--clinic", "hue").CombinedOutput()
+	if err != nil || strings.Contains(string(out), code) || !strings.Contains(string(out), other) {
+		t.Fatalf("records --clinic hue lists only the sessions begun there: %v\n%s", err, out)
 	}
 }
 
