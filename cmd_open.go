@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"stemcounsel/ui"
+	"stemcounsel/doc"
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
@@ -14,7 +14,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	clinic := flags.String("clinic", "", "open the record only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
-	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
+	style := flags.String("style", "", "style: "+strings.Join(doc.StyleNames, ", "))
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -43,7 +43,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))
+	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/staffpin"
@@ -31,7 +32,7 @@ func (c *common) register(flags *flag.FlagSet, defaultStyle string) {
 	flags.StringVar(&c.lang, "lang", "", "language: vi or en")
 	flags.StringVar(&c.group, "group", "", "disease groups, comma-separated: "+strings.Join(model.Groups, ", "))
 	flags.StringVar(&c.content, "content", "", "run on this content folder instead of the built-in one")
-	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(ui.StyleNames, ", "))
+	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(doc.StyleNames, ", "))
 }
 
 // load reads the content and checks the shared flags against it.
@@ -50,8 +51,8 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 	if err != nil {
 		return nil, "", nil, err
 	}
-	if c.style != "" && !slices.Contains(ui.StyleNames, c.style) {
-		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(ui.StyleNames, ", "))
+	if c.style != "" && !slices.Contains(doc.StyleNames, c.style) {
+		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(doc.StyleNames, ", "))
 	}
 	return b, lang, groups, nil
 }
@@ -231,5 +232,5 @@ func outputStyle(style string, stdout io.Writer) string {
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return "dark"
 	}
-	return ui.PlainStyle
+	return doc.PlainStyle
 }
