@@ -31,9 +31,7 @@ func readClinic(fsys fs.FS, file string, h hash.Hash) (map[string]string, Proble
 		case !slices.Contains(ClinicKeys, k):
 			probs.add(file, l.n, "unknown clinic key %q (known: %s)", k, strings.Join(ClinicKeys, ", "))
 		default:
-			if r, bad := badRune(v); bad {
-				probs.add(file, l.n, "control character %U is not allowed", r)
-			}
+			lineProblems(&probs, file, l.n, v) // a value is shown inside pages
 			facts[k] = strings.TrimSpace(v)
 		}
 	}
