@@ -17,7 +17,7 @@ import (
 
 // fixture is the small content folder the UI goldens use; it is complete, so
 // each test below breaks one thing in a copy of it.
-func fixture(t *testing.T) fstest.MapFS {
+func fixture(t testing.TB) fstest.MapFS {
 	t.Helper()
 	root := os.DirFS("../ui/testdata/content")
 	m := fstest.MapFS{}

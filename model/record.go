@@ -260,10 +260,12 @@ func (r Record) Session() (*Session, error) {
 	if !ValidCode(r.Code) {
 		return nil, fmt.Errorf("record code %q is not a session code", r.Code)
 	}
-	if _, err := ParseLang(string(r.Lang)); err != nil {
+	lang, err := ParseLang(string(r.Lang))
+	if err != nil {
 		return nil, err
 	}
-	if _, err := ParseRole(string(r.Role)); err != nil {
+	role, err := ParseRole(string(r.Role))
+	if err != nil {
 		return nil, err
 	}
 	if r.Status != StatusInProgress && r.Status != StatusFinished && r.Status != StatusAbandoned {
@@ -273,7 +275,7 @@ func (r Record) Session() (*Session, error) {
 		return nil, err
 	}
 	s := &Session{
-		Code: r.Code, Lang: r.Lang, Role: r.Role, Started: r.Started, Current: r.CurrentStep, Kiosk: r.Kiosk,
+		Code: r.Code, Lang: lang, Role: role, Started: r.Started, Current: r.CurrentStep, Kiosk: r.Kiosk,
 		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep,
 	}
 	if len(r.Groups) > 0 {
@@ -302,6 +304,12 @@ func (r Record) Session() (*Session, error) {
 		s.Quiz = append(s.Quiz, QuizAnswer{Item: q.Question, Choice: q.Answer, Correct: q.Correct, At: q.At})
 	}
 	for _, tb := range r.TeachBack {
+		// A mark is saved only for an answered question.
+		if !slices.ContainsFunc(s.Quiz, func(q QuizAnswer) bool { return q.Item == tb.Question }) ||
+			(tb.Mark != ExplainedBack && tb.Mark != ReExplained) {
+			errs = append(errs, fmt.Errorf("teach-back mark %q for %q does not match an answered question", tb.Mark, tb.Question))
+			continue
+		}
 		s.MarkTeachBack(tb.Question, tb.Mark)
 	}
 	for _, rs := range r.Sure {

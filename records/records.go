@@ -387,6 +387,8 @@ func (s *Folder) Load(code string) (model.Record, error) {
 	return model.Record{}, fmt.Errorf("no record with code %s in %s", code, s.Dir)
 }
 
+// readRecord reads a record file. Its code must be the one its name gives:
+// the name is how a record is found, resumed and deleted.
 func readRecord(path string) (model.Record, error) {
 	var rec model.Record
 	data, err := os.ReadFile(path)
@@ -395,6 +397,9 @@ func readRecord(path string) (model.Record, error) {
 	}
 	if err := json.Unmarshal(data, &rec); err != nil {
 		return rec, fmt.Errorf("not a readable record: %w", err)
+	}
+	if name := filepath.Base(path); !strings.HasPrefix(name, rec.Code+".") || len(rec.Code) != model.CodeLength {
+		return rec, fmt.Errorf("not a valid record: it holds code %q, its file name another", rec.Code)
 	}
 	if _, err := rec.Session(); err != nil {
 		return rec, fmt.Errorf("not a valid record: %w", err)
