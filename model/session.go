@@ -52,6 +52,11 @@ type Session struct {
 	Persona    string
 	PatientRef string
 	NextStep   NextStep
+
+	// The values step: how much each value matters, and where the patient
+	// is leaning (empty until chosen: not sure yet).
+	Values  map[string]Importance
+	Leaning Leaning
 }
 
 // NewSession starts a session on the welcome step.
@@ -127,7 +132,7 @@ func (s *Session) ToggleGroup(group string) bool {
 func (s *Session) HasAnswers() bool {
 	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0 ||
 		len(s.Quiz) > 0 || len(s.TeachBack) > 0 || len(s.Sure) > 0 || len(s.Questions) > 0 ||
-		s.PatientRef != "" || s.NextStep != NextUnset
+		s.PatientRef != "" || s.NextStep != NextUnset || len(s.Values) > 0 || s.Leaning != ""
 }
 
 // ViewedSteps lists each step shown at least once, in the order first seen.
@@ -139,4 +144,18 @@ func (s *Session) ViewedSteps() []StepID {
 		}
 	}
 	return out
+}
+
+// GoBackTo takes the session to the earliest of steps it shows, as when
+// those pages changed since the session began; it reports whether it moved.
+func (s *Session) GoBackTo(steps []StepID, now time.Time) bool {
+	for _, step := range s.Steps() {
+		if step == s.Current {
+			return false // nothing changed before where the session stands
+		}
+		if slices.Contains(steps, step) {
+			return s.JumpTo(step, now)
+		}
+	}
+	return false
 }

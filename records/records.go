@@ -307,6 +307,8 @@ type Entry struct {
 	Kiosk    bool
 	Updated  time.Time
 	Path     string
+	// ContentVersion is the hash of the content the session showed.
+	ContentVersion string
 }
 
 // Corrupt names a record that could not be read, and where it was set aside.
@@ -348,7 +350,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 			bad = append(bad, c)
 			continue
 		}
-		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Kiosk: rec.Kiosk, Updated: rec.Updated, Path: path})
+		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Kiosk: rec.Kiosk, Updated: rec.Updated, Path: path, ContentVersion: rec.ContentVersion})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
 	return out, bad, nil

@@ -40,7 +40,7 @@ func TestLayoutGoldens(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newTestModel(t, fixtureContent(t), tt.opt, tt.w, tt.h)
 			send(m, keys(tt.keys...)...)
-			golden.RequireEqual(t, screen(m))
+			golden.RequireEqual(t, visible(m))
 		})
 	}
 }

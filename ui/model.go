@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/progress"
-	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -66,20 +64,11 @@ type Options struct {
 	RetainDays int
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
+
+	// idleTick schedules the kiosk's next idle check, a second on; tests
+	// step the injected clock instead and check by hand.
+	idleTick func() tea.Cmd
 }
-
-type dialog int
-
-const (
-	dialogNone dialog = iota
-	dialogMenu
-	dialogHelp
-	dialogQuit
-	dialogQuestion
-	dialogResume
-	dialogPIN
-	dialogStaff
-)
 
 // shown identifies what the viewport holds, so a resize or a language switch
 // knows whether to render again.
@@ -102,38 +91,24 @@ type Model struct {
 	help          help.Model
 	progress      progress.Model
 	shown         shown
-	groups        list.Model
-	groupFilter   string
-	itemFocus     int
-	note          textinput.Model
-	noteEditing   bool
-	quizFocus     int
-	sureFocus     int
-	question      textinput.Model
+	screens       map[model.StepID]screen // see makeScreens
+	page          *pageScreen             // every step not in the table
+	dialog        dialog                  // nil: none open
 	panelOpen     bool
-	personaFocus  int
-	ref           textinput.Model
 
-	saveSeq      uint64
-	lastSaved    []byte // the last record saved, without its time
-	saveErr      error
-	finished     bool
-	resumeCursor int
+	saveSeq   uint64
+	lastSaved []byte // the last record saved, without its time
+	saveErr   error
+	finished  bool
 
 	lastInput      time.Time // the kiosk's idle clock
 	handoff        bool      // the kiosk shows the hand-off code
-	pin            string
-	pinWrong       bool
 	pinTries       int
 	pinLockedUntil time.Time
 	crash          string
 
-	dialog       dialog
-	menuCursor   int
-	quitFocus    int // 0 stay, 1 quit: staying is the safe default
-	welcomeFocus int
-	notice       string
-	resizeSeq    int
+	notice    string
+	resizeSeq int
 }
 
 // New builds the root model for a new session.
@@ -146,6 +121,9 @@ func New(opt Options) *Model {
 	}
 	if opt.Kiosk {
 		opt.Role = model.RolePatient
+	}
+	if opt.idleTick == nil {
+		opt.idleTick = idleTick
 	}
 	s := opt.Session
 	if s == nil {
@@ -162,19 +140,13 @@ func New(opt Options) *Model {
 	m.progress.FullColor = m.st.ProgressFull
 	m.progress.EmptyColor = m.st.ProgressEmpty
 	m.setLang(opt.Lang)
-	m.groups = m.newGroupList()
-	m.note = newNoteInput()
-	m.question = newNoteInput()
-	m.ref = newNoteInput()
-	m.ref.CharLimit = 32
-	m.ref.SetValue(s.PatientRef)
+	m.makeScreens()
 	// Trainers demonstrate with the script beside the page; a doctor's
 	// talking points stay hidden until asked for, as the patient may be
 	// watching the screen.
 	m.panelOpen = opt.Role == model.RoleTrainer
-	m.welcomeFocus = m.defaultWelcomeFocus()
 	if len(opt.Unfinished) > 0 && opt.Session == nil {
-		m.dialog = dialogResume
+		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
 	m.lastInput = opt.Now()
@@ -187,7 +159,7 @@ func (m *Model) Session() *model.Session { return m.session }
 // Init starts no terminal queries; a kiosk starts its idle clock.
 func (m *Model) Init() tea.Cmd {
 	if m.kiosk() && m.opt.Idle > 0 {
-		return idleTick()
+		return m.opt.idleTick()
 	}
 	return nil
 }
@@ -217,6 +189,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case finishedMsg:
 		m.finishedSaving(msg)
+		return m, nil
+	case abandonedMsg:
+		m.abandoned(msg)
 		return m, nil
 	case resumedMsg:
 		m.resumed(msg)
@@ -331,36 +306,16 @@ func (m *Model) layoutViewport() {
 	if b := m.banner(); b != "" {
 		h -= lipgloss.Height(b)
 	}
-	if m.session.Current == model.StepWelcome {
-		h -= m.welcomeHeight()
-	} else if top, _, ok := m.screenTop(); ok {
+	scr := m.screen()
+	scr.layout()
+	if top, _ := scr.top(); top != "" {
 		h -= lipgloss.Height(top)
 	}
 	m.vp.SetWidth(m.bodyWidth())
 	m.vp.SetHeight(max(1, h))
-	m.layoutGroupList()
-	m.help.SetWidth(m.innerWidth())
+	m.layoutDialog()
+	m.help.SetWidth(m.innerWidth() - 1) // room for the help bar's ellipsis
 	m.progress.SetWidth(m.innerWidth())
-}
-
-// dynamicMarkdown returns the Markdown of a step that shows the patient's
-// own answers; such steps are rendered fresh and never cached.
-func (m *Model) dynamicMarkdown(step model.StepID) (string, bool) {
-	switch step {
-	case model.StepSummary:
-		return summaryMarkdown(m.session, m.opt.Content, m.text), true
-	case model.StepChecklist:
-		return m.checklistMarkdown(), true
-	case model.StepOutcome:
-		return m.outcomeMarkdown(), true
-	case model.StepKnowledgeCheck:
-		return m.quizMarkdown(), true
-	case model.StepSure:
-		return m.sureMarkdown(), true
-	case model.StepPersona:
-		return m.personaMarkdown(), true
-	}
-	return "", false
 }
 
 // staticDraw returns how to draw a step that is the same for every patient.
@@ -399,7 +354,7 @@ func (m *Model) refresh(keepPlace bool) {
 	step := m.session.Current
 	var out string
 	var err error
-	if md, ok := m.dynamicMarkdown(step); ok {
+	if md, ok := m.screen().markdown(); ok {
 		out, err = renderMarkdown(md, m.bodyWidth(), m.opt.Style)
 	} else {
 		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
@@ -425,7 +380,7 @@ func (m *Model) prerender() tea.Cmd {
 		return nil
 	}
 	next := steps[i+1]
-	if _, dynamic := m.dynamicMarkdown(next); dynamic {
+	if _, dynamic := m.screenAt(next).markdown(); dynamic {
 		return nil
 	}
 	k := m.cacheKey(next, m.session.Lang)
@@ -441,21 +396,21 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 	if !moved {
 		return nil
 	}
-	m.welcomeFocus = m.defaultWelcomeFocus()
+	m.screen().enter()
 	m.refresh(false)
 	return m.prerender()
 }
 
+// lastStep reports whether the session is on its last step, where next
+// finishes it.
+func (m *Model) lastStep() bool { return m.session.Index() == len(m.session.Steps())-1 }
+
 func (m *Model) next() tea.Cmd {
-	if m.session.Current == model.StepSummary {
+	if m.lastStep() {
 		return m.finish()
 	}
-	if m.session.Current == model.StepWelcome && !m.session.CanLeaveWelcome() {
-		m.notice = m.text.WelcomeNeedRole
-		return nil
-	}
-	if m.session.Current == model.StepPersona && m.session.Persona == "" {
-		m.notice = m.text.NeedPersona
+	if why := m.screen().leave(); why != "" {
+		m.notice = why
 		return nil
 	}
 	return m.goTo(m.session.Next(m.now()))
@@ -470,8 +425,6 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 		return nil
 	}
 	m.setLang(l)
-	m.groups.SetItems(newGroupItems(m.opt.Content, l))
-	m.setGroupFilter(m.groupFilter)
 	m.refresh(true)
 	return m.prerender()
 }
@@ -481,8 +434,7 @@ func (m *Model) requestQuit() tea.Cmd {
 	if !m.session.HasAnswers() || m.finished {
 		return tea.Quit
 	}
-	m.dialog = dialogQuit
-	m.quitFocus = 0
+	m.dialog = &quitDialog{}
 	return nil
 }
 

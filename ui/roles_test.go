@@ -12,11 +12,11 @@ func TestDoctorPanelToggles(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, sz[0], sz[1])
 		send(m, press("right"))
-		if strings.Contains(screen(m), "Note for the doctor: what-it-is.") {
+		if strings.Contains(visible(m), "Note for the doctor: what-it-is.") {
 			t.Fatalf("%dx%d: talking points must be off by default", sz[0], sz[1])
 		}
 		send(m, press("d"))
-		scr := screen(m)
+		scr := visible(m)
 		if !strings.Contains(scr, "Notes for the doctor") || !strings.Contains(scr, "Note for the doctor: what-it-is.") {
 			t.Fatalf("%dx%d: d must show the talking points:\n%s", sz[0], sz[1], scr)
 		}
@@ -29,11 +29,11 @@ func TestDoctorPanelToggles(t *testing.T) {
 			t.Fatalf("the side panel must leave the page visible:\n%s", scr)
 		}
 		send(m, press("right"))
-		if !strings.Contains(screen(m), "Note for the doctor: mechanism.") {
+		if !strings.Contains(visible(m), "Note for the doctor: mechanism.") {
 			t.Fatal("the panel follows the page")
 		}
 		send(m, press("D"))
-		if strings.Contains(screen(m), "Note for the doctor") {
+		if strings.Contains(visible(m), "Note for the doctor") {
 			t.Fatal("d again must hide the panel")
 		}
 		checkFits(t, m, "panel closed")
@@ -43,7 +43,7 @@ func TestDoctorPanelToggles(t *testing.T) {
 func TestPatientGetsNoPanel(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 120, 40)
 	send(m, keys("right", "d")...)
-	if strings.Contains(screen(m), "Note for the doctor") || m.panelShown() {
+	if strings.Contains(visible(m), "Note for the doctor") || m.panelShown() {
 		t.Fatal("a patient never sees talking points")
 	}
 }
@@ -51,8 +51,8 @@ func TestPatientGetsNoPanel(t *testing.T) {
 func TestTrainerRunWithEndStagePersona(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer}, 120, 40)
 	send(m, press("right"))
-	if m.session.Current != model.StepPersona || !strings.Contains(screen(m), "TRAINING") {
-		t.Fatalf("a trainer starts by choosing a persona, marked as training:\n%s", screen(m))
+	if m.session.Current != model.StepPersona || !strings.Contains(visible(m), "TRAINING") {
+		t.Fatalf("a trainer starts by choosing a persona, marked as training:\n%s", visible(m))
 	}
 	send(m, press("right"))
 	if m.session.Current != model.StepPersona {
@@ -63,8 +63,8 @@ func TestTrainerRunWithEndStagePersona(t *testing.T) {
 		t.Fatalf("persona not applied: %q %v", m.session.Persona, m.session.Groups)
 	}
 	send(m, press("right"))
-	if scr := screen(m); !strings.Contains(scr, "The patient may say: «Patient says at") || !strings.Contains(scr, "A good response: Good response at") || !strings.Contains(scr, "Avoid saying: «Avoid saying at") {
-		t.Fatalf("the script shows beside each page:\n%s", screen(m))
+	if scr := visible(m); !strings.Contains(scr, "The patient may say: «Patient says at") || !strings.Contains(scr, "A good response: Good response at") || !strings.Contains(scr, "Avoid saying: «Avoid saying at") {
+		t.Fatalf("the script shows beside each page:\n%s", visible(m))
 	}
 	atStep(t, m, model.StepOutcome)
 	if m.session.Outcome(m.items()) != model.OutcomeExclusionReported {
@@ -88,8 +88,8 @@ func TestTrainerRunWithEndStagePersona(t *testing.T) {
 
 func TestDoctorRecordsRefAndNextStep(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
-	if !strings.Contains(screen(m), "File number or initials (optional)") {
-		t.Fatalf("a doctor may record a file number:\n%s", screen(m))
+	if !strings.Contains(visible(m), "File number or initials (optional)") {
+		t.Fatalf("a doctor may record a file number:\n%s", visible(m))
 	}
 	send(m, press("up")) // from Start to the field
 	typeText(m, "BN-042 q l\x1b")
@@ -109,7 +109,7 @@ func TestDoctorRecordsRefAndNextStep(t *testing.T) {
 	}
 
 	p := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
-	if strings.Contains(screen(p), "File number") {
+	if strings.Contains(visible(p), "File number") {
 		t.Fatal("patients are asked for no identifier")
 	}
 }

@@ -165,7 +165,10 @@ func RecordMarkdown(rec model.Record, c *content.Bundle) string {
 
 // The start-up list of unfinished sessions: code and time only, no answers.
 
-func (m *Model) resumeView() (string, []zone) {
+// resumeDialog offers the unfinished sessions at start.
+type resumeDialog struct{ cursor int }
+
+func (d *resumeDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(48)
 	lines := []string{m.st.DialogTitle.Render(m.text.ResumeTitle), ""}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.ResumeHelp), "\n")...)
@@ -176,39 +179,43 @@ func (m *Model) resumeView() (string, []zone) {
 		e := m.opt.Unfinished[i]
 		label := fmt.Sprintf("  %s   %s", e.Code, e.Updated.Local().Format(m.text.DateTime))
 		style := m.st.MenuItem
-		if i == m.resumeCursor {
+		if i == d.cursor {
 			label, style = "›"+label[1:], m.st.MenuFocus
 		}
-		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, action{kind: actResume, i: i}})
+		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, resume(i)})
 		lines = append(lines, style.Render(ansi.Truncate(label, w, "…")))
 	}
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.ResumeKeys, w, "…")))
 	return m.dialogBox(lines), zones
 }
 
-func (m *Model) resumeKey(k tea.KeyPressMsg) tea.Cmd {
+func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
 	n := len(m.opt.Unfinished)
+	move := func(i int) action { return do(func(*Model) tea.Cmd { d.cursor = i; return nil }) }
 	switch {
 	case key.Matches(k, m.keys.Up):
-		m.resumeCursor = (m.resumeCursor + n - 1) % n
+		return move((d.cursor + n - 1) % n)
 	case key.Matches(k, m.keys.Down):
-		m.resumeCursor = (m.resumeCursor + 1) % n
+		return move((d.cursor + 1) % n)
 	case key.Matches(k, m.keys.Choose):
-		return m.resume(m.resumeCursor)
+		return resume(d.cursor)
 	case key.Matches(k, m.keys.Esc):
-		m.dialog = dialogNone
-	case k.String() == "ctrl+c":
-		return tea.Quit
+		return closeDialog{}
+	case key.Matches(k, m.keys.Interrupt):
+		return quitNow{}
 	}
 	return nil
 }
 
-// resume loads an unfinished session in the background.
-func (m *Model) resume(i int) tea.Cmd {
+// resume loads unfinished session i in the background.
+type resume int
+
+func (a resume) apply(m *Model) tea.Cmd {
+	i := int(a)
 	if i < 0 || i >= len(m.opt.Unfinished) || m.opt.Resume == nil {
 		return nil
 	}
-	m.dialog = dialogNone
+	m.dialog = nil
 	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
 	return func() tea.Msg {
 		s, err := load(code)
@@ -224,13 +231,11 @@ func (m *Model) resumed(msg resumedMsg) {
 	}
 	m.session = msg.session
 	m.setLang(m.session.Lang)
-	m.groups.SetItems(newGroupItems(m.opt.Content, m.session.Lang))
-	m.ref.SetValue(m.session.PatientRef)
+	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
 	m.lastSaved = nil
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true
-	m.welcomeFocus = m.defaultWelcomeFocus()
 	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
 	m.refresh(false)
 }

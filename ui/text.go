@@ -29,6 +29,7 @@ type Text struct {
 	KeyNext, KeyPrev, KeyScroll, KeyPage, KeyLang, KeyMenu string
 	KeyHelp, KeyQuit, KeyChoose, KeyMove, KeyClose, KeyTop string
 	KeyType, KeyToggle, KeyClear                           string
+	KeyDelete, KeyStaffExit, KeyCallStaff, HelpMouse       string
 
 	GroupSearch, GroupPrimary, GroupNoMatch, GroupChosen, GroupNoneChosen string
 
@@ -133,6 +134,10 @@ var texts = map[model.Lang]*Text{
 		KeyType:       "gõ để tìm",
 		KeyToggle:     "chọn/bỏ",
 		KeyClear:      "xóa tìm",
+		KeyDelete:     "xóa chữ",
+		KeyStaffExit:  "nhân viên thoát (cần mã PIN)",
+		KeyCallStaff:  "gọi nhân viên",
+		HelpMouse:     "Chuột: bấm vào nút hoặc lựa chọn để chọn, lăn để cuộn trang.",
 
 		GroupSearch:     "Tìm",
 		GroupPrimary:    "nhóm chính",
@@ -314,6 +319,10 @@ var texts = map[model.Lang]*Text{
 		KeyType:       "type to search",
 		KeyToggle:     "choose/unchoose",
 		KeyClear:      "clear search",
+		KeyDelete:     "delete a letter",
+		KeyStaffExit:  "staff exit (needs the PIN)",
+		KeyCallStaff:  "call staff",
+		HelpMouse:     "Mouse: click a button or a choice to choose it, use the wheel to scroll.",
 
 		GroupSearch:     "Search",
 		GroupPrimary:    "main group",

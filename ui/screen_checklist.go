@@ -19,25 +19,51 @@ var answerChoices = []model.Answer{model.Yes, model.No, model.NotSure}
 
 func (m *Model) items() []string { return m.opt.Content.ChecklistIDs }
 
-func (m *Model) focusedItem() string {
-	ids := m.items()
-	return ids[min(m.itemFocus, len(ids)-1)]
-}
-
 // canNote: only a doctor-led session records notes on items.
 func (m *Model) canNote() bool { return m.session.Role == model.RoleDoctor }
 
-// checklistTop is the fixed part of the checklist screen: which item, the
-// question and the answers, always visible; the detail scrolls below it.
-func (m *Model) checklistTop() (string, []zone) {
+// checklistScreen asks the exclusion checklist one item at a time; a doctor
+// may add a note to each.
+type checklistScreen struct {
+	pageScreen
+	focus   int
+	note    textinput.Model
+	editing bool
+}
+
+func newChecklistScreen(m *Model) screen {
+	return &checklistScreen{pageScreen: pageScreen{m}, note: newNoteInput()}
+}
+
+func (c *checklistScreen) focused() string {
+	ids := c.m.items()
+	return ids[min(c.focus, len(ids)-1)]
+}
+
+func (c *checklistScreen) input() inputMode {
+	if c.editing {
+		return inputField
+	}
+	return inputNone
+}
+
+func (c *checklistScreen) talkingPoints() []string {
+	m := c.m
+	return talkingPoints(m.opt.Content.Item(m.session.Lang, c.focused()))
+}
+
+// top is the fixed part of the checklist screen: which item, the question
+// and the answers, always visible; the detail scrolls below it.
+func (c *checklistScreen) top() (string, []zone) {
+	m := c.m
 	w := m.bodyWidth()
 	ids := m.items()
-	id := m.focusedItem()
+	id := c.focused()
 	item := m.opt.Content.Item(m.session.Lang, id)
 	var lines []string
 	var zones []zone
 
-	head := m.st.StepCount.Render(fmt.Sprintf(m.text.ItemOf, m.itemFocus+1, len(ids))) + " " + m.st.Title.Render(item.Title)
+	head := m.st.StepCount.Render(fmt.Sprintf(m.text.ItemOf, c.focus+1, len(ids))) + " " + m.st.Title.Render(item.Title)
 	lines = append(lines, ansi.Truncate(head, w, "…"))
 
 	// One cell per item: its number and answer mark; click to go there.
@@ -46,20 +72,20 @@ func (m *Model) checklistTop() (string, []zone) {
 	for i, iid := range ids {
 		cell := fmt.Sprintf("%d%s", i+1, m.text.AnswerMarks[m.session.Answers[iid]])
 		style := m.st.Muted
-		if i == m.itemFocus {
+		if i == c.focus {
 			style = m.st.OptionFocus
 		}
 		if x+len(cell)+1 > w {
 			break
 		}
 		strip.WriteString(style.Render(cell) + " ")
-		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(cell), len(lines) + 1, action{kind: actChecklistItem, i: i}})
+		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(cell), len(lines) + 1, checklistFocus{c, i}})
 		x += lipgloss.Width(cell) + 1
 	}
 	lines = append(lines, strip.String())
 
 	question, _ := item.Section("question")
-	q := lipgloss.NewStyle().Bold(true).Width(w).Render(strings.Join(strings.Fields(plainText(question)), " "))
+	q := lipgloss.NewStyle().Bold(true).Width(w).Render(oneLine(question))
 	lines = append(lines, strings.Split(q, "\n")...)
 
 	var opts strings.Builder
@@ -76,7 +102,7 @@ func (m *Model) checklistTop() (string, []zone) {
 			x++
 		}
 		opts.WriteString(style.Render(label))
-		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(label), len(lines) + 1, action{kind: actAnswer, i: i}})
+		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(label), len(lines) + 1, checklistAnswer{c, i}})
 		x += lipgloss.Width(label)
 	}
 	lines = append(lines, opts.String())
@@ -84,8 +110,8 @@ func (m *Model) checklistTop() (string, []zone) {
 	if m.canNote() {
 		var note string
 		switch {
-		case m.noteEditing:
-			note = m.text.NoteLabel + ": " + m.note.View()
+		case c.editing:
+			note = m.text.NoteLabel + ": " + c.note.View()
 		case m.session.Notes[id] != "":
 			note = m.text.NoteLabel + ": " + m.session.Notes[id]
 		default:
@@ -102,20 +128,21 @@ func plainText(s string) string {
 	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 }
 
-// checklistMarkdown is the scrolling detail of the focused item: the page's
-// intro, why it matters, what it means for each chosen group (or in general)
-// and whether it can be looked at again.
-func (m *Model) checklistMarkdown() string {
-	c, lang, t := m.opt.Content, m.session.Lang, m.text
-	id := m.focusedItem()
-	item := c.Item(lang, id)
+// markdown is the scrolling detail of the focused item: the page's intro,
+// why it matters, what it means for each chosen group (or in general) and
+// whether it can be looked at again.
+func (c *checklistScreen) markdown() (string, bool) {
+	m := c.m
+	cb, lang, t := m.opt.Content, m.session.Lang, m.text
+	id := c.focused()
+	item := cb.Item(lang, id)
 	var b strings.Builder
 	if why, ok := item.Section("why"); ok {
 		fmt.Fprintf(&b, "### %s\n\n%s\n\n", t.ChecklistWhy, why)
 	}
 	var meanings []string
 	for _, g := range m.session.Groups {
-		if gp := c.Group(lang, g); gp != nil {
+		if gp := cb.Group(lang, g); gp != nil {
 			if text, ok := gp.Section("meaning-" + id); ok {
 				meanings = append(meanings, fmt.Sprintf("*%s:* %s", gp.Title, text))
 			}
@@ -129,65 +156,109 @@ func (m *Model) checklistMarkdown() string {
 	if again, ok := item.Section("revisit"); ok {
 		fmt.Fprintf(&b, "%s\n\n", again)
 	}
-	if p := c.Page(lang, model.StepChecklist); p != nil {
+	if p := cb.Page(lang, model.StepChecklist); p != nil {
 		fmt.Fprintf(&b, "---\n\n%s\n", p.PatientText())
 	}
-	return b.String()
+	return b.String(), true
 }
 
-// checklistKey: digits answer the focused item, ↑/↓ move between items, n
-// opens the doctor's note. Other keys fall through to the global table.
-func (m *Model) checklistKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+// key: a note being edited takes every key; otherwise digits answer the
+// focused item, ↑/↓ move between items, n opens the doctor's note.
+func (c *checklistScreen) key(k tea.KeyPressMsg) action {
+	m := c.m
+	if c.editing {
+		return do(func(*Model) tea.Cmd { return c.noteKey(k) })
+	}
 	n := len(m.items())
-	switch s := k.String(); {
-	case s == "1" || s == "2" || s == "3":
-		m.answer(int(s[0] - '1'))
+	km := m.keys.Checklist
+	switch {
+	case key.Matches(k, km.Answer):
+		return checklistAnswer{c, digit(k, '1')}
 	case key.Matches(k, m.keys.Up):
-		m.focusItem((m.itemFocus + n - 1) % n)
+		return checklistFocus{c, (c.focus + n - 1) % n}
 	case key.Matches(k, m.keys.Down):
-		m.focusItem((m.itemFocus + 1) % n)
-	case m.canNote() && key.Matches(k, m.keys.Note):
-		m.noteEditing = true
-		m.note.SetValue(m.session.Notes[m.focusedItem()])
-		m.note.CursorEnd()
-		return m.note.Focus(), true
-	default:
-		return nil, false
+		return checklistFocus{c, (c.focus + 1) % n}
+	case m.canNote() && key.Matches(k, km.Note):
+		return do(func(*Model) tea.Cmd {
+			c.editing = true
+			c.note.SetValue(m.session.Notes[c.focused()])
+			c.note.CursorEnd()
+			return c.note.Focus()
+		})
 	}
-	return nil, true
+	return nil
 }
 
-// answer records answer i (0-2) for the focused item. A patient moves on
-// to the next item, to answer the list in one pass; a doctor stays, since a
-// note (n) usually follows the answer it explains.
-func (m *Model) answer(i int) {
-	m.session.SetAnswer(m.focusedItem(), answerChoices[i])
-	if m.itemFocus < len(m.items())-1 && !m.canNote() {
-		m.focusItem(m.itemFocus + 1)
-	}
+// checklistAnswer records answer i (0-2) for the focused item. A patient
+// moves on to the next item, to answer the list in one pass; a doctor stays,
+// since a note (n) usually follows the answer it explains.
+type checklistAnswer struct {
+	c *checklistScreen
+	i int
 }
 
-func (m *Model) focusItem(i int) {
-	m.itemFocus = i
-	m.refresh(false)
+func (a checklistAnswer) apply(m *Model) tea.Cmd {
+	m.session.SetAnswer(a.c.focused(), answerChoices[a.i])
+	if a.c.focus < len(m.items())-1 && !m.canNote() {
+		a.c.focusItem(a.c.focus + 1)
+	}
+	return nil
+}
+
+// checklistFocus shows item i.
+type checklistFocus struct {
+	c *checklistScreen
+	i int
+}
+
+func (a checklistFocus) apply(*Model) tea.Cmd { a.c.focusItem(a.i); return nil }
+
+func (c *checklistScreen) focusItem(i int) {
+	c.focus = i
+	c.m.refresh(false)
 }
 
 // noteKey gives the focused note field every key but enter, tab and esc:
 // enter and tab keep the note, esc drops the edit.
-func (m *Model) noteKey(k tea.KeyPressMsg) tea.Cmd {
+func (c *checklistScreen) noteKey(k tea.KeyPressMsg) tea.Cmd {
+	m := c.m
 	switch {
-	case key.Matches(k, m.keys.Choose, m.keys.Tab):
-		m.session.SetNote(m.focusedItem(), cleanNote(m.note.Value()))
-		m.noteEditing = false
-		m.note.Blur()
+	case key.Matches(k, m.keys.Field.Keep, m.keys.Tab):
+		m.session.SetNote(c.focused(), cleanNote(c.note.Value()))
+		c.editing = false
+		c.note.Blur()
 		m.layoutViewport()
-	case key.Matches(k, m.keys.Esc):
-		m.noteEditing = false
-		m.note.Blur()
+	case key.Matches(k, m.keys.Field.Drop):
+		c.editing = false
+		c.note.Blur()
 	default:
 		var cmd tea.Cmd
-		m.note, cmd = m.note.Update(k)
+		c.note, cmd = c.note.Update(k)
 		return cmd
+	}
+	return nil
+}
+
+func (c *checklistScreen) ShortHelp() []key.Binding {
+	k := c.m.keys
+	if c.editing {
+		return []key.Binding{k.Field.Keep, k.Field.Drop}
+	}
+	return append([]key.Binding{k.Checklist.Answer, k.Checklist.Item, k.Help, k.Quit}, c.noteBinding()...)
+}
+
+func (c *checklistScreen) FullHelp() [][]key.Binding {
+	k := c.m.keys
+	if c.editing {
+		return [][]key.Binding{{k.Field.Keep, k.Field.Drop}}
+	}
+	return [][]key.Binding{append([]key.Binding{k.Checklist.Answer, k.Checklist.Item}, c.noteBinding()...)}
+}
+
+// noteBinding is the note's key, for a doctor.
+func (c *checklistScreen) noteBinding() []key.Binding {
+	if c.m.canNote() {
+		return []key.Binding{c.m.keys.Checklist.Note}
 	}
 	return nil
 }
@@ -206,40 +277,6 @@ func newNoteInput() textinput.Model {
 	st.Cursor.Blink = false
 	ti.SetStyles(st)
 	return ti
-}
-
-// outcomeMarkdown explains what the answers mean. It lists every item with
-// its answer, so a Yes never hides the items still open, and it never hands
-// down a verdict. It holds answers, so it is never cached.
-func (m *Model) outcomeMarkdown() string {
-	c, lang, t := m.opt.Content, m.session.Lang, m.text
-	page := c.Page(lang, model.StepOutcome)
-	outcome := m.session.Outcome(m.items())
-	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n", t.OutcomeHeads[outcome])
-	if text, ok := page.Section(string(outcome)); ok {
-		fmt.Fprintf(&b, "%s\n\n", text)
-	}
-	fmt.Fprintf(&b, "### %s\n\n", t.YourAnswers)
-	for _, id := range m.items() {
-		item := c.Item(lang, id)
-		a := m.session.Answers[id]
-		fmt.Fprintf(&b, "- **%s:** %s.", item.Title, t.AnswerNames[a])
-		if a != model.No {
-			fmt.Fprintf(&b, " %s", t.Discuss)
-			if again, ok := item.Section("revisit"); ok {
-				fmt.Fprintf(&b, " %s", strings.Join(strings.Fields(again), " "))
-			}
-		}
-		if note := m.session.Notes[id]; note != "" && m.canNote() {
-			fmt.Fprintf(&b, "\n  *%s:* %s", t.NoteLabel, escapeMarkdown(note))
-		}
-		b.WriteString("\n")
-	}
-	if text, ok := page.Section("not-treating"); ok {
-		fmt.Fprintf(&b, "\n%s\n", text)
-	}
-	return b.String()
 }
 
 // escapeMarkdown makes typed text show literally: every ASCII punctuation
