@@ -52,7 +52,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer opt.Store.Release()
-	opt.Code = newCode()
+	opt.Code = opt.NewCode()
 	if *resume != "" {
 		var rec model.Record
 		if opt.Session, rec, err = records.Resume(opt.Store, strings.ToUpper(*resume), opt.Role); err != nil {
