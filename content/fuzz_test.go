@@ -8,9 +8,7 @@ import (
 )
 
 // The fuzzers run their seeds (f.Add and testdata/fuzz) in every go test.
-// A long run, for one target at a time:
-//
-//	go test ./content -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10m
+// Long runs of every target: STEMCOUNSEL_FUZZTIME=10m .ci/fuzz
 
 // FuzzParsePage: any bytes as one page. Problems name lines of the file,
 // and a page without problems holds nothing that could reach a terminal

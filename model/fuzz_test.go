@@ -11,9 +11,7 @@ import (
 )
 
 // The fuzzers run their seeds (f.Add and testdata/fuzz) in every go test.
-// A long run, for one target at a time:
-//
-//	go test ./model -run '^$' -fuzz '^FuzzRecordJSON$' -fuzztime 10m
+// Long runs of every target: STEMCOUNSEL_FUZZTIME=10m .ci/fuzz
 
 // FuzzRecordJSON: any JSON as a record file. A record that resumes holds
 // no control character and survives a save and a second resume unchanged.

@@ -12,9 +12,7 @@ import (
 )
 
 // The fuzzers run their seeds (f.Add and testdata/fuzz) in every go test.
-// A long run:
-//
-//	go test ./records -run '^$' -fuzz '^FuzzRecordFile$' -fuzztime 10m
+// Long runs of every target: STEMCOUNSEL_FUZZTIME=10m .ci/fuzz
 
 // FuzzRecordFile: any bytes as a session's in-progress file. Listing and
 // loading never panic; a file that loads is the record of the code it is

@@ -11,9 +11,7 @@ import (
 )
 
 // The fuzzers run their seeds (f.Add and testdata/fuzz) in every go test.
-// A long run:
-//
-//	go test ./server -run '^$' -fuzz '^FuzzPasswordHashFile$' -fuzztime 10m
+// Long runs of every target: STEMCOUNSEL_FUZZTIME=10m .ci/fuzz
 
 // FuzzPasswordHashFile: any file as --password-hash-file. Accepted users
 // have names and bcrypt hashes; a refusal names the file.
