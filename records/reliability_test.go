@@ -257,3 +257,56 @@ func TestPurgeTakesInterruptedKioskSessions(t *testing.T) {
 		t.Error("a temporary file left by a killed write must go")
 	}
 }
+
+// TestResumableHidesKioskAndOpenSessions: a kiosk's unfinished session is
+// never offered to the next person, and one open in another app is not
+// offered either (choosing it could only fail).
+func TestResumableHidesKioskAndOpenSessions(t *testing.T) {
+	dir := t.TempDir()
+	s := OpenFolder(dir)
+	if err := Kiosk(s).SaveProgress(record("ACD349", model.Yes), 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"ACD34A", "ACD34C"} {
+		if err := s.SaveProgress(record(code, model.Yes), 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Release()
+	other := OpenFolder(dir)
+	if err := other.Acquire("ACD34C"); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Release()
+	offered, _, err := Resumable(OpenFolder(dir), model.RolePatient)
+	if err != nil || len(offered) != 1 || offered[0].Code != "ACD34A" {
+		t.Fatalf("offered %+v (%v); want only ACD34A", offered, err)
+	}
+	if _, _, err := Resume(OpenFolder(dir), "ACD34A", model.RolePatient); err != nil {
+		t.Fatalf("looking did not keep the offered session: %v", err)
+	}
+}
+
+func TestTwoCrashesInOneSecondKeepBoth(t *testing.T) {
+	dir := t.TempDir()
+	a, err := WriteCrashLog(dir, "first", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := WriteCrashLog(dir, "second", t0)
+	if err != nil || a == b {
+		t.Fatalf("the second crash log replaced the first: %s %s %v", a, b, err)
+	}
+	if readAll(t, a) != "first" || readAll(t, b) != "second" {
+		t.Fatal("each crash keeps its own log")
+	}
+}
+
+func readAll(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

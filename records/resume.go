@@ -40,14 +40,22 @@ func ResumeRole(asked model.Role) model.Role {
 	return asked
 }
 
-// Resumable lists the unfinished sessions of one mode, newest first.
+// Resumable lists the unfinished sessions of one mode, newest first. A
+// kiosk's session is never offered (the next person at any terminal must
+// not see it), and neither is one another app has open, which could not be
+// resumed anyway.
 func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 	unfinished, bad, err := Unfinished(s)
 	var out []Entry
 	for _, e := range unfinished {
-		if e.Role == role {
-			out = append(out, e)
+		if e.Role != role || e.Kiosk {
+			continue
 		}
+		if s.Acquire(e.Code) != nil {
+			continue
+		}
+		s.ReleaseCode(e.Code)
+		out = append(out, e)
 	}
 	return out, bad, err
 }
@@ -64,6 +72,10 @@ func WriteCrashLog(dir, crash string, now time.Time) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	name := filepath.Join(dir, fmt.Sprintf("crash-%s.log", now.UTC().Format("20060102T150405Z")))
+	stamp := now.UTC().Format("20060102T150405Z")
+	name := filepath.Join(dir, "crash-"+stamp+".log")
+	for n := 2; fileExists(name); n++ { // two crashes in one second keep both
+		name = filepath.Join(dir, fmt.Sprintf("crash-%s-%d.log", stamp, n))
+	}
 	return name, writeAtomic(name, []byte(crash))
 }
