@@ -74,6 +74,18 @@ func startAtChecklist(t *testing.T, bin, dir string) *tmuxSession {
 	return s
 }
 
+// answeredSession builds the app, runs a fresh session and answers n
+// checklist items; it returns the binary, the records folder, the tmux
+// session and the session's code.
+func answeredSession(t *testing.T, n int) (bin, dir string, s *tmuxSession, code string) {
+	t.Helper()
+	needFaultTests(t)
+	bin, dir = buildBinary(t), t.TempDir()
+	s = startAtChecklist(t, bin, dir)
+	answerItems(s, n)
+	return bin, dir, s, sessionCode(t, dir)
+}
+
 // sessionCode finds the one in-progress record's code in dir.
 func sessionCode(t *testing.T, dir string) string {
 	t.Helper()
@@ -138,12 +150,7 @@ func TestE2EFaultSignalsRightAfterAnswers(t *testing.T) {
 // TestE2EFaultTwoAppsOneCode: a second app cannot take a session that is
 // open, and the first loses nothing; once the first quits, the second can.
 func TestE2EFaultTwoAppsOneCode(t *testing.T) {
-	needFaultTests(t)
-	bin := buildBinary(t)
-	dir := t.TempDir()
-	a := startAtChecklist(t, bin, dir)
-	answerItems(a, 2)
-	code := sessionCode(t, dir)
+	bin, dir, a, code := answeredSession(t, 2)
 	second := exec.Command(bin, "--records", dir, "--resume", code)
 	out, err := second.CombinedOutput()
 	var exit *exec.ExitError
@@ -167,12 +174,7 @@ func TestE2EFaultTwoAppsOneCode(t *testing.T) {
 // TestE2EFaultCorruptProgressFile: a damaged in-progress file is set aside
 // (kept whole for staff) and the other sessions still resume.
 func TestE2EFaultCorruptProgressFile(t *testing.T) {
-	needFaultTests(t)
-	bin := buildBinary(t)
-	dir := t.TempDir()
-	s := startAtChecklist(t, bin, dir)
-	answerItems(s, 2)
-	code := sessionCode(t, dir)
+	bin, dir, s, code := answeredSession(t, 2)
 	if err := syscall.Kill(s.pid(), syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
