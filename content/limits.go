@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -68,8 +69,18 @@ var (
 	charRef    = regexp.MustCompile(`&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
 	codeSpan   = regexp.MustCompile("`[^`]*`")
 	// What Markdown (with the autolinks Glamour turns on) makes a link of;
-	// a terminal shows a link as an escape sequence (OSC 8).
-	linkPattern = regexp.MustCompile(`\]\(|\]\[|^\s*\[[^\]]*\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|(?i)\b(https?|ftp|mailto|file):|(?i)\bwww\.|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]`)
+	// a terminal shows a link as an escape sequence (OSC 8). Each pattern
+	// runs only on lines holding its key character, to keep loading fast.
+	linkPatterns = []struct {
+		keys    []string // in lower case
+		pattern *regexp.Regexp
+	}{
+		{[]string{"]"}, regexp.MustCompile(`\]\(|\]\[|^\s*\[[^\]]*\]:`)},
+		{[]string{"<"}, regexp.MustCompile(`<[A-Za-z][A-Za-z0-9+.-]{1,31}:`)},
+		{[]string{"http", "ftp:", "mailto:", "file:"}, regexp.MustCompile(`(?i)\b(https?|ftp|mailto|file):`)},
+		{[]string{"www."}, regexp.MustCompile(`(?i)\bwww\.`)},
+		{[]string{"@"}, regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]`)},
+	}
 )
 
 // nestingDepth counts the quotes and list items a line opens, and counts
@@ -96,6 +107,9 @@ func nestingDepth(line string) int {
 // that stands for a character a file may not hold as it is: Markdown
 // decodes it, so it would reach the terminal all the same.
 func badReference(line string) (ref string, r rune, ok bool) {
+	if !strings.Contains(line, "&") {
+		return "", 0, false
+	}
 	for _, ref := range charRef.FindAllString(line, -1) {
 		for _, r := range html.UnescapeString(ref) {
 			if _, bad := badRune(string(r)); bad {
@@ -108,7 +122,19 @@ func badReference(line string) (ref string, r rune, ok bool) {
 
 // findLink finds what Markdown would make a link of, outside code spans.
 func findLink(line string) string {
-	return linkPattern.FindString(codeSpan.ReplaceAllString(line, "``"))
+	if strings.Contains(line, "`") {
+		line = codeSpan.ReplaceAllString(line, "``")
+	}
+	lower := strings.ToLower(line)
+	for _, p := range linkPatterns {
+		if !slices.ContainsFunc(p.keys, func(k string) bool { return strings.Contains(lower, k) }) {
+			continue
+		}
+		if link := p.pattern.FindString(line); link != "" {
+			return link
+		}
+	}
+	return ""
 }
 
 // badRune finds a character no file may hold: a control character other
