@@ -1,6 +1,7 @@
 package records
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,10 +52,12 @@ func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 		if e.Role != role || e.Kiosk {
 			continue
 		}
-		if s.Acquire(e.Code) != nil {
+		switch err := s.Acquire(e.Code); {
+		case errors.Is(err, ErrLocked):
 			continue
+		case err == nil:
+			s.ReleaseCode(e.Code)
 		}
-		s.ReleaseCode(e.Code)
 		out = append(out, e)
 	}
 	return out, bad, err
