@@ -42,13 +42,18 @@ var ErrCodeTaken = errors.New("another session already has this code; its record
 // one running app write a session at a time.
 type Store interface {
 	// SaveProgress writes an in-progress record. A save whose seq is older
-	// than the last one written for that code is dropped (seq 0 always
-	// writes).
+	// than the last one written for that code is dropped. Seq 0 is the
+	// final save of a stopped session: it always writes, and no numbered
+	// save after it does. A save over the record of another session with
+	// the same code (another start time) fails with ErrCodeTaken.
 	SaveProgress(rec model.Record, seq uint64) error
 	// Close writes a record that ends (finished or abandoned, as its Status
-	// says) with its Markdown copy, and releases the session.
+	// says) with its Markdown copy, and releases the session. A failure
+	// part-way leaves the session in progress, never half ended; like
+	// SaveProgress it never writes over another session's record.
 	Close(rec model.Record, markdown []byte) error
-	// Acquire takes a session for this process; ErrLocked if another holds it.
+	// Acquire takes a session for one session of this process; ErrLocked
+	// if another app, or another session of this process, holds it.
 	Acquire(code string) error
 	// ReleaseCode frees one session; Release frees all this store holds.
 	ReleaseCode(code string)
@@ -57,10 +62,12 @@ type Store interface {
 	Exists(code string) (bool, error)
 	// List reads every record's listing entry, newest first.
 	List() ([]Entry, []Corrupt, error)
-	// Load reads a record: the ended one if it exists, else the one in progress.
+	// Load reads a record: the ended one if it exists, else the one in
+	// progress. The record read must have the code asked for.
 	Load(code string) (model.Record, error)
 	// Purge deletes ended records last updated before cutoff whose status is
-	// one of statuses, and reports their codes.
+	// one of statuses, and reports their codes. A kiosk's record left in
+	// progress counts as abandoned, unless a running app holds it.
 	Purge(cutoff time.Time, statuses ...string) ([]string, error)
 	// String says where the records are kept, for messages.
 	String() string
