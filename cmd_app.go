@@ -18,6 +18,7 @@ import (
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/ui"
+	"stemcounsel/wording"
 )
 
 func runApp(args []string, stdout, stderr io.Writer) int {
@@ -51,7 +52,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer opt.Store.Release()
+	defer closeStore(opt.Store)
 	opt.Code = opt.NewCode()
 	if *resume != "" {
 		var rec model.Record
@@ -116,7 +117,7 @@ func revisitChanged(s *model.Session, rec model.Record, b *content.Bundle) strin
 		return ""
 	}
 	s.GoBackTo(steps, time.Now())
-	return ui.ChangedSince(s.Lang, titles)
+	return fmt.Sprintf(wording.For(s.Lang).ChangedSince, strings.Join(titles, "; "))
 }
 
 // runProgram runs the session and saves it however it ends: quit, SIGINT,

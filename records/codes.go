@@ -43,6 +43,9 @@ func Kiosk(s Store) Store { return kioskStore{s} }
 
 type kioskStore struct{ Store }
 
+// Unwrap is the store the kiosk's records go to.
+func (k kioskStore) Unwrap() Store { return k.Store }
+
 func (k kioskStore) SaveProgress(rec model.Record, seq uint64) error {
 	rec.Kiosk = true
 	return k.Store.SaveProgress(rec, seq)

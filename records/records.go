@@ -316,6 +316,7 @@ type Entry struct {
 	Path     string
 	// ContentVersion is the hash of the content the session showed.
 	ContentVersion string
+	Clinic         string // where the session began, in a chain's database; empty in a folder
 }
 
 // Corrupt names a record that could not be read, and where it was set aside.

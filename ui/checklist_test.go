@@ -9,6 +9,7 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 func atStep(t *testing.T, m *Model, step model.StepID) {
@@ -175,7 +176,7 @@ func TestOutcomeScreens(t *testing.T) {
 					if m.session.Outcome(m.items()) != outcome {
 						t.Fatalf("outcome %s", m.session.Outcome(m.items()))
 					}
-					if !strings.Contains(text, texts[lang].OutcomeHeads[outcome]) {
+					if !strings.Contains(text, wording.For(lang).OutcomeHeads[outcome]) {
 						t.Errorf("heading missing: %s", text)
 					}
 					for _, id := range m.items() {
@@ -186,7 +187,7 @@ func TestOutcomeScreens(t *testing.T) {
 					if found := content.FindBanned(text, b.Banned); len(found) > 0 {
 						t.Errorf("banned wording on the outcome screen: %v", found)
 					}
-					if outcome != model.OutcomeNoExclusionReported && !strings.Contains(text, texts[lang].Discuss) {
+					if outcome != model.OutcomeNoExclusionReported && !strings.Contains(text, wording.For(lang).Discuss) {
 						t.Errorf("open items must ask to discuss them with the doctor")
 					}
 				})
@@ -206,37 +207,4 @@ func unwrapAll(m *Model) string {
 		send(m, press("pgdown"))
 	}
 	return strings.Join(parts, " ")
-}
-
-func TestPrintHasThePaperForm(t *testing.T) {
-	var b strings.Builder
-	if err := Print(&b, fixtureContent(t), PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	for _, id := range model.DefaultChecklist {
-		if !strings.Contains(out, "Sample question about "+id+"?") {
-			t.Errorf("question %s missing", id)
-		}
-	}
-	if strings.Count(out, "[ ] Yes    [ ] No    [ ] Not sure") != len(model.DefaultChecklist) {
-		t.Errorf("each item needs [ ] boxes:\n%s", out)
-	}
-	if strings.Contains(out, "☐") {
-		t.Error("boxes must be [ ], not ☐")
-	}
-}
-
-func TestEscapeMarkdown(t *testing.T) {
-	got := escapeMarkdown("# a | `b` *c*")
-	if got != "\\# a \\| \\`b\\` \\*c\\*" {
-		t.Fatalf("escapeMarkdown = %q", got)
-	}
-	out, err := renderMarkdown("- "+escapeMarkdown("# not a heading | pipe `tick` **bold**"), 80, PlainStyle)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out, "# not a heading | pipe `tick` **bold**") {
-		t.Fatalf("typed text must show literally: %q", out)
-	}
 }

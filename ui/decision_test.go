@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -165,7 +166,7 @@ func TestOptionsTableAndStack(t *testing.T) {
 		checkFits(t, m, "options")
 		send(m, press("end"))
 		checkFits(t, m, "options end")
-		out, err := renderOptions(b, model.LangEN, texts[model.LangEN], m.innerWidth(), "dark")
+		out, err := doc.OptionsPage(b, model.LangEN, m.innerWidth(), "dark")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -179,7 +180,7 @@ func TestOptionsTableAndStack(t *testing.T) {
 		sideBySide := slices.ContainsFunc(lines, func(l string) bool {
 			return strings.Contains(l, "Option cell-therapy") && strings.Contains(l, "Option nothing")
 		})
-		if sideBySide != (w >= optionsTableWidth+4) {
+		if sideBySide != (w >= doc.OptionsTableWidth+4) {
 			t.Fatalf("%d columns: side by side = %v", w, sideBySide)
 		}
 		if !strings.Contains(text, "provided") || strings.Contains(text, "{clinic:") {

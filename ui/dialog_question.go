@@ -31,26 +31,28 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 			m.dialog = nil
 			return m.requestQuit()
 		})
-	case key.Matches(k, m.keys.Field.Keep):
-		return do(func(m *Model) tea.Cmd {
-			if text := cleanNote(d.field.Value()); text != "" {
-				m.session.AddQuestion(text, m.session.Current, m.now())
-				m.notice = m.text.QuestionSaved
-			}
-			m.dialog = nil
-			if m.session.Current == model.StepSummary {
-				m.refresh(true)
-			}
-			return nil
-		})
-	case key.Matches(k, m.keys.Field.Drop):
-		return closeDialog{}
 	}
-	return do(func(*Model) tea.Cmd {
-		var cmd tea.Cmd
-		d.field, cmd = d.field.Update(k)
+	return do(func(m *Model) tea.Cmd {
+		end, cmd := typeInto(&d.field, k, m.keys.Field.Drop, m.keys.Field.Keep)
+		if end == kept {
+			d.keep(m)
+		}
+		if end != typing {
+			m.dialog = nil
+		}
 		return cmd
 	})
+}
+
+// keep adds the question to the session, noted on the current page.
+func (d *questionDialog) keep(m *Model) {
+	if text := cleanNote(d.field.Value()); text != "" {
+		m.session.AddQuestion(text, m.session.Current, m.now())
+		m.notice = m.text.QuestionSaved
+	}
+	if m.session.Current == model.StepSummary {
+		m.refresh(true)
+	}
 }
 
 func (d *questionDialog) width(m *Model) int { return m.dialogInner(60) }

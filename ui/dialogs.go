@@ -84,13 +84,11 @@ func (d *menuDialog) view(m *Model) (string, []zone) {
 func (d *menuDialog) key(m *Model, k tea.KeyPressMsg) action {
 	n := len(m.session.Steps())
 	move := func(i int) action { return do(func(*Model) tea.Cmd { d.cursor = i; return nil }) }
-	switch {
+	switch dy := m.upDown(k); {
 	case key.Matches(k, m.keys.Esc, m.keys.Menu):
 		return closeDialog{}
-	case key.Matches(k, m.keys.Up):
-		return move((d.cursor + n - 1) % n)
-	case key.Matches(k, m.keys.Down):
-		return move((d.cursor + 1) % n)
+	case dy != 0:
+		return move(cycle(d.cursor, dy, n, wrapAround))
 	case key.Matches(k, m.keys.Home):
 		return move(0)
 	case key.Matches(k, m.keys.End):
@@ -128,23 +126,13 @@ func (d *quitDialog) view(m *Model) (string, []zone) {
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
 	}
 	body := lipgloss.NewStyle().Width(w).Render(text)
-	stay, quit := m.button(m.text.Stay, true), m.button(m.text.Quit, true)
-	if d.focus == 0 {
-		stay = m.st.ButtonFocus.Render(" " + m.text.Stay + " ")
-	} else {
-		quit = m.st.ButtonFocus.Render(" " + m.text.Quit + " ")
-	}
+	buttons := []button{m.button(m.text.Stay, true, closeDialog{}), m.button(m.text.Quit, true, quitNow{})}
+	buttons[d.focus].style = m.st.ButtonFocus
 	lines := []string{m.st.DialogTitle.Render(m.text.QuitTitle), ""}
 	lines = append(lines, strings.Split(body, "\n")...)
 	lines = append(lines, "")
-	y := dialogOffsetY + len(lines)
-	sw := lipgloss.Width(stay)
-	zones := []zone{
-		{dialogOffsetX, y, dialogOffsetX + sw, y + 1, closeDialog{}},
-		{dialogOffsetX + sw + 2, y, dialogOffsetX + sw + 2 + lipgloss.Width(quit), y + 1, quitNow{}},
-	}
-	lines = append(lines, stay+"  "+quit)
-	return m.dialogBox(lines), zones
+	row, zones := buttonRow(buttons, "  ", dialogOffsetX, dialogOffsetY+len(lines))
+	return m.dialogBox(append(lines, row)), zones
 }
 
 func (d *quitDialog) key(m *Model, k tea.KeyPressMsg) action {
@@ -152,7 +140,7 @@ func (d *quitDialog) key(m *Model, k tea.KeyPressMsg) action {
 	case key.Matches(k, m.keys.Esc):
 		return closeDialog{}
 	case key.Matches(k, m.keys.Left, m.keys.Right, m.keys.Tab):
-		return do(func(*Model) tea.Cmd { d.focus = 1 - d.focus; return nil })
+		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, 1, 2, wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
 		if d.focus == 1 {
 			return quitNow{}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // keyMap holds every binding of the app: the global keys, then one group per
@@ -37,7 +38,9 @@ type keyMap struct {
 	PINDigit          key.Binding
 }
 
-func newKeyMap(t *Text) keyMap {
+// newKeyMap builds the bindings with their help in a language; the l key
+// is named after the language it switches to.
+func newKeyMap(t *wording.Text, next string) keyMap {
 	k := keyMap{
 		Next:      key.NewBinding(key.WithKeys("right", "tab"), key.WithHelp("→/tab", t.KeyNext)),
 		Prev:      key.NewBinding(key.WithKeys("left", "shift+tab"), key.WithHelp("←", t.KeyPrev)),
@@ -47,7 +50,7 @@ func newKeyMap(t *Text) keyMap {
 		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", t.KeyPage)),
 		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", t.KeyTop)),
 		End:       key.NewBinding(key.WithKeys("end"), key.WithHelp("end", t.KeyTop)),
-		Lang:      key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", t.KeyLang)),
+		Lang:      key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", next)),
 		Menu:      key.NewBinding(key.WithKeys("m", "M"), key.WithHelp("m", t.KeyMenu)),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit:      key.NewBinding(key.WithKeys("q", "Q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),

@@ -10,7 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // countdownFrom is how long before the idle reset the countdown shows.
@@ -68,7 +70,7 @@ func (m *Model) resetKiosk() tea.Cmd {
 	var save tea.Cmd
 	if m.ShouldSave() && m.opt.Store != nil {
 		rec := m.record(model.StatusAbandoned)
-		md, store := []byte(RecordMarkdown(rec, m.opt.Content)), m.opt.Store
+		md, store := []byte(doc.Record(rec, m.opt.Content)), m.opt.Store
 		save = func() tea.Msg { return abandonedMsg{err: store.Close(rec, md)} }
 	}
 	opt := m.opt
@@ -246,21 +248,13 @@ func (d *pinDialog) view(m *Model) (string, []zone) {
 		}
 		lines = append(lines, strings.Repeat("• ", len(d.pin))+"▏", "")
 		rows := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"⌫", "0", "OK"}}
-		for _, row := range rows {
-			var b strings.Builder
-			x := 0
-			for j, label := range row {
-				if j > 0 {
-					b.WriteString(" ")
-					x++
-				}
-				cell := m.st.Button.Render(fmt.Sprintf(" %-2s ", label))
-				act := pinPress{d, pinKeyIndex(label)}
-				zones = append(zones, zone{dialogOffsetX + x, dialogOffsetY + len(lines), dialogOffsetX + x + lipgloss.Width(cell), dialogOffsetY + len(lines) + 1, act})
-				b.WriteString(cell)
-				x += lipgloss.Width(cell)
+		for _, labels := range rows {
+			var pad []button
+			for _, label := range labels {
+				pad = append(pad, button{fmt.Sprintf(" %-2s ", label), m.st.Button, pinPress{d, pinKeyIndex(label)}})
 			}
-			lines = append(lines, b.String())
+			row, rz := buttonRow(pad, " ", dialogOffsetX, dialogOffsetY+len(lines))
+			lines, zones = append(lines, row), append(zones, rz...)
 		}
 	}
 	lines = append(lines, "", m.st.Muted.Render(m.text.PINKeys))
@@ -338,9 +332,9 @@ func (m *Model) Crash() string { return m.crash }
 // SavedUnfinished tells, in the session's language, that it was saved
 // unfinished and how to resume it.
 func SavedUnfinished(lang model.Lang, code string) string {
-	return fmt.Sprintf(texts[lang].SavedUnfinished, code, code)
+	return fmt.Sprintf(wording.For(lang).SavedUnfinished, code)
 }
 
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.
-func CrashNotice(lang model.Lang) string { return texts[lang].Restarting }
+func CrashNotice(lang model.Lang) string { return wording.For(lang).Restarting }

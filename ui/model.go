@@ -1,10 +1,18 @@
-// Package ui is the terminal interface: one root Bubble Tea model that routes
-// between the welcome screen, the reading pages, the interactive steps and
-// the dialogs, and renders counseling pages with Glamour.
+// Package ui is the terminal interface: one root Bubble Tea model that keeps
+// the key precedence, the kiosk guard, the layout and saving, and hands
+// everything else to the screen of the current step or the open dialog.
+//
+// Where to change what: a screen is a type in screen_*.go, listed against
+// its step in the table in screen.go (a step not listed is a reading page);
+// its keys are a group of keyMap in keys.go; dialogs are in dialog*.go,
+// kiosk.go and save.go; shared drawing pieces in widgets.go. The wording is
+// in package wording, the documents (pages, summary, record, handout) in
+// package doc.
 package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -14,8 +22,10 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 // Layout thresholds. From full size up everything shows; between the minimum
@@ -82,7 +92,7 @@ type shown struct {
 type Model struct {
 	opt     Options
 	session *model.Session
-	text    *Text
+	text    *wording.Text
 	keys    keyMap
 	st      styles
 
@@ -223,8 +233,13 @@ func (m *Model) now() time.Time { return m.opt.Now() }
 
 func (m *Model) setLang(l model.Lang) {
 	m.session.Lang = l
-	m.text = texts[l]
-	m.keys = newKeyMap(m.text)
+	m.text = wording.For(l)
+	m.keys = newKeyMap(m.text, wording.LanguageNames[nextLang(l)])
+}
+
+// nextLang is the language the l key switches to: the next of model.Langs.
+func nextLang(l model.Lang) model.Lang {
+	return model.Langs[cycle(slices.Index(model.Langs, l), 1, len(model.Langs), wrapAround)]
 }
 
 // compact reports whether the window is below full size.
@@ -322,15 +337,15 @@ func (m *Model) layoutViewport() {
 // The function captures only immutable values, so it may run in another
 // goroutine with its own renderer.
 func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, error) {
-	c, t, width, style := m.opt.Content, texts[lang], m.bodyWidth(), m.opt.Style
+	c, width, style := m.opt.Content, m.bodyWidth(), m.opt.Style
 	if step == model.StepOptions {
-		return func() (string, error) { return renderOptions(c, lang, t, width, style) }
+		return func() (string, error) { return doc.OptionsPage(c, lang, width, style) }
 	}
 	md := fmt.Sprintf("*%s*", step)
 	if p := c.Page(lang, step); p != nil {
-		md = pageMarkdown(c, lang, p, t)
+		md = doc.Page(c, lang, p)
 	}
-	return func() (string, error) { return renderMarkdown(md, width, style) }
+	return func() (string, error) { return doc.Render(md, width, style) }
 }
 
 func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
@@ -355,7 +370,7 @@ func (m *Model) refresh(keepPlace bool) {
 	var out string
 	var err error
 	if md, ok := m.screen().markdown(); ok {
-		out, err = renderMarkdown(md, m.bodyWidth(), m.opt.Style)
+		out, err = doc.Render(md, m.bodyWidth(), m.opt.Style)
 	} else {
 		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
 	}
@@ -444,7 +459,7 @@ func (m *Model) View() (v tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
 			m.crash = fmt.Sprintf("panic in View: %v", r)
-			v = tea.NewView(texts[m.session.Lang].Restarting)
+			v = tea.NewView(wording.For(m.session.Lang).Restarting)
 		}
 	}()
 	screen, _ := m.compose()

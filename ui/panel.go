@@ -6,7 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -25,9 +25,8 @@ func (m *Model) panelText() (title string, body []string) {
 		title = t.TrainerPanel
 		if p := c.Persona(lang, m.session.Persona); p != nil {
 			if cells, ok := p.Script(step); ok {
-				names := map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}
 				for _, cell := range cells {
-					body = append(body, names[cell.Key]+": "+cell.Text)
+					body = append(body, t.ScriptPart(cell.Key)+": "+cell.Text)
 				}
 				body = append(body, "")
 			}
@@ -37,26 +36,12 @@ func (m *Model) panelText() (title string, body []string) {
 	} else {
 		title = t.DoctorPanel
 	}
-	tp := append(m.screen().talkingPoints(), talkingPoints(c.Page(lang, step))...)
+	tp := append(m.screen().talkingPoints(), doc.TalkingPoints(c.Page(lang, step))...)
 	if len(tp) > 0 {
 		body = append(body, t.TalkingPoints+":")
 		body = append(body, tp...)
 	}
 	return title, body
-}
-
-func talkingPoints(p *content.Page) []string {
-	if p == nil {
-		return nil
-	}
-	text, _ := p.Section(content.TalkingPoints)
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(plainText(l)); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // panelView draws the panel at most h rows high: in a box beside the page,

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -129,7 +130,7 @@ func clinicianText(c *content.Bundle, lang model.Lang) []string {
 	set := c.Langs[lang]
 	for _, kind := range []map[string]*content.Page{set.Pages, set.Groups, set.Checklist, set.Quiz} {
 		for _, p := range kind {
-			out = append(out, talkingPoints(p)...)
+			out = append(out, doc.TalkingPoints(p)...)
 		}
 	}
 	for _, p := range set.Personas {
@@ -144,7 +145,7 @@ func clinicianText(c *content.Bundle, lang model.Lang) []string {
 	}
 	var long []string
 	for _, s := range out {
-		s = strings.Join(strings.Fields(strings.TrimPrefix(plainText(s), "- ")), " ")
+		s = strings.Join(strings.Fields(strings.TrimPrefix(doc.PlainText(s), "- ")), " ")
 		if len([]rune(s)) >= 30 {
 			long = append(long, s)
 		}
@@ -172,7 +173,7 @@ func TestPatientSeesNoClinicianText(t *testing.T) {
 			}
 		})
 		var out strings.Builder
-		if err := Print(&out, b, PrintOptions{Lang: lang, Groups: b.GroupIDs, Width: 200, Style: PlainStyle, Date: testClock}); err != nil {
+		if err := doc.Handout(&out, b, doc.PrintOptions{Lang: lang, Groups: b.GroupIDs, Width: 200, Style: doc.PlainStyle, Date: testClock}); err != nil {
 			t.Fatal(err)
 		}
 		printed := strings.Join(strings.Fields(out.String()), " ")
@@ -181,27 +182,5 @@ func TestPatientSeesNoClinicianText(t *testing.T) {
 				t.Errorf("%s: clinician text in the patient handout: %q", lang, s)
 			}
 		}
-	}
-}
-
-func TestPrintForDoctorAndPersona(t *testing.T) {
-	b := fixtureContent(t)
-	var doc, pers strings.Builder
-	if err := Print(&doc, b, PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock, Role: model.RoleDoctor}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(doc.String(), "Note for the doctor: what-it-is.") {
-		t.Fatal("print --role doctor includes the talking points")
-	}
-	if err := PrintPersona(&pers, b, "persona-c", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"Người bệnh mẫu persona-c.", "«Bệnh nhân nói ở checklist.»", "Trả lời tốt ở outcome.", "«Câu nên tránh ở summary.»"} {
-		if !strings.Contains(pers.String(), want) {
-			t.Errorf("persona script lacks %q", want)
-		}
-	}
-	if err := PrintPersona(&pers, b, "nobody", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle}); err == nil || !strings.Contains(err.Error(), "persona-a") {
-		t.Fatalf("an unknown persona lists the valid ones: %v", err)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -108,7 +108,7 @@ func (m *Model) finish() tea.Cmd {
 
 func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
-	md := []byte(RecordMarkdown(rec, m.opt.Content))
+	md := []byte(doc.Record(rec, m.opt.Content))
 	store := m.opt.Store
 	return func() tea.Msg { return finishedMsg{err: store.Close(rec, md)} }
 }
@@ -135,32 +135,6 @@ func (m *Model) banner() string {
 	}
 	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store, m.saveErr)
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
-}
-
-// RecordMarkdown is a record as a readable document: what the summary step
-// shows, with the code and status. Typed text is escaped.
-func RecordMarkdown(rec model.Record, c *content.Bundle) string {
-	s, err := rec.Session()
-	t := texts[rec.Lang]
-	if t == nil {
-		t = texts[model.LangEN]
-	}
-	if err != nil {
-		return fmt.Sprintf("%s: %v\n", rec.Code, err)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s\n\n", t.RecordTitle, rec.Code)
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordStatus, t.StatusNames[rec.Status])
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordUpdated, rec.Updated.Local().Format(t.DateTime))
-	if !rec.Finished.IsZero() {
-		fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordFinished, rec.Finished.Local().Format(t.DateTime))
-	}
-	if rec.ContentVersion != c.Hash {
-		fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, rec.ContentVersion, t.ContentNow, c.Hash)
-	}
-	b.WriteString("\n")
-	b.WriteString(summaryMarkdown(s, c, t))
-	return b.String()
 }
 
 // The start-up list of unfinished sessions: code and time only, no answers.
@@ -190,13 +164,9 @@ func (d *resumeDialog) view(m *Model) (string, []zone) {
 }
 
 func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
-	n := len(m.opt.Unfinished)
-	move := func(i int) action { return do(func(*Model) tea.Cmd { d.cursor = i; return nil }) }
-	switch {
-	case key.Matches(k, m.keys.Up):
-		return move((d.cursor + n - 1) % n)
-	case key.Matches(k, m.keys.Down):
-		return move((d.cursor + 1) % n)
+	switch dy := m.upDown(k); {
+	case dy != 0:
+		return do(func(*Model) tea.Cmd { d.cursor = cycle(d.cursor, dy, len(m.opt.Unfinished), wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
 		return resume(d.cursor)
 	case key.Matches(k, m.keys.Esc):

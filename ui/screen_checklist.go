@@ -11,11 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
-
-// answerChoices are the answers in the order of their keys 1, 2, 3.
-var answerChoices = []model.Answer{model.Yes, model.No, model.NotSure}
 
 func (m *Model) items() []string { return m.opt.Content.ChecklistIDs }
 
@@ -49,7 +47,7 @@ func (c *checklistScreen) input() inputMode {
 
 func (c *checklistScreen) talkingPoints() []string {
 	m := c.m
-	return talkingPoints(m.opt.Content.Item(m.session.Lang, c.focused()))
+	return doc.TalkingPoints(m.opt.Content.Item(m.session.Lang, c.focused()))
 }
 
 // top is the fixed part of the checklist screen: which item, the question
@@ -88,24 +86,16 @@ func (c *checklistScreen) top() (string, []zone) {
 	q := lipgloss.NewStyle().Bold(true).Width(w).Render(oneLine(question))
 	lines = append(lines, strings.Split(q, "\n")...)
 
-	var opts strings.Builder
-	x = 0
-	for i, a := range answerChoices {
-		label := fmt.Sprintf(" %d %s ", i+1, m.text.AnswerNames[a])
-		style := m.st.Button
+	var answers []button
+	for i, a := range doc.AnswerOrder {
+		b := button{fmt.Sprintf(" %d %s ", i+1, m.text.AnswerNames[a]), m.st.Button, checklistAnswer{c, i}}
 		if m.session.Answers[id] == a {
-			style = m.st.ButtonFocus
-			label = fmt.Sprintf("[%d %s]", i+1, m.text.AnswerNames[a])
+			b.label, b.style = fmt.Sprintf("[%d %s]", i+1, m.text.AnswerNames[a]), m.st.ButtonFocus
 		}
-		if i > 0 {
-			opts.WriteString(" ")
-			x++
-		}
-		opts.WriteString(style.Render(label))
-		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(label), len(lines) + 1, checklistAnswer{c, i}})
-		x += lipgloss.Width(label)
+		answers = append(answers, b)
 	}
-	lines = append(lines, opts.String())
+	row, rz := buttonRow(answers, " ", 0, len(lines))
+	lines, zones = append(lines, row), append(zones, rz...)
 
 	if m.canNote() {
 		var note string
@@ -121,11 +111,6 @@ func (c *checklistScreen) top() (string, []zone) {
 	}
 	lines = append(lines, "")
 	return strings.Join(lines, "\n"), zones
-}
-
-// plainText drops Markdown emphasis for text shown outside Glamour.
-func plainText(s string) string {
-	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 }
 
 // markdown is the scrolling detail of the focused item: the page's intro,
@@ -169,15 +154,12 @@ func (c *checklistScreen) key(k tea.KeyPressMsg) action {
 	if c.editing {
 		return do(func(*Model) tea.Cmd { return c.noteKey(k) })
 	}
-	n := len(m.items())
 	km := m.keys.Checklist
-	switch {
+	switch d := m.upDown(k); {
 	case key.Matches(k, km.Answer):
 		return checklistAnswer{c, digit(k, '1')}
-	case key.Matches(k, m.keys.Up):
-		return checklistFocus{c, (c.focus + n - 1) % n}
-	case key.Matches(k, m.keys.Down):
-		return checklistFocus{c, (c.focus + 1) % n}
+	case d != 0:
+		return checklistFocus{c, cycle(c.focus, d, len(m.items()), wrapAround)}
 	case m.canNote() && key.Matches(k, km.Note):
 		return do(func(*Model) tea.Cmd {
 			c.editing = true
@@ -198,7 +180,7 @@ type checklistAnswer struct {
 }
 
 func (a checklistAnswer) apply(m *Model) tea.Cmd {
-	m.session.SetAnswer(a.c.focused(), answerChoices[a.i])
+	m.session.SetAnswer(a.c.focused(), doc.AnswerOrder[a.i])
 	if a.c.focus < len(m.items())-1 && !m.canNote() {
 		a.c.focusItem(a.c.focus + 1)
 	}
@@ -222,21 +204,16 @@ func (c *checklistScreen) focusItem(i int) {
 // enter and tab keep the note, esc drops the edit.
 func (c *checklistScreen) noteKey(k tea.KeyPressMsg) tea.Cmd {
 	m := c.m
-	switch {
-	case key.Matches(k, m.keys.Field.Keep, m.keys.Tab):
+	end, cmd := typeInto(&c.note, k, m.keys.Field.Drop, m.keys.Field.Keep, m.keys.Tab)
+	switch end {
+	case kept:
 		m.session.SetNote(c.focused(), cleanNote(c.note.Value()))
 		c.editing = false
-		c.note.Blur()
 		m.layoutViewport()
-	case key.Matches(k, m.keys.Field.Drop):
+	case dropped:
 		c.editing = false
-		c.note.Blur()
-	default:
-		var cmd tea.Cmd
-		c.note, cmd = c.note.Update(k)
-		return cmd
 	}
-	return nil
+	return cmd
 }
 
 func (c *checklistScreen) ShortHelp() []key.Binding {
@@ -277,36 +254,4 @@ func newNoteInput() textinput.Model {
 	st.Cursor.Blink = false
 	ti.SetStyles(st)
 	return ti
-}
-
-// escapeMarkdown makes typed text show literally: every ASCII punctuation
-// mark that Markdown could read as syntax gets a backslash.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~&", r) {
-			b.WriteRune('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// checklistForm is the checklist on paper: each question with [ ] boxes.
-func checklistForm(c *content.Bundle, lang model.Lang, t *Text) string {
-	var b strings.Builder
-	if p := c.Page(lang, model.StepChecklist); p != nil {
-		fmt.Fprintf(&b, "%s\n\n", p.PatientText())
-	}
-	for i, id := range c.ChecklistIDs {
-		item := c.Item(lang, id)
-		q, _ := item.Section("question")
-		fmt.Fprintf(&b, "**%d. %s**\n\n%s\n\n", i+1, item.Title, q)
-		var boxes []string
-		for _, a := range answerChoices {
-			boxes = append(boxes, `\[ \] `+t.AnswerNames[a])
-		}
-		fmt.Fprintf(&b, "%s\n\n", strings.Join(boxes, "    "))
-	}
-	return b.String()
 }

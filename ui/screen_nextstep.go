@@ -2,11 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/model"
 )
@@ -16,20 +14,12 @@ type nextStepScreen struct{ pageScreen }
 
 func (n *nextStepScreen) top() (string, []zone) {
 	m := n.m
-	var lines []string
-	var zones []zone
+	var items []radio
 	for i, ns := range model.NextSteps {
-		box := "( )"
-		style := m.st.Option
-		if m.session.NextStep == ns {
-			box, style = "(•)", m.st.OptionFocus
-		}
-		line := ansi.Truncate(fmt.Sprintf("%d %s %s", i+1, box, m.text.NextStepNames[ns]), m.bodyWidth(), "…")
-		zones = append(zones, zone{0, len(lines), m.bodyWidth(), len(lines) + 1, nextStepChoice(i)})
-		lines = append(lines, style.Render(line))
+		on := m.session.NextStep == ns
+		items = append(items, radio{prefix: fmt.Sprintf("%d ", i+1), label: m.text.NextStepNames[ns], on: on, lit: on, act: nextStepChoice(i)})
 	}
-	lines = append(lines, "")
-	return strings.Join(lines, "\n"), zones
+	return m.radioList(items)
 }
 
 func (n *nextStepScreen) key(k tea.KeyPressMsg) action {

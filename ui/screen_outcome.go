@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -35,7 +36,7 @@ func (o *outcomeScreen) markdown() (string, bool) {
 			}
 		}
 		if note := m.session.Notes[id]; note != "" && m.canNote() {
-			fmt.Fprintf(&b, "\n  *%s:* %s", t.NoteLabel, escapeMarkdown(note))
+			fmt.Fprintf(&b, "\n  *%s:* %s", t.NoteLabel, doc.Escape(note))
 		}
 		b.WriteString("\n")
 	}

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -13,7 +14,7 @@ import (
 type pageScreen struct{ m *Model }
 
 func (p *pageScreen) title(step model.StepID) string {
-	return stepTitle(p.m.opt.Content, p.m.session.Lang, step)
+	return doc.StepTitle(p.m.opt.Content, p.m.session.Lang, step)
 }
 
 func (p *pageScreen) key(tea.KeyPressMsg) action { return nil }
@@ -49,5 +50,5 @@ type summaryScreen struct{ pageScreen }
 
 func (s *summaryScreen) markdown() (string, bool) {
 	m := s.m
-	return summaryMarkdown(m.session, m.opt.Content, m.text), true
+	return doc.Summary(m.session, m.opt.Content), true
 }

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // personaScreen is the trainer's choice of a practice patient.
@@ -24,25 +23,16 @@ func (p *personaScreen) leave() string {
 
 func (p *personaScreen) top() (string, []zone) {
 	m := p.m
-	c, lang := m.opt.Content, m.session.Lang
-	var lines []string
-	var zones []zone
+	c := m.opt.Content
+	var items []radio
 	for i, id := range c.PersonaIDs {
-		pe := c.Persona(lang, id)
-		mark, box := "  ", "( )"
-		if m.session.Persona == id {
-			box = "(•)"
-		}
-		style := m.st.Option
+		r := radio{prefix: "  ", label: c.Persona(m.session.Lang, id).Title, on: m.session.Persona == id, act: personaChoice{p, i}}
 		if i == p.focus {
-			mark, style = "› ", m.st.OptionFocus
+			r.prefix, r.lit = "› ", true
 		}
-		line := ansi.Truncate(fmt.Sprintf("%s%s %s", mark, box, pe.Title), m.bodyWidth(), "…")
-		zones = append(zones, zone{0, len(lines), m.bodyWidth(), len(lines) + 1, personaChoice{p, i}})
-		lines = append(lines, style.Render(line))
+		items = append(items, r)
 	}
-	lines = append(lines, "")
-	return strings.Join(lines, "\n"), zones
+	return m.radioList(items)
 }
 
 // markdown describes the focused persona: who they are, and the checklist
@@ -71,12 +61,9 @@ func (p *personaScreen) markdown() (string, bool) {
 
 func (p *personaScreen) key(k tea.KeyPressMsg) action {
 	m := p.m
-	n := len(m.opt.Content.PersonaIDs)
-	switch {
-	case key.Matches(k, m.keys.Up):
-		return p.move((p.focus + n - 1) % n)
-	case key.Matches(k, m.keys.Down):
-		return p.move((p.focus + 1) % n)
+	switch d := m.upDown(k); {
+	case d != 0:
+		return p.move(cycle(p.focus, d, len(m.opt.Content.PersonaIDs), wrapAround))
 	case key.Matches(k, m.keys.Persona.Choose):
 		return personaChoice{p, p.focus}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -40,7 +41,7 @@ var teachBackMarks = []model.TeachBack{model.ExplainedBack, model.ReExplained}
 
 func (q *quizScreen) talkingPoints() []string {
 	m := q.m
-	return talkingPoints(m.opt.Content.Langs[m.session.Lang].Quiz[q.focused().ID])
+	return doc.TalkingPoints(m.opt.Content.Langs[m.session.Lang].Quiz[q.focused().ID])
 }
 
 func (q *quizScreen) top() (string, []zone) {
@@ -75,29 +76,22 @@ func (q *quizScreen) top() (string, []zone) {
 		}
 	}
 	if answered && m.canTeachBack() {
-		var row strings.Builder
-		x := 0
+		var marks []button
 		for i, mark := range teachBackMarks {
-			label := fmt.Sprintf(" %d %s ", i+4, m.text.TeachBackNames[mark])
-			style := m.st.Button
+			b := button{fmt.Sprintf(" %d %s ", i+4, m.text.TeachBackNames[mark]), m.st.Button, teachBack{q, i}}
 			if m.session.TeachBack[item.ID] == mark {
-				style = m.st.ButtonFocus
+				b.style = m.st.ButtonFocus
 			}
-			if i > 0 {
-				row.WriteString(" ")
-				x++
-			}
-			zones = append(zones, zone{x, len(lines), x + lipgloss.Width(label), len(lines) + 1, teachBack{q, i}})
-			row.WriteString(style.Render(label))
-			x += lipgloss.Width(label)
+			marks = append(marks, b)
 		}
-		lines = append(lines, ansi.Truncate(row.String(), w, ""))
+		row, rz := buttonRow(marks, " ", 0, len(lines))
+		lines, zones = append(lines, ansi.Truncate(row, w, "")), append(zones, rz...)
 	}
 	lines = append(lines, "")
 	return strings.Join(lines, "\n"), zones
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(plainText(s)), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(doc.PlainText(s)), " ") }
 
 // markdown is the feedback after an answer: the right answer and a kind
 // explanation, then the teach-back prompt for doctors. No score is shown.
@@ -129,17 +123,14 @@ func (q *quizScreen) markdown() (string, bool) {
 
 func (q *quizScreen) key(k tea.KeyPressMsg) action {
 	m := q.m
-	n := len(q.items())
 	item := q.focused()
-	switch {
+	switch d := m.upDown(k); {
 	case key.Matches(k, m.keys.Quiz.Answer) && digit(k, '1') < len(item.Choices):
 		return quizAnswer{q, digit(k, '1')}
 	case key.Matches(k, m.keys.Quiz.TeachBack) && m.canTeachBack():
 		return teachBack{q, digit(k, '4')}
-	case key.Matches(k, m.keys.Up):
-		return q.move((q.focus + n - 1) % n)
-	case key.Matches(k, m.keys.Down):
-		return q.move((q.focus + 1) % n)
+	case d != 0:
+		return q.move(cycle(q.focus, d, len(q.items()), wrapAround))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -49,23 +50,20 @@ func (s *sureScreen) top() (string, []zone) {
 			}
 			lines = append(lines, "     "+strings.TrimRight(l, " "))
 		}
-		var row strings.Builder
-		row.WriteString("    ")
-		x := 4
+		var answers []button
 		for j, a := range sureAnswers {
-			label := fmt.Sprintf(" %d %s ", j+1, m.text.AnswerNames[a])
-			st := m.st.Button
+			b := button{fmt.Sprintf(" %d %s ", j+1, m.text.AnswerNames[a]), m.st.Button, sureAnswer{s, i, a}}
 			if rec.Answers[i] == a {
-				st = m.st.ButtonFocus
+				b.style = m.st.ButtonFocus
 			}
-			zones = append(zones, zone{x, len(lines), x + lipgloss.Width(label), len(lines) + 1, sureAnswer{s, i, a}})
-			row.WriteString(st.Render(label) + " ")
-			x += lipgloss.Width(label) + 1
+			answers = append(answers, b)
 		}
+		row, rz := buttonRow(answers, " ", 4, len(lines))
+		row = "    " + row + " "
 		if rec.Answers[i] == model.Unanswered {
-			row.WriteString(m.st.Muted.Render("(" + answer + ")"))
+			row += m.st.Muted.Render("(" + answer + ")")
 		}
-		lines = append(lines, ansi.Truncate(row.String(), w, ""))
+		lines, zones = append(lines, ansi.Truncate(row, w, "")), append(zones, rz...)
 	}
 	lines = append(lines, "")
 	return strings.Join(lines, "\n"), zones
@@ -75,7 +73,7 @@ func (s *sureScreen) markdown() (string, bool) {
 	m := s.m
 	page := m.opt.Content.Page(m.session.Lang, model.StepSure)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n", page.PatientText()[:strings.Index(page.PatientText()+"\n\n", "\n\n")])
+	fmt.Fprintf(&b, "%s\n\n", doc.SureIntro(page))
 	if note, ok := page.Section("translation-note"); ok {
 		fmt.Fprintf(&b, "*%s*\n\n", note)
 	}
@@ -90,13 +88,11 @@ func (s *sureScreen) markdown() (string, bool) {
 
 func (s *sureScreen) key(k tea.KeyPressMsg) action {
 	m := s.m
-	switch {
+	switch d := m.upDown(k); {
 	case key.Matches(k, m.keys.Sure.Answer):
 		return sureAnswer{s, s.focus, sureAnswers[digit(k, '1')]}
-	case key.Matches(k, m.keys.Up):
-		return sureFocus{s, (s.focus + model.SureItems - 1) % model.SureItems}
-	case key.Matches(k, m.keys.Down):
-		return sureFocus{s, (s.focus + 1) % model.SureItems}
+	case d != 0:
+		return sureFocus{s, cycle(s.focus, d, model.SureItems, wrapAround)}
 	case m.session.Role == model.RoleDoctor && key.Matches(k, m.keys.Sure.Again):
 		return do(s.askAgain)
 	}

@@ -6,9 +6,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // welcomeScreen asks what the command line left open (language, mode, the
@@ -117,17 +117,10 @@ func (w *welcomeScreen) label(o welcomeOption) string {
 	case o.ref:
 		return m.text.PatientRefLabel + ": " + w.ref.View()
 	case o.lang != "":
-		return radio(m.session.Lang == o.lang) + " " + LanguageNames[o.lang]
+		return radioBox(m.session.Lang == o.lang) + " " + wording.LanguageNames[o.lang]
 	default:
-		return radio(m.session.Role == o.role) + " " + m.text.RoleNames[o.role]
+		return radioBox(m.session.Role == o.role) + " " + m.text.RoleNames[o.role]
 	}
-}
-
-func radio(on bool) string {
-	if on {
-		return "(•)"
-	}
-	return "( )"
 }
 
 // top is the choices above the welcome text.
@@ -143,29 +136,20 @@ func (w *welcomeScreen) top() (string, []zone) {
 		lines = append(lines, m.st.Muted.Render(m.text.WelcomeHint))
 	}
 	for _, row := range w.rows() {
-		var b strings.Builder
-		x := 0
-		for j, i := range row {
-			if j > 0 {
-				b.WriteString("   ")
-				x += 3
-			}
-			label := "  " + w.label(opts[i]) + " "
-			style := m.st.Option
+		var buttons []button
+		for _, i := range row {
+			b := button{"  " + w.label(opts[i]) + " ", m.st.Option, welcomeChoice{w, i}}
 			switch {
 			case i == w.focus:
 				// A marker as well as colour, for screens without colour.
-				label = "› " + w.label(opts[i]) + " "
-				style = m.st.OptionFocus
+				b.label, b.style = "› "+w.label(opts[i])+" ", m.st.OptionFocus
 			case opts[i].start:
-				style = m.st.Button
+				b.style = m.st.Button
 			}
-			b.WriteString(style.Render(label))
-			width := lipgloss.Width(label)
-			zones = append(zones, zone{x, len(lines), x + width, len(lines) + 1, welcomeChoice{w, i}})
-			x += width
+			buttons = append(buttons, b)
 		}
-		lines = append(lines, b.String())
+		line, z := buttonRow(buttons, "   ", 0, len(lines))
+		lines, zones = append(lines, line), append(zones, z...)
 	}
 	return strings.Join(append(lines, ""), "\n"), zones
 }
@@ -182,12 +166,9 @@ func (w *welcomeScreen) key(k tea.KeyPressMsg) action {
 	if w.ref.Focused() {
 		return do(func(*Model) tea.Cmd { return w.refKey(k) })
 	}
-	n := len(w.options())
-	switch {
-	case key.Matches(k, w.m.keys.Up):
-		return w.move((w.focus + n - 1) % n)
-	case key.Matches(k, w.m.keys.Down):
-		return w.move((w.focus + 1) % n)
+	switch d := w.m.upDown(k); {
+	case d != 0:
+		return w.move(cycle(w.focus, d, len(w.options()), wrapAround))
 	case key.Matches(k, w.m.keys.Welcome.Choose):
 		return welcomeChoice{w, w.focus}
 	}
@@ -242,22 +223,15 @@ func (w *welcomeScreen) focusRef() tea.Cmd {
 // refKey gives the field every key but enter, tab and esc, which leave it.
 func (w *welcomeScreen) refKey(k tea.KeyPressMsg) tea.Cmd {
 	m := w.m
-	switch {
-	case key.Matches(k, m.keys.Choose, m.keys.Tab, m.keys.Esc, m.keys.Down):
-		m.session.PatientRef = cleanNote(w.ref.Value())
-		w.ref.Blur()
+	end, cmd := typeInto(&w.ref, k, m.keys.Up, m.keys.Choose, m.keys.Tab, m.keys.Esc, m.keys.Down)
+	m.session.PatientRef = cleanNote(w.ref.Value())
+	switch end {
+	case kept:
 		w.focus = len(w.options()) - 1
-		return nil
-	case key.Matches(k, m.keys.Up):
-		w.ref.Blur()
-		w.focus = max(0, w.focus-1)
-		return nil
-	default:
-		var cmd tea.Cmd
-		w.ref, cmd = w.ref.Update(k)
-		m.session.PatientRef = cleanNote(w.ref.Value())
-		return cmd
+	case dropped: // ↑ leaves the field upwards
+		w.focus = cycle(w.focus, -1, len(w.options()), stopAtEnds)
 	}
+	return cmd
 }
 
 func (w *welcomeScreen) ShortHelp() []key.Binding {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // TestRunThroughEveryStep walks each language and role from the welcome
@@ -31,7 +32,7 @@ func TestRunThroughEveryStep(t *testing.T) {
 					if !strings.Contains(scr, title) {
 						t.Errorf("%s: title %q not on screen:\n%s", step, title, scr)
 					}
-					counter := fmt.Sprintf(texts[lang].StepOf, len(seen), len(m.session.Steps()))
+					counter := fmt.Sprintf(wording.For(lang).StepOf, len(seen), len(m.session.Steps()))
 					if !strings.Contains(scr, counter) {
 						t.Errorf("%s: counter %q not on screen", step, counter)
 					}
@@ -44,7 +45,7 @@ func TestRunThroughEveryStep(t *testing.T) {
 					t.Fatalf("ended at %s", m.session.Current)
 				}
 				scr := visible(m)
-				if !strings.Contains(scr, texts[lang].SummaryNotConsent[:20]) && !strings.Contains(unwrap(m), texts[lang].SummaryNotConsent) {
+				if !strings.Contains(scr, wording.For(lang).SummaryNotConsent[:20]) && !strings.Contains(unwrap(m), wording.For(lang).SummaryNotConsent) {
 					t.Errorf("summary lacks the not-a-consent line")
 				}
 			})
@@ -101,7 +102,7 @@ func TestWelcomeAsksWhatFlagsLeftOpen(t *testing.T) {
 func TestWelcomeChoiceByKeys(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{}, 80, 24)
 	send(m, press("right"))
-	if !strings.Contains(visible(m), texts[model.LangVI].WelcomeNeedRole) {
+	if !strings.Contains(visible(m), wording.For(model.LangVI).WelcomeNeedRole) {
 		t.Fatalf("leaving without a mode must say why:\n%s", visible(m))
 	}
 	// Focus starts on the first mode; move to English and choose it.
@@ -255,7 +256,7 @@ func TestContentsMenuJumps(t *testing.T) {
 func TestMenuNeedsAMode(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{}, 80, 24)
 	send(m, press("m"))
-	if m.dialog != nil || !strings.Contains(visible(m), texts[model.LangVI].WelcomeNeedRole) {
+	if m.dialog != nil || !strings.Contains(visible(m), wording.For(model.LangVI).WelcomeNeedRole) {
 		t.Fatal("the contents must wait for a mode")
 	}
 }
@@ -377,7 +378,7 @@ func TestPlaceholderAndEvidenceAndDraftShown(t *testing.T) {
 		send(m, press("down"))
 	}
 	send(m, press("enter"))
-	if !strings.Contains(visible(m), texts[model.LangEN].Placeholder) {
+	if !strings.Contains(visible(m), wording.For(model.LangEN).Placeholder) {
 		t.Errorf("placeholder step must say so:\n%s", visible(m))
 	}
 }

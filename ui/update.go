@@ -59,7 +59,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.End):
 		m.vp.GotoBottom()
 	case key.Matches(k, m.keys.Lang):
-		return m.switchLang(m.session.Lang.Other())
+		return m.switchLang(nextLang(m.session.Lang))
 	case key.Matches(k, m.keys.Menu):
 		if !m.session.CanLeaveWelcome() {
 			m.notice = m.text.WelcomeNeedRole

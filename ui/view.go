@@ -159,12 +159,12 @@ func (m *Model) screenView() (string, []zone) {
 	return top + "\n" + m.vp.View(), zones
 }
 
-// button draws a clickable label; a disabled one is dimmed.
-func (m *Model) button(label string, enabled bool) string {
+// button is a clickable label; a disabled one is dimmed.
+func (m *Model) button(label string, enabled bool, act action) button {
 	if !enabled {
-		return m.st.ButtonOff.Render(" " + label + " ")
+		return button{" " + label + " ", m.st.ButtonOff, act}
 	}
-	return m.st.Button.Render(" " + label + " ")
+	return button{" " + label + " ", m.st.Button, act}
 }
 
 func (m *Model) footerView() ([]string, []zone) {
@@ -176,20 +176,14 @@ func (m *Model) footerView() ([]string, []zone) {
 	case m.lastStep():
 		nextLabel = m.text.Finish
 	}
-	back := m.button(m.text.Back, idx > 0)
-	next := m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished))
-	bw, nw := lipgloss.Width(back), lipgloss.Width(next)
-	zones := []zone{
-		{0, 0, bw, 1, prevAction{}},
-		{bw + 1, 0, bw + 1 + nw, 1, nextAction{}},
+	row := []button{
+		m.button(m.text.Back, idx > 0, prevAction{}),
+		m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}),
 	}
-	buttons := back + " " + next
 	if m.kiosk() {
-		staff := m.button(m.text.StaffButton, true)
-		x := lipgloss.Width(buttons) + 1
-		zones = append(zones, zone{x, 0, x + lipgloss.Width(staff), 1, staffCall{}})
-		buttons += " " + staff
+		row = append(row, m.button(m.text.StaffButton, true, staffCall{}))
 	}
+	buttons, zones := buttonRow(row, " ", 0, 0)
 	notice := m.notice
 	if m.compact() {
 		// One row: the buttons, then a notice or the pointer to help.

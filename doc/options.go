@@ -1,4 +1,4 @@
-package ui
+package doc
 
 import (
 	"fmt"
@@ -9,16 +9,18 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
-// optionsTableWidth is the narrowest width at which the four options fit
+// OptionsTableWidth is the narrowest width at which the four options fit
 // side by side; below it they are stacked one option at a time.
-const optionsTableWidth = 100
+const OptionsTableWidth = 100
 
-// renderOptions draws the options page: the decision, then the table (or
+// OptionsPage draws the options page: the decision, then the table (or
 // the options one after another on a narrow screen), then what living with
 // each choice is like. It holds no answers, so it is cached like a page.
-func renderOptions(c *content.Bundle, lang model.Lang, t *Text, width int, style string) (string, error) {
+func OptionsPage(c *content.Bundle, lang model.Lang, width int, style string) (string, error) {
+	t := wording.For(lang)
 	o := c.Options(lang)
 	fill := func(s string) string { return c.FillClinic(lang, s, t.NotProvided) }
 	page := c.Page(lang, model.StepOptions)
@@ -39,7 +41,7 @@ func renderOptions(c *content.Bundle, lang model.Lang, t *Text, width int, style
 	fmt.Fprintf(&tail, "\n*%s*\n", reviewLine(page, t))
 
 	var grid string
-	if width < optionsTableWidth || style == plainStyle || style == "ascii" {
+	if width < OptionsTableWidth || style == PlainStyle || style == "ascii" {
 		var md strings.Builder
 		for i, col := range o.Columns {
 			fmt.Fprintf(&md, "### %d. %s\n\n", i+1, col.Text)
@@ -49,17 +51,17 @@ func renderOptions(c *content.Bundle, lang model.Lang, t *Text, width int, style
 			md.WriteString("\n")
 		}
 		var err error
-		if grid, err = renderMarkdown(md.String(), width, style); err != nil {
+		if grid, err = Render(md.String(), width, style); err != nil {
 			return "", err
 		}
 	} else {
 		grid = optionsGrid(o, fill, width)
 	}
-	h, err := renderMarkdown(head.String(), width, style)
+	h, err := Render(head.String(), width, style)
 	if err != nil {
 		return "", err
 	}
-	tl, err := renderMarkdown(tail.String(), width, style)
+	tl, err := Render(tail.String(), width, style)
 	if err != nil {
 		return "", err
 	}
@@ -105,13 +107,20 @@ func sectionOf(p *content.Page, name string) string {
 	return s
 }
 
+// SureIntro is the SURE page's first paragraph, which introduces the test
+// on screen and on paper.
+func SureIntro(p *content.Page) string {
+	intro, _, _ := strings.Cut(p.PatientText(), "\n\n")
+	return intro
+}
+
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
 }
 
 // reviewLine says who reviewed a page, or that it is a draft.
-func reviewLine(p *content.Page, t *Text) string {
+func reviewLine(p *content.Page, t *wording.Text) string {
 	if p.Reviewed() {
 		return fmt.Sprintf(t.ReviewedBy, p.ReviewedBy, p.ReviewedOn)
 	}
