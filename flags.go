@@ -133,7 +133,7 @@ func purgeAbandoned(opt ui.Options, stderr io.Writer) {
 func codes(store records.Store) func() string {
 	var last string
 	return func() string {
-		code, err := records.NewCode(store, rand.Reader)
+		code, err := records.NewCode(store, rand.Reader, func(c string) bool { return c == last })
 		if err != nil {
 			panic(err)
 		}

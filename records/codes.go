@@ -13,15 +13,19 @@ import (
 // running out means the random source is broken.
 const codeTries = 32
 
-// NewCode draws a hand-off code that no record in s has and no running
-// session holds, and takes it for the caller's session (release it with
+// NewCode draws a hand-off code that no record in s has, no other app
+// holds, and inUse (this process's live sessions; nil for none) does not
+// report, and takes it for the caller's session (release it with
 // ReleaseCode, or Close). A store it cannot write still gets a code: the
 // session then runs in memory and says so when it tries to save.
-func NewCode(s Store, r io.Reader) (string, error) {
+func NewCode(s Store, r io.Reader, inUse func(code string) bool) (string, error) {
 	for range codeTries {
 		code, err := model.NewCode(r)
 		if err != nil {
 			return "", err
+		}
+		if inUse != nil && inUse(code) {
+			continue
 		}
 		if taken, err := s.Exists(code); err == nil && taken {
 			continue

@@ -52,8 +52,9 @@ type Store interface {
 	// part-way leaves the session in progress, never half ended; like
 	// SaveProgress it never writes over another session's record.
 	Close(rec model.Record, markdown []byte) error
-	// Acquire takes a session for one session of this process; ErrLocked
-	// if another app, or another session of this process, holds it.
+	// Acquire takes a session for this process; ErrLocked if another app
+	// holds it. Taking it again in the same process is a no-op: sessions of
+	// one process keep apart by their start times (see ErrCodeTaken).
 	Acquire(code string) error
 	// ReleaseCode frees one session; Release frees all this store holds.
 	ReleaseCode(code string)
@@ -226,16 +227,28 @@ func (s *Folder) Close(rec model.Record, markdown []byte) error {
 	return nil
 }
 
-// Acquire locks a session for one session of this process, so two apps (or
-// two sessions of one server) never write the same session. A lock held by
-// a process that died is free again.
+// Acquire locks a session for this process, so two apps never write the
+// same session. A lock held by a process that died is free again.
 func (s *Folder) Acquire(code string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, held := s.locks[code]; held {
-		return ErrLocked
-	}
 	return s.lock(code)
+}
+
+// OpenElsewhere reports whether another app holds the session now.
+func (s *Folder) OpenElsewhere(code string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, held := s.locks[code]; held {
+		return false
+	}
+	f, err := takeLock(s.path(code, lockSuffix))
+	if err != nil {
+		return errors.Is(err, ErrLocked)
+	}
+	s.locks[code] = f
+	s.unlock(code)
+	return false
 }
 
 // Release frees every lock this store holds.

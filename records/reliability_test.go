@@ -25,8 +25,8 @@ func codeBytes(code string) []byte {
 }
 
 // TestNewCodeNeverReusesACode forces collisions with a random source that
-// repeats itself: a code with a record, or held by a running session, is
-// drawn again.
+// repeats itself: a code with a record, held by another app, or in use in
+// this process, is drawn again.
 func TestNewCodeNeverReusesACode(t *testing.T) {
 	dir := t.TempDir()
 	s := OpenFolder(dir)
@@ -37,20 +37,21 @@ func TestNewCodeNeverReusesACode(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := bytes.NewReader(bytes.Join([][]byte{codeBytes("ACD349"), codeBytes("ACD34A"), codeBytes("ACD34A"), codeBytes("ACD34C")}, nil))
-	first, err := NewCode(s, src)
+	first, err := NewCode(s, src, nil)
 	if err != nil || first != "ACD34A" {
 		t.Fatalf("first = %q, %v; want ACD34A (ACD349 has a record)", first, err)
 	}
-	second, err := NewCode(s, src)
+	live := func(code string) bool { return code == first }
+	second, err := NewCode(s, src, live)
 	if err != nil || second != "ACD34C" {
-		t.Fatalf("second = %q, %v; want ACD34C (ACD34A is held by a running session)", second, err)
+		t.Fatalf("second = %q, %v; want ACD34C (ACD34A is a live session of this process)", second, err)
 	}
 	other := OpenFolder(dir) // another app on the same folder
 	defer other.Release()
-	if c, err := NewCode(other, bytes.NewReader(bytes.Join([][]byte{codeBytes("ACD34C"), codeBytes("ACD34D")}, nil))); err != nil || c != "ACD34D" {
+	if c, err := NewCode(other, bytes.NewReader(bytes.Join([][]byte{codeBytes("ACD34C"), codeBytes("ACD34D")}, nil)), nil); err != nil || c != "ACD34D" {
 		t.Fatalf("another app drew %q, %v; want ACD34D (ACD34C is held by the first app)", c, err)
 	}
-	if _, err := NewCode(s, bytes.NewReader(bytes.Repeat(codeBytes("ACD349"), codeTries+1))); err == nil {
+	if _, err := NewCode(s, bytes.NewReader(bytes.Repeat(codeBytes("ACD349"), codeTries+1)), nil); err == nil {
 		t.Fatal("a source that only repeats a taken code must give an error, not the code")
 	}
 }

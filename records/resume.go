@@ -1,7 +1,6 @@
 package records
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -52,11 +51,8 @@ func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 		if e.Role != role || e.Kiosk {
 			continue
 		}
-		switch err := s.Acquire(e.Code); {
-		case errors.Is(err, ErrLocked):
+		if f, ok := s.(interface{ OpenElsewhere(string) bool }); ok && f.OpenElsewhere(e.Code) {
 			continue
-		case err == nil:
-			s.ReleaseCode(e.Code)
 		}
 		out = append(out, e)
 	}

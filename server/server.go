@@ -79,7 +79,8 @@ type Server struct {
 
 	mu       sync.Mutex
 	sessions map[*tea.Program]running
-	conns    map[string]int // open connections by address
+	conns    map[string]int  // open connections by address
+	codes    map[string]bool // the codes of running sessions
 	stopping bool
 	wg       sync.WaitGroup
 }
@@ -97,7 +98,7 @@ func New(cfg Config) (*Server, error) {
 	cfg.IdleTimeout = orDefault(cfg.IdleTimeout, DefaultIdleTimeout)
 	cfg.MaxConnsPerAddr = orDefault(cfg.MaxConnsPerAddr, DefaultMaxConnsPerAddr)
 	cfg.MaxSessionsPerKey = orDefault(cfg.MaxSessionsPerKey, DefaultMaxSessionsPerKey)
-	s := &Server{cfg: cfg, sessions: map[*tea.Program]running{}, conns: map[string]int{}, limiter: newFailLimiter(5, time.Minute, time.Now)}
+	s := &Server{cfg: cfg, sessions: map[*tea.Program]running{}, conns: map[string]int{}, codes: map[string]bool{}, limiter: newFailLimiter(5, time.Minute, time.Now)}
 	opts := []ssh.Option{wish.WithAddress(cfg.Listen), ssh.WrapConn(s.countConn), func(srv *ssh.Server) error {
 		// Until it has logged in, a connection holds a file descriptor for
 		// nothing: it gets LoginTimeout to do so.
@@ -331,15 +332,40 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	return p
 }
 
-// newCode draws a code no record and no other session has.
+// newCode draws a code no record and no other session has, and keeps it
+// for the caller until releaseCode.
 func (s *Server) newCode() (string, error) {
-	if s.cfg.Session.Store == nil {
-		return model.NewCode(s.cfg.Rand)
+	for {
+		var code string
+		var err error
+		if s.cfg.Session.Store == nil {
+			code, err = model.NewCode(s.cfg.Rand)
+		} else {
+			code, err = records.NewCode(s.cfg.Session.Store, s.cfg.Rand, s.inUse)
+		}
+		if err != nil {
+			return "", err
+		}
+		s.mu.Lock()
+		taken := s.codes[code] // drawn by another session meanwhile
+		s.codes[code] = true
+		s.mu.Unlock()
+		if !taken {
+			return code, nil
+		}
 	}
-	return records.NewCode(s.cfg.Session.Store, s.cfg.Rand)
+}
+
+func (s *Server) inUse(code string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.codes[code]
 }
 
 func (s *Server) releaseCode(code string) {
+	s.mu.Lock()
+	delete(s.codes, code)
+	s.mu.Unlock()
 	if s.cfg.Session.Store != nil {
 		s.cfg.Session.Store.ReleaseCode(code)
 	}
