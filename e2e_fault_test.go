@@ -14,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"stemcounsel/model"
+	"stemcounsel/staffpin"
 )
 
 // Fault tests of the real binary: each stops the app the hard way (kill -9,
@@ -260,5 +263,58 @@ func fill(t *testing.T, path string) {
 	}
 	for n := 2048; n > 0; n /= 2 { // the last partial block too
 		f.Write(buf[:n])
+	}
+}
+
+// TestE2EFaultKilledKioskIsPurged kills a kiosk mid-session: its record,
+// left in progress, is deleted at a later start-up once past retention (the
+// kiosk promises it), and so is a temporary file a killed write left.
+func TestE2EFaultKilledKioskIsPurged(t *testing.T) {
+	needFaultTests(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	hash, _ := bcrypt.GenerateFromPassword([]byte("2468"), bcrypt.MinCost)
+	t.Setenv(staffpin.EnvHash, string(hash)) // reaches the tmux server this test starts
+	kiosk := fmt.Sprintf("%s --kiosk --lang en --records %s --retain 30", bin, dir)
+	s := startTmux(t, 80, 24, kiosk)
+	t.Cleanup(s.stopApp)
+	s.waitFor("Your session code:")
+	s.keys("Enter")
+	s.waitFor("Stem cells")
+	s.keys("m", "End", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // a patient with no group
+	s.waitFor("Item 1 of 5")
+	s.keys("1")
+	file := waitFile(t, filepath.Join(dir, "*.progress.json"), `"answer": "yes"`)
+	if err := syscall.Kill(s.pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	s.waitDead()
+	if !strings.Contains(readFile(t, file), `"kiosk": true`) {
+		t.Fatalf("a kiosk's record says it is one:\n%s", readFile(t, file))
+	}
+	// Forty days later.
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(readFile(t, file)), &rec); err != nil {
+		t.Fatal(err)
+	}
+	rec["updated"] = time.Now().AddDate(0, 0, -40).Format(time.RFC3339)
+	aged, _ := json.Marshal(rec)
+	if err := os.WriteFile(file, aged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, ".tmp-"+filepath.Base(file)+"-123")
+	if err := os.WriteFile(tmp, aged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(tmp, old, old); err != nil {
+		t.Fatal(err)
+	}
+	s.respawn(kiosk)
+	s.waitFor("Your session code:")
+	for _, p := range []string{file, tmp} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s must be deleted at start-up, past the 30 days the kiosk promises", filepath.Base(p))
+		}
 	}
 }
