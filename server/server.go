@@ -81,8 +81,10 @@ type Server struct {
 	sessions map[*tea.Program]running
 	conns    map[string]int  // open connections by address
 	codes    map[string]bool // the codes of running sessions
-	stopping bool
-	wg       sync.WaitGroup
+	// refusedLogged is when a refusal of each address was last logged.
+	refusedLogged map[string]time.Time
+	stopping      bool
+	wg            sync.WaitGroup
 }
 
 // New checks the configuration and prepares the server. It refuses to run
@@ -98,7 +100,7 @@ func New(cfg Config) (*Server, error) {
 	cfg.IdleTimeout = orDefault(cfg.IdleTimeout, DefaultIdleTimeout)
 	cfg.MaxConnsPerAddr = orDefault(cfg.MaxConnsPerAddr, DefaultMaxConnsPerAddr)
 	cfg.MaxSessionsPerKey = orDefault(cfg.MaxSessionsPerKey, DefaultMaxSessionsPerKey)
-	s := &Server{cfg: cfg, sessions: map[*tea.Program]running{}, conns: map[string]int{}, codes: map[string]bool{}, limiter: newFailLimiter(5, time.Minute, time.Now)}
+	s := &Server{cfg: cfg, sessions: map[*tea.Program]running{}, conns: map[string]int{}, codes: map[string]bool{}, refusedLogged: map[string]time.Time{}, limiter: newFailLimiter(5, time.Minute, time.Now)}
 	opts := []ssh.Option{wish.WithAddress(cfg.Listen), ssh.WrapConn(s.countConn), func(srv *ssh.Server) error {
 		// Until it has logged in, a connection holds a file descriptor for
 		// nothing: it gets LoginTimeout to do so.
@@ -162,10 +164,14 @@ func (s *Server) countConn(_ ssh.Context, c net.Conn) net.Conn {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cfg.MaxConnsPerAddr > 0 && s.conns[addr] >= s.cfg.MaxConnsPerAddr {
-		s.cfg.Log.Warn("connection refused: too many from one address", "remote", addr, "max", s.cfg.MaxConnsPerAddr)
+		if now := time.Now(); now.Sub(s.refusedLogged[addr]) > time.Minute { // a flood makes one line a minute
+			s.refusedLogged[addr] = now
+			s.cfg.Log.Warn("connections refused: too many from one address", "remote", addr, "max", s.cfg.MaxConnsPerAddr)
+		}
 		return nil
 	}
 	s.conns[addr]++
+	delete(s.refusedLogged, addr)
 	return &countedConn{Conn: c, done: func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
