@@ -153,3 +153,13 @@ func TestTypedClinicFactsAreChecked(t *testing.T) {
 		t.Fatalf("a real phone number: %v", err)
 	}
 }
+
+// TestOverlayRefusesALinkOutOfTheClinicFolder: a link in the clinic's
+// folder is not followed (clinic.txt -> /etc/passwd would print its lines).
+func TestOverlayRefusesALinkOutOfTheClinicFolder(t *testing.T) {
+	top := fstest.MapFS{"en/clinic.txt": &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}}
+	_, err := Load(Overlay{Base: Embedded(), Top: top, TopName: "clinic"})
+	if err == nil || !strings.Contains(err.Error(), "en/clinic.txt: cannot read: not a regular file") {
+		t.Fatalf("a link in the clinic's folder: %v", err)
+	}
+}

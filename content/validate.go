@@ -75,9 +75,17 @@ func Validate(b *Bundle) Problems {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkSections(p, ItemSections)...)
 		}
+		general := 0
 		for _, p := range set.Quiz {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkQuiz(p, b.GroupIDs)...)
+			if p.Group == "" {
+				general++
+			}
+		}
+		if general == 0 {
+			// Every session asks them, whatever groups were chosen.
+			probs.add(path.Join(string(lang), "quiz"), 0, "the knowledge check needs at least one general question (a question without \"group:\")")
 		}
 		for _, p := range set.Personas {
 			probs = append(probs, checkPage(p)...)
