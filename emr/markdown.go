@@ -6,7 +6,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
+	gmext "github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -14,7 +14,7 @@ import (
 // goldmark is the parser glamour already brings in; the PDF lays out its
 // tree itself, so headings, lists and tables become real document
 // structure rather than Markdown marks.
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table))
+var markdownParser = goldmark.New(goldmark.WithExtensions(gmext.Table))
 
 const listIndent = 16.0
 
