@@ -51,7 +51,12 @@ func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("stemcounsel-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	// The pane stays after the program exits, so its last words can be read.
 	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "sleep 3600")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	// Cleanups run last-registered first, so this one runs before the test's
+	// temporary folders are removed: the app must have stopped writing by then.
+	t.Cleanup(func() {
+		s.stopApp()
+		_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+	})
 	s.run("set-option", "-t", "e2e", "remain-on-exit", "on")
 	s.respawn(command)
 	return s
@@ -113,6 +118,32 @@ func (s *tmuxSession) waitDead() {
 		time.Sleep(50 * time.Millisecond)
 	}
 	s.t.Fatalf("the program did not exit:\n%s", s.screen())
+}
+
+// stopApp ends whatever still runs in the pane and waits until it has
+// exited. Killing the tmux server alone would hang the app up, and it would
+// then save the session into a folder the test is already removing.
+func (s *tmuxSession) stopApp() {
+	query := func(format string) string {
+		out, _ := exec.Command("tmux", "-L", s.socket, "display-message", "-p", "-t", "e2e", format).Output()
+		return strings.TrimSpace(string(out))
+	}
+	pid, err := strconv.Atoi(query("#{pane_pid}"))
+	if err != nil {
+		return // no pane: nothing runs
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
+		if query("#{pane_dead}") == "1" {
+			return
+		}
+		_ = syscall.Kill(-pid, sig) // the pane's whole process group: a shell and the app it runs
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if query("#{pane_dead}") == "1" {
+				return
+			}
+		}
+	}
+	s.t.Errorf("the program in the pane did not stop:\n%s", query("#{pane_pid}"))
 }
 
 // waitFile polls until a file exists and contains want.

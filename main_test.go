@@ -10,6 +10,7 @@ import (
 
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/staffpin"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -226,7 +227,7 @@ func TestHashPIN(t *testing.T) {
 	if code := runHashPIN(nil, strings.NewReader("2468\n"), &out, &errb); code != 0 {
 		t.Fatalf("hash-pin: %d %s", code, errb.String())
 	}
-	check, err := loadPIN(writeTemp(t, out.String()))
+	check, err := staffpin.Load(writeTemp(t, out.String()))
 	if err != nil {
 		t.Fatal(err)
 	}

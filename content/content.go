@@ -54,6 +54,10 @@ type Page struct {
 	Keywords   []string
 	ReviewedBy string
 	ReviewedOn string
+	// ReviewedHash is the page's hash as signed off; Lapsed is set when the
+	// page has changed since, and it then shows as a draft again.
+	ReviewedHash string
+	Lapsed       bool
 	// Knowledge-check questions (and, for Group, personas) only.
 	Answer, Group, Expectation string
 	// Personas only: the checklist as the persona answers it.
@@ -67,8 +71,8 @@ type Page struct {
 // IsPlaceholder reports whether the page only announces a step still to come.
 func (p *Page) IsPlaceholder() bool { return p.Status == "placeholder" }
 
-// Reviewed reports whether a clinician and a date are named.
-func (p *Page) Reviewed() bool { return p.ReviewedBy != "" && p.ReviewedOn != "" }
+// Reviewed reports whether a clinician signed off this page as it is now.
+func (p *Page) Reviewed() bool { return p.ReviewedBy != "" && p.ReviewedOn != "" && !p.Lapsed }
 
 // Section returns a section's text.
 func (p *Page) Section(name string) (string, bool) {
@@ -99,7 +103,13 @@ func (p *Page) PatientText() string {
 		}
 		parts = append(parts, s.Body)
 	}
-	return strings.Join(parts, "\n\n")
+	return drawFigures(strings.Join(parts, "\n\n"), p.lang())
+}
+
+// lang is the language of the folder the page is in.
+func (p *Page) lang() model.Lang {
+	first, _, _ := strings.Cut(p.File, "/")
+	return model.Lang(first)
 }
 
 // Set is the pages of one language.
@@ -177,6 +187,9 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		banned, bp := readBanned(fsys, path.Join(string(lang), "banned.txt"), h)
 		b.Banned = append(b.Banned, banned...)
 		probs = append(probs, bp...)
+		extra, ep := readExtraBanned(fsys, lang, h)
+		b.Banned = append(b.Banned, extra...)
+		probs = append(probs, ep...)
 		for _, kind := range []string{"pages", "groups", "checklist", "quiz", "personas"} {
 			dir := path.Join(string(lang), kind)
 			entries, err := fs.ReadDir(fsys, dir)
@@ -221,7 +234,9 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
 	probs = append(probs, Validate(b)...)
+	probs = append(probs, checkFigures(b)...)
 	if len(probs) > 0 {
+		probs.locate(fsys)
 		probs.sort()
 		return nil, probs
 	}

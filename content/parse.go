@@ -14,7 +14,7 @@ var (
 
 // frontKeys are the front-matter keys a page may have, in the order the
 // "unknown key" message lists them.
-var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on", "answer", "group", "expectation", "answers"}
+var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywords", "reviewed_by", "reviewed_on", "reviewed_hash", "answer", "group", "expectation", "answers"}
 
 // frontField is where each plain front-matter key is stored ("keywords" is
 // a list and handled apart).
@@ -22,7 +22,8 @@ func (p *Page) frontField(key string) *string {
 	return map[string]*string{
 		"id": &p.ID, "title": &p.Title, "status": &p.Status, "evidence": &p.Evidence,
 		"summary": &p.Summary, "reviewed_by": &p.ReviewedBy, "reviewed_on": &p.ReviewedOn,
-		"answer": &p.Answer, "group": &p.Group, "expectation": &p.Expectation, "answers": &p.Answers,
+		"reviewed_hash": &p.ReviewedHash,
+		"answer":        &p.Answer, "group": &p.Group, "expectation": &p.Expectation, "answers": &p.Answers,
 	}[key]
 }
 
@@ -125,6 +126,7 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 		body = append(body, line)
 	}
 	flush()
+	p.Lapsed = p.ReviewedBy != "" && p.ReviewedHash != reviewHash(lines)
 	return p, probs
 }
 

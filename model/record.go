@@ -87,6 +87,16 @@ type Record struct {
 	Questions   []RecordQuestion  `json:"questions"`
 	NextStep    NextStep          `json:"next_step,omitempty"`
 	PagesViewed []RecordView      `json:"pages_viewed"`
+
+	Values   []RecordValue `json:"values,omitempty"`
+	Leaning  Leaning       `json:"leaning,omitempty"`
+	Tensions []string      `json:"value_tensions,omitempty"`
+}
+
+// RecordValue is how much one value matters to the patient.
+type RecordValue struct {
+	Value      string     `json:"value"`
+	Importance Importance `json:"importance"`
 }
 
 // RecordItem is one checklist item's answer and the doctor's note.
@@ -199,6 +209,15 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 	for _, v := range s.Viewed {
 		r.PagesViewed = append(r.PagesViewed, RecordView{Page: v.Step, At: v.At})
 	}
+	for _, id := range ValueIDs {
+		if imp, ok := s.Values[id]; ok {
+			r.Values = append(r.Values, RecordValue{Value: id, Importance: imp})
+		}
+	}
+	if s.Leaning != "" || len(s.Values) > 0 {
+		r.Leaning = s.CurrentLeaning()
+	}
+	r.Tensions = s.Tensions() // for the clinician who opens the record
 	return r
 }
 
@@ -276,6 +295,12 @@ func (r Record) Session() (*Session, error) {
 	}
 	for _, v := range r.PagesViewed {
 		s.Viewed = append(s.Viewed, PageView{Step: v.Page, At: v.At})
+	}
+	for _, v := range r.Values {
+		errs = append(errs, s.SetValue(v.Value, v.Importance))
+	}
+	if r.Leaning != "" {
+		errs = append(errs, s.SetLeaning(r.Leaning))
 	}
 	if !slices.Contains(s.Steps(), s.Current) {
 		s.Current = StepWelcome

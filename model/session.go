@@ -49,6 +49,11 @@ type Session struct {
 	Persona    string
 	PatientRef string
 	NextStep   NextStep
+
+	// The values step: how much each value matters, and where the patient
+	// is leaning (empty until chosen: not sure yet).
+	Values  map[string]Importance
+	Leaning Leaning
 }
 
 // NewSession starts a session on the welcome step.
@@ -124,7 +129,7 @@ func (s *Session) ToggleGroup(group string) bool {
 func (s *Session) HasAnswers() bool {
 	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0 ||
 		len(s.Quiz) > 0 || len(s.TeachBack) > 0 || len(s.Sure) > 0 || len(s.Questions) > 0 ||
-		s.PatientRef != "" || s.NextStep != NextUnset
+		s.PatientRef != "" || s.NextStep != NextUnset || len(s.Values) > 0 || s.Leaning != ""
 }
 
 // ViewedSteps lists each step shown at least once, in the order first seen.

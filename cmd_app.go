@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"golang.org/x/term"
+
+	"stemcounsel/model"
+	"stemcounsel/records"
+	"stemcounsel/ui"
+)
+
+func runApp(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel", stderr, usage)
+	var f sessionFlags
+	f.register(flags)
+	showVersion := flags.Bool("version", false, "print the version and exit")
+	resume := flags.String("resume", "", "resume the unfinished session with this code")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records, hash-pin, serve)\n", flags.Arg(0))
+		return 2
+	}
+	if *showVersion {
+		b, err := loadContent(f.content)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "stemcounsel %s (content %s)\n", version, b.Hash)
+		return 0
+	}
+	if f.kiosk && *resume != "" {
+		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
+		return 2
+	}
+	opt, err := f.options()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	defer opt.Store.Release()
+	opt.Code = newCode()
+	if *resume != "" {
+		if opt.Session, err = records.Resume(opt.Store, strings.ToUpper(*resume), opt.Role); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	} else if !f.kiosk {
+		offerResume(&opt)
+	}
+	if !term.IsTerminal(int(os.Stdin.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
+		fmt.Fprintln(stderr, "stemcounsel needs an interactive terminal. To get the text without one, run: stemcounsel print")
+		return 1
+	}
+	purgeAbandoned(opt, stderr)
+	return runProgram(ui.New(opt), opt.Store, stderr)
+}
+
+// offerResume lets the start-up offer the unfinished sessions of the mode
+// asked for; a corrupt record is named in a notice.
+func offerResume(opt *ui.Options) {
+	want := records.ResumeRole(opt.Role)
+	unfinished, corrupt, err := records.Resumable(opt.Store, want)
+	for _, cf := range corrupt {
+		opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
+	}
+	if err != nil {
+		return
+	}
+	opt.Unfinished = unfinished
+	fresh, store := opt.Code, opt.Store
+	opt.Resume = func(code string) (*model.Session, error) {
+		s, err := records.Resume(store, code, want)
+		if err == nil {
+			store.ReleaseCode(fresh) // the fresh session is left unused
+		}
+		return s, err
+	}
+}
+
+// runProgram runs the session and saves it however it ends: quit, SIGINT,
+// SIGTERM or SIGHUP (a closed window). Bubble Tea's own handler would turn
+// SIGTERM into a quit the model never sees and ignores SIGHUP, so the app
+// takes the signals itself.
+func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			p.Send(ui.ShutdownMsg{})
+		}
+	}()
+	_, runErr := p.Run()
+	code := 0
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		fmt.Fprintln(stderr, "stemcounsel:", runErr)
+		code = 1
+	}
+	// The program has stopped: the model is ours alone now.
+	if crash := m.Crash(); crash != "" {
+		logCrash(store, crash, stderr)
+		code = 1
+	}
+	if m.ShouldSave() {
+		if err := store.SaveProgress(m.Record(), 0); err != nil {
+			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
+			return 1
+		}
+		if m.Crash() == "" {
+			fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
+		}
+	}
+	return code
+}
+
+// logCrash shows the patient only a neutral message, in every language, and
+// keeps the details for staff beside the records (a supervisor restarts the
+// app).
+func logCrash(store records.Store, crash string, stderr io.Writer) {
+	for _, lang := range model.Langs {
+		fmt.Fprintln(stderr, ui.CrashNotice(lang))
+	}
+	if folder, ok := store.(*records.Folder); ok {
+		_, _ = records.WriteCrashLog(folder.Dir, crash, time.Now())
+	}
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"stemcounsel/ui"
+)
+
+func runOpen(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel open", stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
+	recordsDir := flags.String("records", "", "folder of session records")
+	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
+	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
+	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
+	pos, err := parseInterspersed(flags, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
+		return 2
+	}
+	store, err := openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	rec, err := store.Load(strings.ToUpper(pos[0]))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintln(stdout, out)
+	return 0
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"stemcounsel/model"
+	"stemcounsel/ui"
+)
+
+func runPrint(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel print", stderr, "Usage: stemcounsel print [flags]\n\nWrites the patient handout to stdout.\n\n")
+	var c common
+	c.register(flags, "")
+	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
+	role := flags.String("role", "patient", "whose handout: patient (no clinician text), doctor (adds talking points)")
+	persona := flags.String("persona", "", "print a trainer persona's script instead")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	b, lang, groups, err := c.load()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if *width < 30 || *width > 200 {
+		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
+		return 2
+	}
+	r, err := model.ParseRole(*role)
+	if err != nil || r == model.RoleTrainer {
+		fmt.Fprintf(stderr, "unknown print role %q (valid: patient, doctor; trainers use --persona)\n", *role)
+		return 2
+	}
+	opt := ui.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: outputStyle(c.style, stdout), Date: time.Now(), Role: r}
+	if *persona != "" {
+		if !slices.Contains(b.PersonaIDs, *persona) {
+			fmt.Fprintf(stderr, "unknown persona %q (valid: %s)\n", *persona, strings.Join(b.PersonaIDs, ", "))
+			return 2
+		}
+		err = ui.PrintPersona(stdout, b, *persona, opt)
+	} else {
+		err = ui.Print(stdout, b, opt)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "stemcounsel print:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"stemcounsel/model"
+)
+
+func runRecords(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n\nLists recent sessions: code, status and time. No answers.\n\n")
+	recordsDir := flags.String("records", "", "folder of session records")
+	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	store, err := openStore(*recordsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if *purge < 0 {
+		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	if *purge > 0 {
+		gone, err := store.Purge(time.Now().AddDate(0, 0, -*purge), model.StatusFinished, model.StatusAbandoned)
+		for _, code := range gone {
+			fmt.Fprintf(stdout, "deleted %s\n", code)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", store, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%d records older than %d days deleted; sessions in progress are kept\n", len(gone), *purge)
+		return 0
+	}
+	list, corrupt, err := store.List()
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", store, err)
+		return 1
+	}
+	for _, c := range corrupt {
+		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(stdout, "no records in %s\n", store)
+	}
+	for _, e := range list {
+		kind := string(e.Role)
+		if e.Training {
+			kind = "training"
+		}
+		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
+	}
+	return 0
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+	"stemcounsel/records"
+	"stemcounsel/staffpin"
+	"stemcounsel/ui"
+)
+
+// common holds the flags every command shares.
+type common struct {
+	lang, group, content, style string
+}
+
+func (c *common) register(flags *flag.FlagSet, defaultStyle string) {
+	flags.StringVar(&c.lang, "lang", "", "language: vi or en")
+	flags.StringVar(&c.group, "group", "", "disease groups, comma-separated: "+strings.Join(model.Groups, ", "))
+	flags.StringVar(&c.content, "content", "", "run on this content folder instead of the built-in one")
+	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(ui.StyleNames, ", "))
+}
+
+// load reads the content and checks the shared flags against it.
+func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
+	b, err := loadContent(c.content)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	lang := model.LangVI
+	if c.lang != "" {
+		if lang, err = model.ParseLang(c.lang); err != nil {
+			return nil, "", nil, err
+		}
+	}
+	groups, err := model.ParseGroups(c.group, b.GroupIDs)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if c.style != "" && !slices.Contains(ui.StyleNames, c.style) {
+		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(ui.StyleNames, ", "))
+	}
+	return b, lang, groups, nil
+}
+
+// sessionFlags are the flags of a counseling session, the same for the app
+// in this terminal and for every session that serve starts.
+type sessionFlags struct {
+	common
+	role, records, pinFile string
+	kiosk                  bool
+	idle                   time.Duration
+	retain                 int
+}
+
+func (f *sessionFlags) register(flags *flag.FlagSet) {
+	f.common.register(flags, "dark")
+	flags.StringVar(&f.role, "role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
+	flags.StringVar(&f.records, "records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
+	flags.BoolVar(&f.kiosk, "kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
+	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
+	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
+	flags.StringVar(&f.pinFile, "exit-pin-file", "", "kiosk: file holding the staff PIN's hash (or set "+staffpin.EnvHash+")")
+}
+
+// options checks the session flags, reads the staff PIN's hash for a
+// kiosk and opens the store. It deletes nothing: see purgeAbandoned.
+func (f *sessionFlags) options() (ui.Options, error) {
+	b, lang, groups, err := f.load()
+	if err != nil {
+		return ui.Options{}, err
+	}
+	role, err := optionalRole(f.role)
+	if err != nil {
+		return ui.Options{}, err
+	}
+	switch {
+	case f.kiosk && role != model.RoleUnset && role != model.RolePatient:
+		return ui.Options{}, fmt.Errorf("--kiosk is for patients reviewing alone; it cannot run with --role %s", role)
+	case f.idle < 5*time.Second:
+		return ui.Options{}, fmt.Errorf("--idle %v is too short (at least 5s)", f.idle)
+	case f.retain < 1:
+		return ui.Options{}, fmt.Errorf("--retain %d: keep abandoned records at least 1 day", f.retain)
+	}
+	opt := ui.Options{
+		Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: f.lang != "",
+		Role: role, Groups: groups, Style: f.style, ResizeDebounce: 80 * time.Millisecond,
+		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain, NewCode: newCode,
+	}
+	if f.kiosk {
+		if opt.CheckPIN, err = staffpin.Load(f.pinFile); err != nil {
+			return ui.Options{}, err
+		}
+	}
+	if opt.Store, err = openStore(f.records); err != nil {
+		return ui.Options{}, err
+	}
+	return opt, nil
+}
+
+// purgeAbandoned deletes abandoned records past retention, once a session
+// is sure to run: a run that stops at a flag error deletes nothing.
+func purgeAbandoned(opt ui.Options, stderr io.Writer) {
+	if _, err := records.PurgeAbandoned(opt.Store, opt.RetainDays, time.Now()); err != nil {
+		fmt.Fprintf(stderr, "stemcounsel: could not delete old abandoned records in %s: %v\n", opt.Store, err)
+	}
+}
+
+// newCode draws a session's hand-off code. A failing system random source
+// leaves nothing sensible to do.
+func newCode() string {
+	code, err := model.NewCode(rand.Reader)
+	if err != nil {
+		panic(err)
+	}
+	return code
+}
+
+func openStore(dir string) (records.Store, error) {
+	if dir == "" {
+		d, err := records.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	return records.OpenFolder(dir), nil
+}
+
+// contentFS is the built-in content, with a clinic's folder laid over it
+// when dir is given.
+func contentFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		return content.Embedded(), nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("content folder %s: not a readable folder", dir)
+	}
+	if !hasLangFolder(dir) && hasLangFolder(filepath.Join(dir, "data")) {
+		return nil, fmt.Errorf("content folder %s holds no language folder (vi, en); did you mean %s?", dir, filepath.Join(dir, "data"))
+	}
+	return content.Overlay{Base: content.Embedded(), Top: os.DirFS(dir), TopName: dir}, nil
+}
+
+func hasLangFolder(dir string) bool {
+	for _, lang := range model.Langs {
+		if st, err := os.Stat(filepath.Join(dir, string(lang))); err == nil && st.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+func loadContent(dir string) (*content.Bundle, error) {
+	fsys, err := contentFS(dir)
+	if err != nil {
+		return nil, err
+	}
+	b, err := content.Load(fsys)
+	if err != nil {
+		where := "built-in content"
+		if dir != "" {
+			where = dir + " over the built-in content"
+		}
+		return nil, fmt.Errorf("%s has problems (run \"stemcounsel check\" for the list):\n%w", where, err)
+	}
+	return b, nil
+}
+
+func newFlagSet(name string, stderr io.Writer, help string) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprint(stderr, help)
+		flags.PrintDefaults()
+	}
+	return flags
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments ("open CODE --records DIR"), and returns those.
+func parseInterspersed(flags *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			return nil, err
+		}
+		if flags.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, flags.Arg(0))
+		args = flags.Args()[1:]
+	}
+}
+
+// flagExit turns a flag parsing result into an exit code: 0 for -help.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+// optionalRole reads --role: empty means the welcome screen asks.
+func optionalRole(s string) (model.Role, error) {
+	if s == "" {
+		return model.RoleUnset, nil
+	}
+	return model.ParseRole(s)
+}
+
+func roleNames() []string {
+	out := make([]string, len(model.Roles))
+	for i, r := range model.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// outputStyle is the given style, or plain text when stdout is not a
+// terminal and dark when it is.
+func outputStyle(style string, stdout io.Writer) string {
+	if style != "" {
+		return style
+	}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return "dark"
+	}
+	return ui.PlainStyle
+}
