@@ -14,6 +14,8 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
+	var pdf pdfFlags
+	pdf.register(flags, "the session as the patient saw it")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -36,6 +38,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if pdf.file != "" {
+		return writeRecordPDF(pdf, rec, b, stdout, stderr)
 	}
 	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))
 	if err != nil {

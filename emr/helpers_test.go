@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,14 +35,20 @@ var vietnameseWords = func() string {
 
 var t0 = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
-func bundle(t testing.TB) *content.Bundle {
-	t.Helper()
-	b, err := content.Load(content.Embedded())
-	if err != nil {
-		t.Fatal(err)
+// bundle is the built-in content, loaded once: the documents only read it.
+var bundle = func() func(testing.TB) *content.Bundle {
+	var once sync.Once
+	var b *content.Bundle
+	var err error
+	return func(t testing.TB) *content.Bundle {
+		t.Helper()
+		once.Do(func() { b, err = content.Load(content.Embedded()) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
 	}
-	return b
-}
+}()
 
 // sampleRecord walks a doctor-led session through every step with every
 // group chosen, every checklist item answered with a long note, the whole
@@ -84,6 +91,30 @@ func sampleRecord(t testing.TB, b *content.Bundle, lang model.Lang, role model.R
 	s.AddQuestion(strings.Repeat("Tôi có phải ngừng thuốc đang dùng không? ", 8), model.StepApproval, tick())
 	s.AddQuestion(vietnameseLetters, model.StepApproval, tick()) // one word longer than a line
 	return s.Record(model.StatusFinished, b.Hash, b.ChecklistIDs, tick())
+}
+
+var (
+	samplesMu sync.Mutex
+	samples   = map[string][]byte{}
+)
+
+// samplePDF is the record PDF of a sample session, made once per test
+// binary: laying out a long record under the race detector is slow.
+func samplePDF(t testing.TB, b *content.Bundle, lang model.Lang, role model.Role, paper Paper) (model.Record, []byte) {
+	t.Helper()
+	rec := sampleRecord(t, b, lang, role)
+	key := fmt.Sprint(lang, role, paper)
+	samplesMu.Lock()
+	defer samplesMu.Unlock()
+	if pdf, ok := samples[key]; ok {
+		return rec, pdf
+	}
+	pdf, err := RecordPDF(rec, b, Options{Paper: paper, Software: "stemcounsel test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples[key] = pdf
+	return rec, pdf
 }
 
 // needPoppler finds a poppler tool. Without it the test skips, unless

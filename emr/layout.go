@@ -88,6 +88,8 @@ type writer struct {
 	pages  int
 	err    error
 	glyphs map[rune]bool
+	widths map[measured]float64
+	font   measured // the face and size set last
 }
 
 // newWriter starts a document. banner, when set, is drawn at the top of
@@ -96,7 +98,7 @@ func newWriter(paper Paper, info gopdf.PdfInfo, banner bool) (*writer, error) {
 	pdf := &gopdf.GoPdf{}
 	size := paper.size()
 	pdf.Start(gopdf.Config{PageSize: size, Unit: gopdf.UnitPT})
-	pdf.SetCompressLevel(9)
+	pdf.SetCompressLevel(6)
 	pdf.SetInfo(info)
 	for _, f := range []struct {
 		data  []byte
@@ -107,7 +109,7 @@ func newWriter(paper Paper, info gopdf.PdfInfo, banner bool) (*writer, error) {
 			return nil, fmt.Errorf("loading the embedded font: %w", err)
 		}
 	}
-	w := &writer{pdf: pdf, page: size, top: margin, bottom: size.H - margin - footerRoom, glyphs: map[rune]bool{}}
+	w := &writer{pdf: pdf, page: size, top: margin, bottom: size.H - margin - footerRoom, glyphs: map[rune]bool{}, widths: map[measured]float64{}}
 	if banner {
 		w.top += headerRoom
 	}
@@ -131,6 +133,10 @@ func (w *writer) fail(err error) {
 }
 
 func (w *writer) setFont(f face, size float64) {
+	if w.font.face == f && w.font.size == size {
+		return
+	}
+	w.font = measured{face: f, size: size}
 	w.fail(w.pdf.SetFont(fontFamily, faceStyles[f], size))
 }
 
@@ -164,10 +170,23 @@ func (w *writer) clean(s string) string {
 	}, s)
 }
 
+type measured struct {
+	text string
+	face face
+	size float64
+}
+
+// measure is a text's width; words repeat, and the library looks glyphs up
+// one by one, so widths are kept.
 func (w *writer) measure(s string, f face, size float64) float64 {
+	key := measured{s, f, size}
+	if width, ok := w.widths[key]; ok {
+		return width
+	}
 	w.setFont(f, size)
 	width, err := w.pdf.MeasureTextWidth(s)
 	w.fail(err)
+	w.widths[key] = width
 	return width
 }
 

@@ -98,11 +98,7 @@ func contains[T comparable](s []T, v T) bool {
 
 func TestRecordPDFKeepsEveryVietnameseLetterAndEveryPageShown(t *testing.T) {
 	b := bundle(t)
-	rec := sampleRecord(t, b, model.LangVI, model.RoleDoctor)
-	pdf, err := RecordPDF(rec, b, Options{Software: "stemcounsel test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec, pdf := samplePDF(t, b, model.LangVI, model.RoleDoctor, A4)
 	pages := pageTexts(t, pdf)
 	all := strings.Join(pages, "\n")
 	noSpace := func(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -130,11 +126,7 @@ func TestRecordPDFFooterOnEveryPage(t *testing.T) {
 	b := bundle(t)
 	for _, lang := range model.Langs {
 		t.Run(string(lang), func(t *testing.T) {
-			rec := sampleRecord(t, b, lang, model.RolePatient)
-			pdf, err := RecordPDF(rec, b, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, pdf := samplePDF(t, b, lang, model.RolePatient, A4)
 			wd := wordsFor(lang)
 			pages := pageTexts(t, pdf)
 			if len(pages) < 3 {
@@ -159,11 +151,7 @@ func TestRecordPDFFooterOnEveryPage(t *testing.T) {
 
 func TestTrainingRecordMarkedOnEveryPage(t *testing.T) {
 	b := bundle(t)
-	rec := sampleRecord(t, b, model.LangEN, model.RoleTrainer)
-	pdf, err := RecordPDF(rec, b, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, pdf := samplePDF(t, b, model.LangEN, model.RoleTrainer, A4)
 	for i, p := range pageTexts(t, pdf) {
 		if !strings.Contains(squash(p), wordsFor(model.LangEN).trainingBanner) {
 			t.Errorf("page %d of a training record is not marked as training", i+1)
@@ -171,19 +159,36 @@ func TestTrainingRecordMarkedOnEveryPage(t *testing.T) {
 	}
 }
 
-var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+// wordBox is a word and its box, from pdftotext -bbox.
+type wordBox struct {
+	text           string
+	x0, y0, x1, y1 float64
+}
+
+// wordBoxes reads pdftotext's -bbox output: lines of the form
+// <word xMin="…" yMin="…" xMax="…" yMax="…">text</word>.
+func wordBoxes(out string) []wordBox {
+	var boxes []wordBox
+	for _, part := range strings.Split(out, "<word ")[1:] {
+		attrs, rest, _ := strings.Cut(part, ">")
+		text, _, _ := strings.Cut(rest, "<")
+		v := map[string]float64{}
+		for _, f := range strings.Fields(attrs) {
+			k, val, _ := strings.Cut(f, "=")
+			v[k], _ = strconv.ParseFloat(strings.Trim(val, `"`), 64)
+		}
+		boxes = append(boxes, wordBox{text, v["xMin"], v["yMin"], v["xMax"], v["yMax"]})
+	}
+	return boxes
+}
 
 // A long record, with every group and long notes, stays inside the margins
 // on both papers, and every page renders.
 func TestRecordPDFStaysWithinMarginsAndRenders(t *testing.T) {
 	b := bundle(t)
-	rec := sampleRecord(t, b, model.LangVI, model.RoleDoctor)
 	for _, paper := range []Paper{A4, Letter} {
 		t.Run(string(paper), func(t *testing.T) {
-			pdf, err := RecordPDF(rec, b, Options{Paper: paper})
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, pdf := samplePDF(t, b, model.LangVI, model.RoleDoctor, paper)
 			file := writeTemp(t, pdf)
 			infoText := poppler(t, "pdfinfo", file)
 			size := map[Paper]string{A4: "595 x 842 pts", Letter: "612 x 792 pts"}[paper]
@@ -191,17 +196,13 @@ func TestRecordPDFStaysWithinMarginsAndRenders(t *testing.T) {
 				t.Fatalf("paper %s: pdfinfo says\n%s", paper, infoText)
 			}
 			w, h := paper.size().W, paper.size().H
-			words := bboxWord.FindAllStringSubmatch(poppler(t, "pdftotext", "-bbox", file, "-"), -1)
+			words := wordBoxes(poppler(t, "pdftotext", "-bbox", file, "-"))
 			if len(words) < 1000 {
 				t.Fatalf("only %d words found", len(words))
 			}
-			for _, m := range words {
-				x0, _ := strconv.ParseFloat(m[1], 64)
-				y0, _ := strconv.ParseFloat(m[2], 64)
-				x1, _ := strconv.ParseFloat(m[3], 64)
-				y1, _ := strconv.ParseFloat(m[4], 64)
-				if x0 < margin-1 || x1 > w-margin+1 || y0 < margin-10 || y1 > h-margin+2 {
-					t.Errorf("%q at (%.0f,%.0f)-(%.0f,%.0f) is outside the margins", m[5], x0, y0, x1, y1)
+			for _, b := range words {
+				if b.x0 < margin-1 || b.x1 > w-margin+1 || b.y0 < margin-10 || b.y1 > h-margin+2 {
+					t.Errorf("%q at (%.0f,%.0f)-(%.0f,%.0f) is outside the margins", b.text, b.x0, b.y0, b.x1, b.y1)
 				}
 			}
 			if len(pdf) > 250_000 {
@@ -212,7 +213,7 @@ func TestRecordPDFStaysWithinMarginsAndRenders(t *testing.T) {
 			}
 			pages, _ := strconv.Atoi(regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(infoText)[1])
 			dir := t.TempDir()
-			poppler(t, "pdftoppm", "-r", "20", "-png", file, filepath.Join(dir, "p"))
+			poppler(t, "pdftoppm", "-r", "8", "-png", file, filepath.Join(dir, "p"))
 			pngs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
 			if len(pngs) != pages || pages == 0 {
 				t.Fatalf("pdftoppm rendered %d of %d pages", len(pngs), pages)
@@ -224,6 +225,7 @@ func TestRecordPDFStaysWithinMarginsAndRenders(t *testing.T) {
 func TestRecordPDFRefusesOtherContentUnlessAllowed(t *testing.T) {
 	b := bundle(t)
 	rec := sampleRecord(t, b, model.LangEN, model.RolePatient)
+	rec.PagesViewed = rec.PagesViewed[:3] // a short record is enough here
 	rec.ContentVersion = "0123456789ab"
 	_, err := RecordPDF(rec, b, Options{})
 	if mm, ok := errors.AsType[*ContentMismatchError](err); !ok || mm.Shown != "0123456789ab" || mm.Given != b.Hash {
@@ -246,6 +248,7 @@ func TestRecordPDFRefusesOtherContentUnlessAllowed(t *testing.T) {
 func TestRecordPDFMarksCharactersTheFontLacks(t *testing.T) {
 	b := bundle(t)
 	rec := sampleRecord(t, b, model.LangEN, model.RolePatient)
+	rec.PagesViewed = rec.PagesViewed[:3]
 	rec.Questions = []model.RecordQuestion{{Text: "Price in 元 \x1b[31m? ok", Page: model.StepOptions, At: t0}}
 	pdf, err := RecordPDF(rec, b, Options{})
 	if err != nil {
@@ -316,12 +319,11 @@ func TestHandoutPDF(t *testing.T) {
 // identifies it.
 func TestRecordPDFIsReproducible(t *testing.T) {
 	b := bundle(t)
-	rec := sampleRecord(t, b, model.LangVI, model.RoleDoctor)
-	one, err := RecordPDF(rec, b, Options{})
+	rec, one := samplePDF(t, b, model.LangVI, model.RoleDoctor, A4)
+	two, err := RecordPDF(rec, b, Options{Software: "stemcounsel test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	two, _ := RecordPDF(rec, b, Options{})
 	if string(one) != string(two) {
 		t.Error("two PDFs of one record differ")
 	}
