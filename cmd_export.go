@@ -141,12 +141,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	store, err := openStore(*recordsDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	b, err := loadContent(*contentDir)
+	store, b, err := openRecords(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -207,13 +202,10 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	list, corrupt, err := store.List()
+	list, corrupt, err := listRecords(store, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", store, err)
+		fmt.Fprintln(stderr, err)
 		return 1
-	}
-	for _, c := range corrupt {
-		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
 	}
 	written, skipped, failed := 0, 0, 0
 	for _, e := range list {

@@ -24,12 +24,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, err := openStore(*recordsDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	b, err := loadContent(*contentDir)
+	store, b, err := openRecords(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2

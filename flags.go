@@ -241,3 +241,27 @@ func outputStyle(style string, stdout io.Writer) string {
 	}
 	return ui.PlainStyle
 }
+
+// openRecords opens the records folder and the content its sessions used,
+// for the commands that read records.
+func openRecords(recordsDir, contentDir string) (records.Store, *content.Bundle, error) {
+	store, err := openStore(recordsDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := loadContent(contentDir)
+	return store, b, err
+}
+
+// listRecords lists the records, naming on stderr each one that could not
+// be read.
+func listRecords(store records.Store, stderr io.Writer) ([]records.Entry, []records.Corrupt, error) {
+	list, corrupt, err := store.List()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", store, err)
+	}
+	for _, c := range corrupt {
+		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
+	}
+	return list, corrupt, nil
+}
