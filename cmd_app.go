@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -13,9 +14,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/term"
 
+	"stemcounsel/content"
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/ui"
+	"stemcounsel/wording"
 )
 
 func runApp(args []string, stdout, stderr io.Writer) int {
@@ -49,12 +52,16 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer opt.Store.Release()
-	opt.Code = newCode()
+	defer closeStore(opt.Store)
+	opt.Code = opt.NewCode()
 	if *resume != "" {
-		if opt.Session, err = records.Resume(opt.Store, strings.ToUpper(*resume), opt.Role); err != nil {
+		var rec model.Record
+		if opt.Session, rec, err = records.Resume(opt.Store, strings.ToUpper(*resume), opt.Role); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
+		}
+		if changed := revisitChanged(opt.Session, rec, opt.Content); changed != "" {
+			opt.Notice = changed
 		}
 	} else if !f.kiosk {
 		offerResume(&opt)
@@ -81,12 +88,36 @@ func offerResume(opt *ui.Options) {
 	opt.Unfinished = unfinished
 	fresh, store := opt.Code, opt.Store
 	opt.Resume = func(code string) (*model.Session, error) {
-		s, err := records.Resume(store, code, want)
+		s, rec, err := records.Resume(store, code, want)
 		if err == nil {
 			store.ReleaseCode(fresh) // the fresh session is left unused
+			revisitChanged(s, rec, opt.Content)
 		}
 		return s, err
 	}
+}
+
+// revisitChanged takes a resumed session back to the first page that a
+// major content release changed since it was saved, and says which pages
+// changed, in the session's language ("" when none did).
+func revisitChanged(s *model.Session, rec model.Record, b *content.Bundle) string {
+	major, steps, _ := b.Since(rec.ContentVersion)
+	if !major || len(steps) == 0 {
+		return ""
+	}
+	var titles []string
+	for _, step := range s.Steps() {
+		if slices.Contains(steps, step) {
+			if p := b.Page(s.Lang, step); p != nil {
+				titles = append(titles, p.Title)
+			}
+		}
+	}
+	if len(titles) == 0 {
+		return ""
+	}
+	s.GoBackTo(steps, time.Now())
+	return fmt.Sprintf(wording.For(s.Lang).ChangedSince, strings.Join(titles, "; "))
 }
 
 // runProgram runs the session and saves it however it ends: quit, SIGINT,
@@ -114,14 +145,13 @@ func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 		logCrash(store, crash, stderr)
 		code = 1
 	}
-	if m.ShouldSave() {
-		if err := store.SaveProgress(m.Record(), 0); err != nil {
-			fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
-			return 1
-		}
-		if m.Crash() == "" {
-			fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
-		}
+	kept := m.ShouldSave()
+	if err := m.SaveOnExit(store); err != nil {
+		fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
+		return 1
+	}
+	if kept && m.Crash() == "" {
+		fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
 	}
 	return code
 }

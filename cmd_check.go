@@ -6,7 +6,8 @@ import (
 	"io"
 
 	"stemcounsel/content"
-	"stemcounsel/ui"
+	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -37,7 +38,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	warnings := content.Warnings(b, fsys, ui.NotProvided)
+	warnings := content.Warnings(b, fsys, func(l model.Lang) string { return wording.For(l).NotProvided })
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}

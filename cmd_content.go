@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,9 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing/fstest"
+	"time"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
@@ -24,6 +27,9 @@ const contentUsage = `Usage:
       for the reviewing clinician: mark each PAGE (e.g. vi/pages/approval.md)
       as reviewed, with the page's hash; a later change to it lapses the
       sign-off
+  stemcounsel content release DIR (--major | --minor) [--steps ID,ID] TEXT
+      list the folder's content as it is now as a release in its
+      releases.txt: major when it changes what patients are told
 
 `
 
@@ -37,8 +43,10 @@ func runContent(args []string, stdout, stderr io.Writer) int {
 		return runContentInit(args[1:], stdout, stderr)
 	case "sign-off":
 		return runSignOff(args[1:], stdout, stderr)
+	case "release":
+		return runRelease(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "unknown content command %q (valid: init, sign-off)\n\n%s", args[0], contentUsage)
+	fmt.Fprintf(stderr, "unknown content command %q (valid: init, sign-off, release)\n\n%s", args[0], contentUsage)
 	return 2
 }
 
@@ -126,6 +134,58 @@ func runSignOff(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "signed off %s\n", page)
 	}
+	return 0
+}
+
+func runRelease(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel content release", stderr, contentUsage)
+	major := flags.Bool("major", false, "the release changes what patients are told")
+	minor := flags.Bool("minor", false, "the release changes wording only")
+	steps := flags.String("steps", "-", "the step ids it changed, joined by \",\" (group pages as group:ID)")
+	pos, err := parseInterspersed(flags, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(pos) < 2 || *major == *minor {
+		fmt.Fprintln(stderr, "release takes the folder, --major or --minor, and what changed, e.g. stemcounsel content release clinic-content --minor \"clinic facts filled in\"")
+		return 2
+	}
+	b, err := loadContent(pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if _, ok := b.Current(); ok {
+		fmt.Fprintf(stderr, "content %s is already a listed release\n", b.Hash)
+		return 1
+	}
+	fsys, _ := contentFS(pos[0])
+	old, err := fs.ReadFile(fsys, content.ReleasesFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	kind := "minor"
+	if *major {
+		kind = "major"
+	}
+	entry := fmt.Sprintf("%s %s %s %s: %s\n", time.Now().Format("02/01/2006"), kind, b.Hash, *steps, strings.Join(pos[1:], " "))
+	updated := append(bytes.TrimRight(old, "\n"), '\n')
+	if len(old) == 0 {
+		updated = nil
+	}
+	updated = append(updated, entry...)
+	next := fstest.MapFS{content.ReleasesFile: &fstest.MapFile{Data: updated, Mode: 0o644}}
+	if _, err := content.Load(content.Overlay{Base: fsys, Top: next, TopName: pos[0]}); err != nil {
+		fmt.Fprintf(stderr, "nothing was released:\n%v\n", err)
+		return 1
+	}
+	target := filepath.Join(pos[0], content.ReleasesFile)
+	if err := writeContentFile(target, updated); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: %s", target, entry)
 	return 0
 }
 

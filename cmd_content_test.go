@@ -2,8 +2,12 @@ package main
 
 import (
 	"os"
+	"time"
+
 	"path/filepath"
 	"regexp"
+	"stemcounsel/model"
+	"stemcounsel/records"
 	"strings"
 	"testing"
 )
@@ -32,10 +36,28 @@ func TestClinicFirstDay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		filled := fact.ReplaceAllString(string(data), "$1: An Binh Clinic $1")
+		filled := fact.ReplaceAllStringFunc(string(data), func(line string) string {
+			key := strings.TrimSuffix(strings.TrimSpace(line), ":")
+			switch {
+			case strings.HasSuffix(key, "_date"):
+				return key + ": 01/12/2026"
+			case strings.HasSuffix(key, "_phone"):
+				return key + ": 1900 1234"
+			}
+			return key + ": An Binh Clinic " + key
+		})
 		if err := os.WriteFile(file, []byte(filled), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if code, _, errs := runCLI(t, "check", "--strict", dir); code == 0 || !strings.Contains(errs, "not a listed release") {
+		t.Fatalf("the clinic's content is its own release: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "content", "release", dir, "--major", "--steps", "nowhere", "facts"); code == 0 || !strings.Contains(errs, "unknown step") {
+		t.Fatalf("a release naming an unknown step: %d %s", code, errs)
+	}
+	if code, out, errs := runCLI(t, "content", "release", dir, "--minor", "clinic", "facts", "filled", "in"); code != 0 || !strings.Contains(out, "minor") {
+		t.Fatalf("content release: %d %s %s", code, out, errs)
 	}
 	if code, out, errs := runCLI(t, "check", "--strict", dir); code != 0 || !strings.Contains(out, "0 warnings") {
 		t.Fatalf("every fact filled: %d %s %s", code, out, errs)
@@ -74,5 +96,54 @@ func TestCheckPointsFromTheParentOfData(t *testing.T) {
 	code, _, errs := runCLI(t, "check", dir)
 	if code == 0 || !strings.Contains(errs, "did you mean "+filepath.Join(dir, "data")) {
 		t.Fatalf("check on the parent of data/: %d %s", code, errs)
+	}
+}
+
+// A session saved under an older major release is marked in records and
+// open, and resuming it goes back to the first page changed since.
+func TestOlderMajorReleaseIsMarkedAndRevisited(t *testing.T) {
+	clinic := t.TempDir()
+	if code, _, errs := runCLI(t, "content", "init", clinic); code != 0 {
+		t.Fatal(errs)
+	}
+	b, err := loadContent(clinic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	releases := "01/11/2026 major aaaaaaaaaaaa -: first\n01/12/2026 major " + b.Hash + " what-it-is,options: corrected\n"
+	if err := os.WriteFile(filepath.Join(clinic, "releases.txt"), []byte(releases), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = loadContent(clinic); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := t.TempDir()
+	s := model.NewSession(model.LangEN, model.RolePatient, time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
+	s.Code = "ACD349"
+	s.Groups = []string{"lung"}
+	for s.Current != model.StepQuestions {
+		s.Next(s.Started)
+	}
+	store := records.OpenFolder(dir)
+	if err := store.SaveProgress(s.Record(model.StatusInProgress, "aaaaaaaaaaaa", model.DefaultChecklist, s.Started), 1); err != nil {
+		t.Fatal(err)
+	}
+	store.Release()
+
+	if _, out, _ := runCLI(t, "records", "--records", dir, "--content", clinic); !strings.Contains(out, "ACD349  in-progress") || !strings.Contains(out, "older content release") {
+		t.Fatalf("records must mark a session of an older major release: %q", out)
+	}
+	if _, out, _ := runCLI(t, "open", "ACD349", "--records", dir, "--content", clinic); !strings.Contains(out, "older major release of the content (aaaaaaaaaaaa); changed since: what-it-is, options") {
+		t.Fatalf("open must say so: %q", out)
+	}
+	resumed, rec, err := records.Resume(store, "ACD349", model.RolePatient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Release()
+	notice := revisitChanged(resumed, rec, b)
+	if resumed.Current != model.StepWhatItIs || !strings.Contains(notice, "these pages were corrected") || !strings.Contains(notice, b.Page(model.LangEN, model.StepOptions).Title) {
+		t.Fatalf("resuming goes back to the first changed page and says which: at %s, %q", resumed.Current, notice)
 	}
 }

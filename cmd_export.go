@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/emr"
 	"stemcounsel/model"
 	"stemcounsel/records"
-	"stemcounsel/ui"
 )
 
 // pdfFlags are the PDF options of open and print.
@@ -112,7 +112,7 @@ CODE.fhir.json. Training sessions are left out unless --include-training.
 func runExport(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel export", stderr, exportHelp)
 	fhir := flags.Bool("fhir", false, "write FHIR R4 (the only format so far; required)")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsDir := flags.String("records", "", recordsHelp)
 	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in)")
 	out := flags.String("out", "", "file to write (one session) or folder (with --since)")
 	since := flags.String("since", "", "export every finished session updated on or after this date (YYYY-MM-DD)")
@@ -141,11 +141,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	store, b, err := openRecords(*recordsDir, *contentDir)
+	store, b, err := openRecords(*recordsDir, "", *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	defer closeStore(store)
 	x := exporter{b: b, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
 	if *since == "" {
 		rec, err := store.Load(strings.ToUpper(pos[0]))
@@ -191,7 +192,7 @@ func (x exporter) bundle(rec model.Record) ([]byte, error) {
 		return nil, err
 	}
 	opt := x.opt
-	opt.PDF, opt.Markdown = pdf, []byte(ui.RecordMarkdown(rec, x.b))
+	opt.PDF, opt.Markdown = pdf, []byte(doc.Record(rec, x.b))
 	return emr.FHIRBundle(rec, x.b, opt)
 }
 

@@ -11,7 +11,7 @@ import (
 
 	"stemcounsel/model"
 	"stemcounsel/records"
-	"stemcounsel/ui"
+	"stemcounsel/doc"
 )
 
 // saveSession stores an ended session made with the built-in content.
@@ -33,7 +33,7 @@ func saveSession(t *testing.T, dir, code string, role model.Role, status, conten
 	rec := s.Record(status, contentVersion, b.ChecklistIDs, at)
 	store := records.OpenFolder(dir)
 	defer store.Release()
-	if err := store.Close(rec, []byte(ui.RecordMarkdown(rec, b))); err != nil {
+	if err := store.Close(rec, []byte(doc.Record(rec, b))); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -5,15 +5,16 @@ import (
 	"io"
 	"strings"
 
-	"stemcounsel/ui"
+	"stemcounsel/doc"
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel open", stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsDir := flags.String("records", "", recordsHelp)
+	clinic := flags.String("clinic", "", "open the record only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
-	style := flags.String("style", "", "style: "+strings.Join(ui.StyleNames, ", "))
+	style := flags.String("style", "", "style: "+strings.Join(doc.StyleNames, ", "))
 	var pdf pdfFlags
 	pdf.register(flags, "the session as the patient saw it")
 	pos, err := parseInterspersed(flags, args)
@@ -24,12 +25,17 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, b, err := openRecords(*recordsDir, *contentDir)
+	store, b, err := openRecords(*recordsDir, "", *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	rec, err := store.Load(strings.ToUpper(pos[0]))
+	defer closeStore(store)
+	code := strings.ToUpper(pos[0])
+	rec, err := store.Load(code)
+	if err == nil {
+		err = checkClinic(store, code, *clinic)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -37,10 +43,13 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	if pdf.file != "" {
 		return writeRecordPDF(pdf, rec, b, stdout, stderr)
 	}
-	out, err := ui.RenderDocument(ui.RecordMarkdown(rec, b), *width, outputStyle(*style, stdout))
+	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if note := b.OlderMajor(rec.ContentVersion); note != "" {
+		fmt.Fprintf(stdout, "Note: this session was %s.\n\n", note)
 	}
 	fmt.Fprintln(stdout, out)
 	return 0

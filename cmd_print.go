@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
-	"stemcounsel/ui"
 )
 
 func runPrint(args []string, stdout, stderr io.Writer) int {
@@ -44,15 +44,15 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 		}
 		return writeHandoutPDF(pdf, b, lang, groups, r, stdout, stderr)
 	}
-	opt := ui.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: outputStyle(c.style, stdout), Date: time.Now(), Role: r}
+	opt := doc.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: outputStyle(c.style, stdout), Date: time.Now(), Role: r}
 	if *persona != "" {
 		if !slices.Contains(b.PersonaIDs, *persona) {
 			fmt.Fprintf(stderr, "unknown persona %q (valid: %s)\n", *persona, strings.Join(b.PersonaIDs, ", "))
 			return 2
 		}
-		err = ui.PrintPersona(stdout, b, *persona, opt)
+		err = doc.Persona(stdout, b, *persona, opt)
 	} else {
-		err = ui.Print(stdout, b, opt)
+		err = doc.Handout(stdout, b, opt)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "stemcounsel print:", err)

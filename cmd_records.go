@@ -9,19 +9,30 @@ import (
 )
 
 func runRecords(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n\nLists recent sessions: code, status and time. No answers.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	if code, ok := recordsSubcommand(args, stdout, stderr); ok {
+		return code
+	}
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers.\n\n")
+	recordsDir := flags.String("records", "", recordsHelp)
+	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
+	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in), to mark older major releases")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	store, err := openStore(*recordsDir)
+	store, err := openStore(*recordsDir, *clinic)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	defer closeStore(store)
 	if *purge < 0 {
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	if *purge > 0 {
@@ -49,7 +60,14 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if e.Training {
 			kind = "training"
 		}
-		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
+		line := fmt.Sprintf("%s  %-11s  %-8s  %s", e.Code, e.Status, kind, e.Updated.Local().Format("02/01/2006 15:04"))
+		if e.Clinic != "" {
+			line += "  " + e.Clinic
+		}
+		if major, _, known := b.Since(e.ContentVersion); e.ContentVersion != "" && (major || !known && e.ContentVersion != b.Hash) {
+			line += "  older content release"
+		}
+		fmt.Fprintln(stdout, line)
 	}
 	return 0
 }

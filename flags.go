@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/staffpin"
@@ -31,7 +32,7 @@ func (c *common) register(flags *flag.FlagSet, defaultStyle string) {
 	flags.StringVar(&c.lang, "lang", "", "language: vi or en")
 	flags.StringVar(&c.group, "group", "", "disease groups, comma-separated: "+strings.Join(model.Groups, ", "))
 	flags.StringVar(&c.content, "content", "", "run on this content folder instead of the built-in one")
-	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(ui.StyleNames, ", "))
+	flags.StringVar(&c.style, "style", defaultStyle, "style: "+strings.Join(doc.StyleNames, ", "))
 }
 
 // load reads the content and checks the shared flags against it.
@@ -50,8 +51,8 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 	if err != nil {
 		return nil, "", nil, err
 	}
-	if c.style != "" && !slices.Contains(ui.StyleNames, c.style) {
-		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(ui.StyleNames, ", "))
+	if c.style != "" && !slices.Contains(doc.StyleNames, c.style) {
+		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(doc.StyleNames, ", "))
 	}
 	return b, lang, groups, nil
 }
@@ -61,6 +62,7 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 type sessionFlags struct {
 	common
 	role, records, pinFile string
+	clinic                 string
 	kiosk                  bool
 	idle                   time.Duration
 	retain                 int
@@ -69,7 +71,8 @@ type sessionFlags struct {
 func (f *sessionFlags) register(flags *flag.FlagSet) {
 	f.common.register(flags, "dark")
 	flags.StringVar(&f.role, "role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
-	flags.StringVar(&f.records, "records", "", "folder for session records (default: $XDG_DATA_HOME/stemcounsel/records)")
+	flags.StringVar(&f.records, "records", "", recordsHelp)
+	flags.StringVar(&f.clinic, "clinic", "", clinicHelp)
 	flags.BoolVar(&f.kiosk, "kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
@@ -105,9 +108,10 @@ func (f *sessionFlags) options() (ui.Options, error) {
 			return ui.Options{}, err
 		}
 	}
-	if opt.Store, err = openStore(f.records); err != nil {
+	if opt.Store, err = openStore(f.records, f.clinic); err != nil {
 		return ui.Options{}, err
 	}
+	opt.NewCode = uniqueCodes(opt.Store)
 	return opt, nil
 }
 
@@ -127,17 +131,6 @@ func newCode() string {
 		panic(err)
 	}
 	return code
-}
-
-func openStore(dir string) (records.Store, error) {
-	if dir == "" {
-		d, err := records.DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
-	}
-	return records.OpenFolder(dir), nil
 }
 
 // contentFS is the built-in content, with a clinic's folder laid over it
@@ -239,18 +232,22 @@ func outputStyle(style string, stdout io.Writer) string {
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return "dark"
 	}
-	return ui.PlainStyle
+	return doc.PlainStyle
 }
 
 // openRecords opens the records folder and the content its sessions used,
 // for the commands that read records.
-func openRecords(recordsDir, contentDir string) (records.Store, *content.Bundle, error) {
-	store, err := openStore(recordsDir)
+func openRecords(where, clinic, contentDir string) (records.Store, *content.Bundle, error) {
+	store, err := openStore(where, clinic)
 	if err != nil {
 		return nil, nil, err
 	}
 	b, err := loadContent(contentDir)
-	return store, b, err
+	if err != nil {
+		closeStore(store)
+		return nil, nil, err
+	}
+	return store, b, nil
 }
 
 // listRecords lists the records, naming on stderr each one that could not

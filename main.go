@@ -20,6 +20,8 @@ Usage:
   stemcounsel open CODE          write a session's record to stdout (--pdf FILE: as a PDF)
   stemcounsel export --fhir CODE write a session as a FHIR R4 Bundle for the EMR
   stemcounsel records            list recent sessions: code, status, time
+  stemcounsel records migrate    bring a records database's tables up to date
+  stemcounsel records import     copy a records folder into a records database
   stemcounsel hash-pin           read a staff PIN from stdin, print its hash
   stemcounsel serve [flags]      serve the app to the clinic's terminals over SSH
 

@@ -34,8 +34,9 @@ type line struct {
 	text string
 }
 
-// readLines reads a plain-text content file into the content hash and
-// returns its lines, NFC, trimmed, without blanks and "#" comments.
+// readLines reads a plain-text content file into the content hash (unless
+// h is nil) and returns its lines, NFC, trimmed, without blanks and "#"
+// comments.
 func readLines(fsys fs.FS, file string, h hash.Hash) ([]line, Problems) {
 	var probs Problems
 	raw, err := fs.ReadFile(fsys, file)
@@ -43,7 +44,9 @@ func readLines(fsys fs.FS, file string, h hash.Hash) ([]line, Problems) {
 		probs.add(file, 0, "cannot read: %v", fsErr(err))
 		return nil, probs
 	}
-	hashFile(h, file, raw)
+	if h != nil {
+		hashFile(h, file, raw)
+	}
 	var out []line
 	sc := bufio.NewScanner(strings.NewReader(NFC(string(raw))))
 	for n := 1; sc.Scan(); n++ {

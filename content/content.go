@@ -123,7 +123,9 @@ type Set struct {
 
 // Bundle is a loaded content folder.
 type Bundle struct {
-	Langs map[model.Lang]*Set
+	// Releases are the content's released versions, oldest first.
+	Releases []Release
+	Langs    map[model.Lang]*Set
 	// GroupIDs lists the groups in the order they are offered: the app's
 	// known order first, then any the clinic added, then "not listed".
 	GroupIDs []string
@@ -235,6 +237,11 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
 	probs = append(probs, Validate(b)...)
 	probs = append(probs, checkFigures(b)...)
+	probs = append(probs, checkValues(b)...)
+	var rp Problems
+	b.Releases, rp = readReleases(fsys)
+	probs = append(probs, rp...)
+	probs = append(probs, checkReleases(b)...)
 	if len(probs) > 0 {
 		probs.locate(fsys)
 		probs.sort()

@@ -1,18 +1,52 @@
 package content
 
 import (
+	"fmt"
 	"hash"
 	"io/fs"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"stemcounsel/model"
 )
 
-// ClinicKeys are the facts only the clinic can give. They ship empty.
-var ClinicKeys = []string{"name", "moh_approval", "ethics_approval", "costs", "contact", "side_effects_contact", "funding"}
+// ClinicKeys are the facts only the clinic can give. They ship empty. A key
+// ending in _date holds a dd/mm/yyyy date and one ending in _phone a
+// telephone number, each checked.
+var ClinicKeys = []string{
+	"name", "address", "moh_approval", "moh_approval_date", "ethics_approval",
+	"costs", "contact", "side_effects_contact", "side_effects_phone", "funding",
+}
+
+// checkFact checks a typed clinic fact's value; the empty value is "not
+// provided" and always allowed.
+func checkFact(key, v string) error {
+	switch {
+	case v == "":
+		return nil
+	case strings.HasSuffix(key, "_date"):
+		if _, err := time.Parse("02/01/2006", v); err != nil || !datePattern.MatchString(v) {
+			return fmt.Errorf("%s %q: write a date as dd/mm/yyyy", key, v)
+		}
+	case strings.HasSuffix(key, "_phone"):
+		digits := 0
+		for _, r := range v {
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case !strings.ContainsRune("+ .-()", r):
+				return fmt.Errorf("%s %q: a telephone number holds digits, spaces and + . - ( ) only", key, v)
+			}
+		}
+		if digits < 3 || digits > 15 {
+			return fmt.Errorf("%s %q: a telephone number has 3 to 15 digits", key, v)
+		}
+	}
+	return nil
+}
 
 var clinicRef = regexp.MustCompile(`\{clinic:([a-z_]*)\}`)
 
@@ -34,7 +68,11 @@ func readClinic(fsys fs.FS, file string, h hash.Hash) (map[string]string, Proble
 			if r, bad := badRune(v); bad {
 				probs.add(file, l.n, "control character %U is not allowed", r)
 			}
-			facts[k] = strings.TrimSpace(v)
+			v = strings.TrimSpace(v)
+			if err := checkFact(k, v); err != nil {
+				probs.add(file, l.n, "%v", err)
+			}
+			facts[k] = v
 		}
 	}
 	return facts, probs

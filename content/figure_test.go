@@ -87,3 +87,28 @@ func TestFiguresMatchAcrossLanguages(t *testing.T) {
 		t.Fatalf("a figure whose numbers differ between languages: %v", probs)
 	}
 }
+
+func TestValuesPageListsEveryValueAndLeaning(t *testing.T) {
+	b, err := Load(Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range model.Langs {
+		values, leanings := b.ValueLabels(lang)
+		for _, id := range model.ValueIDs {
+			if values[id] == "" {
+				t.Errorf("%s: value %s has no wording", lang, id)
+			}
+		}
+		for _, l := range model.Leanings {
+			if leanings[string(l)] == "" {
+				t.Errorf("%s: leaning %s has no wording", lang, l)
+			}
+		}
+	}
+	page := builtInFile(t, "en/pages/values.md")
+	_, err = Load(clinicOverlay(map[string]string{"en/pages/values.md": strings.Replace(page, "- cost: ", "- price: ", 1)}))
+	if err == nil || !strings.Contains(err.Error(), "clinic/en/pages/values.md:") || !strings.Contains(err.Error(), "must list, in order") {
+		t.Fatalf("a values page with an unknown value: %v", err)
+	}
+}

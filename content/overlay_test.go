@@ -138,3 +138,18 @@ func TestEmptyFactsWarnWithWhatPatientsSee(t *testing.T) {
 		t.Fatalf("a warning says what patients see and where:\n%v", w)
 	}
 }
+
+func TestTypedClinicFactsAreChecked(t *testing.T) {
+	facts := strings.Replace(builtInFile(t, "en/clinic.txt"), "\nside_effects_phone:", "\nside_effects_phone: call us", 1)
+	facts = strings.Replace(facts, "\nmoh_approval_date:", "\nmoh_approval_date: 2026-12-01", 1)
+	_, err := Load(clinicOverlay(map[string]string{"en/clinic.txt": facts}))
+	if err == nil || !strings.Contains(err.Error(), "clinic/en/clinic.txt:") ||
+		!strings.Contains(err.Error(), "a telephone number holds digits") || !strings.Contains(err.Error(), "write a date as dd/mm/yyyy") {
+		t.Fatalf("a wrong phone number and date must be named with file and line: %v", err)
+	}
+	facts = strings.Replace(builtInFile(t, "en/clinic.txt"), "\nside_effects_phone:", "\nside_effects_phone: +84 (28) 3822-1234", 1)
+	b, err := Load(clinicOverlay(map[string]string{"en/clinic.txt": facts}))
+	if err != nil || b.Clinic[model.LangEN]["side_effects_phone"] != "+84 (28) 3822-1234" {
+		t.Fatalf("a real phone number: %v", err)
+	}
+}

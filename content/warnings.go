@@ -35,6 +35,9 @@ func Warnings(b *Bundle, fsys fs.FS, missing func(model.Lang) string) Problems {
 			}
 		}
 	}
+	if _, ok := b.Current(); !ok {
+		out.add(ReleasesFile, 0, "the content (hash %s) is not a listed release: list it with \"stemcounsel content release\", so records can say which release they used", b.Hash)
+	}
 	out.locate(fsys)
 	out.sort()
 	return out

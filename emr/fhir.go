@@ -139,7 +139,7 @@ func (x *exporter) patient() *reference {
 		id := x.id(idPatient, x.rec.PatientRef)
 		return &reference{Type: "Patient", Identifier: &id, Display: x.rec.PatientRef}
 	}
-	return &reference{Type: "Patient", Display: fmt.Sprintf("%s %s", x.wd.code, x.rec.Code)}
+	return &reference{Type: "Patient", Display: fmt.Sprintf("%s %s", x.wd.SummaryCode, x.rec.Code)}
 }
 
 func (x *exporter) build() {
@@ -241,7 +241,7 @@ func (x *exporter) translated(text func(model.Lang) string) (string, *element) {
 }
 
 func (x *exporter) answerCoding(a string) *coding {
-	return &coding{System: x.opt.Base + csAnswer, Code: a, Display: x.wd.answers[a]}
+	return &coding{System: x.opt.Base + csAnswer, Code: a, Display: x.wd.answer(a)}
 }
 
 func (x *exporter) answerOptions(codes ...string) []answerOption {
@@ -282,7 +282,7 @@ func (x *exporter) checklist() {
 		qtext, qext := x.translated(func(l model.Lang) string { return sectionText(x.b.Item(l, id), "question") })
 		qItems = append(qItems, qItem{LinkID: id, Text: title, XText: titleExt, Type: "group", Item: []qItem{
 			{LinkID: id + ".answer", Text: qtext, XText: qext, Type: "choice", AnswerOption: x.answerOptions("yes", "no", "not-sure")},
-			{LinkID: id + ".note", Text: x.wd.note, Type: "text"},
+			{LinkID: id + ".note", Text: x.wd.NoteLabel, Type: "text"},
 		}})
 	}
 	outcomes := []string{string(model.OutcomeExclusionReported), string(model.OutcomeNeedsDoctorReview), string(model.OutcomeNoExclusionReported)}
@@ -291,7 +291,7 @@ func (x *exporter) checklist() {
 		options = append(options, answerOption{ValueCoding: coding{System: x.opt.Base + csOutcome, Code: o}})
 	}
 	qItems = append(qItems, qItem{LinkID: "outcome", Text: x.wd.outcome, Type: "choice", ReadOnly: true, AnswerOption: options})
-	url := x.questionnaire(qChecklist, x.wd.checklist, qItems)
+	url := x.questionnaire(qChecklist, x.wd.SummaryChecklist, qItems)
 
 	for _, it := range x.rec.Checklist {
 		group := rItem{LinkID: it.Item}
@@ -321,13 +321,13 @@ func (x *exporter) knowledge() {
 		qItems = append(qItems, qItem{LinkID: id, Text: text, XText: ext, Type: "group", Item: []qItem{
 			{LinkID: id + ".answer", Text: text, Type: "choice", AnswerOption: choices},
 			{LinkID: id + ".correct", Type: "boolean", ReadOnly: true, Text: x.wd.right},
-			{LinkID: id + ".teach-back", Text: x.wd.teachBack, Type: "choice", AnswerOption: []answerOption{
+			{LinkID: id + ".teach-back", Text: x.wd.SummaryTeachBack, Type: "choice", AnswerOption: []answerOption{
 				{ValueCoding: coding{System: x.opt.Base + csTeachBack, Code: string(model.ExplainedBack)}},
 				{ValueCoding: coding{System: x.opt.Base + csTeachBack, Code: string(model.ReExplained)}},
 			}},
 		}})
 	}
-	url := x.questionnaire(qKnowledge, x.wd.knowledge, qItems)
+	url := x.questionnaire(qKnowledge, x.wd.SummaryQuiz, qItems)
 	if len(x.rec.Knowledge) == 0 {
 		return
 	}
@@ -367,7 +367,7 @@ func (x *exporter) sure() {
 		qItems = append(qItems, qItem{LinkID: fmt.Sprintf("sure-%d", i+1), Text: text, XText: ext, Type: "choice", AnswerOption: x.answerOptions("yes", "no")})
 	}
 	qItems = append(qItems, qItem{LinkID: "score", Text: "SURE", Type: "integer", ReadOnly: true})
-	url := x.questionnaire(qSure, x.wd.sure, qItems)
+	url := x.questionnaire(qSure, x.wd.SummarySure, qItems)
 	for n, s := range x.rec.Sure {
 		var items []rItem
 		for i, a := range s.Answers {
@@ -388,7 +388,7 @@ func (x *exporter) flags() {
 		id := x.id(idFlag, x.rec.Code+"-"+string(c.ID))
 		x.add("flag-"+string(c.ID), "Flag", flag{
 			base: x.base("Flag"), Identifier: []identifier{id}, Status: "active",
-			Code:    concept{Coding: []coding{{System: x.opt.Base + csConcern, Code: string(c.ID)}}, Text: orID(x.wd.concernIDs[c.ID], string(c.ID))},
+			Code:    concept{Coding: []coding{{System: x.opt.Base + csConcern, Code: string(c.ID)}}, Text: orID(x.wd.ConcernNames[c.ID], string(c.ID))},
 			Subject: *x.patient(), Period: &period{Start: instant(x.rec.Updated)}, Encounter: x.ref("encounter"),
 		}, ifIdentifier(id), true)
 	}
@@ -399,7 +399,7 @@ func (x *exporter) communications() {
 		id := x.id(idQuestion, fmt.Sprintf("%s-%d", x.rec.Code, i+1))
 		x.add(fmt.Sprintf("question-%d", i+1), "Communication", communication{
 			base: x.base("Communication"), Identifier: []identifier{id}, Status: "completed",
-			Category: []concept{{Text: fmt.Sprintf("%s (%s %s)", x.wd.questions, x.wd.askedOn, stepTitle(x.b, x.rec.Lang, q.Page))}},
+			Category: []concept{{Text: fmt.Sprintf("%s (%s %s)", x.wd.SummaryQuestions, x.wd.askedOn, stepTitle(x.b, x.rec.Lang, q.Page))}},
 			Subject:  x.patient(), Encounter: x.ref("encounter"), Sent: instant(q.At), Sender: x.patient(),
 			Payload: []payload{{ContentString: content.NFC(q.Text)}},
 		}, ifIdentifier(id), true)
@@ -431,7 +431,7 @@ func (x *exporter) document() {
 	}
 	x.add("document", "DocumentReference", documentReference{
 		base: x.base("DocumentReference"), Identifier: []identifier{id}, Status: "current", DocStatus: docStatus,
-		Type: &concept{Text: x.wd.notConsent}, Subject: x.patient(), Date: instant(x.rec.Updated),
+		Type: &concept{Text: x.wd.SummaryNotConsent}, Subject: x.patient(), Date: instant(x.rec.Updated),
 		Author: []reference{*x.ref("device")}, Content: parts,
 		Context: &docContext{Encounter: []reference{*x.ref("encounter")}},
 	}, ifIdentifier(id), true)
@@ -454,7 +454,7 @@ func (x *exporter) provenance() {
 	release := x.id(idRelease, x.rec.ContentVersion)
 	x.add("provenance", "Provenance", provenance{
 		base: x.base("Provenance"), Target: x.targets, Recorded: instant(x.rec.Updated), Agent: agents,
-		Entity: []provEnt{{Role: "source", What: reference{Identifier: &release, Display: x.wd.contentRelease + " " + x.rec.ContentVersion}}},
+		Entity: []provEnt{{Role: "source", What: reference{Identifier: &release, Display: x.wd.SummaryContent + " " + x.rec.ContentVersion}}},
 	}, "", false)
 }
 

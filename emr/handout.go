@@ -30,13 +30,13 @@ var handoutSkips = []model.StepID{model.StepChooseGroup, model.StepKnowledgeChec
 // the checklist and SURE as forms with boxes to tick.
 func HandoutPDF(b *content.Bundle, opt HandoutOptions) ([]byte, error) {
 	wd := wordsFor(opt.Lang)
-	w, err := newWriter(opt.Paper, info(wd.handoutTitle, opt.Software, opt.Date), false)
+	w, err := newWriter(opt.Paper, info(wd.HandoutTitle, opt.Software, opt.Date), false)
 	if err != nil {
 		return nil, err
 	}
-	printed := opt.Date.In(opt.loc()).Format(wd.date)
-	w.heading(1, wd.handoutTitle)
-	w.para([]run{{fmt.Sprintf("%s %s · %s %s", wd.contentRelease, b.Hash, wd.printed, printed), regular}}, block{size: smallSize + 1})
+	printed := opt.Date.In(opt.loc()).Format(wd.Date)
+	w.heading(1, wd.HandoutTitle)
+	w.para([]run{{fmt.Sprintf("%s %s · %s %s", wd.SummaryContent, b.Hash, wd.printed, printed), regular}}, block{size: smallSize + 1})
 	w.clinicFacts(b, opt.Lang, wd)
 	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
 		p := b.Page(opt.Lang, step)
@@ -54,15 +54,15 @@ func HandoutPDF(b *content.Bundle, opt HandoutOptions) ([]byte, error) {
 		}
 		if opt.Doctor {
 			if tp, ok := p.Section(content.TalkingPoints); ok && strings.TrimSpace(tp) != "" {
-				w.heading(3, wd.doctorNotes)
+				w.heading(3, wd.DoctorPanel)
 				w.markdown(tp, 2)
 			}
 		}
 	}
 	return w.finish("", func(page, pages int) [2]string {
 		return [2]string{
-			fmt.Sprintf("%s %s · %s %s · %s", wd.contentRelease, b.Hash, wd.printed, printed, fmt.Sprintf(wd.footerPage, page, pages)),
-			wd.handoutTitle,
+			fmt.Sprintf("%s %s · %s %s · %s", wd.SummaryContent, b.Hash, wd.printed, printed, fmt.Sprintf(wd.footerPage, page, pages)),
+			wd.HandoutTitle,
 		}
 	})
 }
@@ -75,7 +75,7 @@ func (w *writer) clinicFacts(b *content.Bundle, lang model.Lang, wd *words) {
 		v := b.Clinic[lang][k]
 		f := regular
 		if v == "" {
-			v, f = wd.notProvided, italic
+			v, f = wd.NotProvided, italic
 		}
 		w.para([]run{{orID(wd.clinicKeys[k], k) + ": ", bold}, {v, f}}, block{indent: listIndent, marker: "•", before: 2})
 	}
@@ -85,7 +85,7 @@ func (w *writer) clinicFacts(b *content.Bundle, lang model.Lang, wd *words) {
 // Yes, No and Not sure, and a line for notes.
 func (w *writer) checklistForm(b *content.Bundle, lang model.Lang, p *content.Page, wd *words) {
 	w.markdown(p.PatientText(), 1)
-	choices := []string{wd.answers["yes"], wd.answers["no"], wd.answers["not-sure"]}
+	choices := []string{wd.answer("yes"), wd.answer("no"), wd.answer("not-sure")}
 	for i, id := range b.ChecklistIDs {
 		item := b.Item(lang, id)
 		if item == nil {
@@ -104,7 +104,7 @@ func (w *writer) sureForm(p *content.Page, wd *words) {
 	w.markdown(firstParagraph(p.PatientText()), 1)
 	for i, q := range sureQuestions(p) {
 		w.para(markdownRuns(q), block{indent: listIndent, marker: fmt.Sprintf("%d.", i+1), before: 8, keep: 1})
-		w.boxes([]string{wd.answers["yes"], wd.answers["no"]}, listIndent)
+		w.boxes([]string{wd.answer("yes"), wd.answer("no")}, listIndent)
 	}
 	for _, s := range []string{"translation-note", "citation"} {
 		if text, ok := p.Section(s); ok {

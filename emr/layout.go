@@ -237,33 +237,33 @@ func (w *writer) wrap(runs []run, size, width float64) [][]piece {
 		lines = append(lines, line)
 		line, x = nil, 0
 	}
-	place := func(text string, f face, wd float64, space bool) {
+	place := func(text string, f face, advance float64, space bool) {
 		if n := len(line); n > 0 && line[n-1].face == f {
 			line[n-1].text += text
 		} else {
 			line = append(line, piece{text: text, face: f, x: x})
 		}
-		x += wd
+		x += advance
 		if space {
 			line[len(line)-1].text += " "
 			x += w.measure(" ", f, size)
 		}
 	}
-	for _, wd := range splitWords(runs) {
-		ww := w.measure(wd.text, wd.face, size)
+	for _, tok := range splitWords(runs) {
+		ww := w.measure(tok.text, tok.face, size)
 		if x > 0 && x+ww > width {
 			trimLine(line)
 			flush()
 		}
 		for ww > width { // cut a word longer than a line
-			cut := fitRunes(wd.text, func(s string) bool { return w.measure(s, wd.face, size) <= width })
-			place(wd.text[:cut], wd.face, w.measure(wd.text[:cut], wd.face, size), false)
+			cut := fitRunes(tok.text, func(s string) bool { return w.measure(s, tok.face, size) <= width })
+			place(tok.text[:cut], tok.face, w.measure(tok.text[:cut], tok.face, size), false)
 			flush()
-			wd.text = wd.text[cut:]
-			ww = w.measure(wd.text, wd.face, size)
+			tok.text = tok.text[cut:]
+			ww = w.measure(tok.text, tok.face, size)
 		}
-		place(wd.text, wd.face, ww, wd.spaceAfter)
-		if wd.breakAfter {
+		place(tok.text, tok.face, ww, tok.spaceAfter)
+		if tok.breakAfter {
 			trimLine(line)
 			flush()
 		}

@@ -13,7 +13,7 @@ import (
 // Clinician sections never enter it.
 func (w *writer) contentPage(b *content.Bundle, lang model.Lang, step model.StepID, p *content.Page, wd *words) {
 	if p.Evidence != "" {
-		w.para([]run{{wd.evidence + ": ", bold}, {p.Evidence, regular}}, block{before: 4})
+		w.para([]run{{wd.EvidenceLabel + ": ", bold}, {p.Evidence, regular}}, block{before: 4})
 	}
 	switch step {
 	case model.StepOptions:
@@ -21,16 +21,16 @@ func (w *writer) contentPage(b *content.Bundle, lang model.Lang, step model.Step
 	case model.StepSure:
 		w.sureText(p)
 	default:
-		w.markdown(b.FillClinic(lang, p.PatientText(), wd.notProvided), 1)
+		w.markdown(b.FillClinic(lang, p.PatientText(), wd.NotProvided), 1)
 	}
 	w.para([]run{{reviewLine(p, wd), italic}}, block{before: 6, size: smallSize + 1})
 }
 
 func reviewLine(p *content.Page, wd *words) string {
 	if p.Reviewed() {
-		return fmt.Sprintf(wd.review, p.ReviewedBy, p.ReviewedOn)
+		return fmt.Sprintf(wd.ReviewedBy, p.ReviewedBy, p.ReviewedOn)
 	}
-	return wd.draft
+	return wd.Draft
 }
 
 // options is the options page: the decision, then the table that compares
@@ -39,7 +39,7 @@ func reviewLine(p *content.Page, wd *words) string {
 func (w *writer) options(b *content.Bundle, lang model.Lang, wd *words) {
 	o := b.Options(lang)
 	p := b.Page(lang, model.StepOptions)
-	fill := func(s string) string { return b.FillClinic(lang, s, wd.notProvided) }
+	fill := func(s string) string { return b.FillClinic(lang, s, wd.NotProvided) }
 	w.markdown(fill(o.Decision), 1)
 	header := []string{""}
 	for _, c := range o.Columns {

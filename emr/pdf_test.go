@@ -57,7 +57,7 @@ func optionCells(b *content.Bundle, lang model.Lang) []string {
 	for _, r := range b.Options(lang).Rows {
 		out = append(out, r.Label)
 		for _, c := range r.Cells {
-			out = append(out, b.FillClinic(lang, c.Text, wordsFor(lang).notProvided))
+			out = append(out, b.FillClinic(lang, c.Text, wordsFor(lang).NotProvided))
 		}
 	}
 	return out
@@ -79,7 +79,7 @@ func shownText(b *content.Bundle, rec model.Record) []string {
 			case model.StepSure:
 				out = append(out, sureQuestions(p)...)
 			default:
-				out = append(out, b.FillClinic(rec.Lang, p.PatientText(), wd.notProvided))
+				out = append(out, b.FillClinic(rec.Lang, p.PatientText(), wd.NotProvided))
 			}
 			out = append(out, reviewLine(p, wd))
 		}
@@ -112,7 +112,7 @@ func TestRecordPDFKeepsEveryVietnameseLetterAndEveryPageShown(t *testing.T) {
 	}
 	var want []string
 	for _, it := range rec.Checklist {
-		want = append(want, b.Item(rec.Lang, it.Item).Title, wordsFor(rec.Lang).answers[it.Answer], it.Note)
+		want = append(want, b.Item(rec.Lang, it.Item).Title, wordsFor(rec.Lang).answer(it.Answer), it.Note)
 	}
 	for _, q := range rec.Questions[:2] {
 		want = append(want, q.Text)
@@ -134,14 +134,14 @@ func TestRecordPDFFooterOnEveryPage(t *testing.T) {
 			}
 			for i, p := range pages {
 				for _, want := range []string{
-					wd.code + " ACD349", wd.contentRelease + " " + b.Hash,
-					fmt.Sprintf(wd.footerPage, i+1, len(pages)), wd.notConsent,
+					wd.SummaryCode + " ACD349", wd.SummaryContent + " " + b.Hash,
+					fmt.Sprintf(wd.footerPage, i+1, len(pages)), wd.SummaryNotConsent,
 				} {
 					if !strings.Contains(squash(p), want) {
 						t.Errorf("page %d lacks %q in its footer", i+1, want)
 					}
 				}
-				if strings.Contains(p, wd.trainingBanner) {
+				if strings.Contains(p, wd.trainingBanner()) {
 					t.Errorf("page %d of a patient's record says it is training", i+1)
 				}
 			}
@@ -153,7 +153,7 @@ func TestTrainingRecordMarkedOnEveryPage(t *testing.T) {
 	b := bundle(t)
 	_, pdf := samplePDF(t, b, model.LangEN, model.RoleTrainer, A4)
 	for i, p := range pageTexts(t, pdf) {
-		if !strings.Contains(squash(p), wordsFor(model.LangEN).trainingBanner) {
+		if !strings.Contains(squash(p), wordsFor(model.LangEN).trainingBanner()) {
 			t.Errorf("page %d of a training record is not marked as training", i+1)
 		}
 	}
@@ -279,7 +279,7 @@ func TestHandoutPDF(t *testing.T) {
 			}
 			var want []string
 			for _, k := range content.ClinicKeys {
-				want = append(want, wd.clinicKeys[k], wd.notProvided)
+				want = append(want, wd.clinicKeys[k], wd.NotProvided)
 			}
 			for _, step := range model.Flow(model.RolePatient, groups) {
 				p := b.Page(lang, step)
@@ -291,17 +291,17 @@ func TestHandoutPDF(t *testing.T) {
 				case model.StepChecklist:
 					for _, id := range b.ChecklistIDs {
 						q, _ := b.Item(lang, id).Section("question")
-						want = append(want, b.Item(lang, id).Title, q, wd.answers["yes"], wd.answers["no"], wd.answers["not-sure"], wd.noteLine)
+						want = append(want, b.Item(lang, id).Title, q, wd.answer("yes"), wd.answer("no"), wd.answer("not-sure"), wd.noteLine)
 					}
 				case model.StepSure:
 					for _, q := range sureQuestions(p) {
-						want = append(want, q, wd.answers["yes"], wd.answers["no"])
+						want = append(want, q, wd.answer("yes"), wd.answer("no"))
 					}
 				case model.StepOptions:
 					want = append(want, b.Options(lang).Decision)
 					assertAll(t, tokens(all), tokens(strings.Join(optionCells(b, lang), "\n")), "options table")
 				default:
-					want = append(want, b.FillClinic(lang, p.PatientText(), wd.notProvided))
+					want = append(want, b.FillClinic(lang, p.PatientText(), wd.NotProvided))
 				}
 			}
 			assertInOrder(t, tokens(all), tokens(strings.Join(want, "\n")), "handout")

@@ -59,7 +59,7 @@ func RecordPDF(rec model.Record, b *content.Bundle, opt Options) ([]byte, error)
 	wd := wordsFor(rec.Lang)
 	banner := ""
 	if rec.Training {
-		banner = wd.trainingBanner
+		banner = wd.trainingBanner()
 	}
 	w, err := newWriter(opt.Paper, info(wd.recordTitle+" "+rec.Code, opt.Software, rec.Updated), rec.Training)
 	if err != nil {
@@ -72,13 +72,13 @@ func RecordPDF(rec model.Record, b *content.Bundle, opt Options) ([]byte, error)
 	r.decisionAids()
 	r.visits()
 	r.pagesShown()
-	notConsent := wd.notConsent
+	notConsent := wd.SummaryNotConsent
 	if mismatch {
 		notConsent += " " + fmt.Sprintf(wd.contentMismatch, b.Hash, rec.ContentVersion)
 	}
 	return w.finish(banner, func(page, pages int) [2]string {
 		return [2]string{
-			fmt.Sprintf("%s %s · %s %s · %s", wd.code, rec.Code, wd.contentRelease, rec.ContentVersion, fmt.Sprintf(wd.footerPage, page, pages)),
+			fmt.Sprintf("%s %s · %s %s · %s", wd.SummaryCode, rec.Code, wd.SummaryContent, rec.ContentVersion, fmt.Sprintf(wd.footerPage, page, pages)),
 			notConsent,
 		}
 	})
@@ -92,7 +92,7 @@ type recordDoc struct {
 	loc *time.Location
 }
 
-func (r *recordDoc) at(t time.Time) string { return t.In(r.loc).Format(r.wd.dateTime) }
+func (r *recordDoc) at(t time.Time) string { return t.In(r.loc).Format(r.wd.DateTime) }
 
 // fact is "label: value" on its own line; the value is typed or stored
 // text, never read as Markdown.
@@ -104,38 +104,38 @@ func (r *recordDoc) facts() {
 	rec, wd := r.rec, r.wd
 	r.w.heading(1, wd.recordTitle)
 	if rec.Training {
-		r.w.para([]run{{wd.training, bold}}, block{before: 2})
+		r.w.para([]run{{wd.SummaryTraining, bold}}, block{before: 2})
 	}
-	r.fact(wd.code, rec.Code)
-	r.fact(wd.status, orID(wd.statuses[rec.Status], rec.Status))
+	r.fact(wd.SummaryCode, rec.Code)
+	r.fact(wd.RecordStatus, orID(wd.StatusNames[rec.Status], rec.Status))
 	r.fact(wd.language, languageName(rec.Lang))
-	r.fact(wd.mode, orID(wd.roles[rec.Role], string(rec.Role)))
+	r.fact(wd.SummaryMode, orID(wd.RoleNames[rec.Role], string(rec.Role)))
 	if rec.Persona != "" {
 		title := rec.Persona
 		if p := r.b.Persona(rec.Lang, rec.Persona); p != nil {
 			title = p.Title
 		}
-		r.fact(wd.persona, title)
+		r.fact(wd.SummaryPersona, title)
 	}
 	if rec.PatientRef != "" {
-		r.fact(wd.patientRef, rec.PatientRef)
+		r.fact(wd.SummaryPatientRef, rec.PatientRef)
 	}
-	r.fact(wd.answeredBy, orID(wd.by[rec.AnsweredBy], rec.AnsweredBy))
-	r.fact(wd.started, r.at(rec.Started))
+	r.fact(wd.answeredBy, orID(wd.ByNames[rec.AnsweredBy], rec.AnsweredBy))
+	r.fact(wd.SummaryStarted, r.at(rec.Started))
 	if !rec.Finished.IsZero() {
-		r.fact(wd.finished, r.at(rec.Finished))
+		r.fact(wd.RecordFinished, r.at(rec.Finished))
 	} else {
-		r.fact(wd.updated, r.at(rec.Updated))
+		r.fact(wd.RecordUpdated, r.at(rec.Updated))
 	}
-	r.fact(wd.contentRelease, rec.ContentVersion)
+	r.fact(wd.SummaryContent, rec.ContentVersion)
 	var groups []string
 	for _, g := range rec.Groups {
 		groups = append(groups, r.groupTitle(g))
 	}
 	if len(groups) == 0 {
-		groups = []string{wd.noGroups}
+		groups = []string{wd.SummaryNoGroups}
 	}
-	r.fact(wd.groups, strings.Join(groups, "; "))
+	r.fact(wd.SummaryGroups, strings.Join(groups, "; "))
 }
 
 func (r *recordDoc) groupTitle(id string) string {
@@ -155,7 +155,7 @@ func (r *recordDoc) outcome() {
 	}
 	r.w.para([]run{{p.Title, bold}, {" (" + string(r.rec.Outcome) + ")", regular}}, block{before: 2})
 	if text, ok := p.Section(string(r.rec.Outcome)); ok {
-		r.w.markdown(r.b.FillClinic(r.rec.Lang, text, r.wd.notProvided), 2)
+		r.w.markdown(r.b.FillClinic(r.rec.Lang, text, r.wd.NotProvided), 2)
 	}
 	if text, ok := p.Section("not-treating"); ok {
 		r.w.markdown(text, 2)
@@ -164,7 +164,7 @@ func (r *recordDoc) outcome() {
 
 func (r *recordDoc) checklist() {
 	wd := r.wd
-	r.w.heading(2, wd.checklist)
+	r.w.heading(2, wd.SummaryChecklist)
 	for i, it := range r.rec.Checklist {
 		title, question := it.Item, ""
 		if p := r.b.Item(r.rec.Lang, it.Item); p != nil {
@@ -175,15 +175,15 @@ func (r *recordDoc) checklist() {
 		if question != "" {
 			r.w.para(markdownRuns(question), block{indent: listIndent, before: 1})
 		}
-		r.w.para([]run{{"→ " + orID(wd.answers[it.Answer], it.Answer), bold}}, block{indent: listIndent, before: 2})
+		r.w.para([]run{{"→ " + orID(wd.answer(it.Answer), it.Answer), bold}}, block{indent: listIndent, before: 2})
 		if it.Note != "" {
-			r.w.para([]run{{wd.note + ": ", italic}, {it.Note, regular}}, block{indent: listIndent, before: 2})
+			r.w.para([]run{{wd.NoteLabel + ": ", italic}, {it.Note, regular}}, block{indent: listIndent, before: 2})
 		}
 	}
 	if len(r.rec.Concerns) > 0 {
-		r.w.heading(3, wd.concerns)
+		r.w.heading(3, wd.SummaryConcerns)
 		for _, c := range r.rec.Concerns {
-			r.w.para([]run{{orID(wd.concernIDs[c.ID], string(c.ID)), regular}}, block{indent: listIndent, marker: "•", before: 2})
+			r.w.para([]run{{orID(wd.ConcernNames[c.ID], string(c.ID)), regular}}, block{indent: listIndent, marker: "•", before: 2})
 			for _, q := range c.Questions {
 				r.w.para([]run{{r.quizQuestion(q), regular}}, block{indent: 2 * listIndent, marker: "–", before: 1})
 			}
@@ -215,7 +215,7 @@ func (r *recordDoc) quizChoice(id, key string) string {
 func (r *recordDoc) decisionAids() {
 	rec, wd := r.rec, r.wd
 	if len(rec.Knowledge) > 0 {
-		r.w.heading(2, wd.knowledge)
+		r.w.heading(2, wd.SummaryQuiz)
 		for _, q := range rec.Knowledge {
 			mark := wd.right
 			if !q.Correct {
@@ -225,41 +225,41 @@ func (r *recordDoc) decisionAids() {
 			r.w.para([]run{{"→ " + r.quizChoice(q.Question, q.Answer), regular}, {" (" + mark + ")", italic}}, block{indent: listIndent, before: 1})
 			for _, tb := range rec.TeachBack {
 				if tb.Question == q.Question {
-					r.w.para([]run{{wd.teachBack + ": ", italic}, {orID(wd.teachMarks[tb.Mark], string(tb.Mark)), regular}}, block{indent: listIndent, before: 1})
+					r.w.para([]run{{wd.SummaryTeachBack + ": ", italic}, {orID(wd.TeachBackNames[tb.Mark], string(tb.Mark)), regular}}, block{indent: listIndent, before: 1})
 				}
 			}
 		}
 	}
 	if len(rec.Sure) > 0 {
-		r.w.heading(2, wd.sure)
+		r.w.heading(2, wd.SummarySure)
 		var questions []string
 		if p := r.b.Page(rec.Lang, model.StepSure); p != nil {
 			questions = sureQuestions(p)
 		}
 		for _, s := range rec.Sure {
-			head := fmt.Sprintf(wd.sureScore, r.at(s.At), orID(wd.by[s.AnsweredBy], s.AnsweredBy), s.Score)
+			head := fmt.Sprintf("%s, %s: %d/%d", r.at(s.At), orID(wd.ByNames[s.AnsweredBy], s.AnsweredBy), s.Score, model.SureItems)
 			r.w.para([]run{{head, bold}}, block{before: 6, keep: 1})
 			for i, a := range s.Answers {
 				q := fmt.Sprintf("SURE %d", i+1)
 				if i < len(questions) {
 					q = plainMarkdown(questions[i])
 				}
-				r.w.para([]run{{q + " → ", regular}, {orID(wd.answers[a], a), bold}}, block{indent: listIndent, marker: fmt.Sprintf("%d.", i+1), before: 1})
+				r.w.para([]run{{q + " → ", regular}, {orID(wd.answer(a), a), bold}}, block{indent: listIndent, marker: fmt.Sprintf("%d.", i+1), before: 1})
 			}
 		}
 	}
 	if len(rec.Questions) > 0 {
-		r.w.heading(2, wd.questions)
+		r.w.heading(2, wd.SummaryQuestions)
 		for _, q := range rec.Questions {
 			r.w.para([]run{{q.Text, regular}, {fmt.Sprintf(" (%s %s, %s)", wd.askedOn, stepTitle(r.b, rec.Lang, q.Page), r.at(q.At)), italic}}, block{indent: listIndent, marker: "•", before: 3})
 		}
 	}
 	if rec.Role == model.RoleDoctor {
-		next := wd.notSet
+		next := wd.SummaryNotSet
 		if rec.NextStep != model.NextUnset {
-			next = orID(wd.nextSteps[rec.NextStep], string(rec.NextStep))
+			next = orID(wd.NextStepNames[rec.NextStep], string(rec.NextStep))
 		}
-		r.w.heading(2, wd.nextStep)
+		r.w.heading(2, wd.SummaryNextStep)
 		r.w.para([]run{{next, regular}}, block{})
 	}
 	if len(rec.Skipped) > 0 {
@@ -267,14 +267,14 @@ func (r *recordDoc) decisionAids() {
 		for _, s := range rec.Skipped {
 			names = append(names, stepTitle(r.b, rec.Lang, s))
 		}
-		r.w.heading(2, wd.skipped)
+		r.w.heading(2, wd.SummarySkipped)
 		r.w.para([]run{{strings.Join(names, "; "), regular}}, block{})
 	}
 }
 
 // visits lists every arrival at a page, with its time.
 func (r *recordDoc) visits() {
-	r.w.heading(2, r.wd.visits)
+	r.w.heading(2, r.wd.SummaryViewed)
 	for i, v := range r.rec.PagesViewed {
 		r.w.para([]run{{r.at(v.At) + "  ", regular}, {stepTitle(r.b, r.rec.Lang, v.Page), regular}}, block{indent: listIndent + 6, marker: fmt.Sprintf("%d.", i+1), before: 1, size: smallSize + 1})
 	}

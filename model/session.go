@@ -142,3 +142,17 @@ func (s *Session) ViewedSteps() []StepID {
 	}
 	return out
 }
+
+// GoBackTo takes the session to the earliest of steps it shows, as when
+// those pages changed since the session began; it reports whether it moved.
+func (s *Session) GoBackTo(steps []StepID, now time.Time) bool {
+	for _, step := range s.Steps() {
+		if step == s.Current {
+			return false // nothing changed before where the session stands
+		}
+		if slices.Contains(steps, step) {
+			return s.JumpTo(step, now)
+		}
+	}
+	return false
+}

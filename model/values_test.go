@@ -64,3 +64,16 @@ func TestTensionsFollowTheLeaning(t *testing.T) {
 		t.Fatalf("the record keeps the tension for the clinician: %v", rec.Tensions)
 	}
 }
+
+func TestGoBackToOnlyMovesBack(t *testing.T) {
+	s := NewSession(LangEN, RolePatient, t0)
+	for s.Current != StepOptions {
+		s.Next(t0)
+	}
+	if s.GoBackTo([]StepID{StepAbout}, t0) || s.Current != StepOptions {
+		t.Fatal("a page changed ahead of where the session stands is met on the way: no jump")
+	}
+	if !s.GoBackTo([]StepID{StepAbout, StepMechanism, StepPathway}, t0) || s.Current != StepMechanism {
+		t.Fatalf("back to the earliest changed page, got %s", s.Current)
+	}
+}

@@ -228,6 +228,9 @@ type Entry struct {
 	Training bool
 	Updated  time.Time
 	Path     string
+	// ContentVersion is the hash of the content the session showed.
+	ContentVersion string
+	Clinic         string // where the session began, in a chain's database; empty in a folder
 }
 
 // Corrupt names a record that could not be read, and where it was set aside.
@@ -266,7 +269,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 			bad = append(bad, c)
 			continue
 		}
-		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated, Path: path})
+		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated, Path: path, ContentVersion: rec.ContentVersion})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
 	return out, bad, nil

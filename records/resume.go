@@ -9,25 +9,26 @@ import (
 	"stemcounsel/model"
 )
 
-// Resume takes an unfinished session for this process and loads it. A
-// session resumes only in the mode it was started in (role RoleUnset
-// accepts any): a patient must never open a doctor's session, with its
-// notes and file number, or a trainer's.
-func Resume(s Store, code string, role model.Role) (*model.Session, error) {
+// Resume takes an unfinished session for this process and loads it, with
+// the record it was saved as. A session resumes only in the mode it was
+// started in (role RoleUnset accepts any): a patient must never open a
+// doctor's session, with its notes and file number, or a trainer's.
+func Resume(s Store, code string, role model.Role) (*model.Session, model.Record, error) {
 	rec, err := s.Load(code)
 	if err != nil {
-		return nil, err
+		return nil, rec, err
 	}
 	if rec.Status != model.StatusInProgress {
-		return nil, fmt.Errorf("session %s is %s; only an unfinished session can be resumed (see it with: stemcounsel open %s)", code, rec.Status, code)
+		return nil, rec, fmt.Errorf("session %s is %s; only an unfinished session can be resumed (see it with: stemcounsel open %s)", code, rec.Status, code)
 	}
 	if role != model.RoleUnset && rec.Role != role {
-		return nil, fmt.Errorf("session %s was a %s session; it can only be resumed with --role %s", code, rec.Role, rec.Role)
+		return nil, rec, fmt.Errorf("session %s was a %s session; it can only be resumed with --role %s", code, rec.Role, rec.Role)
 	}
 	if err := s.Acquire(code); err != nil {
-		return nil, fmt.Errorf("session %s: %w", code, err)
+		return nil, rec, fmt.Errorf("session %s: %w", code, err)
 	}
-	return rec.Session()
+	sess, err := rec.Session()
+	return sess, rec, err
 }
 
 // ResumeRole is the mode whose sessions a start-up may offer: the one asked

@@ -31,15 +31,15 @@ func TestResumeKeepsEachSessionInItsOwnMode(t *testing.T) {
 	if err != nil || len(offered) != 1 || offered[0].Code != "ACD349" {
 		t.Fatalf("with no mode asked, only the patient's own session is offered: %+v %v", offered, err)
 	}
-	if _, err := Resume(s, "ACE349", model.RolePatient); err == nil || !strings.Contains(err.Error(), "--role doctor") {
+	if _, _, err := Resume(s, "ACE349", model.RolePatient); err == nil || !strings.Contains(err.Error(), "--role doctor") {
 		t.Fatalf("a patient resuming a doctor's session: %v", err)
 	}
-	sess, err := Resume(s, "ACE349", model.RoleDoctor)
+	sess, _, err := Resume(s, "ACE349", model.RoleDoctor)
 	if err != nil || sess.Code != "ACE349" {
 		t.Fatalf("the doctor resumes their own session: %v", err)
 	}
 	other := OpenFolder(s.Dir)
-	if _, err := Resume(other, "ACE349", model.RoleDoctor); !errors.Is(err, ErrLocked) {
+	if _, _, err := Resume(other, "ACE349", model.RoleDoctor); !errors.Is(err, ErrLocked) {
 		t.Fatalf("a second app resuming the same session: %v, want ErrLocked", err)
 	}
 }
@@ -52,7 +52,7 @@ func TestResumeRefusesAnEndedSession(t *testing.T) {
 	if err := s.Close(rec, []byte("# x\n")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Resume(s, "ACD349", model.RoleUnset); err == nil || !strings.Contains(err.Error(), "stemcounsel open ACD349") {
+	if _, _, err := Resume(s, "ACD349", model.RoleUnset); err == nil || !strings.Contains(err.Error(), "stemcounsel open ACD349") {
 		t.Fatalf("resuming a finished session: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 func atStep(t *testing.T, m *Model, step model.StepID) {
@@ -22,8 +23,8 @@ func atStep(t *testing.T, m *Model, step model.StepID) {
 func TestChecklistAnswersWithDigitsAndMoves(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
 	atStep(t, m, model.StepChecklist)
-	if !strings.Contains(screen(m), "Sample question about end-stage?") || !strings.Contains(screen(m), "1 Yes") {
-		t.Fatalf("question and options must show:\n%s", screen(m))
+	if !strings.Contains(visible(m), "Sample question about end-stage?") || !strings.Contains(visible(m), "1 Yes") {
+		t.Fatalf("question and options must show:\n%s", visible(m))
 	}
 	send(m, keys("2", "3", "1")...) // answers move on to the next item
 	want := map[string]model.Answer{"end-stage": model.No, "fibrosis": model.NotSure, "acute-infection": model.Yes}
@@ -32,8 +33,8 @@ func TestChecklistAnswersWithDigitsAndMoves(t *testing.T) {
 			t.Fatalf("%s = %v, want %v", id, m.session.Answers[id], a)
 		}
 	}
-	if m.focusedItem() != "immune-disorder" {
-		t.Fatalf("focus on %s", m.focusedItem())
+	if checklistOf(m).focused() != "immune-disorder" {
+		t.Fatalf("focus on %s", checklistOf(m).focused())
 	}
 	send(m, keys("up", "up", "2")...) // change an answer later
 	if m.session.Answers["fibrosis"] != model.No {
@@ -54,7 +55,7 @@ func TestChecklistClickAnswers(t *testing.T) {
 	atStep(t, m, model.StepChecklist)
 	_, zones := m.compose()
 	for _, z := range zones {
-		if z.act.kind == actAnswer && z.act.i == 2 {
+		if a, ok := z.act.(checklistAnswer); ok && a.i == 2 {
 			send(m, tea.MouseClickMsg{X: z.x0 + 1, Y: z.y0, Button: tea.MouseLeft})
 		}
 	}
@@ -63,12 +64,12 @@ func TestChecklistClickAnswers(t *testing.T) {
 	}
 	_, zones = m.compose()
 	for _, z := range zones {
-		if z.act.kind == actChecklistItem && z.act.i == 4 {
+		if a, ok := z.act.(checklistFocus); ok && a.i == 4 {
 			send(m, tea.MouseClickMsg{X: z.x0, Y: z.y0, Button: tea.MouseLeft})
 		}
 	}
-	if m.focusedItem() != "expectations" {
-		t.Fatalf("clicking item 5: focus %s", m.focusedItem())
+	if checklistOf(m).focused() != "expectations" {
+		t.Fatalf("clicking item 5: focus %s", checklistOf(m).focused())
 	}
 }
 
@@ -76,7 +77,7 @@ func TestChecklistShowsGroupMeanings(t *testing.T) {
 	b := fixtureContent(t)
 	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint", "lung"}}, 100, 50)
 	atStep(t, m, model.StepChecklist)
-	scr := screen(m)
+	scr := visible(m)
 	for _, want := range []string{"Page joint:", "joint meaning-end-stage", "Page lung:", "lung meaning-end-stage", "Sample reason for end-stage"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("missing %q:\n%s", want, scr)
@@ -84,8 +85,8 @@ func TestChecklistShowsGroupMeanings(t *testing.T) {
 	}
 	m = newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 100, 50)
 	atStep(t, m, model.StepChecklist)
-	if !strings.Contains(screen(m), "General meaning of end-stage") {
-		t.Errorf("without a group the general meaning shows:\n%s", screen(m))
+	if !strings.Contains(visible(m), "General meaning of end-stage") {
+		t.Errorf("without a group the general meaning shows:\n%s", visible(m))
 	}
 }
 
@@ -95,7 +96,7 @@ func TestDoctorStaysOnTheAnsweredItem(t *testing.T) {
 	send(m, keys("2", "n")...)
 	typeText(m, "checked with cardiology")
 	send(m, press("enter"))
-	if m.session.Notes["end-stage"] != "checked with cardiology" || m.focusedItem() != "end-stage" {
+	if m.session.Notes["end-stage"] != "checked with cardiology" || checklistOf(m).focused() != "end-stage" {
 		t.Fatalf("the note belongs to the item just answered: %v", m.session.Notes)
 	}
 }
@@ -105,7 +106,7 @@ func TestDoctorNotes(t *testing.T) {
 	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
 	atStep(t, m, model.StepChecklist)
 	send(m, press("n"))
-	if !m.noteEditing {
+	if !checklistOf(m).editing {
 		t.Fatal("n must open the note field for a doctor")
 	}
 	// Every printable key goes to the field, even global letters and digits.
@@ -115,7 +116,7 @@ func TestDoctorNotes(t *testing.T) {
 	if got := m.session.Notes["end-stage"]; got != "CT # q 1 l mx[31m" {
 		t.Fatalf("note = %q", got)
 	}
-	if m.session.Lang != model.LangEN || m.session.Answers["end-stage"] != model.Unanswered || m.dialog != dialogNone {
+	if m.session.Lang != model.LangEN || m.session.Answers["end-stage"] != model.Unanswered || m.dialog != nil {
 		t.Fatal("keys typed into the note acted elsewhere")
 	}
 	send(m, press("n"))
@@ -127,14 +128,14 @@ func TestDoctorNotes(t *testing.T) {
 	// Notes survive a language switch and show on the outcome.
 	send(m, press("l"))
 	atStep(t, m, model.StepOutcome)
-	if !strings.Contains(screen(m), "CT # q 1 l mx[31m") {
-		t.Fatalf("the note must show literally on the outcome:\n%s", screen(m))
+	if !strings.Contains(visible(m), "CT # q 1 l mx[31m") {
+		t.Fatalf("the note must show literally on the outcome:\n%s", visible(m))
 	}
 
 	p := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
 	atStep(t, p, model.StepChecklist)
 	send(p, press("n"))
-	if p.noteEditing || strings.Contains(screen(p), "note") {
+	if checklistOf(p).editing || strings.Contains(visible(p), "note") {
 		t.Fatal("patients are not offered notes")
 	}
 }
@@ -144,11 +145,11 @@ func TestLanguageSwitchKeepsAnswers(t *testing.T) {
 	atStep(t, m, model.StepChecklist)
 	send(m, keys("1", "3")...)
 	send(m, press("l"))
-	if m.session.Answers["end-stage"] != model.Yes || m.session.Answers["fibrosis"] != model.NotSure || m.focusedItem() != "acute-infection" {
+	if m.session.Answers["end-stage"] != model.Yes || m.session.Answers["fibrosis"] != model.NotSure || checklistOf(m).focused() != "acute-infection" {
 		t.Fatalf("switch lost answers: %v", m.session.Answers)
 	}
-	if !strings.Contains(screen(m), "Sample question about acute-infection?") {
-		t.Fatalf("not in English:\n%s", screen(m))
+	if !strings.Contains(visible(m), "Sample question about acute-infection?") {
+		t.Fatalf("not in English:\n%s", visible(m))
 	}
 }
 
@@ -175,7 +176,7 @@ func TestOutcomeScreens(t *testing.T) {
 					if m.session.Outcome(m.items()) != outcome {
 						t.Fatalf("outcome %s", m.session.Outcome(m.items()))
 					}
-					if !strings.Contains(text, texts[lang].OutcomeHeads[outcome]) {
+					if !strings.Contains(text, wording.For(lang).OutcomeHeads[outcome]) {
 						t.Errorf("heading missing: %s", text)
 					}
 					for _, id := range m.items() {
@@ -186,7 +187,7 @@ func TestOutcomeScreens(t *testing.T) {
 					if found := content.FindBanned(text, b.Banned); len(found) > 0 {
 						t.Errorf("banned wording on the outcome screen: %v", found)
 					}
-					if outcome != model.OutcomeNoExclusionReported && !strings.Contains(text, texts[lang].Discuss) {
+					if outcome != model.OutcomeNoExclusionReported && !strings.Contains(text, wording.For(lang).Discuss) {
 						t.Errorf("open items must ask to discuss them with the doctor")
 					}
 				})
@@ -202,41 +203,8 @@ func unwrapAll(m *Model) string {
 	seen := -1
 	for m.vp.YOffset() != seen {
 		seen = m.vp.YOffset()
-		parts = append(parts, strings.Fields(screen(m))...)
+		parts = append(parts, strings.Fields(visible(m))...)
 		send(m, press("pgdown"))
 	}
 	return strings.Join(parts, " ")
-}
-
-func TestPrintHasThePaperForm(t *testing.T) {
-	var b strings.Builder
-	if err := Print(&b, fixtureContent(t), PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	for _, id := range model.DefaultChecklist {
-		if !strings.Contains(out, "Sample question about "+id+"?") {
-			t.Errorf("question %s missing", id)
-		}
-	}
-	if strings.Count(out, "[ ] Yes    [ ] No    [ ] Not sure") != len(model.DefaultChecklist) {
-		t.Errorf("each item needs [ ] boxes:\n%s", out)
-	}
-	if strings.Contains(out, "☐") {
-		t.Error("boxes must be [ ], not ☐")
-	}
-}
-
-func TestEscapeMarkdown(t *testing.T) {
-	got := escapeMarkdown("# a | `b` *c*")
-	if got != "\\# a \\| \\`b\\` \\*c\\*" {
-		t.Fatalf("escapeMarkdown = %q", got)
-	}
-	out, err := renderMarkdown("- "+escapeMarkdown("# not a heading | pipe `tick` **bold**"), 80, PlainStyle)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out, "# not a heading | pipe `tick` **bold**") {
-		t.Fatalf("typed text must show literally: %q", out)
-	}
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -19,16 +20,16 @@ func TestKnowledgeCheck(t *testing.T) {
 	}
 	before := maps.Clone(m.session.Answers)
 	atStep(t, m, model.StepKnowledgeCheck)
-	if n := len(m.quizItems()); n != 3 {
+	if n := len(m.screenAt(model.StepKnowledgeCheck).(*quizScreen).items()); n != 3 {
 		t.Fatalf("two general questions and the joint one, got %d", n)
 	}
-	scr := screen(m)
+	scr := visible(m)
 	if !strings.Contains(scr, "Sample question general-1?") || !strings.Contains(scr, "Question 1 of 3") {
 		t.Fatalf("first question not shown:\n%s", scr)
 	}
 	// general-1 is an expectation question whose answer is b; answer a.
 	send(m, press("1"))
-	scr = screen(m)
+	scr = visible(m)
 	if !strings.Contains(scr, "The answer: False") || !strings.Contains(scr, "Sample explanation for general-1.") {
 		t.Fatalf("the right answer and explanation must follow any answer:\n%s", scr)
 	}
@@ -43,12 +44,12 @@ func TestKnowledgeCheck(t *testing.T) {
 		t.Fatal("only the first answer is recorded")
 	}
 	for _, w := range []string{"score", "correct", "wrong"} {
-		if strings.Contains(strings.ToLower(strings.Join(strings.Split(screen(m), "\n")[2:], " ")), w) {
+		if strings.Contains(strings.ToLower(strings.Join(strings.Split(visible(m), "\n")[2:], " ")), w) {
 			t.Errorf("no score may be shown to the patient (%q on screen)", w)
 		}
 	}
 	send(m, press("4"))
-	if strings.Contains(screen(m), "Teach-back") || len(m.session.TeachBack) > 0 {
+	if strings.Contains(visible(m), "Teach-back") || len(m.session.TeachBack) > 0 {
 		t.Fatal("patients get no teach-back marks")
 	}
 	send(m, press("down"))
@@ -66,7 +67,7 @@ func TestTeachBackForDoctors(t *testing.T) {
 		t.Fatal("teach-back is marked after the question is answered")
 	}
 	send(m, press("2"))
-	scr := screen(m)
+	scr := visible(m)
 	if !strings.Contains(scr, "Teach-back (for the doctor)") || !strings.Contains(scr, "Tell me in your own words: general-1.") {
 		t.Fatalf("the doctor needs the open question:\n%s", scr)
 	}
@@ -76,7 +77,7 @@ func TestTeachBackForDoctors(t *testing.T) {
 	}
 	_, zones := m.compose()
 	for _, z := range zones {
-		if z.act.kind == actTeachBack && z.act.i == 0 {
+		if a, ok := z.act.(teachBack); ok && a.i == 0 {
 			send(m, tea.MouseClickMsg{X: z.x0 + 1, Y: z.y0, Button: tea.MouseLeft})
 		}
 	}
@@ -92,7 +93,7 @@ func TestTeachBackForDoctors(t *testing.T) {
 func TestSure(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 40)
 	atStep(t, m, model.StepSure)
-	scr := screen(m)
+	scr := visible(m)
 	for _, q := range []string{"Do you feel SURE about the best choice for you?", "Do you have enough support and advice to make a choice?", "Légaré 2010."} {
 		if !strings.Contains(scr, q) {
 			t.Fatalf("missing %q:\n%s", q, scr)
@@ -126,7 +127,7 @@ func TestQuestionsForTheDoctor(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 40)
 	send(m, press("right")) // what-it-is
 	send(m, press("f"))
-	if m.dialog != dialogQuestion {
+	if !isOpen[*questionDialog](m) {
 		t.Fatal("f opens the question field")
 	}
 	typed := "# Cost? | `how much` q l m ?"
@@ -146,8 +147,8 @@ func TestQuestionsForTheDoctor(t *testing.T) {
 	}
 	send(m, press("l")) // the question survives the language switch
 	send(m, press("m"))
-	if !strings.Contains(screen(m), "(có câu hỏi)") {
-		t.Fatalf("the contents mark pages with a question:\n%s", screen(m))
+	if !strings.Contains(visible(m), "(có câu hỏi)") {
+		t.Fatalf("the contents mark pages with a question:\n%s", visible(m))
 	}
 	send(m, press("esc"))
 	atStep(t, m, model.StepSummary)
@@ -165,7 +166,7 @@ func TestOptionsTableAndStack(t *testing.T) {
 		checkFits(t, m, "options")
 		send(m, press("end"))
 		checkFits(t, m, "options end")
-		out, err := renderOptions(b, model.LangEN, texts[model.LangEN], m.innerWidth(), "dark")
+		out, err := doc.OptionsPage(b, model.LangEN, m.innerWidth(), "dark")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -179,7 +180,7 @@ func TestOptionsTableAndStack(t *testing.T) {
 		sideBySide := slices.ContainsFunc(lines, func(l string) bool {
 			return strings.Contains(l, "Option cell-therapy") && strings.Contains(l, "Option nothing")
 		})
-		if sideBySide != (w >= optionsTableWidth+4) {
+		if sideBySide != (w >= doc.OptionsTableWidth+4) {
 			t.Fatalf("%d columns: side by side = %v", w, sideBySide)
 		}
 		if !strings.Contains(text, "provided") || strings.Contains(text, "{clinic:") {

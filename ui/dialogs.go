@@ -6,28 +6,28 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// dialogView draws the open dialog and its zones, relative to its top-left
-// corner.
-func (m *Model) dialogView() (string, []zone) {
-	switch m.dialog {
-	case dialogMenu:
-		return m.menuView()
-	case dialogQuit:
-		return m.quitView()
-	case dialogQuestion:
-		return m.questionView()
-	case dialogResume:
-		return m.resumeView()
-	case dialogPIN:
-		return m.pinView()
-	case dialogStaff:
-		return m.staffView()
-	default:
-		return m.helpView()
+// dialog is a box over the screen that takes the keys while it is open;
+// m.dialog is nil when none is.
+type dialog interface {
+	// view draws the box and its zones, relative to its top-left corner.
+	view(m *Model) (string, []zone)
+	key(m *Model, k tea.KeyPressMsg) action
+}
+
+// closeDialog closes the open dialog, by key or by click.
+type closeDialog struct{}
+
+func (closeDialog) apply(m *Model) tea.Cmd { m.dialog = nil; return nil }
+
+// layoutDialog sizes a dialog's own fields to the window.
+func (m *Model) layoutDialog() {
+	if d, ok := m.dialog.(interface{ layout(*Model) }); ok {
+		d.layout(m)
 	}
 }
 
@@ -43,11 +43,14 @@ func (m *Model) dialogInner(want int) int {
 
 const dialogOffsetX, dialogOffsetY = 2, 1 // border plus padding, border
 
-func (m *Model) menuView() (string, []zone) {
+// menuDialog is the contents: every step of the session, to jump to.
+type menuDialog struct{ cursor int }
+
+func (d *menuDialog) view(m *Model) (string, []zone) {
 	steps := m.session.Steps()
 	w := m.dialogInner(56)
 	visible := max(1, min(len(steps), m.bodyHeight()-2-2)) // border, title, hint
-	top := min(max(0, m.menuCursor-visible/2), len(steps)-visible)
+	top := min(max(0, d.cursor-visible/2), len(steps)-visible)
 	lines := []string{m.st.DialogTitle.Render(m.text.Contents)}
 	var zones []zone
 	for i := top; i < top+visible; i++ {
@@ -55,7 +58,7 @@ func (m *Model) menuView() (string, []zone) {
 		if steps[i] == m.session.Current {
 			mark = "› "
 		}
-		title := stepTitle(m.opt.Content, m.session.Lang, steps[i])
+		title := m.screenAt(steps[i]).title(steps[i])
 		if p := m.opt.Content.Page(m.session.Lang, steps[i]); p != nil && p.IsPlaceholder() {
 			title += " (" + m.text.Soon + ")"
 		}
@@ -66,43 +69,94 @@ func (m *Model) menuView() (string, []zone) {
 		label += strings.Repeat(" ", max(0, w-lipgloss.Width(label)))
 		style := m.st.MenuItem
 		switch {
-		case i == m.menuCursor:
+		case i == d.cursor:
 			style = m.st.MenuFocus
 		case steps[i] == m.session.Current:
 			style = m.st.MenuCurrent
 		}
-		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, action{kind: actMenuItem, i: i}})
+		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, jump(i)})
 		lines = append(lines, style.Render(label))
 	}
 	lines = append(lines, m.st.Muted.Render(ansi.Truncate(m.text.ContentsHint, w, "…")))
 	return m.dialogBox(lines), zones
 }
 
-func (m *Model) quitView() (string, []zone) {
+func (d *menuDialog) key(m *Model, k tea.KeyPressMsg) action {
+	n := len(m.session.Steps())
+	move := func(i int) action { return do(func(*Model) tea.Cmd { d.cursor = i; return nil }) }
+	switch dy := m.upDown(k); {
+	case key.Matches(k, m.keys.Esc, m.keys.Menu):
+		return closeDialog{}
+	case dy != 0:
+		return move(cycle(d.cursor, dy, n, wrapAround))
+	case key.Matches(k, m.keys.Home):
+		return move(0)
+	case key.Matches(k, m.keys.End):
+		return move(n - 1)
+	case key.Matches(k, m.keys.Choose):
+		return jump(d.cursor)
+	case key.Matches(k, m.keys.Interrupt):
+		return do(func(m *Model) tea.Cmd {
+			m.dialog = nil
+			return m.requestQuit()
+		})
+	}
+	return nil
+}
+
+// jump goes to step i of the contents menu and closes it.
+type jump int
+
+func (a jump) apply(m *Model) tea.Cmd {
+	m.dialog = nil
+	steps := m.session.Steps()
+	if a < 0 || int(a) >= len(steps) {
+		return nil
+	}
+	return m.goTo(m.session.JumpTo(steps[a], m.now()))
+}
+
+// quitDialog asks before quitting a session with answers.
+type quitDialog struct{ focus int } // 0 stay, 1 quit: staying is the safe default
+
+func (d *quitDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(44)
 	text := m.text.QuitBody
 	if m.opt.Store != nil {
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
 	}
 	body := lipgloss.NewStyle().Width(w).Render(text)
-	stay, quit := m.button(m.text.Stay, true), m.button(m.text.Quit, true)
-	if m.quitFocus == 0 {
-		stay = m.st.ButtonFocus.Render(" " + m.text.Stay + " ")
-	} else {
-		quit = m.st.ButtonFocus.Render(" " + m.text.Quit + " ")
-	}
+	buttons := []button{m.button(m.text.Stay, true, closeDialog{}), m.button(m.text.Quit, true, quitNow{})}
+	buttons[d.focus].style = m.st.ButtonFocus
 	lines := []string{m.st.DialogTitle.Render(m.text.QuitTitle), ""}
 	lines = append(lines, strings.Split(body, "\n")...)
 	lines = append(lines, "")
-	y := dialogOffsetY + len(lines)
-	sw := lipgloss.Width(stay)
-	zones := []zone{
-		{dialogOffsetX, y, dialogOffsetX + sw, y + 1, action{kind: actQuitStay}},
-		{dialogOffsetX + sw + 2, y, dialogOffsetX + sw + 2 + lipgloss.Width(quit), y + 1, action{kind: actQuitConfirm}},
-	}
-	lines = append(lines, stay+"  "+quit)
-	return m.dialogBox(lines), zones
+	row, zones := buttonRow(buttons, "  ", dialogOffsetX, dialogOffsetY+len(lines))
+	return m.dialogBox(append(lines, row)), zones
 }
+
+func (d *quitDialog) key(m *Model, k tea.KeyPressMsg) action {
+	switch {
+	case key.Matches(k, m.keys.Esc):
+		return closeDialog{}
+	case key.Matches(k, m.keys.Left, m.keys.Right, m.keys.Tab):
+		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, 1, 2, wrapAround); return nil })
+	case key.Matches(k, m.keys.Choose):
+		if d.focus == 1 {
+			return quitNow{}
+		}
+		return closeDialog{}
+	case key.Matches(k, m.keys.Interrupt):
+		// A second ctrl+c is as clear an answer as the button.
+		return quitNow{}
+	}
+	return nil
+}
+
+// quitNow ends the program.
+type quitNow struct{}
+
+func (quitNow) apply(*Model) tea.Cmd { return tea.Quit }
 
 // packKeys lays every binding out as "key description" items, as many to a
 // line as fit, so no key is lost on a narrow screen.
@@ -126,7 +180,17 @@ func packKeys(h help.Model, groups [][]key.Binding, w int) string {
 	return strings.Join(append(lines, line), "\n")
 }
 
-func (m *Model) helpView() (string, []zone) {
+// helpDialog lists the keys of the current screen and the global keys.
+type helpDialog struct{}
+
+func (helpDialog) key(m *Model, k tea.KeyPressMsg) action {
+	if key.Matches(k, m.keys.Esc, m.keys.Help, m.keys.Choose) {
+		return closeDialog{}
+	}
+	return nil
+}
+
+func (helpDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(70)
 	h := m.help
 	h.SetWidth(w)
@@ -134,7 +198,9 @@ func (m *Model) helpView() (string, []zone) {
 	lines = append(lines, m.st.DialogTitle.Render(m.text.HelpTitle), "")
 	// Packed rather than in columns: columns drop whatever does not fit.
 	lines = append(lines, strings.Split(packKeys(h, m.fullHelp(), w), "\n")...)
+	lines = append(lines, "")
+	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.HelpMouse), "\n")...)
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.HelpClose, w, "…")))
 	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, min(len(lines), m.bodyHeight()-2)))
-	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), action{kind: actCloseHelp}}}
+	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}}}
 }

@@ -19,28 +19,32 @@ func TestLayoutGoldens(t *testing.T) {
 		name string
 		opt  Options
 		w, h int
+		step model.StepID // reached as the contents menu would; "" stays at the start
 		keys []string
 	}{
-		{"welcome_80x24", Options{}, 80, 24, nil},
-		{"welcome_compact_45x14", Options{Lang: model.LangEN, LangSet: true}, 45, 14, nil},
-		{"page_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 60, 20, []string{"right"}},
-		{"page_compact_45x14", Options{Role: model.RolePatient}, 45, 14, []string{"right", "right"}},
-		{"page_120x40", Options{Role: model.RoleDoctor}, 120, 40, []string{"right", "right"}},
-		{"menu_80x24", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24, []string{"right", "m", "down"}},
-		{"help_80x24", Options{Role: model.RolePatient}, 80, 24, []string{"right", "?"}},
-		{"quit_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}}, 60, 20, []string{"right", "q"}},
-		{"too_small_39x11", Options{}, 39, 11, nil},
-		{"checklist_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 60, 20, []string{"m", "end", "up", "up", "up", "up", "up", "up", "up", "enter", "2", "3"}},
-		{"checklist_compact_45x14", Options{Role: model.RolePatient}, 45, 14, []string{"m", "end", "up", "up", "up", "up", "up", "up", "enter", "1"}},
-		{"outcome_80x24", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24, []string{"m", "end", "up", "up", "up", "up", "up", "up", "enter", "1", "2", "right"}},
-		{"chooser_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"lung"}}, 60, 20, []string{"m", "down", "down", "down", "down", "enter", "down", "enter"}},
-		{"chooser_filtered_80x24", Options{Role: model.RolePatient}, 80, 24, []string{"m", "down", "down", "down", "down", "enter", "n", "e", "u", "r", "o"}},
+		{"welcome_80x24", Options{}, 80, 24, "", nil},
+		{"welcome_compact_45x14", Options{Lang: model.LangEN, LangSet: true}, 45, 14, "", nil},
+		{"page_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 60, 20, "", []string{"right"}},
+		{"page_compact_45x14", Options{Role: model.RolePatient}, 45, 14, "", []string{"right", "right"}},
+		{"page_120x40", Options{Role: model.RoleDoctor}, 120, 40, "", []string{"right", "right"}},
+		{"menu_80x24", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24, "", []string{"right", "m", "down"}},
+		{"help_80x24", Options{Role: model.RolePatient}, 80, 24, "", []string{"right", "?"}},
+		{"quit_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}}, 60, 20, "", []string{"right", "q"}},
+		{"too_small_39x11", Options{}, 39, 11, "", nil},
+		{"checklist_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 60, 20, model.StepChecklist, []string{"2", "3"}},
+		{"checklist_compact_45x14", Options{Role: model.RolePatient}, 45, 14, model.StepChecklist, []string{"1"}},
+		{"outcome_80x24", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24, model.StepChecklist, []string{"1", "2", "right"}},
+		{"chooser_60x20", Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"lung"}}, 60, 20, model.StepChooseGroup, []string{"down", "enter"}},
+		{"chooser_filtered_80x24", Options{Role: model.RolePatient}, 80, 24, model.StepChooseGroup, []string{"n", "e", "u", "r", "o"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newTestModel(t, fixtureContent(t), tt.opt, tt.w, tt.h)
+			if tt.step != "" {
+				atStep(t, m, tt.step)
+			}
 			send(m, keys(tt.keys...)...)
-			golden.RequireEqual(t, screen(m))
+			golden.RequireEqual(t, visible(m))
 		})
 	}
 }

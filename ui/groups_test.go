@@ -15,7 +15,7 @@ func atChooser(t *testing.T, lang model.Lang, w, h int) *Model {
 	t.Helper()
 	m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: model.RolePatient}, w, h)
 	send(m, press("m"))
-	for m.session.Steps()[m.menuCursor] != model.StepChooseGroup {
+	for m.session.Steps()[m.dialog.(*menuDialog).cursor] != model.StepChooseGroup {
 		send(m, press("down"))
 	}
 	send(m, press("enter"))
@@ -33,7 +33,7 @@ func typeText(m *Model, s string) {
 
 func visibleGroups(m *Model) []string {
 	var ids []string
-	for _, it := range m.groups.VisibleItems() {
+	for _, it := range groupsOf(m).list.VisibleItems() {
 		ids = append(ids, it.(groupItem).id)
 	}
 	return ids
@@ -75,7 +75,7 @@ func TestEveryKeywordFindsItsGroup(t *testing.T) {
 		for _, id := range b.GroupIDs {
 			for _, lang := range model.Langs {
 				for _, kw := range b.Group(lang, id).Keywords {
-					m.setGroupFilter(content.Fold(kw))
+					groupsOf(m).setFilter(content.Fold(kw))
 					if !slices.Contains(visibleGroups(m), id) {
 						t.Errorf("ui %s: keyword %q (%s) does not find %s", ui, kw, lang, id)
 					}
@@ -92,18 +92,18 @@ func TestFilterTakesPrintableKeys(t *testing.T) {
 			t.Fatalf("%q in the search box quit the app", k)
 		}
 	}
-	if m.groupFilter != "qvlm?Q" || m.session.Lang != model.LangVI || m.dialog != dialogNone {
-		t.Fatalf("letters must go to the search box: filter %q, lang %s, dialog %d", m.groupFilter, m.session.Lang, m.dialog)
+	if groupsOf(m).filter != "qvlm?Q" || m.session.Lang != model.LangVI || m.dialog != nil {
+		t.Fatalf("letters must go to the search box: filter %q, lang %s, dialog %T", groupsOf(m).filter, m.session.Lang, m.dialog)
 	}
 	if got := visibleGroups(m); !slices.Equal(got, []string{model.NotListed}) {
 		t.Fatalf("with no match only the not-listed path stays: %v", got)
 	}
 	send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
-	if m.groupFilter != "qvlm?" {
-		t.Fatalf("backspace: %q", m.groupFilter)
+	if groupsOf(m).filter != "qvlm?" {
+		t.Fatalf("backspace: %q", groupsOf(m).filter)
 	}
 	send(m, press("esc"))
-	if m.groupFilter != "" || len(visibleGroups(m)) != len(model.Groups) {
+	if groupsOf(m).filter != "" || len(visibleGroups(m)) != len(model.Groups) {
 		t.Fatal("esc must clear the search")
 	}
 	if !send(m, press("ctrl+c")) {
@@ -115,8 +115,8 @@ func TestFilterDropsControlCharacters(t *testing.T) {
 	m := atChooser(t, model.LangEN, 80, 24)
 	send(m, tea.PasteMsg{Content: "x"}) // pastes are not typed text; nothing happens
 	send(m, tea.KeyPressMsg{Code: 'a', Text: "a\x1b[2J"})
-	if m.groupFilter != "a[2J" || strings.ContainsRune(screen(m), 0x1b) {
-		t.Fatalf("control characters reached the filter: %q", m.groupFilter)
+	if groupsOf(m).filter != "a[2J" || strings.ContainsRune(visible(m), 0x1b) {
+		t.Fatalf("control characters reached the filter: %q", groupsOf(m).filter)
 	}
 }
 
@@ -131,12 +131,12 @@ func TestMultiSelectPutsPagesInTheFlow(t *testing.T) {
 		t.Fatalf("groups = %v", m.session.Groups)
 	}
 	send(m, press("esc"))
-	if !strings.Contains(screen(m), "(main group)") {
-		t.Fatalf("the first chosen group must be marked main:\n%s", screen(m))
+	if !strings.Contains(visible(m), "(main group)") {
+		t.Fatalf("the first chosen group must be marked main:\n%s", visible(m))
 	}
 	send(m, press("right"))
-	if m.session.Current != model.GroupStep("joint") || !strings.Contains(screen(m), "Joint") {
-		t.Fatalf("at %s:\n%s", m.session.Current, screen(m))
+	if m.session.Current != model.GroupStep("joint") || !strings.Contains(visible(m), "Joint") {
+		t.Fatalf("at %s:\n%s", m.session.Current, visible(m))
 	}
 	send(m, press("right"))
 	if m.session.Current != model.GroupStep("lung") {
@@ -169,8 +169,8 @@ func TestNotListedPath(t *testing.T) {
 		}
 		send(m, press("right"))
 		title := m.opt.Content.Group(lang, model.NotListed).Title
-		if !strings.Contains(screen(m), title) {
-			t.Fatalf("%s: not-listed page not shown:\n%s", lang, screen(m))
+		if !strings.Contains(visible(m), title) {
+			t.Fatalf("%s: not-listed page not shown:\n%s", lang, visible(m))
 		}
 		checkFits(t, m, "not-listed page")
 	}
@@ -180,7 +180,7 @@ func TestGroupClickToggles(t *testing.T) {
 	m := atChooser(t, model.LangEN, 80, 24)
 	_, zones := m.compose()
 	for _, z := range zones {
-		if z.act.kind == actGroupItem && z.act.i == 1 {
+		if a, ok := z.act.(groupToggle); ok && a.i == 1 {
 			send(m, tea.MouseClickMsg{X: z.x0 + 3, Y: z.y0, Button: tea.MouseLeft})
 		}
 	}
@@ -198,12 +198,12 @@ func TestChooserFitsAndPages(t *testing.T) {
 				send(m, press("down"))
 				checkFits(t, m, "chooser scrolled")
 			}
-			if m.groups.Index() != len(model.Groups)-1 {
-				t.Fatalf("%dx%d: ↓ must reach the last group across pages, at %d", sz[0], sz[1], m.groups.Index())
+			if groupsOf(m).list.Index() != len(model.Groups)-1 {
+				t.Fatalf("%dx%d: ↓ must reach the last group across pages, at %d", sz[0], sz[1], groupsOf(m).list.Index())
 			}
 			title := []rune(m.opt.Content.Group(lang, model.NotListed).Title)
-			if !strings.Contains(screen(m), string(title[:15])) { // narrow screens shorten titles
-				t.Fatalf("%dx%d: the last group is not on screen:\n%s", sz[0], sz[1], screen(m))
+			if !strings.Contains(visible(m), string(title[:15])) { // narrow screens shorten titles
+				t.Fatalf("%dx%d: the last group is not on screen:\n%s", sz[0], sz[1], visible(m))
 			}
 		}
 	}
@@ -219,15 +219,15 @@ func TestLanguageSwitchKeepsGroups(t *testing.T) {
 		t.Fatalf("lang %s groups %v at %s", m.session.Lang, m.session.Groups, m.session.Current)
 	}
 	send(m, press("left"))
-	if !strings.Contains(screen(m), "goi") || !slices.Contains(visibleGroups(m), "joint") {
-		t.Fatalf("the search must survive the switch:\n%s", screen(m))
+	if !strings.Contains(visible(m), "goi") || !slices.Contains(visibleGroups(m), "joint") {
+		t.Fatalf("the search must survive the switch:\n%s", visible(m))
 	}
 }
 
 func TestFilterMatchesWordStartsOnly(t *testing.T) {
 	m := atChooser(t, model.LangVI, 80, 24)
 	for _, typed := range []string{"ung thu", "cancer", "lupus", "ieu duong"} {
-		m.setGroupFilter(typed)
+		groupsOf(m).setFilter(typed)
 		if got := visibleGroups(m); !slices.Equal(got, []string{model.NotListed}) {
 			t.Errorf("%q must match no group (only the not-listed path): %v", typed, got)
 		}

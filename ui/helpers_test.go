@@ -131,8 +131,8 @@ func keys(ks ...string) []tea.Msg {
 	return out
 }
 
-// screen is what the user sees: the view with styling stripped.
-func screen(m *Model) string { return ansi.Strip(m.View().Content) }
+// visible is what the user sees: the view with styling stripped.
+func visible(m *Model) string { return ansi.Strip(m.View().Content) }
 
 // checkFits fails when the screen is not exactly the window's size.
 func checkFits(t *testing.T, m *Model, where string) {
@@ -160,4 +160,16 @@ func walkToEnd(t *testing.T, m *Model, visit func(step model.StepID)) {
 		}
 	}
 	t.Fatal("the flow never ends")
+}
+
+func checklistOf(m *Model) *checklistScreen {
+	return m.screenAt(model.StepChecklist).(*checklistScreen)
+}
+
+func groupsOf(m *Model) *groupScreen { return m.screenAt(model.StepChooseGroup).(*groupScreen) }
+
+// isOpen reports whether the open dialog is of type D.
+func isOpen[D dialog](m *Model) bool {
+	_, ok := m.dialog.(D)
+	return ok
 }

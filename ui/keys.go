@@ -1,54 +1,123 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
 
-// keyMap holds every binding of the app. Letters are bound in both cases so
-// Caps Lock never changes what a key does. Components get no key messages of
-// their own: the root model decides, so no component can quit or page on a
-// letter.
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"stemcounsel/model"
+	"stemcounsel/wording"
+)
+
+// keyMap holds every binding of the app: the global keys, then one group per
+// screen or dialog that has keys of its own. Letters are bound in both cases
+// so Caps Lock never changes what a key does. Components get no key messages
+// of their own: the root model decides, so no component can quit or page on
+// a letter.
 type keyMap struct {
-	Next, Prev              key.Binding
-	Up, Down                key.Binding
-	PageUp, PageDown        key.Binding
-	Home, End               key.Binding
-	Lang, Menu, Help        key.Binding
-	Quit, Choose, Esc       key.Binding
-	Left, Right, Tab        key.Binding
-	Note, Ask, Again, Panel key.Binding
+	Next, Prev        key.Binding
+	Up, Down          key.Binding
+	PageUp, PageDown  key.Binding
+	Home, End         key.Binding
+	Lang, Menu, Help  key.Binding
+	Quit, Choose, Esc key.Binding
+	Left, Right, Tab  key.Binding
+	Ask, Panel        key.Binding
+	Save, Interrupt   key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
+	Backspace         key.Binding
+	Checklist         struct{ Answer, Item, Note key.Binding }
+	Quiz              struct{ Answer, Item, TeachBack key.Binding }
+	Sure              struct{ Answer, Item, Again key.Binding }
+	Welcome           struct{ Move, Choose key.Binding }
+	Groups            struct{ Type, Toggle, Clear, Page, Quit, Move key.Binding }
+	Persona           struct{ Move, Choose key.Binding }
+	NextStep          struct{ Choose key.Binding }
+	Field             struct{ Keep, Drop key.Binding }
+	Kiosk             struct{ StaffExit, CallStaff, Guard key.Binding }
+	PINDigit          key.Binding
 }
 
-func newKeyMap(t *Text) keyMap {
-	return keyMap{
-		Next:     key.NewBinding(key.WithKeys("right", "tab"), key.WithHelp("→/tab", t.KeyNext)),
-		Prev:     key.NewBinding(key.WithKeys("left", "shift+tab"), key.WithHelp("←", t.KeyPrev)),
-		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", t.KeyScroll)),
-		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyScroll)),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", t.KeyPage)),
-		Home:     key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", t.KeyTop)),
-		End:      key.NewBinding(key.WithKeys("end"), key.WithHelp("end", t.KeyTop)),
-		Lang:     key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", t.KeyLang)),
-		Menu:     key.NewBinding(key.WithKeys("m", "M"), key.WithHelp("m", t.KeyMenu)),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
-		Quit:     key.NewBinding(key.WithKeys("q", "Q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
-		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyChoose)),
-		Esc:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyClose)),
-		Left:     key.NewBinding(key.WithKeys("left")),
-		Right:    key.NewBinding(key.WithKeys("right")),
-		Tab:      key.NewBinding(key.WithKeys("tab", "shift+tab")),
-		Note:     key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", t.KeyNote)),
-		Ask:      key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
-		Again:    key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", t.KeyAgain)),
-		Panel:    key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
+// newKeyMap builds the bindings with their help in a language; the l key
+// is named after the language it switches to.
+func newKeyMap(t *wording.Text, next string) keyMap {
+	k := keyMap{
+		Next:      key.NewBinding(key.WithKeys("right", "tab"), key.WithHelp("→/tab", t.KeyNext)),
+		Prev:      key.NewBinding(key.WithKeys("left", "shift+tab"), key.WithHelp("←", t.KeyPrev)),
+		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", t.KeyScroll)),
+		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyScroll)),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", t.KeyPage)),
+		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", t.KeyTop)),
+		End:       key.NewBinding(key.WithKeys("end"), key.WithHelp("end", t.KeyTop)),
+		Lang:      key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", next)),
+		Menu:      key.NewBinding(key.WithKeys("m", "M"), key.WithHelp("m", t.KeyMenu)),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
+		Quit:      key.NewBinding(key.WithKeys("q", "Q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
+		Choose:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyChoose)),
+		Esc:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyClose)),
+		Left:      key.NewBinding(key.WithKeys("left")),
+		Right:     key.NewBinding(key.WithKeys("right")),
+		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab")),
+		Ask:       key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
+		Panel:     key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
+		Save:      key.NewBinding(key.WithKeys("ctrl+s")),
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
+		Backspace: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", t.KeyDelete)),
+		PINDigit:  key.NewBinding(key.WithKeys(digitKeys(0, 10)...)),
 	}
+	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyMove))
+	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyChoose))
+	item := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyItem))
+
+	k.Checklist.Answer = key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1/2/3", t.KeyAnswer))
+	k.Checklist.Item = item
+	k.Checklist.Note = key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", t.KeyNote))
+
+	// Keys beyond a question's choices fall through, so 4 and 5 stay free
+	// for teach-back.
+	k.Quiz.Answer = key.NewBinding(key.WithKeys(digitKeys(1, 9)...), key.WithHelp("1/2/3", t.KeyAnswer))
+	k.Quiz.Item = item
+	k.Quiz.TeachBack = key.NewBinding(key.WithKeys("4", "5"), key.WithHelp("4/5", t.KeyTeachBack))
+
+	k.Sure.Answer = key.NewBinding(key.WithKeys("1", "2"), key.WithHelp("1/2", t.KeyAnswer))
+	k.Sure.Item = item
+	k.Sure.Again = key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", t.KeyAgain))
+
+	k.Welcome.Move = move
+	k.Welcome.Choose = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", t.KeyChoose))
+
+	k.Groups.Type = key.NewBinding(key.WithHelp("a-z", t.KeyType)) // any printable key
+	k.Groups.Toggle = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyToggle))
+	k.Groups.Clear = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyClear))
+	k.Groups.Page = key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", t.KeyPage))
+	k.Groups.Quit = k.Interrupt
+	k.Groups.Move = move
+
+	k.Persona.Move = move
+	k.Persona.Choose = choose
+
+	n := len(model.NextSteps)
+	k.NextStep.Choose = key.NewBinding(key.WithKeys(digitKeys(1, n)...), key.WithHelp(fmt.Sprintf("1-%d", n), t.KeyChoose))
+
+	k.Field.Keep = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave))
+	k.Field.Drop = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyCancel))
+
+	k.Kiosk.StaffExit = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.KeyStaffExit))
+	k.Kiosk.CallStaff = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", t.KeyCallStaff))
+	k.Kiosk.Guard = key.NewBinding(key.WithKeys("ctrl+c", "ctrl+z", "ctrl+\\"))
+	return k
 }
 
-// helpKeys adapts the bindings that matter on the current screen to the help
-// component.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
+// digitKeys are the keys of n digits from first on.
+func digitKeys(first, n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprint(first + i)
+	}
+	return keys
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+// digit is the number a digit key stands for, counted from first: 0 for
+// the first key of a row starting at "1".
+func digit(k tea.KeyPressMsg, first rune) int { return int([]rune(k.String())[0] - first) }

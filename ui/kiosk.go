@@ -10,7 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // countdownFrom is how long before the idle reset the countdown shows.
@@ -51,20 +53,25 @@ func (m *Model) onIdleTick() tea.Cmd {
 		return nil
 	}
 	if m.idleLeft() <= 0 {
-		return tea.Batch(m.resetKiosk(), idleTick())
+		return tea.Batch(m.resetKiosk(), m.opt.idleTick())
 	}
-	return idleTick()
+	return m.opt.idleTick()
 }
 
+// abandonedMsg says how saving the previous patient's session went.
+type abandonedMsg struct{ err error }
+
 // resetKiosk ends the patient's session and starts a fresh one. Anything
-// unfinished is saved as abandoned first; then the whole model is replaced,
-// so nothing of the previous patient stays in memory, and the terminal's
+// unfinished is saved as abandoned, in a command that holds the record
+// until it is written; the whole model is replaced at once, so nothing of
+// the previous patient stays on screen or in the model, and the terminal's
 // screen and scroll-back are cleared.
 func (m *Model) resetKiosk() tea.Cmd {
-	var saveErr error
+	var save tea.Cmd
 	if m.ShouldSave() && m.opt.Store != nil {
 		rec := m.record(model.StatusAbandoned)
-		saveErr = m.opt.Store.Close(rec, []byte(RecordMarkdown(rec, m.opt.Content)))
+		md, store := []byte(doc.Record(rec, m.opt.Content)), m.opt.Store
+		save = func() tea.Msg { return abandonedMsg{err: store.Close(rec, md)} }
 	}
 	opt := m.opt
 	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
@@ -73,16 +80,24 @@ func (m *Model) resetKiosk() tea.Cmd {
 	}
 	w, h := m.width, m.height
 	*m = *New(opt)
-	if saveErr != nil {
-		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, saveErr)
-	}
+	m.makeScreens() // New's screens point at the model it made, not at m
 	m.resize(w, h)
-	return tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J"))
+	return tea.Batch(save, tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J")))
+}
+
+// abandoned shows, for the next patient too, that the previous session
+// could not be saved.
+func (m *Model) abandoned(msg abandonedMsg) {
+	if msg.err != nil {
+		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, msg.err)
+		m.layoutViewport()
+	}
 }
 
 // kioskKey handles what a kiosk does before anything else: a key during the
 // countdown only says "I am here"; the hand-off screen waits for any key;
-// quitting and suspending never happen without staff.
+// the staff dialogs take every key; quitting and suspending never happen
+// without staff.
 func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	wasCounting := m.countingDown()
 	m.lastInput = m.now()
@@ -91,23 +106,22 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true // consumed: never taken as an answer
 	case m.handoff:
 		return m.resetKiosk(), true
-	case m.dialog == dialogStaff:
-		m.dialog = dialogNone
-		return nil, true
-	case m.dialog == dialogPIN:
-		return m.pinKey(k), true
 	}
-	switch k.String() {
-	case "ctrl+x":
+	switch m.dialog.(type) {
+	case *pinDialog, staffDialog:
+		return m.act(m.dialog.key(m, k)), true
+	}
+	switch {
+	case key.Matches(k, m.keys.Kiosk.StaffExit):
 		m.openPIN()
 		return nil, true
-	case "f1":
-		m.dialog = dialogStaff
+	case key.Matches(k, m.keys.Kiosk.CallStaff):
+		m.dialog = staffDialog{}
 		return nil, true
-	case "ctrl+c", "ctrl+z", "ctrl+\\":
+	case key.Matches(k, m.keys.Kiosk.Guard):
 		return nil, true // the guard lives here, so tests see it
 	}
-	if key.Matches(k, m.keys.Quit) && m.dialog == dialogNone && !m.typing() {
+	if key.Matches(k, m.keys.Quit) && m.dialog == nil && !m.typing() {
 		m.notice = m.text.KioskNoQuit
 		return nil, true
 	}
@@ -116,11 +130,12 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // typing reports whether a text field or the group search takes letters.
 func (m *Model) typing() bool {
-	return m.noteEditing || m.ref.Focused() || m.dialog == dialogQuestion || m.session.Current == model.StepChooseGroup
+	_, question := m.dialog.(*questionDialog)
+	return question || m.screen().input() != inputNone
 }
 
 // kioskClick: a click during the countdown or on the hand-off screen is
-// consumed the same way a key is.
+// consumed the same way a key is, and any click closes the staff notice.
 func (m *Model) kioskClick() (tea.Cmd, bool) {
 	wasCounting := m.countingDown()
 	m.lastInput = m.now()
@@ -129,8 +144,9 @@ func (m *Model) kioskClick() (tea.Cmd, bool) {
 		return nil, true
 	case m.handoff:
 		return m.resetKiosk(), true
-	case m.dialog == dialogStaff:
-		m.dialog = dialogNone
+	}
+	if _, staff := m.dialog.(staffDialog); staff {
+		m.dialog = nil
 		return nil, true
 	}
 	return nil, false
@@ -138,46 +154,65 @@ func (m *Model) kioskClick() (tea.Cmd, bool) {
 
 // The staff exit.
 
-func (m *Model) openPIN() {
-	m.dialog = dialogPIN
-	m.pin = ""
-	m.pinWrong = false
+// pinDialog takes the staff PIN, from the keyboard or its keypad.
+type pinDialog struct {
+	pin   string
+	wrong bool
 }
+
+func (m *Model) openPIN() { m.dialog = &pinDialog{} }
 
 func (m *Model) pinLocked() bool { return m.now().Before(m.pinLockedUntil) }
 
-func (m *Model) pinKey(k tea.KeyPressMsg) tea.Cmd {
-	switch s := k.String(); {
-	case s == "esc":
-		m.dialog = dialogNone
-	case s == "enter":
-		return m.checkPIN()
-	case s == "backspace":
-		m.pinDigit(-1)
-	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
-		m.pinDigit(int(s[0] - '0'))
+func (d *pinDialog) key(m *Model, k tea.KeyPressMsg) action {
+	switch {
+	case key.Matches(k, m.keys.Esc):
+		return closeDialog{}
+	case key.Matches(k, m.keys.Choose):
+		return pinPress{d, pinOK}
+	case key.Matches(k, m.keys.Backspace):
+		return pinPress{d, pinBackspace}
+	case key.Matches(k, m.keys.PINDigit):
+		return pinPress{d, digit(k, '0')}
+	}
+	return handled
+}
+
+// The keypad's keys besides the digits 0-9.
+const (
+	pinBackspace = 10
+	pinOK        = 11
+)
+
+// pinPress is a key of the keypad: a digit, backspace or OK.
+type pinPress struct {
+	d *pinDialog
+	i int
+}
+
+func (a pinPress) apply(m *Model) tea.Cmd {
+	d := a.d
+	switch {
+	case a.i == pinOK:
+		return d.check(m)
+	case a.i == pinBackspace:
+		if d.pin != "" {
+			d.pin = d.pin[:len(d.pin)-1]
+		}
+	case len(d.pin) < 12:
+		d.pin += fmt.Sprint(a.i)
 	}
 	return nil
 }
 
-// pinDigit adds a digit, or removes the last with -1.
-func (m *Model) pinDigit(d int) {
-	switch {
-	case d < 0 && m.pin != "":
-		m.pin = m.pin[:len(m.pin)-1]
-	case d >= 0 && len(m.pin) < 12:
-		m.pin += fmt.Sprint(d)
-	}
-}
-
-// checkPIN compares against the slow hash in the background: it takes a
+// check compares against the slow hash in the background: it takes a
 // noticeable fraction of a second by design.
-func (m *Model) checkPIN() tea.Cmd {
+func (d *pinDialog) check(m *Model) tea.Cmd {
 	if m.pinLocked() || m.opt.CheckPIN == nil {
 		return nil
 	}
-	pin, check := m.pin, m.opt.CheckPIN
-	m.pin, m.pinWrong = "", false
+	pin, check := d.pin, m.opt.CheckPIN
+	d.pin, d.wrong = "", false
 	return func() tea.Msg { return pinCheckedMsg{ok: check(pin)} }
 }
 
@@ -190,12 +225,14 @@ func (m *Model) pinChecked(msg pinCheckedMsg) tea.Cmd {
 		m.pinTries = 0
 		m.pinLockedUntil = m.now().Add(pinLockout)
 	}
-	m.pinWrong = true
+	if d, ok := m.dialog.(*pinDialog); ok {
+		d.wrong = true
+	}
 	return nil
 }
 
-// pinView is the staff dialog with an on-screen keypad for tablets.
-func (m *Model) pinView() (string, []zone) {
+// view is the staff dialog with an on-screen keypad for tablets.
+func (d *pinDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(36)
 	lines := []string{m.st.DialogTitle.Render(m.text.PINTitle), ""}
 	var zones []zone
@@ -206,62 +243,47 @@ func (m *Model) pinView() (string, []zone) {
 		left := m.pinLockedUntil.Sub(m.now()).Round(time.Second)
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.PINLocked, left)), "\n")...)
 	default:
-		if m.pinWrong {
+		if d.wrong {
 			lines = append(lines, m.st.Notice.Render(m.text.PINWrong))
 		}
-		lines = append(lines, strings.Repeat("• ", len(m.pin))+"▏", "")
+		lines = append(lines, strings.Repeat("• ", len(d.pin))+"▏", "")
 		rows := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"⌫", "0", "OK"}}
-		for _, row := range rows {
-			var b strings.Builder
-			x := 0
-			for j, label := range row {
-				if j > 0 {
-					b.WriteString(" ")
-					x++
-				}
-				cell := m.st.Button.Render(fmt.Sprintf(" %-2s ", label))
-				act := action{kind: actPIN, i: pinKeyIndex(label)}
-				zones = append(zones, zone{dialogOffsetX + x, dialogOffsetY + len(lines), dialogOffsetX + x + lipgloss.Width(cell), dialogOffsetY + len(lines) + 1, act})
-				b.WriteString(cell)
-				x += lipgloss.Width(cell)
+		for _, labels := range rows {
+			var pad []button
+			for _, label := range labels {
+				pad = append(pad, button{fmt.Sprintf(" %-2s ", label), m.st.Button, pinPress{d, pinKeyIndex(label)}})
 			}
-			lines = append(lines, b.String())
+			row, rz := buttonRow(pad, " ", dialogOffsetX, dialogOffsetY+len(lines))
+			lines, zones = append(lines, row), append(zones, rz...)
 		}
 	}
 	lines = append(lines, "", m.st.Muted.Render(m.text.PINKeys))
 	return m.dialogBox(lines), zones
 }
 
-// pinKeyIndex maps a keypad label to its action: digits 0-9, 10 for
-// backspace, 11 for OK.
+// pinKeyIndex maps a keypad label to its key.
 func pinKeyIndex(label string) int {
 	switch label {
 	case "⌫":
-		return 10
+		return pinBackspace
 	case "OK":
-		return 11
+		return pinOK
 	}
 	return int(label[0] - '0')
 }
 
-func (m *Model) pinPress(i int) tea.Cmd {
-	switch {
-	case i == 10:
-		m.pinDigit(-1)
-	case i == 11:
-		return m.checkPIN()
-	default:
-		m.pinDigit(i)
-	}
-	return nil
-}
+// staffDialog tells the patient that staff are on their way; any key or
+// click closes it.
+type staffDialog struct{}
 
-func (m *Model) staffView() (string, []zone) {
+func (staffDialog) key(*Model, tea.KeyPressMsg) action { return closeDialog{} }
+
+func (staffDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(50)
 	lines := []string{m.st.DialogTitle.Render(m.text.StaffTitle), ""}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.StaffBody), "\n")...)
 	box := m.dialogBox(lines)
-	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), action{kind: actCloseStaff}}}
+	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}}}
 }
 
 // countdownView is the "still there?" message over the screen.
@@ -310,9 +332,9 @@ func (m *Model) Crash() string { return m.crash }
 // SavedUnfinished tells, in the session's language, that it was saved
 // unfinished and how to resume it.
 func SavedUnfinished(lang model.Lang, code string) string {
-	return fmt.Sprintf(texts[lang].SavedUnfinished, code, code)
+	return fmt.Sprintf(wording.For(lang).SavedUnfinished, code)
 }
 
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.
-func CrashNotice(lang model.Lang) string { return texts[lang].Restarting }
+func CrashNotice(lang model.Lang) string { return wording.For(lang).Restarting }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,19 +32,21 @@ func kioskModel(t *testing.T, dir string, w, h int) (*Model, *fakeClock) {
 		Store: store, Code: codes[0], Now: clock.now,
 		NewCode:  func() string { n++; return codes[n%len(codes)] },
 		CheckPIN: func(pin string) bool { return pin == "2468" },
+		idleTick: func() tea.Cmd { return nil },
 	}, w, h)
 	return m, clock
 }
 
-// tick delivers one idle tick without running the next one, which would
-// wait a real second; the fake clock says how much time has passed.
-func tick(m *Model) { m.Update(idleTickMsg{}) }
+// tick delivers one idle tick and runs what it starts; the next tick is
+// never scheduled (it would wait a real second): the fake clock says how
+// much time has passed.
+func tick(m *Model) { send(m, idleTickMsg{}) }
 
 func TestKioskIdleResetLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	m, clock := kioskModel(t, dir, 80, 24)
-	if m.session.Role != model.RolePatient || !strings.Contains(screen(m), "ACD349") || !strings.Contains(screen(m), "30 days") {
-		t.Fatalf("the kiosk welcome says what is kept, for how long, and the code:\n%s", screen(m))
+	if m.session.Role != model.RolePatient || !strings.Contains(visible(m), "ACD349") || !strings.Contains(visible(m), "30 days") {
+		t.Fatalf("the kiosk welcome says what is kept, for how long, and the code:\n%s", visible(m))
 	}
 	// A patient chooses a group, searches, answers and asks a question.
 	atStep(t, m, model.StepChooseGroup)
@@ -59,28 +62,38 @@ func TestKioskIdleResetLeavesNothing(t *testing.T) {
 
 	clock.advance(2*time.Minute + 29*time.Second)
 	tick(m)
-	if strings.Contains(screen(m), "Are you still there?") {
+	if strings.Contains(visible(m), "Are you still there?") {
 		t.Fatal("no countdown before the last 30 seconds")
 	}
 	clock.advance(2 * time.Second)
 	tick(m)
-	if !strings.Contains(screen(m), "Are you still there?") || !strings.Contains(screen(m), "in 29 s,") {
-		t.Fatalf("the countdown shows in the last 30 seconds:\n%s", screen(m))
+	if !strings.Contains(visible(m), "Are you still there?") || !strings.Contains(visible(m), "in 29 s,") {
+		t.Fatalf("the countdown shows in the last 30 seconds:\n%s", visible(m))
 	}
 	before := fmt.Sprint(m.session.Quiz, m.session.Answers)
 	send(m, press("1")) // "I am here": consumed, never an answer
-	if fmt.Sprint(m.session.Quiz, m.session.Answers) != before || strings.Contains(screen(m), "Are you still there?") {
+	if fmt.Sprint(m.session.Quiz, m.session.Answers) != before || strings.Contains(visible(m), "Are you still there?") {
 		t.Fatal("the key that dismisses the countdown must change no answer")
 	}
 
+	old := maps.Clone(m.screens)
 	clock.advance(3 * time.Minute)
 	tick(m)
 	if m.session.Code != "XYW346" || m.session.Current != model.StepWelcome {
 		t.Fatalf("after the idle time the kiosk starts fresh: %s at %s", m.session.Code, m.session.Current)
 	}
-	// Nothing of the previous patient remains: model, filter, fields, caches.
-	if m.session.HasAnswers() || m.groupFilter != "" || m.question.Value() != "" || m.note.Value() != "" || m.lastSaved != nil || len(m.groups.VisibleItems()) != len(model.Groups) {
-		t.Fatalf("state left behind: %+v filter %q", m.session, m.groupFilter)
+	// Nothing of the previous patient remains: model, screens with their
+	// filter and fields, dialogs, caches.
+	for step, scr := range m.screens {
+		if scr == old[step] {
+			t.Fatalf("the %s screen of the previous patient is kept", step)
+		}
+	}
+	if w := m.screen().(*welcomeScreen); w.m != m {
+		t.Fatal("the fresh screens must belong to the model that shows them")
+	}
+	if m.session.HasAnswers() || m.dialog != nil || m.lastSaved != nil || groupsOf(m).filter != "" || checklistOf(m).note.Value() != "" || len(groupsOf(m).list.VisibleItems()) != len(model.Groups) {
+		t.Fatalf("state left behind: %+v filter %q", m.session, groupsOf(m).filter)
 	}
 	walkAll(t, m, func(step model.StepID, text string) {
 		for _, trace := range []string{"ZEBRA", "ACD349", "Search: lung", "Chosen: Page lung"} {
@@ -119,8 +132,8 @@ func TestKioskExitGuard(t *testing.T) {
 		}
 	}
 	send(m, tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl})
-	if m.dialog != dialogPIN || !strings.Contains(screen(m), "enter the PIN") {
-		t.Fatalf("ctrl+x asks staff for the PIN:\n%s", screen(m))
+	if !isOpen[*pinDialog](m) || !strings.Contains(visible(m), "enter the PIN") {
+		t.Fatalf("ctrl+x asks staff for the PIN:\n%s", visible(m))
 	}
 	checkFits(t, m, "PIN keypad")
 	typeText(m, "1111")
@@ -131,7 +144,7 @@ func TestKioskExitGuard(t *testing.T) {
 	_, zones := m.compose()
 	clickPad := func(i int) bool {
 		for _, z := range zones {
-			if z.act.kind == actPIN && z.act.i == i {
+			if a, ok := z.act.(pinPress); ok && a.i == i {
 				return send(m, tea.MouseClickMsg{X: z.x0 + 1, Y: z.y0, Button: tea.MouseLeft})
 			}
 		}
@@ -153,8 +166,8 @@ func TestKioskExitGuard(t *testing.T) {
 	}
 	send(m, tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl})
 	typeText(m, "2468")
-	if send(m, press("enter")) || !strings.Contains(screen(m), "Too many wrong tries") {
-		t.Fatalf("five wrong tries lock the exit:\n%s", screen(m))
+	if send(m, press("enter")) || !strings.Contains(visible(m), "Too many wrong tries") {
+		t.Fatalf("five wrong tries lock the exit:\n%s", visible(m))
 	}
 	clock.advance(pinLockout + time.Second)
 	send(m, press("esc"))
@@ -168,20 +181,20 @@ func TestKioskExitGuard(t *testing.T) {
 func TestKioskHandoffAndStaff(t *testing.T) {
 	m, _ := kioskModel(t, t.TempDir(), 60, 20)
 	send(m, press("f1"))
-	if !strings.Contains(screen(m), "front desk") {
-		t.Fatalf("F1 calls staff:\n%s", screen(m))
+	if !strings.Contains(visible(m), "front desk") {
+		t.Fatalf("F1 calls staff:\n%s", visible(m))
 	}
 	send(m, press("x"))
-	if m.dialog != dialogNone {
+	if m.dialog != nil {
 		t.Fatal("any key closes the staff message")
 	}
 	_, zones := m.compose()
 	for _, z := range zones {
-		if z.act.kind == actStaff {
+		if _, ok := z.act.(staffCall); ok {
 			send(m, tea.MouseClickMsg{X: z.x0 + 1, Y: z.y0, Button: tea.MouseLeft})
 		}
 	}
-	if m.dialog != dialogStaff {
+	if !isOpen[staffDialog](m) {
 		t.Fatal("the staff button is clickable")
 	}
 	send(m, press("x"))
@@ -189,7 +202,7 @@ func TestKioskHandoffAndStaff(t *testing.T) {
 	send(m, press("2"))
 	atStep(t, m, model.StepSummary)
 	send(m, press("right")) // finish
-	scr := screen(m)
+	scr := visible(m)
 	if !m.handoff || !strings.Contains(scr, "A C D 3 4 9") || !strings.Contains(scr, "give this code") {
 		t.Fatalf("finishing shows the code large:\n%s", scr)
 	}
@@ -220,7 +233,7 @@ func TestPanicShowsNeutralMessage(t *testing.T) {
 	if !strings.Contains(m.Crash(), "panic") {
 		t.Fatalf("the crash is reported for the log: %q", m.Crash())
 	}
-	scr := screen(m)
+	scr := visible(m)
 	if !strings.Contains(scr, "restarting") || strings.Contains(scr, "goroutine") || strings.Contains(scr, ".go:") {
 		t.Fatalf("the patient sees a neutral message, no stack trace:\n%s", scr)
 	}

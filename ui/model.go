@@ -1,23 +1,31 @@
-// Package ui is the terminal interface: one root Bubble Tea model that routes
-// between the welcome screen, the reading pages, the interactive steps and
-// the dialogs, and renders counseling pages with Glamour.
+// Package ui is the terminal interface: one root Bubble Tea model that keeps
+// the key precedence, the kiosk guard, the layout and saving, and hands
+// everything else to the screen of the current step or the open dialog.
+//
+// Where to change what: a screen is a type in screen_*.go, listed against
+// its step in the table in screen.go (a step not listed is a reading page);
+// its keys are a group of keyMap in keys.go; dialogs are in dialog*.go,
+// kiosk.go and save.go; shared drawing pieces in widgets.go. The wording is
+// in package wording, the documents (pages, summary, record, handout) in
+// package doc.
 package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/progress"
-	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 // Layout thresholds. From full size up everything shows; between the minimum
@@ -66,20 +74,11 @@ type Options struct {
 	RetainDays int
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
+
+	// idleTick schedules the kiosk's next idle check, a second on; tests
+	// step the injected clock instead and check by hand.
+	idleTick func() tea.Cmd
 }
-
-type dialog int
-
-const (
-	dialogNone dialog = iota
-	dialogMenu
-	dialogHelp
-	dialogQuit
-	dialogQuestion
-	dialogResume
-	dialogPIN
-	dialogStaff
-)
 
 // shown identifies what the viewport holds, so a resize or a language switch
 // knows whether to render again.
@@ -93,7 +92,7 @@ type shown struct {
 type Model struct {
 	opt     Options
 	session *model.Session
-	text    *Text
+	text    *wording.Text
 	keys    keyMap
 	st      styles
 
@@ -102,38 +101,24 @@ type Model struct {
 	help          help.Model
 	progress      progress.Model
 	shown         shown
-	groups        list.Model
-	groupFilter   string
-	itemFocus     int
-	note          textinput.Model
-	noteEditing   bool
-	quizFocus     int
-	sureFocus     int
-	question      textinput.Model
+	screens       map[model.StepID]screen // see makeScreens
+	page          *pageScreen             // every step not in the table
+	dialog        dialog                  // nil: none open
 	panelOpen     bool
-	personaFocus  int
-	ref           textinput.Model
 
-	saveSeq      uint64
-	lastSaved    []byte // the last record saved, without its time
-	saveErr      error
-	finished     bool
-	resumeCursor int
+	saveSeq   uint64
+	lastSaved []byte // the last record saved, without its time
+	saveErr   error
+	finished  bool
 
 	lastInput      time.Time // the kiosk's idle clock
 	handoff        bool      // the kiosk shows the hand-off code
-	pin            string
-	pinWrong       bool
 	pinTries       int
 	pinLockedUntil time.Time
 	crash          string
 
-	dialog       dialog
-	menuCursor   int
-	quitFocus    int // 0 stay, 1 quit: staying is the safe default
-	welcomeFocus int
-	notice       string
-	resizeSeq    int
+	notice    string
+	resizeSeq int
 }
 
 // New builds the root model for a new session.
@@ -146,6 +131,9 @@ func New(opt Options) *Model {
 	}
 	if opt.Kiosk {
 		opt.Role = model.RolePatient
+	}
+	if opt.idleTick == nil {
+		opt.idleTick = idleTick
 	}
 	s := opt.Session
 	if s == nil {
@@ -162,19 +150,13 @@ func New(opt Options) *Model {
 	m.progress.FullColor = m.st.ProgressFull
 	m.progress.EmptyColor = m.st.ProgressEmpty
 	m.setLang(opt.Lang)
-	m.groups = m.newGroupList()
-	m.note = newNoteInput()
-	m.question = newNoteInput()
-	m.ref = newNoteInput()
-	m.ref.CharLimit = 32
-	m.ref.SetValue(s.PatientRef)
+	m.makeScreens()
 	// Trainers demonstrate with the script beside the page; a doctor's
 	// talking points stay hidden until asked for, as the patient may be
 	// watching the screen.
 	m.panelOpen = opt.Role == model.RoleTrainer
-	m.welcomeFocus = m.defaultWelcomeFocus()
 	if len(opt.Unfinished) > 0 && opt.Session == nil {
-		m.dialog = dialogResume
+		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
 	m.lastInput = opt.Now()
@@ -187,7 +169,7 @@ func (m *Model) Session() *model.Session { return m.session }
 // Init starts no terminal queries; a kiosk starts its idle clock.
 func (m *Model) Init() tea.Cmd {
 	if m.kiosk() && m.opt.Idle > 0 {
-		return idleTick()
+		return m.opt.idleTick()
 	}
 	return nil
 }
@@ -217,6 +199,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case finishedMsg:
 		m.finishedSaving(msg)
+		return m, nil
+	case abandonedMsg:
+		m.abandoned(msg)
 		return m, nil
 	case resumedMsg:
 		m.resumed(msg)
@@ -248,8 +233,13 @@ func (m *Model) now() time.Time { return m.opt.Now() }
 
 func (m *Model) setLang(l model.Lang) {
 	m.session.Lang = l
-	m.text = texts[l]
-	m.keys = newKeyMap(m.text)
+	m.text = wording.For(l)
+	m.keys = newKeyMap(m.text, wording.LanguageNames[nextLang(l)])
+}
+
+// nextLang is the language the l key switches to: the next of model.Langs.
+func nextLang(l model.Lang) model.Lang {
+	return model.Langs[cycle(slices.Index(model.Langs, l), 1, len(model.Langs), wrapAround)]
 }
 
 // compact reports whether the window is below full size.
@@ -331,51 +321,31 @@ func (m *Model) layoutViewport() {
 	if b := m.banner(); b != "" {
 		h -= lipgloss.Height(b)
 	}
-	if m.session.Current == model.StepWelcome {
-		h -= m.welcomeHeight()
-	} else if top, _, ok := m.screenTop(); ok {
+	scr := m.screen()
+	scr.layout()
+	if top, _ := scr.top(); top != "" {
 		h -= lipgloss.Height(top)
 	}
 	m.vp.SetWidth(m.bodyWidth())
 	m.vp.SetHeight(max(1, h))
-	m.layoutGroupList()
-	m.help.SetWidth(m.innerWidth())
+	m.layoutDialog()
+	m.help.SetWidth(m.innerWidth() - 1) // room for the help bar's ellipsis
 	m.progress.SetWidth(m.innerWidth())
-}
-
-// dynamicMarkdown returns the Markdown of a step that shows the patient's
-// own answers; such steps are rendered fresh and never cached.
-func (m *Model) dynamicMarkdown(step model.StepID) (string, bool) {
-	switch step {
-	case model.StepSummary:
-		return summaryMarkdown(m.session, m.opt.Content, m.text), true
-	case model.StepChecklist:
-		return m.checklistMarkdown(), true
-	case model.StepOutcome:
-		return m.outcomeMarkdown(), true
-	case model.StepKnowledgeCheck:
-		return m.quizMarkdown(), true
-	case model.StepSure:
-		return m.sureMarkdown(), true
-	case model.StepPersona:
-		return m.personaMarkdown(), true
-	}
-	return "", false
 }
 
 // staticDraw returns how to draw a step that is the same for every patient.
 // The function captures only immutable values, so it may run in another
 // goroutine with its own renderer.
 func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, error) {
-	c, t, width, style := m.opt.Content, texts[lang], m.bodyWidth(), m.opt.Style
+	c, width, style := m.opt.Content, m.bodyWidth(), m.opt.Style
 	if step == model.StepOptions {
-		return func() (string, error) { return renderOptions(c, lang, t, width, style) }
+		return func() (string, error) { return doc.OptionsPage(c, lang, width, style) }
 	}
 	md := fmt.Sprintf("*%s*", step)
 	if p := c.Page(lang, step); p != nil {
-		md = pageMarkdown(c, lang, p, t)
+		md = doc.Page(c, lang, p)
 	}
-	return func() (string, error) { return renderMarkdown(md, width, style) }
+	return func() (string, error) { return doc.Render(md, width, style) }
 }
 
 func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
@@ -399,8 +369,8 @@ func (m *Model) refresh(keepPlace bool) {
 	step := m.session.Current
 	var out string
 	var err error
-	if md, ok := m.dynamicMarkdown(step); ok {
-		out, err = renderMarkdown(md, m.bodyWidth(), m.opt.Style)
+	if md, ok := m.screen().markdown(); ok {
+		out, err = doc.Render(md, m.bodyWidth(), m.opt.Style)
 	} else {
 		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
 	}
@@ -425,7 +395,7 @@ func (m *Model) prerender() tea.Cmd {
 		return nil
 	}
 	next := steps[i+1]
-	if _, dynamic := m.dynamicMarkdown(next); dynamic {
+	if _, dynamic := m.screenAt(next).markdown(); dynamic {
 		return nil
 	}
 	k := m.cacheKey(next, m.session.Lang)
@@ -441,21 +411,21 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 	if !moved {
 		return nil
 	}
-	m.welcomeFocus = m.defaultWelcomeFocus()
+	m.screen().enter()
 	m.refresh(false)
 	return m.prerender()
 }
 
+// lastStep reports whether the session is on its last step, where next
+// finishes it.
+func (m *Model) lastStep() bool { return m.session.Index() == len(m.session.Steps())-1 }
+
 func (m *Model) next() tea.Cmd {
-	if m.session.Current == model.StepSummary {
+	if m.lastStep() {
 		return m.finish()
 	}
-	if m.session.Current == model.StepWelcome && !m.session.CanLeaveWelcome() {
-		m.notice = m.text.WelcomeNeedRole
-		return nil
-	}
-	if m.session.Current == model.StepPersona && m.session.Persona == "" {
-		m.notice = m.text.NeedPersona
+	if why := m.screen().leave(); why != "" {
+		m.notice = why
 		return nil
 	}
 	return m.goTo(m.session.Next(m.now()))
@@ -470,8 +440,6 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 		return nil
 	}
 	m.setLang(l)
-	m.groups.SetItems(newGroupItems(m.opt.Content, l))
-	m.setGroupFilter(m.groupFilter)
 	m.refresh(true)
 	return m.prerender()
 }
@@ -481,8 +449,7 @@ func (m *Model) requestQuit() tea.Cmd {
 	if !m.session.HasAnswers() || m.finished {
 		return tea.Quit
 	}
-	m.dialog = dialogQuit
-	m.quitFocus = 0
+	m.dialog = &quitDialog{}
 	return nil
 }
 
@@ -492,7 +459,7 @@ func (m *Model) View() (v tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
 			m.crash = fmt.Sprintf("panic in View: %v", r)
-			v = tea.NewView(texts[m.session.Lang].Restarting)
+			v = tea.NewView(wording.For(m.session.Lang).Restarting)
 		}
 	}()
 	screen, _ := m.compose()

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -12,11 +13,11 @@ func TestDoctorPanelToggles(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, sz[0], sz[1])
 		send(m, press("right"))
-		if strings.Contains(screen(m), "Note for the doctor: what-it-is.") {
+		if strings.Contains(visible(m), "Note for the doctor: what-it-is.") {
 			t.Fatalf("%dx%d: talking points must be off by default", sz[0], sz[1])
 		}
 		send(m, press("d"))
-		scr := screen(m)
+		scr := visible(m)
 		if !strings.Contains(scr, "Notes for the doctor") || !strings.Contains(scr, "Note for the doctor: what-it-is.") {
 			t.Fatalf("%dx%d: d must show the talking points:\n%s", sz[0], sz[1], scr)
 		}
@@ -29,11 +30,11 @@ func TestDoctorPanelToggles(t *testing.T) {
 			t.Fatalf("the side panel must leave the page visible:\n%s", scr)
 		}
 		send(m, press("right"))
-		if !strings.Contains(screen(m), "Note for the doctor: mechanism.") {
+		if !strings.Contains(visible(m), "Note for the doctor: mechanism.") {
 			t.Fatal("the panel follows the page")
 		}
 		send(m, press("D"))
-		if strings.Contains(screen(m), "Note for the doctor") {
+		if strings.Contains(visible(m), "Note for the doctor") {
 			t.Fatal("d again must hide the panel")
 		}
 		checkFits(t, m, "panel closed")
@@ -43,7 +44,7 @@ func TestDoctorPanelToggles(t *testing.T) {
 func TestPatientGetsNoPanel(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 120, 40)
 	send(m, keys("right", "d")...)
-	if strings.Contains(screen(m), "Note for the doctor") || m.panelShown() {
+	if strings.Contains(visible(m), "Note for the doctor") || m.panelShown() {
 		t.Fatal("a patient never sees talking points")
 	}
 }
@@ -51,8 +52,8 @@ func TestPatientGetsNoPanel(t *testing.T) {
 func TestTrainerRunWithEndStagePersona(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer}, 120, 40)
 	send(m, press("right"))
-	if m.session.Current != model.StepPersona || !strings.Contains(screen(m), "TRAINING") {
-		t.Fatalf("a trainer starts by choosing a persona, marked as training:\n%s", screen(m))
+	if m.session.Current != model.StepPersona || !strings.Contains(visible(m), "TRAINING") {
+		t.Fatalf("a trainer starts by choosing a persona, marked as training:\n%s", visible(m))
 	}
 	send(m, press("right"))
 	if m.session.Current != model.StepPersona {
@@ -63,8 +64,8 @@ func TestTrainerRunWithEndStagePersona(t *testing.T) {
 		t.Fatalf("persona not applied: %q %v", m.session.Persona, m.session.Groups)
 	}
 	send(m, press("right"))
-	if scr := screen(m); !strings.Contains(scr, "The patient may say: «Patient says at") || !strings.Contains(scr, "A good response: Good response at") || !strings.Contains(scr, "Avoid saying: «Avoid saying at") {
-		t.Fatalf("the script shows beside each page:\n%s", screen(m))
+	if scr := visible(m); !strings.Contains(scr, "The patient may say: «Patient says at") || !strings.Contains(scr, "A good response: Good response at") || !strings.Contains(scr, "Avoid saying: «Avoid saying at") {
+		t.Fatalf("the script shows beside each page:\n%s", visible(m))
 	}
 	atStep(t, m, model.StepOutcome)
 	if m.session.Outcome(m.items()) != model.OutcomeExclusionReported {
@@ -88,8 +89,8 @@ func TestTrainerRunWithEndStagePersona(t *testing.T) {
 
 func TestDoctorRecordsRefAndNextStep(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
-	if !strings.Contains(screen(m), "File number or initials (optional)") {
-		t.Fatalf("a doctor may record a file number:\n%s", screen(m))
+	if !strings.Contains(visible(m), "File number or initials (optional)") {
+		t.Fatalf("a doctor may record a file number:\n%s", visible(m))
 	}
 	send(m, press("up")) // from Start to the field
 	typeText(m, "BN-042 q l\x1b")
@@ -109,7 +110,7 @@ func TestDoctorRecordsRefAndNextStep(t *testing.T) {
 	}
 
 	p := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
-	if strings.Contains(screen(p), "File number") {
+	if strings.Contains(visible(p), "File number") {
 		t.Fatal("patients are asked for no identifier")
 	}
 }
@@ -129,7 +130,7 @@ func clinicianText(c *content.Bundle, lang model.Lang) []string {
 	set := c.Langs[lang]
 	for _, kind := range []map[string]*content.Page{set.Pages, set.Groups, set.Checklist, set.Quiz} {
 		for _, p := range kind {
-			out = append(out, talkingPoints(p)...)
+			out = append(out, doc.TalkingPoints(p)...)
 		}
 	}
 	for _, p := range set.Personas {
@@ -144,7 +145,7 @@ func clinicianText(c *content.Bundle, lang model.Lang) []string {
 	}
 	var long []string
 	for _, s := range out {
-		s = strings.Join(strings.Fields(strings.TrimPrefix(plainText(s), "- ")), " ")
+		s = strings.Join(strings.Fields(strings.TrimPrefix(doc.PlainText(s), "- ")), " ")
 		if len([]rune(s)) >= 30 {
 			long = append(long, s)
 		}
@@ -172,7 +173,7 @@ func TestPatientSeesNoClinicianText(t *testing.T) {
 			}
 		})
 		var out strings.Builder
-		if err := Print(&out, b, PrintOptions{Lang: lang, Groups: b.GroupIDs, Width: 200, Style: PlainStyle, Date: testClock}); err != nil {
+		if err := doc.Handout(&out, b, doc.PrintOptions{Lang: lang, Groups: b.GroupIDs, Width: 200, Style: doc.PlainStyle, Date: testClock}); err != nil {
 			t.Fatal(err)
 		}
 		printed := strings.Join(strings.Fields(out.String()), " ")
@@ -181,27 +182,5 @@ func TestPatientSeesNoClinicianText(t *testing.T) {
 				t.Errorf("%s: clinician text in the patient handout: %q", lang, s)
 			}
 		}
-	}
-}
-
-func TestPrintForDoctorAndPersona(t *testing.T) {
-	b := fixtureContent(t)
-	var doc, pers strings.Builder
-	if err := Print(&doc, b, PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock, Role: model.RoleDoctor}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(doc.String(), "Note for the doctor: what-it-is.") {
-		t.Fatal("print --role doctor includes the talking points")
-	}
-	if err := PrintPersona(&pers, b, "persona-c", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"Người bệnh mẫu persona-c.", "«Bệnh nhân nói ở checklist.»", "Trả lời tốt ở outcome.", "«Câu nên tránh ở summary.»"} {
-		if !strings.Contains(pers.String(), want) {
-			t.Errorf("persona script lacks %q", want)
-		}
-	}
-	if err := PrintPersona(&pers, b, "nobody", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle}); err == nil || !strings.Contains(err.Error(), "persona-a") {
-		t.Fatalf("an unknown persona lists the valid ones: %v", err)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -108,7 +108,7 @@ func (m *Model) finish() tea.Cmd {
 
 func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
-	md := []byte(RecordMarkdown(rec, m.opt.Content))
+	md := []byte(doc.Record(rec, m.opt.Content))
 	store := m.opt.Store
 	return func() tea.Msg { return finishedMsg{err: store.Close(rec, md)} }
 }
@@ -137,35 +137,12 @@ func (m *Model) banner() string {
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
 }
 
-// RecordMarkdown is a record as a readable document: what the summary step
-// shows, with the code and status. Typed text is escaped.
-func RecordMarkdown(rec model.Record, c *content.Bundle) string {
-	s, err := rec.Session()
-	t := texts[rec.Lang]
-	if t == nil {
-		t = texts[model.LangEN]
-	}
-	if err != nil {
-		return fmt.Sprintf("%s: %v\n", rec.Code, err)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s\n\n", t.RecordTitle, rec.Code)
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordStatus, t.StatusNames[rec.Status])
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordUpdated, rec.Updated.Local().Format(t.DateTime))
-	if !rec.Finished.IsZero() {
-		fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordFinished, rec.Finished.Local().Format(t.DateTime))
-	}
-	if rec.ContentVersion != c.Hash {
-		fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, rec.ContentVersion, t.ContentNow, c.Hash)
-	}
-	b.WriteString("\n")
-	b.WriteString(summaryMarkdown(s, c, t))
-	return b.String()
-}
-
 // The start-up list of unfinished sessions: code and time only, no answers.
 
-func (m *Model) resumeView() (string, []zone) {
+// resumeDialog offers the unfinished sessions at start.
+type resumeDialog struct{ cursor int }
+
+func (d *resumeDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(48)
 	lines := []string{m.st.DialogTitle.Render(m.text.ResumeTitle), ""}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.ResumeHelp), "\n")...)
@@ -176,39 +153,39 @@ func (m *Model) resumeView() (string, []zone) {
 		e := m.opt.Unfinished[i]
 		label := fmt.Sprintf("  %s   %s", e.Code, e.Updated.Local().Format(m.text.DateTime))
 		style := m.st.MenuItem
-		if i == m.resumeCursor {
+		if i == d.cursor {
 			label, style = "›"+label[1:], m.st.MenuFocus
 		}
-		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, action{kind: actResume, i: i}})
+		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, resume(i)})
 		lines = append(lines, style.Render(ansi.Truncate(label, w, "…")))
 	}
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.ResumeKeys, w, "…")))
 	return m.dialogBox(lines), zones
 }
 
-func (m *Model) resumeKey(k tea.KeyPressMsg) tea.Cmd {
-	n := len(m.opt.Unfinished)
-	switch {
-	case key.Matches(k, m.keys.Up):
-		m.resumeCursor = (m.resumeCursor + n - 1) % n
-	case key.Matches(k, m.keys.Down):
-		m.resumeCursor = (m.resumeCursor + 1) % n
+func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
+	switch dy := m.upDown(k); {
+	case dy != 0:
+		return do(func(*Model) tea.Cmd { d.cursor = cycle(d.cursor, dy, len(m.opt.Unfinished), wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
-		return m.resume(m.resumeCursor)
+		return resume(d.cursor)
 	case key.Matches(k, m.keys.Esc):
-		m.dialog = dialogNone
-	case k.String() == "ctrl+c":
-		return tea.Quit
+		return closeDialog{}
+	case key.Matches(k, m.keys.Interrupt):
+		return quitNow{}
 	}
 	return nil
 }
 
-// resume loads an unfinished session in the background.
-func (m *Model) resume(i int) tea.Cmd {
+// resume loads unfinished session i in the background.
+type resume int
+
+func (a resume) apply(m *Model) tea.Cmd {
+	i := int(a)
 	if i < 0 || i >= len(m.opt.Unfinished) || m.opt.Resume == nil {
 		return nil
 	}
-	m.dialog = dialogNone
+	m.dialog = nil
 	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
 	return func() tea.Msg {
 		s, err := load(code)
@@ -224,13 +201,11 @@ func (m *Model) resumed(msg resumedMsg) {
 	}
 	m.session = msg.session
 	m.setLang(m.session.Lang)
-	m.groups.SetItems(newGroupItems(m.opt.Content, m.session.Lang))
-	m.ref.SetValue(m.session.PatientRef)
+	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
 	m.lastSaved = nil
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true
-	m.welcomeFocus = m.defaultWelcomeFocus()
 	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
 	m.refresh(false)
 }

@@ -38,7 +38,7 @@ func TestAutosaveOnEveryAnswer(t *testing.T) {
 	if rec.Checklist[0].Answer != "yes" || rec.Status != model.StatusInProgress {
 		t.Fatalf("saved %+v", rec.Checklist[0])
 	}
-	if !strings.Contains(screen(m), "ACD349") {
+	if !strings.Contains(visible(m), "ACD349") {
 		t.Fatal("the session code shows from the start")
 	}
 }
@@ -52,7 +52,7 @@ func TestFailedSaveKeepsSessionAndRetries(t *testing.T) {
 	m := storeModel(t, blocker, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient})
 	atStep(t, m, model.StepChecklist)
 	send(m, press("1"))
-	scr := screen(m)
+	scr := visible(m)
 	if !strings.Contains(scr, "Could not save to") || !strings.Contains(strings.Join(strings.Fields(scr), ""), blocker) {
 		t.Fatalf("a failed save names the folder:\n%s", scr)
 	}
@@ -64,14 +64,14 @@ func TestFailedSaveKeepsSessionAndRetries(t *testing.T) {
 	checkFits(t, m, "with the save banner at 60x20")
 	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	send(m, press("2"))
-	if !strings.Contains(screen(m), "Could not save to") {
+	if !strings.Contains(visible(m), "Could not save to") {
 		t.Fatal("the failure stays in view while saving fails")
 	}
 	if err := os.Remove(blocker); err != nil {
 		t.Fatal(err)
 	}
 	send(m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	if strings.Contains(screen(m), "Could not save to") {
+	if strings.Contains(visible(m), "Could not save to") {
 		t.Fatal("ctrl+s must retry and clear the failure")
 	}
 	rec, err := m.opt.Store.Load("ACD349")
@@ -89,8 +89,8 @@ func TestFinishWritesTheRecord(t *testing.T) {
 	send(m, press("enter"))
 	atStep(t, m, model.StepSummary)
 	send(m, press("right"))
-	if !m.Finished() || !strings.Contains(screen(m), "Mã phiên: ACD349") {
-		t.Fatalf("finishing says so with the code:\n%s", screen(m))
+	if !m.Finished() || !strings.Contains(visible(m), "Mã phiên: ACD349") {
+		t.Fatalf("finishing says so with the code:\n%s", visible(m))
 	}
 	if _, err := os.Stat(filepath.Join(dir, "ACD349.progress.json")); !os.IsNotExist(err) {
 		t.Fatal("a finished session removes its in-progress file")
@@ -131,8 +131,8 @@ func TestResumeListAtStart(t *testing.T) {
 			return old, nil
 		},
 	})
-	scr := screen(m)
-	if m.dialog != dialogResume || !strings.Contains(scr, "XYW346") || strings.Contains(scr, "fibrosis") {
+	scr := visible(m)
+	if !isOpen[*resumeDialog](m) || !strings.Contains(scr, "XYW346") || strings.Contains(scr, "fibrosis") {
 		t.Fatalf("the start-up list shows codes and times, no answers:\n%s", scr)
 	}
 	send(m, press("enter"))
@@ -142,7 +142,7 @@ func TestResumeListAtStart(t *testing.T) {
 
 	fresh := storeModel(t, dir, Options{Unfinished: []records.Entry{entry}, Resume: func(string) (*model.Session, error) { return old, nil }})
 	send(fresh, press("esc"))
-	if fresh.dialog != dialogNone || fresh.session.Code != "ACD349" {
+	if fresh.dialog != nil || fresh.session.Code != "ACD349" {
 		t.Fatal("esc ignores the list and starts fresh")
 	}
 }
@@ -150,8 +150,8 @@ func TestResumeListAtStart(t *testing.T) {
 func TestQuitKeepsUnfinishedSession(t *testing.T) {
 	m := storeModel(t, t.TempDir(), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}})
 	send(m, press("q"))
-	if scr := screen(m); !strings.Contains(scr, "kept with code") || !strings.Contains(scr, "ACD349") {
-		t.Fatalf("the quit dialog says the session is kept:\n%s", screen(m))
+	if scr := visible(m); !strings.Contains(scr, "kept with code") || !strings.Contains(scr, "ACD349") {
+		t.Fatalf("the quit dialog says the session is kept:\n%s", visible(m))
 	}
 	if !m.ShouldSave() {
 		t.Fatal("quitting mid-session leaves a record to save")

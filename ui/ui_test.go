@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // TestRunThroughEveryStep walks each language and role from the welcome
@@ -26,12 +27,12 @@ func TestRunThroughEveryStep(t *testing.T) {
 						send(m, press("enter")) // a trainer picks a persona first
 					}
 					seen = append(seen, step)
-					scr := screen(m)
+					scr := visible(m)
 					title := b.Page(lang, step).Title
 					if !strings.Contains(scr, title) {
 						t.Errorf("%s: title %q not on screen:\n%s", step, title, scr)
 					}
-					counter := fmt.Sprintf(texts[lang].StepOf, len(seen), len(m.session.Steps()))
+					counter := fmt.Sprintf(wording.For(lang).StepOf, len(seen), len(m.session.Steps()))
 					if !strings.Contains(scr, counter) {
 						t.Errorf("%s: counter %q not on screen", step, counter)
 					}
@@ -43,8 +44,8 @@ func TestRunThroughEveryStep(t *testing.T) {
 				if m.session.Current != model.StepSummary {
 					t.Fatalf("ended at %s", m.session.Current)
 				}
-				scr := screen(m)
-				if !strings.Contains(scr, texts[lang].SummaryNotConsent[:20]) && !strings.Contains(unwrap(m), texts[lang].SummaryNotConsent) {
+				scr := visible(m)
+				if !strings.Contains(scr, wording.For(lang).SummaryNotConsent[:20]) && !strings.Contains(unwrap(m), wording.For(lang).SummaryNotConsent) {
 					t.Errorf("summary lacks the not-a-consent line")
 				}
 			})
@@ -56,7 +57,7 @@ func TestRunThroughEveryStep(t *testing.T) {
 func unwrap(m *Model) string {
 	send(m, press("end"))
 	var b strings.Builder
-	for _, l := range strings.Split(screen(m), "\n") {
+	for _, l := range strings.Split(visible(m), "\n") {
 		b.WriteString(strings.TrimSpace(l))
 		b.WriteString(" ")
 	}
@@ -79,7 +80,7 @@ func TestWelcomeAsksWhatFlagsLeftOpen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newTestModel(t, b, tt.opt, 80, 24)
-			scr := screen(m)
+			scr := visible(m)
 			for _, w := range tt.want {
 				if !strings.Contains(scr, w) {
 					t.Errorf("missing %q:\n%s", w, scr)
@@ -101,13 +102,13 @@ func TestWelcomeAsksWhatFlagsLeftOpen(t *testing.T) {
 func TestWelcomeChoiceByKeys(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{}, 80, 24)
 	send(m, press("right"))
-	if !strings.Contains(screen(m), texts[model.LangVI].WelcomeNeedRole) {
-		t.Fatalf("leaving without a mode must say why:\n%s", screen(m))
+	if !strings.Contains(visible(m), wording.For(model.LangVI).WelcomeNeedRole) {
+		t.Fatalf("leaving without a mode must say why:\n%s", visible(m))
 	}
 	// Focus starts on the first mode; move to English and choose it.
 	send(m, keys("up", "enter")...)
-	if m.session.Lang != model.LangEN || !strings.Contains(screen(m), "Patient self-review") {
-		t.Fatalf("choosing English must switch at once:\n%s", screen(m))
+	if m.session.Lang != model.LangEN || !strings.Contains(visible(m), "Patient self-review") {
+		t.Fatalf("choosing English must switch at once:\n%s", visible(m))
 	}
 	// Focus returned to the first mode; take the second (patient).
 	send(m, keys("down", "enter")...)
@@ -127,7 +128,7 @@ func TestKeysCaseInsensitive(t *testing.T) {
 		t.Fatal("L (Caps Lock) must switch language like l")
 	}
 	send(m, press("M"))
-	if m.dialog != dialogMenu {
+	if !isOpen[*menuDialog](m) {
 		t.Fatal("M must open the contents like m")
 	}
 }
@@ -187,14 +188,14 @@ func TestQuitAsksOnlyOnceSomethingIsAnswered(t *testing.T) {
 	}
 
 	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Groups: []string{"joint"}}, 80, 24)
-	if send(m, press("q")) || m.dialog != dialogQuit {
+	if send(m, press("q")) || !isOpen[*quitDialog](m) {
 		t.Fatal("q with answers must ask first")
 	}
 	// Inside the dialog, letters are not answers and do not quit.
 	if send(m, keys("q", "1", "y")...) {
 		t.Fatal("letters in the quit dialog must not quit")
 	}
-	if send(m, press("enter")) || m.dialog != dialogNone {
+	if send(m, press("enter")) || m.dialog != nil {
 		t.Fatal("enter on the default button must stay")
 	}
 	send(m, press("q"))
@@ -205,10 +206,10 @@ func TestQuitAsksOnlyOnceSomethingIsAnswered(t *testing.T) {
 
 	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Groups: []string{"joint"}}, 80, 24)
 	send(m, press("ctrl+c"))
-	if m.dialog != dialogQuit {
+	if !isOpen[*quitDialog](m) {
 		t.Fatal("ctrl+c with answers must ask too")
 	}
-	if send(m, press("esc")) || m.dialog != dialogNone {
+	if send(m, press("esc")) || m.dialog != nil {
 		t.Fatal("esc must cancel")
 	}
 }
@@ -231,23 +232,23 @@ func TestLanguageSwitchKeepsStepAndPlace(t *testing.T) {
 	if !slices.Equal(m.session.Groups, []string{"lung"}) {
 		t.Fatal("switching language lost the chosen group")
 	}
-	if !strings.Contains(screen(m), "Page mechanism") {
-		t.Fatalf("title not in English:\n%s", screen(m))
+	if !strings.Contains(visible(m), "Page mechanism") {
+		t.Fatalf("title not in English:\n%s", visible(m))
 	}
 }
 
 func TestContentsMenuJumps(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Role: model.RolePatient, LangSet: true}, 80, 24)
 	send(m, press("m"))
-	if m.dialog != dialogMenu {
+	if !isOpen[*menuDialog](m) {
 		t.Fatal("m must open the contents")
 	}
 	send(m, keys("end", "enter")...)
-	if m.session.Current != model.StepSummary || m.dialog != dialogNone {
-		t.Fatalf("at %s, dialog %d", m.session.Current, m.dialog)
+	if m.session.Current != model.StepSummary || m.dialog != nil {
+		t.Fatalf("at %s, dialog %T", m.session.Current, m.dialog)
 	}
 	send(m, keys("m", "esc")...)
-	if m.dialog != dialogNone || m.session.Current != model.StepSummary {
+	if m.dialog != nil || m.session.Current != model.StepSummary {
 		t.Fatal("esc must close the menu and stay")
 	}
 }
@@ -255,7 +256,7 @@ func TestContentsMenuJumps(t *testing.T) {
 func TestMenuNeedsAMode(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{}, 80, 24)
 	send(m, press("m"))
-	if m.dialog != dialogNone || !strings.Contains(screen(m), texts[model.LangVI].WelcomeNeedRole) {
+	if m.dialog != nil || !strings.Contains(visible(m), wording.For(model.LangVI).WelcomeNeedRole) {
 		t.Fatal("the contents must wait for a mode")
 	}
 }
@@ -287,19 +288,19 @@ func TestSizesFitExactly(t *testing.T) {
 func TestCompactLayoutCollapsesHelp(t *testing.T) {
 	b := fixtureContent(t)
 	m := newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true}, 45, 14)
-	if !strings.Contains(screen(m), "? trợ giúp") {
-		t.Fatalf("compact help bar must read \"? trợ giúp\":\n%s", screen(m))
+	if !strings.Contains(visible(m), "? trợ giúp") {
+		t.Fatalf("compact help bar must read \"? trợ giúp\":\n%s", visible(m))
 	}
 	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true}, 80, 24)
 	send(m, press("right"))
-	if !strings.Contains(screen(m), "q thoát") || !strings.Contains(screen(m), "mục lục") {
-		t.Fatalf("full help bar expected:\n%s", screen(m))
+	if !strings.Contains(visible(m), "q thoát") || !strings.Contains(visible(m), "mục lục") {
+		t.Fatalf("full help bar expected:\n%s", visible(m))
 	}
 }
 
 func TestTooSmallSaysSoAndRecovers(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 39, 11)
-	scr := screen(m)
+	scr := visible(m)
 	if !strings.Contains(strings.Join(strings.Fields(scr), " "), "too small (39x11)") {
 		t.Fatalf("no too-small message:\n%s", scr)
 	}
@@ -309,8 +310,8 @@ func TestTooSmallSaysSoAndRecovers(t *testing.T) {
 		t.Fatal("keys other than quit must wait while the window is too small")
 	}
 	send(m, tea.WindowSizeMsg{Width: 60, Height: 20})
-	if !strings.Contains(screen(m), "Page welcome") {
-		t.Fatalf("did not recover:\n%s", screen(m))
+	if !strings.Contains(visible(m), "Page welcome") {
+		t.Fatalf("did not recover:\n%s", visible(m))
 	}
 	checkFits(t, m, "recovered")
 }
@@ -319,14 +320,14 @@ func TestMouse(t *testing.T) {
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true}, 80, 24)
 	click := func(text string) {
 		t.Helper()
-		for y, l := range strings.Split(screen(m), "\n") {
+		for y, l := range strings.Split(visible(m), "\n") {
 			if x := strings.Index(l, text); x >= 0 {
 				col := len([]rune(l[:x]))
 				send(m, tea.MouseClickMsg{X: col + 1, Y: y, Button: tea.MouseLeft})
 				return
 			}
 		}
-		t.Fatalf("%q not on screen:\n%s", text, screen(m))
+		t.Fatalf("%q not on screen:\n%s", text, visible(m))
 	}
 	click("Trainer demonstration")
 	if m.session.Role != model.RoleTrainer {
@@ -363,7 +364,7 @@ func TestPlaceholderAndEvidenceAndDraftShown(t *testing.T) {
 	b := fixtureContent(t)
 	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
 	send(m, press("right"))
-	scr := screen(m)
+	scr := visible(m)
 	for _, want := range []string{"Evidence status: Investigational", "Draft, not yet clinically reviewed."} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("missing %q:\n%s", want, scr)
@@ -373,12 +374,12 @@ func TestPlaceholderAndEvidenceAndDraftShown(t *testing.T) {
 		t.Error("talking points shown to a patient")
 	}
 	send(m, press("m"))
-	for m.session.Steps()[m.menuCursor] != model.StepApproval {
+	for m.session.Steps()[m.dialog.(*menuDialog).cursor] != model.StepApproval {
 		send(m, press("down"))
 	}
 	send(m, press("enter"))
-	if !strings.Contains(screen(m), texts[model.LangEN].Placeholder) {
-		t.Errorf("placeholder step must say so:\n%s", screen(m))
+	if !strings.Contains(visible(m), wording.For(model.LangEN).Placeholder) {
+		t.Errorf("placeholder step must say so:\n%s", visible(m))
 	}
 }
 
@@ -386,7 +387,7 @@ func TestSummaryListsChoices(t *testing.T) {
 	b := fixtureContent(t)
 	m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 100, 60)
 	send(m, press("m"), press("end"), press("enter"))
-	scr := screen(m)
+	scr := visible(m)
 	for _, want := range []string{"Doctor-led session", "English", "Page joint", "24 Nov 2026", b.Hash, "This is a record of an information session, not a consent form."} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("summary lacks %q:\n%s", want, scr)

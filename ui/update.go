@@ -7,15 +7,16 @@ import (
 	"stemcounsel/model"
 )
 
-// handleKey applies the key precedence: an open dialog first, then the
-// screen's own keys, then the global table.
+// handleKey applies the key precedence: the resume choice at start, a text
+// field, an open dialog, then the screen's own keys, then the global table.
+// A kiosk's guard has run before (kioskKey).
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	m.notice = ""
-	if k.String() == "ctrl+s" {
+	if key.Matches(k, m.keys.Save) {
 		return m.autosave(true) // try again after a failed save
 	}
-	if m.dialog == dialogResume {
-		return m.resumeKey(k)
+	if d, ok := m.dialog.(*resumeDialog); ok {
+		return m.act(d.key(m, k))
 	}
 	if m.tooSmall() {
 		if key.Matches(k, m.keys.Quit) {
@@ -23,65 +24,18 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.dialog == dialogQuestion {
-		if k.String() == "ctrl+c" {
-			m.dialog = dialogNone
+	scr := m.screen()
+	if m.dialog == nil && scr.input() == inputField {
+		if key.Matches(k, m.keys.Interrupt) {
 			return m.requestQuit()
 		}
-		return m.questionKey(k)
+		return m.act(scr.key(k))
 	}
-	if m.ref.Focused() && m.dialog == dialogNone {
-		if k.String() == "ctrl+c" {
-			return m.requestQuit()
-		}
-		return m.refKey(k)
+	if m.dialog != nil {
+		return m.act(m.dialog.key(m, k))
 	}
-	if m.noteEditing && m.dialog == dialogNone {
-		if k.String() == "ctrl+c" {
-			return m.requestQuit()
-		}
-		return m.noteKey(k)
-	}
-	switch m.dialog {
-	case dialogMenu:
-		return m.menuKey(k)
-	case dialogHelp:
-		if key.Matches(k, m.keys.Esc, m.keys.Help, m.keys.Choose) {
-			m.dialog = dialogNone
-		}
-		return nil
-	case dialogQuit:
-		return m.quitKey(k)
-	}
-	switch m.session.Current {
-	case model.StepWelcome:
-		if cmd, ok := m.welcomeKey(k); ok {
-			return cmd
-		}
-	case model.StepChooseGroup:
-		if cmd, ok := m.groupKey(k); ok {
-			return cmd
-		}
-	case model.StepChecklist:
-		if cmd, ok := m.checklistKey(k); ok {
-			return cmd
-		}
-	case model.StepKnowledgeCheck:
-		if cmd, ok := m.quizKey(k); ok {
-			return cmd
-		}
-	case model.StepSure:
-		if cmd, ok := m.sureKey(k); ok {
-			return cmd
-		}
-	case model.StepPersona:
-		if cmd, ok := m.personaKey(k); ok {
-			return cmd
-		}
-	case model.StepNextStep:
-		if cmd, ok := m.nextStepKey(k); ok {
-			return cmd
-		}
+	if a := scr.key(k); a != nil {
+		return m.act(a)
 	}
 	return m.globalKey(k)
 }
@@ -105,16 +59,15 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.End):
 		m.vp.GotoBottom()
 	case key.Matches(k, m.keys.Lang):
-		return m.switchLang(m.session.Lang.Other())
+		return m.switchLang(nextLang(m.session.Lang))
 	case key.Matches(k, m.keys.Menu):
 		if !m.session.CanLeaveWelcome() {
 			m.notice = m.text.WelcomeNeedRole
 			return nil
 		}
-		m.dialog = dialogMenu
-		m.menuCursor = m.session.Index()
+		m.dialog = &menuDialog{cursor: m.session.Index()}
 	case key.Matches(k, m.keys.Help):
-		m.dialog = dialogHelp
+		m.dialog = helpDialog{}
 	case key.Matches(k, m.keys.Panel):
 		if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
 			m.togglePanel()
@@ -131,55 +84,16 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) menuKey(k tea.KeyPressMsg) tea.Cmd {
-	n := len(m.session.Steps())
-	switch {
-	case key.Matches(k, m.keys.Esc, m.keys.Menu):
-		m.dialog = dialogNone
-	case key.Matches(k, m.keys.Up):
-		m.menuCursor = (m.menuCursor + n - 1) % n
-	case key.Matches(k, m.keys.Down):
-		m.menuCursor = (m.menuCursor + 1) % n
-	case key.Matches(k, m.keys.Home):
-		m.menuCursor = 0
-	case key.Matches(k, m.keys.End):
-		m.menuCursor = n - 1
-	case key.Matches(k, m.keys.Choose):
-		return m.jump(m.menuCursor)
-	case key.Matches(k, m.keys.Quit) && k.String() == "ctrl+c":
-		m.dialog = dialogNone
-		return m.requestQuit()
-	}
-	return nil
-}
+// The footer's buttons.
+type (
+	nextAction struct{}
+	prevAction struct{}
+	staffCall  struct{}
+)
 
-// jump goes to a step of the contents menu and closes it.
-func (m *Model) jump(i int) tea.Cmd {
-	m.dialog = dialogNone
-	steps := m.session.Steps()
-	if i < 0 || i >= len(steps) {
-		return nil
-	}
-	return m.goTo(m.session.JumpTo(steps[i], m.now()))
-}
-
-func (m *Model) quitKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, m.keys.Esc):
-		m.dialog = dialogNone
-	case key.Matches(k, m.keys.Left, m.keys.Right, m.keys.Tab):
-		m.quitFocus = 1 - m.quitFocus
-	case key.Matches(k, m.keys.Choose):
-		if m.quitFocus == 1 {
-			return tea.Quit
-		}
-		m.dialog = dialogNone
-	case k.String() == "ctrl+c":
-		// A second ctrl+c is as clear an answer as the button.
-		return tea.Quit
-	}
-	return nil
-}
+func (nextAction) apply(m *Model) tea.Cmd { return m.next() }
+func (prevAction) apply(m *Model) tea.Cmd { return m.prev() }
+func (staffCall) apply(m *Model) tea.Cmd  { m.dialog = staffDialog{}; return nil }
 
 func (m *Model) handleClick(c tea.MouseClickMsg) tea.Cmd {
 	if c.Button != tea.MouseLeft {
@@ -191,60 +105,14 @@ func (m *Model) handleClick(c tea.MouseClickMsg) tea.Cmd {
 			return m.act(z.act)
 		}
 	}
-	if m.dialog == dialogHelp {
-		m.dialog = dialogNone
-	}
-	return nil
-}
-
-func (m *Model) act(a action) tea.Cmd {
-	switch a.kind {
-	case actNext:
-		return m.next()
-	case actPrev:
-		return m.prev()
-	case actWelcomeOption:
-		return m.chooseWelcome(a.i)
-	case actMenuItem:
-		return m.jump(a.i)
-	case actQuitStay:
-		m.dialog = dialogNone
-	case actQuitConfirm:
-		return tea.Quit
-	case actCloseHelp:
-		m.dialog = dialogNone
-	case actResume:
-		return m.resume(a.i)
-	case actPIN:
-		return m.pinPress(a.i)
-	case actCloseStaff:
-		m.dialog = dialogNone
-	case actStaff:
-		m.dialog = dialogStaff
-	case actGroupItem:
-		m.toggleGroup(a.i)
-	case actAnswer:
-		m.answer(a.i)
-	case actChecklistItem:
-		m.focusItem(a.i)
-	case actQuizChoice:
-		m.answerQuiz(a.i)
-	case actTeachBack:
-		m.markTeachBack(a.i)
-	case actSureItem:
-		m.sureFocus = a.i
-	case actPersona:
-		m.choosePersona(a.i)
-	case actNextStep:
-		m.session.NextStep = model.NextSteps[a.i]
-	case actSureAnswer:
-		m.answerSure(a.i/2, []model.Answer{model.Yes, model.No}[a.i%2])
+	if _, ok := m.dialog.(helpDialog); ok {
+		m.dialog = nil // a click anywhere closes the help
 	}
 	return nil
 }
 
 func (m *Model) handleWheel(w tea.MouseWheelMsg) {
-	if m.dialog != dialogNone {
+	if m.dialog != nil {
 		return
 	}
 	switch w.Button {

@@ -11,37 +11,6 @@ import (
 	"stemcounsel/model"
 )
 
-// action is what a click on a zone does.
-type action struct {
-	kind actionKind
-	i    int
-}
-
-type actionKind int
-
-const (
-	actNext actionKind = iota + 1
-	actPrev
-	actWelcomeOption
-	actMenuItem
-	actQuitStay
-	actQuitConfirm
-	actCloseHelp
-	actGroupItem
-	actAnswer
-	actChecklistItem
-	actQuizChoice
-	actTeachBack
-	actSureAnswer
-	actSureItem
-	actPersona
-	actNextStep
-	actResume
-	actPIN
-	actCloseStaff
-	actStaff
-)
-
 // zone is a clickable rectangle of the screen; x1 and y1 are exclusive.
 type zone struct {
 	x0, y0, x1, y1 int
@@ -64,7 +33,7 @@ func (m *Model) compose() (string, []zone) {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.text.Restarting), nil
 	}
 	if m.handoff {
-		return strings.Join(fitLines(m.handoffView(), m.width, m.height), "\n"), []zone{{0, 0, m.width, m.height, action{kind: actCloseStaff}}}
+		return strings.Join(fitLines(m.handoffView(), m.width, m.height), "\n"), []zone{{0, 0, m.width, m.height, closeDialog{}}}
 	}
 	if m.tooSmall() {
 		return m.tooSmallView(), nil
@@ -123,7 +92,7 @@ func (m *Model) headerLines() []string {
 	steps := m.session.Steps()
 	k, n := m.session.Index()+1, len(steps)
 	counter := fmt.Sprintf(m.text.StepOf, k, n)
-	if m.vp.TotalLineCount() > m.vp.Height() && !m.vp.AtBottom() && m.session.Current != model.StepChooseGroup {
+	if m.vp.TotalLineCount() > m.vp.Height() && !m.vp.AtBottom() {
 		// The page goes on below: say so, and how far the reader is.
 		counter = fmt.Sprintf("↓%3.0f%%  %s", m.vp.ScrollPercent()*100, counter)
 	}
@@ -135,7 +104,7 @@ func (m *Model) headerLines() []string {
 	}
 	count := m.st.StepCount.Render(counter)
 	avail := m.innerWidth() - lipgloss.Width(count) - 1
-	title := m.st.Title.Render(ansi.Truncate(stepTitle(m.opt.Content, m.session.Lang, m.session.Current), max(1, avail), "…"))
+	title := m.st.Title.Render(ansi.Truncate(m.screen().title(m.session.Current), max(1, avail), "…"))
 	gap := max(1, m.innerWidth()-lipgloss.Width(title)-lipgloss.Width(count))
 	lines := []string{title + strings.Repeat(" ", gap) + count, m.progress.ViewAs(float64(k) / float64(n))}
 	if !m.compact() {
@@ -146,30 +115,21 @@ func (m *Model) headerLines() []string {
 
 // bodyView is the screen's own part, with any dialog drawn over it.
 func (m *Model) bodyView() (string, []zone) {
-	var body string
-	var zones []zone
-	switch m.session.Current {
-	case model.StepWelcome:
-		body, zones = m.welcomeView()
-	case model.StepChooseGroup:
-		body, zones = m.groupView()
-	default:
-		body = m.vp.View()
-		if top, z, ok := m.screenTop(); ok {
-			body, zones = top+"\n"+body, z
-		}
-	}
+	body, zones := m.screenView()
 	body = m.withPanel(body)
 	if banner := m.banner(); banner != "" {
 		// A failed save stays in view, whole, until a save succeeds.
 		body = banner + "\n" + body
 	}
-	if m.dialog == dialogNone && !m.countingDown() {
+	if m.dialog == nil && !m.countingDown() {
 		return body, zones
 	}
-	box, dz := m.dialogView()
+	var box string
+	var dz []zone
 	if m.countingDown() {
 		box, dz = m.countdownView()
+	} else {
+		box, dz = m.dialog.view(m)
 	}
 	x := max(0, (m.innerWidth()-lipgloss.Width(box))/2)
 	y := max(0, (m.bodyHeight()-lipgloss.Height(box))/2)
@@ -185,59 +145,45 @@ func (m *Model) bodyView() (string, []zone) {
 	return c.Render(), zones
 }
 
-// screenTop is the fixed part of an interactive screen, above the text that
-// scrolls: the question and its answers stay in view.
-func (m *Model) screenTop() (string, []zone, bool) {
-	var top string
-	var zones []zone
-	switch m.session.Current {
-	case model.StepChecklist:
-		top, zones = m.checklistTop()
-	case model.StepKnowledgeCheck:
-		top, zones = m.quizTop()
-	case model.StepSure:
-		top, zones = m.sureTop()
-	case model.StepPersona:
-		top, zones = m.personaTop()
-	case model.StepNextStep:
-		top, zones = m.nextStepTop()
-	default:
-		return "", nil, false
+// screenView is the current screen's body: its own drawing, or its fixed
+// top over the scrolling page.
+func (m *Model) screenView() (string, []zone) {
+	scr := m.screen()
+	if b, ok := scr.(bodyScreen); ok {
+		return b.view()
 	}
-	return top, zones, true
+	top, zones := scr.top()
+	if top == "" {
+		return m.vp.View(), nil
+	}
+	return top + "\n" + m.vp.View(), zones
 }
 
-// button draws a clickable label; a disabled one is dimmed.
-func (m *Model) button(label string, enabled bool) string {
+// button is a clickable label; a disabled one is dimmed.
+func (m *Model) button(label string, enabled bool, act action) button {
 	if !enabled {
-		return m.st.ButtonOff.Render(" " + label + " ")
+		return button{" " + label + " ", m.st.ButtonOff, act}
 	}
-	return m.st.Button.Render(" " + label + " ")
+	return button{" " + label + " ", m.st.Button, act}
 }
 
 func (m *Model) footerView() ([]string, []zone) {
 	idx, n := m.session.Index(), len(m.session.Steps())
 	nextLabel := m.text.Next
-	switch m.session.Current {
-	case model.StepWelcome:
+	switch {
+	case idx == 0:
 		nextLabel = m.text.Start
-	case model.StepSummary:
+	case m.lastStep():
 		nextLabel = m.text.Finish
 	}
-	back := m.button(m.text.Back, idx > 0)
-	next := m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished))
-	bw, nw := lipgloss.Width(back), lipgloss.Width(next)
-	zones := []zone{
-		{0, 0, bw, 1, action{kind: actPrev}},
-		{bw + 1, 0, bw + 1 + nw, 1, action{kind: actNext}},
+	row := []button{
+		m.button(m.text.Back, idx > 0, prevAction{}),
+		m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}),
 	}
-	buttons := back + " " + next
 	if m.kiosk() {
-		staff := m.button(m.text.StaffButton, true)
-		x := lipgloss.Width(buttons) + 1
-		zones = append(zones, zone{x, 0, x + lipgloss.Width(staff), 1, action{kind: actStaff}})
-		buttons += " " + staff
+		row = append(row, m.button(m.text.StaffButton, true, staffCall{}))
 	}
+	buttons, zones := buttonRow(row, " ", 0, 0)
 	notice := m.notice
 	if m.compact() {
 		// One row: the buttons, then a notice or the pointer to help.
@@ -250,8 +196,7 @@ func (m *Model) footerView() ([]string, []zone) {
 	// Two rows: the help bar gets the whole width, the buttons sit below.
 	bar := m.st.Notice.Render(ansi.Truncate(notice, m.innerWidth(), "…"))
 	if notice == "" {
-		m.help.SetWidth(m.innerWidth() - 1) // room for its ellipsis
-		bar = m.help.ShortHelpView(m.shortHelp())
+		bar = m.help.ShortHelpView(m.screen().ShortHelp())
 	}
 	for i := range zones {
 		zones[i] = zones[i].moved(0, 1)
@@ -259,70 +204,67 @@ func (m *Model) footerView() ([]string, []zone) {
 	return []string{bar, buttons}, zones
 }
 
-// shortHelp lists what the help bar shows on the current screen.
-func (m *Model) shortHelp() []key.Binding {
-	k := m.keys
-	// Most important first: the bar drops what does not fit from the end,
-	// and the buttons beside it already offer next and back.
-	switch m.session.Current {
-	case model.StepWelcome:
-		if m.kiosk() {
-			return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help}
+// fullHelp is what the help dialog lists: the current screen's own keys,
+// then the global keys that still work there, so it never lists a key that
+// does something else on this screen.
+func (m *Model) fullHelp() [][]key.Binding {
+	scr := m.screen()
+	groups := scr.FullHelp()
+	taken := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			for _, k := range b.Keys() {
+				taken[k] = true
+			}
 		}
-		return []key.Binding{withHelp(k.Up, "↑/↓", m.text.KeyMove), withHelp(k.Choose, "enter", m.text.KeyChoose), k.Help, k.Quit}
-	case model.StepChecklist:
-		if m.noteEditing {
-			return []key.Binding{withHelp(k.Choose, "enter", m.text.KeySave), withHelp(k.Esc, "esc", m.text.KeyCancel)}
-		}
-		b := []key.Binding{
-			key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)),
-			withHelp(k.Up, "↑/↓", m.text.KeyItem), k.Help, k.Quit,
-		}
-		if m.canNote() {
-			b = append(b, k.Note)
-		}
-		return b
-	case model.StepKnowledgeCheck:
-		b := []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2/3", m.text.KeyAnswer)), withHelp(k.Up, "↑/↓", m.text.KeyItem)}
-		if m.canTeachBack() {
-			b = append(b, key.NewBinding(key.WithKeys("4"), key.WithHelp("4/5", m.text.KeyTeachBack)))
-		}
-		return append(b, k.Help, k.Quit, k.Ask)
-	case model.StepSure:
-		b := []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp("1/2", m.text.KeyAnswer)), withHelp(k.Up, "↑/↓", m.text.KeyItem), k.Help, k.Quit}
-		if m.session.Role == model.RoleDoctor {
-			b = append(b, k.Again)
-		}
-		return b
-	case model.StepChooseGroup:
-		// Letters go to the search here, so quitting is ctrl+c (but not in a
-		// kiosk, which only staff can leave).
-		b := []key.Binding{withHelp(k.Choose, "enter", m.text.KeyToggle), withHelp(k.Esc, "esc", m.text.KeyClear)}
-		if !m.kiosk() {
-			b = append(b, withHelp(k.Quit, "ctrl+c", m.text.KeyQuit))
-		}
-		return append(b, withHelp(k.Up, "↑/↓", m.text.KeyMove))
 	}
-	if m.kiosk() {
-		return []key.Binding{k.Ask, k.Help, k.Lang, k.Menu}
+	search := scr.input() == inputSearch // printable keys go to the search
+	_, ownBody := scr.(bodyScreen)       // no page scrolls behind it
+	for _, g := range m.globalHelp(!ownBody) {
+		var keep []key.Binding
+		for _, b := range g {
+			if stillWorks(b, taken, search) {
+				keep = append(keep, b)
+			}
+		}
+		if len(keep) > 0 {
+			groups = append(groups, keep)
+		}
 	}
-	if m.session.Role == model.RolePatient {
-		// What a patient reading alone needs: asking the doctor comes first.
-		return []key.Binding{k.Ask, k.Help, k.Quit, k.Lang, k.Menu}
-	}
-	return []key.Binding{k.Help, k.Quit, k.Panel, k.Ask, k.Menu, k.Lang, k.Next, k.Prev}
+	return groups
 }
 
-// fullHelp groups every key for the help dialog.
-func (m *Model) fullHelp() [][]key.Binding {
-	k := m.keys
-	groups := [][]key.Binding{
-		{k.Next, withHelp(k.Prev, "←/shift+tab", m.text.KeyPrev), withHelp(k.Choose, "enter", m.text.KeyNext), k.Menu},
-		{k.Up, k.PageUp, k.Home, k.Lang},
-		{k.Ask, k.Help, withHelp(k.Quit, "q/ctrl+c", m.text.KeyQuit), k.Esc},
+// stillWorks reports whether any key of a global binding is left to it.
+func stillWorks(b key.Binding, taken map[string]bool, search bool) bool {
+	for _, k := range b.Keys() {
+		if !taken[k] && !(search && len([]rune(k)) == 1) {
+			return true
+		}
 	}
+	return false
+}
+
+// globalHelp lists the global keys of this session's role and mode.
+func (m *Model) globalHelp(scroll bool) [][]key.Binding {
+	k, t := m.keys, m.text
+	groups := [][]key.Binding{{k.Next, withHelp(k.Prev, "←/shift+tab", t.KeyPrev), withHelp(k.Choose, "enter", t.KeyNext), k.Menu}}
+	if scroll {
+		groups = append(groups, []key.Binding{
+			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyScroll)),
+			key.NewBinding(key.WithKeys("pgup", "pgdown", "space"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
+			key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", t.KeyTop)),
+		})
+	}
+	last := []key.Binding{k.Lang, k.Ask, k.Help}
+	if !m.kiosk() {
+		last = append(last, withHelp(k.Quit, "q/ctrl+c", t.KeyQuit))
+	}
+	groups = append(groups, append(last, k.Esc))
 	if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
 		groups = append(groups, []key.Binding{k.Panel})
+	}
+	if m.kiosk() {
+		groups = append(groups, []key.Binding{k.Kiosk.CallStaff, k.Kiosk.StaffExit})
 	}
 	return groups
 }

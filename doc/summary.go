@@ -1,4 +1,4 @@
-package ui
+package doc
 
 import (
 	"fmt"
@@ -6,12 +6,14 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
-// pageMarkdown is the Markdown a patient sees for a content page: the
-// evidence status first, then the patient text, then the review line.
-// Clinician sections never enter it.
-func pageMarkdown(c *content.Bundle, lang model.Lang, p *content.Page, t *Text) string {
+// Page is the Markdown a patient sees for a content page: the evidence
+// status first, then the patient text, then the review line. Clinician
+// sections never enter it.
+func Page(c *content.Bundle, lang model.Lang, p *content.Page) string {
+	t := wording.For(lang)
 	var b strings.Builder
 	if p.Evidence != "" {
 		fmt.Fprintf(&b, "**%s:** %s\n\n", t.EvidenceLabel, p.Evidence)
@@ -24,9 +26,10 @@ func pageMarkdown(c *content.Bundle, lang model.Lang, p *content.Page, t *Text) 
 	return b.String()
 }
 
-// summaryMarkdown shows the session so far. It holds the patient's choices,
-// so it is rendered fresh and never cached.
-func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
+// Summary shows the session so far. It holds the patient's choices, so it
+// is rendered fresh and never cached.
+func Summary(s *model.Session, c *content.Bundle) string {
+	t := wording.For(s.Lang)
 	var b strings.Builder
 	if p := c.Page(s.Lang, model.StepSummary); p != nil {
 		b.WriteString(p.PatientText())
@@ -35,7 +38,7 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 	if s.Code != "" {
 		fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryCode, s.Code)
 	}
-	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryLanguage, LanguageNames[s.Lang])
+	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryLanguage, wording.LanguageNames[s.Lang])
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryMode, t.RoleNames[s.Role])
 	if s.Training() {
 		fmt.Fprintf(&b, "- **%s**\n", t.SummaryTraining)
@@ -44,7 +47,7 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 		}
 	}
 	if s.Role == model.RoleDoctor && s.PatientRef != "" {
-		fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryPatientRef, escapeMarkdown(s.PatientRef))
+		fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryPatientRef, Escape(s.PatientRef))
 	}
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryStarted, s.Started.Local().Format(t.DateTime))
 	fmt.Fprintf(&b, "- **%s:** %s\n\n", t.SummaryContent, c.Hash)
@@ -64,7 +67,7 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 		if item := c.Item(s.Lang, id); item != nil {
 			fmt.Fprintf(&b, "- %s: %s\n", item.Title, t.AnswerNames[s.Answers[id]])
 			if note := s.Notes[id]; note != "" && s.Role == model.RoleDoctor {
-				fmt.Fprintf(&b, "  *%s:* %s\n", t.NoteLabel, escapeMarkdown(note))
+				fmt.Fprintf(&b, "  *%s:* %s\n", t.NoteLabel, Escape(note))
 			}
 		}
 	}
@@ -74,7 +77,7 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 	if skipped := s.SkippedSteps(); len(skipped) > 0 {
 		var names []string
 		for _, step := range skipped {
-			names = append(names, stepTitle(c, s.Lang, step))
+			names = append(names, StepTitle(c, s.Lang, step))
 		}
 		fmt.Fprintf(&b, "\n**%s:** %s\n", t.SummarySkipped, strings.Join(names, ", "))
 	}
@@ -88,14 +91,14 @@ func summaryMarkdown(s *model.Session, c *content.Bundle, t *Text) string {
 
 	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryViewed)
 	for _, v := range s.Viewed {
-		fmt.Fprintf(&b, "- %s: %s\n", v.At.Local().Format(t.DateTime), stepTitle(c, s.Lang, v.Step))
+		fmt.Fprintf(&b, "- %s: %s\n", v.At.Local().Format(t.DateTime), StepTitle(c, s.Lang, v.Step))
 	}
 	fmt.Fprintf(&b, "\n**%s**\n", t.SummaryNotConsent)
 	return b.String()
 }
 
-// stepTitle is a step's title in a language, or its id if the page is gone.
-func stepTitle(c *content.Bundle, lang model.Lang, step model.StepID) string {
+// StepTitle is a step's title in a language, or its id if the page is gone.
+func StepTitle(c *content.Bundle, lang model.Lang, step model.StepID) string {
 	if p := c.Page(lang, step); p != nil {
 		return p.Title
 	}
@@ -104,7 +107,7 @@ func stepTitle(c *content.Bundle, lang model.Lang, step model.StepID) string {
 
 // writeDecisionSummary adds the decision aids to the summary: concerns
 // raised, the SURE tests, teach-back marks and the questions for the doctor.
-func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundle, t *Text) {
+func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundle, t *wording.Text) {
 	if len(s.Concerns) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryConcerns)
 		for _, con := range s.Concerns {
@@ -146,7 +149,7 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 	if len(s.Questions) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuestions)
 		for _, q := range s.Questions {
-			fmt.Fprintf(b, "- %s (%s)\n", escapeMarkdown(q.Text), stepTitle(c, s.Lang, q.Step))
+			fmt.Fprintf(b, "- %s (%s)\n", Escape(q.Text), StepTitle(c, s.Lang, q.Step))
 		}
 	}
 }
@@ -172,4 +175,27 @@ func quizQuestion(c *content.Bundle, lang model.Lang, id string) string {
 		return strings.Join(strings.Fields(q), " ")
 	}
 	return id
+}
+
+// Record is a record as a readable document: what the summary step
+// shows, with the code and status. Typed text is escaped.
+func Record(rec model.Record, c *content.Bundle) string {
+	s, err := rec.Session()
+	t := wording.For(rec.Lang)
+	if err != nil {
+		return fmt.Sprintf("%s: %v\n", rec.Code, err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n\n", t.RecordTitle, rec.Code)
+	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordStatus, t.StatusNames[rec.Status])
+	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordUpdated, rec.Updated.Local().Format(t.DateTime))
+	if !rec.Finished.IsZero() {
+		fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordFinished, rec.Finished.Local().Format(t.DateTime))
+	}
+	if rec.ContentVersion != c.Hash {
+		fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, rec.ContentVersion, t.ContentNow, c.Hash)
+	}
+	b.WriteString("\n")
+	b.WriteString(Summary(s, c))
+	return b.String()
 }

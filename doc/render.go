@@ -1,10 +1,12 @@
-package ui
+// Package doc turns sessions, records and content into Markdown and renders
+// it with Glamour: the pages the screens show, the patient's summary, the
+// record's readable copy, and the printed handout and trainer scripts.
+package doc
 
 import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
@@ -12,16 +14,18 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 )
 
-// Styles accepted by --style. "notty" is the plain style used off a terminal.
+// StyleNames are the styles accepted by --style.
 var StyleNames = []string{"dark", "light", "ascii"}
 
-const plainStyle = "notty"
+// PlainStyle is the style for output that is not a terminal: no escape
+// sequences at all.
+const PlainStyle = "notty"
 
 // glamourStyle returns a copy of a Glamour style with the document margin
 // removed: the app's layout owns the margins, so widths add up exactly.
 func glamourStyle(name string) (ansi.StyleConfig, error) {
 	base, ok := gstyles.DefaultStyles[name]
-	if !ok || !(slices.Contains(StyleNames, name) || name == plainStyle) {
+	if !ok || !(slices.Contains(StyleNames, name) || name == PlainStyle) {
 		return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (valid: %s)", name, strings.Join(StyleNames, ", "))
 	}
 	cfg := *base
@@ -34,9 +38,10 @@ func glamourStyle(name string) (ansi.StyleConfig, error) {
 	return cfg, nil
 }
 
-// renderMarkdown renders with a fresh renderer: building one costs
-// microseconds, and a renderer must never be shared between goroutines.
-func renderMarkdown(md string, width int, style string) (string, error) {
+// Render renders Markdown to a width in a style, with a fresh renderer:
+// building one costs microseconds, and a renderer must never be shared
+// between goroutines. No line of the result is wider than width.
+func Render(md string, width int, style string) (string, error) {
 	cfg, err := glamourStyle(style)
 	if err != nil {
 		return "", err
@@ -88,65 +93,4 @@ func trimBlankLines(s string) string {
 		lines = lines[:len(lines)-1]
 	}
 	return strings.Join(lines, "\n")
-}
-
-// cacheKey identifies one rendering of a static page. Pages that show a
-// patient's answers are never cached.
-type cacheKey struct {
-	page    string // language and step
-	width   int
-	style   string
-	content string // content hash
-}
-
-// RenderCache keeps rendered static pages. Strings are immutable, so one
-// cache may serve many sessions at once; when several ask for the same
-// page at the same moment, it is rendered once and the others wait for it.
-type RenderCache struct {
-	mu       sync.Mutex
-	page     map[cacheKey]string
-	inflight map[cacheKey]*sync.WaitGroup
-}
-
-// NewRenderCache returns an empty cache.
-func NewRenderCache() *RenderCache {
-	return &RenderCache{page: map[cacheKey]string{}, inflight: map[cacheKey]*sync.WaitGroup{}}
-}
-
-func (c *RenderCache) get(k cacheKey) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.page[k]
-	return s, ok
-}
-
-// render returns a cached rendering or makes one with draw and stores it.
-func (c *RenderCache) render(k cacheKey, draw func() (string, error)) (string, error) {
-	c.mu.Lock()
-	if s, ok := c.page[k]; ok {
-		c.mu.Unlock()
-		return s, nil
-	}
-	if wg, busy := c.inflight[k]; busy {
-		c.mu.Unlock()
-		wg.Wait()
-		if s, ok := c.get(k); ok {
-			return s, nil
-		}
-		return draw() // the other render failed: try, and report, ourselves
-	}
-	wg := &sync.WaitGroup{}
-	wg.Add(1)
-	c.inflight[k] = wg
-	c.mu.Unlock()
-
-	s, err := draw()
-	c.mu.Lock()
-	if err == nil {
-		c.page[k] = s
-	}
-	delete(c.inflight, k)
-	c.mu.Unlock()
-	wg.Done()
-	return s, err
 }

@@ -81,6 +81,28 @@ func startsWord(s, phrase string) bool {
 	}
 }
 
+// groupScreen is the disease-group chooser: a search box over a list of
+// groups, any number of which may be ticked.
+type groupScreen struct {
+	pageScreen
+	list   list.Model
+	filter string
+	lang   model.Lang // the language of the list's items
+}
+
+func newGroupScreen(m *Model) screen {
+	g := &groupScreen{pageScreen: pageScreen{m}, lang: m.session.Lang}
+	g.list = list.New(newGroupItems(m.opt.Content, g.lang), groupDelegate{m}, 0, 0)
+	g.list.Filter = foldedFilter
+	g.list.KeyMap = list.KeyMap{} // the root model owns every key
+	g.list.SetShowTitle(false)
+	g.list.SetShowFilter(false)
+	g.list.SetShowStatusBar(false)
+	g.list.SetShowHelp(false)
+	g.list.SetShowPagination(true)
+	return g
+}
+
 // groupDelegate draws a group on one line: the cursor, the tick box, the
 // title and, as far as it fits, the one-line description.
 type groupDelegate struct{ m *Model }
@@ -118,33 +140,27 @@ func (d groupDelegate) Render(w io.Writer, l list.Model, index int, it list.Item
 	fmt.Fprint(w, line)
 }
 
-func (m *Model) newGroupList() list.Model {
-	l := list.New(newGroupItems(m.opt.Content, m.session.Lang), groupDelegate{m}, 0, 0)
-	l.Filter = foldedFilter
-	l.KeyMap = list.KeyMap{} // the root model owns every key
-	l.SetShowTitle(false)
-	l.SetShowFilter(false)
-	l.SetShowStatusBar(false)
-	l.SetShowHelp(false)
-	l.SetShowPagination(true)
-	return l
-}
+func (g *groupScreen) input() inputMode { return inputSearch }
 
-// groupHeader is the intro and search rows above the list.
-func (m *Model) groupHeader() string {
+// markdown: the chooser draws its own body, so no page scrolls behind it.
+func (g *groupScreen) markdown() (string, bool) { return "", true }
+
+// header is the intro and search rows above the list.
+func (g *groupScreen) header() string {
+	m := g.m
 	var lines []string
 	if p := m.opt.Content.Page(m.session.Lang, model.StepChooseGroup); p != nil && !m.compact() {
 		// Shown as plain text: drop the Markdown emphasis marks.
-		plain := strings.NewReplacer("**", "", "__", "", "`", "").Replace(p.PatientText())
-		hint := lipgloss.NewStyle().Width(m.bodyWidth()).Render(strings.Join(strings.Fields(plain), " "))
+		hint := lipgloss.NewStyle().Width(m.bodyWidth()).Render(oneLine(p.PatientText()))
 		lines = append(lines, m.st.Muted.Render(hint))
 	}
-	search := m.text.GroupSearch + ": " + m.groupFilter + "▏"
+	search := m.text.GroupSearch + ": " + g.filter + "▏"
 	return strings.Join(append(lines, ansi.Truncate(search, m.bodyWidth(), "")), "\n")
 }
 
-// groupFooterLine names the chosen groups, which the filter may hide.
-func (m *Model) groupFooterLine() string {
+// footerLine names the chosen groups, which the filter may hide.
+func (g *groupScreen) footerLine() string {
+	m := g.m
 	var names []string
 	for _, id := range m.session.Groups {
 		if p := m.opt.Content.Group(m.session.Lang, id); p != nil {
@@ -158,80 +174,117 @@ func (m *Model) groupFooterLine() string {
 	return ansi.Truncate(chosen, m.bodyWidth(), "…")
 }
 
-func (m *Model) layoutGroupList() {
-	h := m.bodyHeight() - lipgloss.Height(m.groupHeader()) - 1 // the chosen row
+// layout sizes the list, and rebuilds its items after a language switch.
+func (g *groupScreen) layout() {
+	m := g.m
+	if g.lang != m.session.Lang {
+		g.lang = m.session.Lang
+		g.list.SetItems(newGroupItems(m.opt.Content, g.lang))
+		g.setFilter(g.filter)
+	}
+	h := m.bodyHeight() - lipgloss.Height(g.header()) - 1 // the chosen row
 	// Page dots only when the groups do not fit at once.
-	fits := h >= len(m.groups.Items())
-	m.groups.SetShowPagination(!fits)
-	m.groups.SetSize(m.bodyWidth(), max(2, h))
+	fits := h >= len(g.list.Items())
+	g.list.SetShowPagination(!fits)
+	g.list.SetSize(m.bodyWidth(), max(2, h))
 }
 
-func (m *Model) groupView() (string, []zone) {
-	lines := strings.Split(m.groupHeader(), "\n")
+func (g *groupScreen) view() (string, []zone) {
+	m := g.m
+	lines := strings.Split(g.header(), "\n")
 	var zones []zone
-	if len(m.groups.VisibleItems()) == 0 {
+	if len(g.list.VisibleItems()) == 0 {
 		lines = append(lines, lipgloss.NewStyle().Width(m.bodyWidth()).Render(m.text.GroupNoMatch))
 	} else {
 		top := len(lines)
-		start, end := m.groups.Paginator.GetSliceBounds(len(m.groups.VisibleItems()))
+		start, end := g.list.Paginator.GetSliceBounds(len(g.list.VisibleItems()))
 		for i := start; i < end; i++ {
 			y := top + i - start
-			zones = append(zones, zone{0, y, m.bodyWidth(), y + 1, action{kind: actGroupItem, i: i}})
+			zones = append(zones, zone{0, y, m.bodyWidth(), y + 1, groupToggle{g, i}})
 		}
-		lines = append(lines, m.groups.View())
+		lines = append(lines, g.list.View())
 	}
 	body := fitLines(strings.Join(lines, "\n"), m.bodyWidth(), m.bodyHeight()-1)
-	body = append(body, m.st.Notice.Render(m.groupFooterLine()))
+	body = append(body, m.st.Notice.Render(g.footerLine()))
 	return strings.Join(body, "\n"), zones
 }
 
-// groupKey gives printable keys to the search box and keeps ↑/↓, enter,
-// backspace and esc for the list; it reports false for keys the global table
-// should handle (→, ←, tab, ctrl keys).
-func (m *Model) groupKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+// key gives printable keys to the search box and keeps ↑/↓, enter,
+// backspace and esc for the list; other keys (→, ←, tab, ctrl keys) go to
+// the global keys.
+func (g *groupScreen) key(k tea.KeyPressMsg) action {
+	km := g.m.keys
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.groups.CursorUp()
-	case key.Matches(k, m.keys.Down):
-		m.groups.CursorDown()
-	case key.Matches(k, m.keys.PageUp):
-		m.groups.PrevPage()
-	case key.Matches(k, m.keys.PageDown) && k.Text == "":
-		m.groups.NextPage()
-	case key.Matches(k, m.keys.Choose):
-		m.toggleGroup(m.groups.Index())
-	case key.Matches(k, m.keys.Esc):
-		m.setGroupFilter("")
-	case k.Code == tea.KeyBackspace:
-		r := []rune(m.groupFilter)
-		if len(r) > 0 {
-			m.setGroupFilter(string(r[:len(r)-1]))
-		}
+	case key.Matches(k, km.Up):
+		return do(func(*Model) tea.Cmd { g.list.CursorUp(); return nil })
+	case key.Matches(k, km.Down):
+		return do(func(*Model) tea.Cmd { g.list.CursorDown(); return nil })
+	case key.Matches(k, km.PageUp):
+		return do(func(*Model) tea.Cmd { g.list.PrevPage(); return nil })
+	case key.Matches(k, km.PageDown) && k.Text == "":
+		return do(func(*Model) tea.Cmd { g.list.NextPage(); return nil })
+	case key.Matches(k, km.Groups.Toggle):
+		return groupToggle{g, g.list.Index()}
+	case key.Matches(k, km.Groups.Clear):
+		return do(func(*Model) tea.Cmd { g.setFilter(""); return nil })
+	case key.Matches(k, km.Backspace):
+		return do(func(*Model) tea.Cmd {
+			if r := []rune(g.filter); len(r) > 0 {
+				g.setFilter(string(r[:len(r)-1]))
+			}
+			return nil
+		})
 	case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
-		m.setGroupFilter(m.groupFilter + sanitizeInput(k.Text))
-	default:
-		return nil, false
+		return do(func(*Model) tea.Cmd { g.setFilter(g.filter + sanitizeInput(k.Text)); return nil })
 	}
-	return nil, true
+	return nil
 }
 
-func (m *Model) setGroupFilter(s string) {
-	m.groupFilter = content.NFC(s)
-	if m.groupFilter == "" {
-		m.groups.ResetFilter()
+func (g *groupScreen) setFilter(s string) {
+	g.filter = content.NFC(s)
+	if g.filter == "" {
+		g.list.ResetFilter()
 	} else {
-		m.groups.SetFilterText(m.groupFilter)
+		g.list.SetFilterText(g.filter)
 	}
 }
 
-// toggleGroup adds or removes the group at a position of the filtered list.
-func (m *Model) toggleGroup(i int) {
-	items := m.groups.VisibleItems()
-	if i < 0 || i >= len(items) {
-		return
+// groupToggle adds or removes the group at a position of the filtered list.
+type groupToggle struct {
+	g *groupScreen
+	i int
+}
+
+func (a groupToggle) apply(m *Model) tea.Cmd {
+	items := a.g.list.VisibleItems()
+	if a.i < 0 || a.i >= len(items) {
+		return nil
 	}
-	m.groups.Select(i)
-	m.session.ToggleGroup(items[i].(groupItem).id)
+	a.g.list.Select(a.i)
+	m.session.ToggleGroup(items[a.i].(groupItem).id)
+	return nil
+}
+
+// ShortHelp: letters go to the search here, so quitting is ctrl+c (but not
+// in a kiosk, which only staff can leave).
+func (g *groupScreen) ShortHelp() []key.Binding {
+	k := g.m.keys.Groups
+	return append(append([]key.Binding{k.Toggle, k.Clear}, g.quit()...), k.Move)
+}
+
+func (g *groupScreen) FullHelp() [][]key.Binding {
+	k := g.m.keys
+	return [][]key.Binding{
+		{k.Groups.Type, k.Backspace, k.Groups.Clear},
+		append([]key.Binding{k.Groups.Move, k.Groups.Page, k.Groups.Toggle}, g.quit()...),
+	}
+}
+
+func (g *groupScreen) quit() []key.Binding {
+	if g.m.kiosk() {
+		return nil
+	}
+	return []key.Binding{g.m.keys.Groups.Quit}
 }
 
 // sanitizeInput drops control characters from typed or pasted text, so

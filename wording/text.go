@@ -1,9 +1,13 @@
-package ui
+// Package wording holds the app's own interface wording in every language:
+// the screens (ui) and the documents (doc) both use it. Counseling text
+// lives in the content folder, not here.
+package wording
 
 import "stemcounsel/model"
 
-// Text is every piece of interface wording in one language. Counseling text
-// lives in the content folder; this is only the app's own chrome.
+// Text is every piece of interface wording in one language. Formats with a
+// value used twice refer to it by index (%[1]s), so a translation may put
+// the words in its own order.
 type Text struct {
 	StepOf          string // "Step %d of %d"
 	Back, Next      string
@@ -26,9 +30,10 @@ type Text struct {
 	QuitBody        string
 	Stay, Quit      string
 
-	KeyNext, KeyPrev, KeyScroll, KeyPage, KeyLang, KeyMenu string
+	KeyNext, KeyPrev, KeyScroll, KeyPage, KeyMenu          string
 	KeyHelp, KeyQuit, KeyChoose, KeyMove, KeyClose, KeyTop string
 	KeyType, KeyToggle, KeyClear                           string
+	KeyDelete, KeyStaffExit, KeyCallStaff, HelpMouse       string
 
 	GroupSearch, GroupPrimary, GroupNoMatch, GroupChosen, GroupNoneChosen string
 
@@ -82,13 +87,29 @@ type Text struct {
 	HandoffTitle, HandoffBody, HandoffHint                 string
 	ByNames                                                map[string]string
 	SureAgain                                              string
-	SavedUnfinished                                        string
+	SavedUnfinished                                        string // "%[1]s" is the code
+	ChangedSince                                           string // "%s": the changed pages
 	DateTime                                               string // Go layout for dates and times
+}
+
+// ScriptPart names a part of a trainer's script: what the persona says, a
+// good response, what to avoid.
+func (t *Text) ScriptPart(key string) string {
+	return map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}[key]
 }
 
 // LanguageNames are shown in each language's own name, whatever the UI
 // language is, so a patient can always find theirs.
 var LanguageNames = map[model.Lang]string{model.LangVI: "Tiếng Việt", model.LangEN: "English"}
+
+// For is the wording of a language; a record in a language this build does
+// not know is shown in English.
+func For(lang model.Lang) *Text {
+	if t, ok := texts[lang]; ok {
+		return t
+	}
+	return texts[model.LangEN]
+}
 
 var texts = map[model.Lang]*Text{
 	model.LangVI: {
@@ -122,7 +143,6 @@ var texts = map[model.Lang]*Text{
 		KeyPrev:       "quay lại",
 		KeyScroll:     "cuộn",
 		KeyPage:       "lật trang",
-		KeyLang:       "English",
 		KeyMenu:       "mục lục",
 		KeyHelp:       "trợ giúp",
 		KeyQuit:       "thoát",
@@ -133,6 +153,10 @@ var texts = map[model.Lang]*Text{
 		KeyType:       "gõ để tìm",
 		KeyToggle:     "chọn/bỏ",
 		KeyClear:      "xóa tìm",
+		KeyDelete:     "xóa chữ",
+		KeyStaffExit:  "nhân viên thoát (cần mã PIN)",
+		KeyCallStaff:  "gọi nhân viên",
+		HelpMouse:     "Chuột: bấm vào nút hoặc lựa chọn để chọn, lăn để cuộn trang.",
 
 		GroupSearch:     "Tìm",
 		GroupPrimary:    "nhóm chính",
@@ -269,7 +293,8 @@ var texts = map[model.Lang]*Text{
 		HandoffHint:      "Bấm phím bất kỳ khi bạn đã ghi lại mã.",
 		ByNames:          map[string]string{model.ByPatient: "người bệnh", model.ByDoctor: "bác sĩ", model.ByPersona: "hồ sơ mẫu"},
 		SureAgain:        "Đang hỏi lại lần %d; các câu trả lời trước vẫn được giữ.",
-		SavedUnfinished:  "Phiên %s đã được lưu, chưa kết thúc. Để tiếp tục: stemcounsel --resume %s",
+		SavedUnfinished:  "Phiên %[1]s đã được lưu, chưa kết thúc. Để tiếp tục: stemcounsel --resume %[1]s",
+		ChangedSince:     "Từ khi phiên này bắt đầu, nội dung các trang sau đã được sửa: %s. Ứng dụng đưa bạn quay lại xem các trang đó.",
 		DateTime:         "02/01/2006 15:04",
 	},
 	model.LangEN: {
@@ -303,7 +328,6 @@ var texts = map[model.Lang]*Text{
 		KeyPrev:       "back",
 		KeyScroll:     "scroll",
 		KeyPage:       "page",
-		KeyLang:       "Tiếng Việt",
 		KeyMenu:       "contents",
 		KeyHelp:       "help",
 		KeyQuit:       "quit",
@@ -314,6 +338,10 @@ var texts = map[model.Lang]*Text{
 		KeyType:       "type to search",
 		KeyToggle:     "choose/unchoose",
 		KeyClear:      "clear search",
+		KeyDelete:     "delete a letter",
+		KeyStaffExit:  "staff exit (needs the PIN)",
+		KeyCallStaff:  "call staff",
+		HelpMouse:     "Mouse: click a button or a choice to choose it, use the wheel to scroll.",
 
 		GroupSearch:     "Search",
 		GroupPrimary:    "main group",
@@ -450,7 +478,8 @@ var texts = map[model.Lang]*Text{
 		HandoffHint:      "Press any key once you have noted the code.",
 		ByNames:          map[string]string{model.ByPatient: "patient", model.ByDoctor: "doctor", model.ByPersona: "persona"},
 		SureAgain:        "Asking again (round %d); the earlier answers are kept.",
-		SavedUnfinished:  "Session %s is saved as unfinished; resume it with: stemcounsel --resume %s",
+		SavedUnfinished:  "Session %[1]s is saved as unfinished; resume it with: stemcounsel --resume %[1]s",
+		ChangedSince:     "Since this session began, these pages were corrected: %s. The app takes you back through them.",
 		DateTime:         "2 Jan 2006 15:04",
 	},
 }

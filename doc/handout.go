@@ -1,4 +1,4 @@
-package ui
+package doc
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // PrintOptions choose what the handout contains and how it looks.
@@ -23,22 +24,18 @@ type PrintOptions struct {
 	Role model.Role
 }
 
-// PlainStyle is the style for output that is not a terminal: no escape
-// sequences at all.
-const PlainStyle = plainStyle
-
 // printSkips are steps that are screens rather than pages: the group choice,
 // the knowledge check, and the patient's own outcome and summary.
 var printSkips = []model.StepID{model.StepChooseGroup, model.StepKnowledgeCheck, model.StepOutcome, model.StepSummary}
 
-// Print writes the patient handout: every page of a patient's session in
+// Handout writes the patient handout: every page of a patient's session in
 // order, with the chosen groups' pages; the checklist and SURE as paper
 // forms. Steps still to be written and the screens above are left out.
-func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
-	t := texts[opt.Lang]
+func Handout(w io.Writer, c *content.Bundle, opt PrintOptions) error {
+	t := wording.For(opt.Lang)
 	parts := []string{}
 	add := func(md string) error {
-		out, err := renderMarkdown(md, opt.Width, opt.Style)
+		out, err := Render(md, opt.Width, opt.Style)
 		parts = append(parts, out)
 		return err
 	}
@@ -55,7 +52,7 @@ func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 		case model.StepOptions:
 			if err = add("# " + p.Title); err == nil {
 				var out string
-				out, err = renderOptions(c, opt.Lang, t, opt.Width, opt.Style)
+				out, err = OptionsPage(c, opt.Lang, opt.Width, opt.Style)
 				parts = append(parts, out)
 			}
 		case model.StepChecklist:
@@ -63,10 +60,10 @@ func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 		case model.StepSure:
 			err = add("# " + p.Title + "\n\n" + sureForm(p, t))
 		default:
-			err = add("# " + p.Title + "\n\n" + pageMarkdown(c, opt.Lang, p, t))
+			err = add("# " + p.Title + "\n\n" + Page(c, opt.Lang, p))
 		}
 		if err == nil && opt.Role == model.RoleDoctor {
-			if tp := talkingPoints(p); len(tp) > 0 {
+			if tp := TalkingPoints(p); len(tp) > 0 {
 				err = add("**" + t.DoctorPanel + "**\n\n" + strings.Join(tp, "\n"))
 			}
 		}
@@ -79,13 +76,9 @@ func Print(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 }
 
 // sureForm is the SURE test on paper.
-func sureForm(p *content.Page, t *Text) string {
+func sureForm(p *content.Page, t *wording.Text) string {
 	var b strings.Builder
-	intro := p.PatientText()
-	if i := strings.Index(intro, "\n\n"); i > 0 {
-		intro = intro[:i]
-	}
-	fmt.Fprintf(&b, "%s\n\n", intro)
+	fmt.Fprintf(&b, "%s\n\n", SureIntro(p))
 	for i := range model.SureItems {
 		q, _ := p.Section(fmt.Sprintf("sure-%d", i+1))
 		fmt.Fprintf(&b, "**%d.** %s\n\n\\[ \\] %s    \\[ \\] %s\n\n", i+1, q, t.AnswerNames[model.Yes], t.AnswerNames[model.No])
@@ -98,10 +91,10 @@ func sureForm(p *content.Page, t *Text) string {
 	return b.String()
 }
 
-// PrintPersona writes a persona's script for trainers: who the patient is,
+// Persona writes a persona's script for trainers: who the patient is,
 // then for each step what they may say, a good response and what to avoid.
-func PrintPersona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) error {
-	t := texts[opt.Lang]
+func Persona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) error {
+	t := wording.For(opt.Lang)
 	p := c.Persona(opt.Lang, id)
 	if p == nil {
 		return fmt.Errorf("unknown persona %q (valid: %s)", id, strings.Join(c.PersonaIDs, ", "))
@@ -111,27 +104,21 @@ func PrintPersona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) e
 	if prof, ok := p.Section("profile"); ok {
 		fmt.Fprintf(&md, "%s\n\n", prof)
 	}
-	names := map[string]string{"says": t.ScriptSays, "respond": t.ScriptRespond, "avoid": t.ScriptAvoid}
 	for _, step := range model.Flow(model.RoleTrainer, []string{p.Group}) {
 		cells, ok := p.Script(step)
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(&md, "## %s\n\n", stepTitle(c, opt.Lang, step))
+		fmt.Fprintf(&md, "## %s\n\n", StepTitle(c, opt.Lang, step))
 		for _, cell := range cells {
-			fmt.Fprintf(&md, "- **%s:** %s\n", names[cell.Key], cell.Text)
+			fmt.Fprintf(&md, "- **%s:** %s\n", t.ScriptPart(cell.Key), cell.Text)
 		}
 		md.WriteString("\n")
 	}
-	out, err := renderMarkdown(md.String(), opt.Width, opt.Style)
+	out, err := Render(md.String(), opt.Width, opt.Style)
 	if err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, out+"\n")
 	return err
-}
-
-// RenderDocument renders any Markdown document, as print does.
-func RenderDocument(md string, width int, style string) (string, error) {
-	return renderMarkdown(md, width, style)
 }

@@ -1,0 +1,149 @@
+package doc
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+)
+
+var testClock = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+
+// load reads a content folder: the small fixture the ui goldens use too,
+// or the real content.
+func load(t testing.TB, fsys fs.FS) *content.Bundle {
+	t.Helper()
+	b, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func fixtureContent(t testing.TB) *content.Bundle { return load(t, os.DirFS("../ui/testdata/content")) }
+
+// TestRenderedPagesFitTheirWidth checks Glamour's own output, before the
+// screen's last-resort truncation could hide an overflow.
+func TestRenderedPagesFitTheirWidth(t *testing.T) {
+	b := load(t, content.Embedded())
+	for _, lang := range model.Langs {
+		steps := append(append([]model.StepID{}, model.PageSteps...), groupSteps(b.GroupIDs)...)
+		for _, step := range steps {
+			md := Page(b, lang, b.Page(lang, step))
+			for _, style := range []string{"dark", "ascii"} {
+				for _, w := range []int{38, 43, 56, 76, 116} {
+					out, err := Render(md, w, style)
+					if step == model.StepOptions {
+						out, err = OptionsPage(b, lang, w, style)
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					for i, l := range strings.Split(out, "\n") {
+						if lw := ansi.StringWidth(l); lw > w {
+							t.Errorf("%s/%s %s w=%d: line %d is %d wide: %q", lang, step, style, w, i, lw, ansi.Strip(l))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func groupSteps(ids []string) []model.StepID {
+	out := make([]model.StepID, len(ids))
+	for i, id := range ids {
+		out[i] = model.GroupStep(id)
+	}
+	return out
+}
+
+func TestRewrapWideKeepsEveryWord(t *testing.T) {
+	line := "• giúp điều hòa miễn dịch, tức đưa phản ứng miễn dịch về trạng thái cân bằng hơn;"
+	out := rewrapWide(line, 40)
+	if strings.Join(strings.Fields(out), " ") != line {
+		t.Fatalf("rewrap lost text: %q", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Fatalf("still too wide: %q", l)
+		}
+	}
+	if got := fmt.Sprint(rewrapWide("short", 40)); got != "short" {
+		t.Fatalf("short line changed: %q", got)
+	}
+}
+
+func TestRewrapWideIndentsContinuation(t *testing.T) {
+	line := "│ Evidence status: Investigational for every condition in this guide; only a few"
+	out := strings.Split(rewrapWide(line, 40), "\n")
+	if len(out) < 2 {
+		t.Fatalf("not wrapped: %q", out)
+	}
+	for _, l := range out[1:] {
+		if !strings.HasPrefix(l, "  ") {
+			t.Fatalf("continuation lost the indent: %q", out)
+		}
+	}
+}
+
+func TestHandoutHasThePaperForm(t *testing.T) {
+	var b strings.Builder
+	if err := Handout(&b, fixtureContent(t), PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, id := range model.DefaultChecklist {
+		if !strings.Contains(out, "Sample question about "+id+"?") {
+			t.Errorf("question %s missing", id)
+		}
+	}
+	if strings.Count(out, "[ ] Yes    [ ] No    [ ] Not sure") != len(model.DefaultChecklist) {
+		t.Errorf("each item needs [ ] boxes:\n%s", out)
+	}
+	if strings.Contains(out, "☐") {
+		t.Error("boxes must be [ ], not ☐")
+	}
+}
+
+func TestEscape(t *testing.T) {
+	got := Escape("# a | `b` *c*")
+	if got != "\\# a \\| \\`b\\` \\*c\\*" {
+		t.Fatalf("Escape = %q", got)
+	}
+	out, err := Render("- "+Escape("# not a heading | pipe `tick` **bold**"), 80, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "# not a heading | pipe `tick` **bold**") {
+		t.Fatalf("typed text must show literally: %q", out)
+	}
+}
+func TestHandoutForDoctorAndPersona(t *testing.T) {
+	b := fixtureContent(t)
+	var handout, pers strings.Builder
+	if err := Handout(&handout, b, PrintOptions{Lang: model.LangEN, Width: 80, Style: PlainStyle, Date: testClock, Role: model.RoleDoctor}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(handout.String(), "Note for the doctor: what-it-is.") {
+		t.Fatal("print --role doctor includes the talking points")
+	}
+	if err := Persona(&pers, b, "persona-c", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle, Date: testClock}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Người bệnh mẫu persona-c.", "«Bệnh nhân nói ở checklist.»", "Trả lời tốt ở outcome.", "«Câu nên tránh ở summary.»"} {
+		if !strings.Contains(pers.String(), want) {
+			t.Errorf("persona script lacks %q", want)
+		}
+	}
+	if err := Persona(&pers, b, "nobody", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle}); err == nil || !strings.Contains(err.Error(), "persona-a") {
+		t.Fatalf("an unknown persona lists the valid ones: %v", err)
+	}
+}

@@ -1,0 +1,252 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// Measure is a follow-up instrument free for a clinic to use. A change
+// counts as a change only when it reaches the measure's threshold: Points
+// on the scale, or Percent of the baseline where Percent is set (either is
+// enough). A coarse class scale informs the conversation but never raises
+// the stop question by itself (Trigger false).
+type Measure struct {
+	ID             string
+	Min, Max       float64
+	LowerIsBetter  bool
+	Points         float64
+	Percent        float64
+	ClinicianRated bool
+	Trigger        bool
+	// Groups are the disease groups it is offered for; none means every group.
+	Groups []string
+}
+
+// Measures are the free instruments of the follow-up, with their
+// thresholds: pain NRS about 2 points or 30 % (Farrar 2001), the PSFS
+// average 2 points (its form's detectable change; 3 for one activity), and
+// the 6-minute walk about 30 m in heart failure (Shoemaker 2013; estimates
+// run from 14 to 45 m). mMRC, mRS and NYHA are counted in whole grades.
+var Measures = []Measure{
+	{ID: "pain-usual", Min: 0, Max: 10, LowerIsBetter: true, Points: 2, Percent: 30, Trigger: true},
+	{ID: "pain-worst", Min: 0, Max: 10, LowerIsBetter: true, Points: 2, Percent: 30, Trigger: true},
+	{ID: "psfs", Min: 0, Max: 10, Points: 2, Trigger: true},
+	{ID: "mmrc", Min: 0, Max: 4, LowerIsBetter: true, Points: 1, ClinicianRated: true, Groups: []string{"lung", "post-covid"}},
+	{ID: "mrs", Min: 0, Max: 6, LowerIsBetter: true, Points: 1, ClinicianRated: true, Groups: []string{"neurological"}},
+	{ID: "nyha", Min: 1, Max: 4, LowerIsBetter: true, Points: 1, ClinicianRated: true, Groups: []string{"cardiovascular"}},
+	{ID: "six-minute-walk", Min: 0, Max: 1000, Points: 30, ClinicianRated: true, Trigger: true, Groups: []string{"cardiovascular", "lung", "post-covid"}},
+}
+
+// PSFSActivityPoints is the change one PSFS activity needs to count.
+const PSFSActivityPoints = 3
+
+// MaxActivities is how many activities the PSFS asks the patient to name.
+const MaxActivities = 3
+
+// MeasureByID finds a measure.
+func MeasureByID(id string) (Measure, bool) {
+	i := slices.IndexFunc(Measures, func(m Measure) bool { return m.ID == id })
+	if i < 0 {
+		return Measure{}, false
+	}
+	return Measures[i], true
+}
+
+// MeasuresFor lists the measures offered for a session's groups.
+func MeasuresFor(groups []string) []Measure {
+	var out []Measure
+	for _, m := range Measures {
+		if len(m.Groups) == 0 || slices.ContainsFunc(groups, func(g string) bool { return slices.Contains(m.Groups, g) }) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Activity is one PSFS activity, in the patient's own words, and its rating.
+type Activity struct {
+	Name  string `json:"name"`
+	Score int    `json:"score"`
+}
+
+// Assessment is one set of measurements: the baseline or a visit's.
+type Assessment struct {
+	At         time.Time          `json:"at"`
+	Scores     map[string]float64 `json:"scores"`
+	Activities []Activity         `json:"activities,omitempty"`
+}
+
+// SetScore records a measure, refusing a value off its scale.
+func (a *Assessment) SetScore(id string, v float64) error {
+	m, ok := MeasureByID(id)
+	if !ok {
+		return fmt.Errorf("unknown measure %q", id)
+	}
+	if id == "psfs" {
+		return fmt.Errorf("the PSFS is scored per activity")
+	}
+	if v < m.Min || v > m.Max || math.IsNaN(v) {
+		return fmt.Errorf("%s: %g is off the scale %g to %g", id, v, m.Min, m.Max)
+	}
+	if a.Scores == nil {
+		a.Scores = map[string]float64{}
+	}
+	a.Scores[id] = v
+	return nil
+}
+
+// score is a measure's value in an assessment; the PSFS is the average of
+// its activities.
+func (a Assessment) score(id string) (float64, bool) {
+	if id == "psfs" {
+		if len(a.Activities) == 0 {
+			return 0, false
+		}
+		sum := 0
+		for _, act := range a.Activities {
+			sum += act.Score
+		}
+		return float64(sum) / float64(len(a.Activities)), true
+	}
+	v, ok := a.Scores[id]
+	return v, ok
+}
+
+// Impression is the Guy-style patient global impression of change, 1 very
+// much improved to 7 very much worse (public domain wording).
+type Impression int
+
+// The seven impressions of change; 0 is not asked.
+const (
+	ImpressionUnset Impression = iota
+	VeryMuchImproved
+	MuchImproved
+	MinimallyImproved
+	NoChange
+	MinimallyWorse
+	MuchWorse
+	VeryMuchWorse
+)
+
+// Decision is what the doctor and the patient decide at a visit.
+type Decision string
+
+// The decisions of a visit.
+const (
+	DecisionUndecided Decision = "undecided"
+	DecisionContinue  Decision = "continue"
+	DecisionStop      Decision = "stop"
+	DecisionRefer     Decision = "refer"
+)
+
+// SideEffects are those reported since the last visit.
+type SideEffects struct {
+	Fever         bool   `json:"fever"`
+	InjectionSite bool   `json:"injection_site_infection"`
+	NewPain       bool   `json:"new_pain"`
+	Other         bool   `json:"other"`
+	Text          string `json:"text,omitempty"`
+}
+
+// Visit is one follow-up visit.
+type Visit struct {
+	Assessment
+	Impression  Impression  `json:"impression,omitempty"`
+	SideEffects SideEffects `json:"side_effects"`
+	Decision    Decision    `json:"decision"`
+}
+
+// Change is how one measure moved from the baseline to a visit, in its
+// better direction: a positive Gain is an improvement.
+type Change struct {
+	Measure    string
+	From, To   float64
+	Gain       float64 // in the measure's points, improvement positive
+	Percent    float64 // Gain as a percentage of the baseline (0 when the baseline is 0)
+	Meaningful bool    // the change reaches the measure's threshold
+}
+
+// Compare measures the change of one measure between two assessments.
+func Compare(m Measure, base, now Assessment) (Change, bool) {
+	from, ok1 := base.score(m.ID)
+	to, ok2 := now.score(m.ID)
+	if !ok1 || !ok2 {
+		return Change{}, false
+	}
+	c := Change{Measure: m.ID, From: from, To: to, Gain: to - from}
+	if m.LowerIsBetter {
+		c.Gain = from - to
+	}
+	if from != 0 {
+		c.Percent = 100 * c.Gain / from
+	}
+	reach := math.Abs(c.Gain) >= m.Points-1e-9
+	if m.Percent > 0 && from != 0 {
+		reach = reach || math.Abs(c.Percent) >= m.Percent-1e-9
+	}
+	c.Meaningful = reach && c.Gain != 0
+	return c, true
+}
+
+// ActivityChanges compares each PSFS activity named at the baseline with
+// the same activity at a visit, against the single-activity threshold.
+func ActivityChanges(base, now Assessment) []Change {
+	var out []Change
+	for _, b := range base.Activities {
+		i := slices.IndexFunc(now.Activities, func(a Activity) bool { return a.Name == b.Name })
+		if i < 0 {
+			continue
+		}
+		gain := float64(now.Activities[i].Score - b.Score)
+		out = append(out, Change{Measure: b.Name, From: float64(b.Score), To: float64(now.Activities[i].Score), Gain: gain, Meaningful: math.Abs(gain) >= PSFSActivityPoints})
+	}
+	return out
+}
+
+// Course is a patient's follow-up read at one moment: the changes at the
+// latest visit, and whether the stop conversation is due.
+type Course struct {
+	WindowEnd time.Time
+	Changes   []Change // at the latest visit, for each measure taken both times
+	Improved  []string // measures improved beyond their threshold, never hidden
+	Worse     []string // measures worse beyond their threshold
+	// RaiseStop: the group's assessment window has passed and no measure
+	// that can judge it has improved beyond its threshold. A talking point
+	// for the doctor, never a verdict.
+	RaiseStop bool
+}
+
+// ReadCourse reads the course of a baseline and its visits against the
+// group's assessment window, at now.
+func ReadCourse(base Assessment, visits []Visit, window time.Duration, now time.Time) Course {
+	c := Course{WindowEnd: base.At.Add(window)}
+	if len(visits) == 0 {
+		return c
+	}
+	last := visits[len(visits)-1].Assessment
+	judged := false
+	for _, m := range Measures {
+		ch, ok := Compare(m, base, last)
+		if !ok {
+			continue
+		}
+		c.Changes = append(c.Changes, ch)
+		switch {
+		case ch.Meaningful && ch.Gain > 0:
+			c.Improved = append(c.Improved, m.ID)
+		case ch.Meaningful && ch.Gain < 0:
+			c.Worse = append(c.Worse, m.ID)
+		}
+		judged = judged || m.Trigger
+	}
+	for _, ch := range ActivityChanges(base, last) {
+		if ch.Meaningful && ch.Gain > 0 && !slices.Contains(c.Improved, "psfs") {
+			c.Improved = append(c.Improved, "psfs")
+		}
+	}
+	triggered := slices.ContainsFunc(c.Improved, func(id string) bool { m, _ := MeasureByID(id); return m.Trigger })
+	c.RaiseStop = judged && !now.Before(c.WindowEnd) && !last.At.Before(c.WindowEnd) && !triggered
+	return c
+}

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/doc"
+	"stemcounsel/model"
+)
+
+// The clinician panel: talking points for doctors, and for trainers the
+// persona's script as well. Patients never see it.
+
+// panelShown reports whether the panel is open in a role that may see it.
+func (m *Model) panelShown() bool {
+	return m.panelOpen && m.session.Role != model.RolePatient && m.session.Role != model.RoleUnset
+}
+
+// panelText is the panel's text for the current step.
+func (m *Model) panelText() (title string, body []string) {
+	c, lang, t, step := m.opt.Content, m.session.Lang, m.text, m.session.Current
+	if m.session.Role == model.RoleTrainer {
+		title = t.TrainerPanel
+		if p := c.Persona(lang, m.session.Persona); p != nil {
+			if cells, ok := p.Script(step); ok {
+				for _, cell := range cells {
+					body = append(body, t.ScriptPart(cell.Key)+": "+cell.Text)
+				}
+				body = append(body, "")
+			}
+		} else if step != model.StepWelcome && step != model.StepPersona {
+			body = append(body, t.NoPersona, "")
+		}
+	} else {
+		title = t.DoctorPanel
+	}
+	tp := append(m.screen().talkingPoints(), doc.TalkingPoints(c.Page(lang, step))...)
+	if len(tp) > 0 {
+		body = append(body, t.TalkingPoints+":")
+		body = append(body, tp...)
+	}
+	return title, body
+}
+
+// panelView draws the panel at most h rows high: in a box beside the page,
+// or under a titled rule below it, where every row counts.
+func (m *Model) panelView(w, h int, boxed bool) string {
+	title, body := m.panelText()
+	inner := w
+	if boxed {
+		inner = max(1, w-m.st.Panel.GetHorizontalFrameSize())
+	}
+	var lines []string
+	for _, l := range body {
+		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(inner).Render(l), "\n")...)
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	room := max(1, h-1) // the title row
+	if boxed {
+		room = max(1, h-1-m.st.Panel.GetVerticalFrameSize())
+	}
+	if len(lines) > room {
+		lines = append(lines[:room-1], m.st.Muted.Render("… "+m.text.PanelMore))
+	}
+	if boxed {
+		head := m.st.DialogTitle.Render(ansi.Truncate(title, inner, "…"))
+		return m.st.Panel.Width(w).Render(strings.Join(append([]string{head}, lines...), "\n"))
+	}
+	rule := ansi.Truncate("── "+title+" "+strings.Repeat("─", w), w, "")
+	return strings.Join(append([]string{m.st.DialogTitle.Render(rule)}, lines...), "\n")
+}
+
+// panelBelowHeight is the rows the panel takes under the page on a screen
+// too narrow to put it beside: at most three fifths of the body, so the
+// page keeps room and stays scrollable above it.
+func (m *Model) panelBelowHeight() int {
+	if !m.panelShown() || m.panelBeside() {
+		return 0
+	}
+	return lipgloss.Height(m.panelView(m.innerWidth(), max(3, m.bodyHeight()*3/5), false))
+}
+
+// withPanel puts the panel beside the page on a wide screen, or below it on
+// a narrower one; it never covers the page.
+func (m *Model) withPanel(body string) string {
+	if !m.panelShown() {
+		return body
+	}
+	h := m.bodyHeight()
+	if m.panelBeside() {
+		page := strings.Join(fitLines(body, m.bodyWidth(), h), "\n")
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.bodyWidth()).Render(page), " ", m.panelView(sidePanelWidth, h, true))
+	}
+	below := m.panelBelowHeight()
+	page := strings.Join(fitLines(body, m.innerWidth(), h-below), "\n")
+	return page + "\n" + m.panelView(m.innerWidth(), below, false)
+}
+
+// togglePanel opens or closes the clinician panel; the page is laid out
+// again because a side panel takes room from it.
+func (m *Model) togglePanel() {
+	m.panelOpen = !m.panelOpen
+	m.refresh(true)
+}

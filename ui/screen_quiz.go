@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/content"
+	"stemcounsel/doc"
+	"stemcounsel/model"
+)
+
+// quizScreen is the knowledge check: one question at a time, feedback after
+// the first answer, and teach-back marks for a doctor.
+type quizScreen struct {
+	pageScreen
+	focus int
+}
+
+func (q *quizScreen) items() []content.QuizItem {
+	return q.m.opt.Content.Quiz(q.m.session.Lang, q.m.session.Groups)
+}
+
+func (q *quizScreen) focused() content.QuizItem {
+	items := q.items()
+	return items[min(q.focus, len(items)-1)]
+}
+
+// canTeachBack: teach-back prompts are for a doctor with a patient, and for
+// trainers showing how it is done.
+func (m *Model) canTeachBack() bool {
+	return m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer
+}
+
+// teachBackMarks are the doctor's marks, on keys 4 and 5 after the answers.
+var teachBackMarks = []model.TeachBack{model.ExplainedBack, model.ReExplained}
+
+func (q *quizScreen) talkingPoints() []string {
+	m := q.m
+	return doc.TalkingPoints(m.opt.Content.Langs[m.session.Lang].Quiz[q.focused().ID])
+}
+
+func (q *quizScreen) top() (string, []zone) {
+	m := q.m
+	w := m.bodyWidth()
+	items := q.items()
+	item := q.focused()
+	var lines []string
+	var zones []zone
+	lines = append(lines, m.st.StepCount.Render(fmt.Sprintf(m.text.QuestionOf, q.focus+1, len(items))))
+	question := lipgloss.NewStyle().Bold(true).Width(w).Render(oneLine(item.Question))
+	lines = append(lines, strings.Split(question, "\n")...)
+	first, answered := m.session.QuizAnswerFor(item.ID)
+	for i, c := range item.Choices {
+		mark := "  "
+		if answered && first.Choice == c.Key {
+			mark = "› "
+		}
+		style := m.st.Option
+		if answered && first.Choice == c.Key {
+			style = m.st.OptionFocus
+		}
+		// The whole answer shows, wrapped under its own text.
+		text := strings.Split(lipgloss.NewStyle().Width(max(1, w-5)).Render(oneLine(c.Text)), "\n")
+		zones = append(zones, zone{0, len(lines), w, len(lines) + len(text), quizAnswer{q, i}})
+		for j, l := range text {
+			prefix := "     "
+			if j == 0 {
+				prefix = fmt.Sprintf("%s%d  ", mark, i+1)
+			}
+			lines = append(lines, style.Render(prefix+strings.TrimRight(l, " ")))
+		}
+	}
+	if answered && m.canTeachBack() {
+		var marks []button
+		for i, mark := range teachBackMarks {
+			b := button{fmt.Sprintf(" %d %s ", i+4, m.text.TeachBackNames[mark]), m.st.Button, teachBack{q, i}}
+			if m.session.TeachBack[item.ID] == mark {
+				b.style = m.st.ButtonFocus
+			}
+			marks = append(marks, b)
+		}
+		row, rz := buttonRow(marks, " ", 0, len(lines))
+		lines, zones = append(lines, ansi.Truncate(row, w, "")), append(zones, rz...)
+	}
+	lines = append(lines, "")
+	return strings.Join(lines, "\n"), zones
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(doc.PlainText(s)), " ") }
+
+// markdown is the feedback after an answer: the right answer and a kind
+// explanation, then the teach-back prompt for doctors. No score is shown.
+func (q *quizScreen) markdown() (string, bool) {
+	m := q.m
+	item := q.focused()
+	t := m.text
+	var b strings.Builder
+	if p := m.opt.Content.Page(m.session.Lang, model.StepKnowledgeCheck); p != nil && q.focus == 0 {
+		if _, answered := m.session.QuizAnswerFor(item.ID); !answered {
+			fmt.Fprintf(&b, "%s\n\n", p.PatientText())
+		}
+	}
+	if _, answered := m.session.QuizAnswerFor(item.ID); answered {
+		for _, c := range item.Choices {
+			if c.Key == item.Answer {
+				fmt.Fprintf(&b, "**%s** %s\n\n", t.RightAnswer, c.Text)
+			}
+		}
+		fmt.Fprintf(&b, "%s\n\n", item.Explanation)
+		if m.canTeachBack() {
+			fmt.Fprintf(&b, "### %s\n\n%s\n\n*%s*\n", t.TeachBackTitle, item.TeachBack, t.TeachBackHint)
+		}
+	} else {
+		fmt.Fprintf(&b, "*%s*\n", t.QuizHint)
+	}
+	return b.String(), true
+}
+
+func (q *quizScreen) key(k tea.KeyPressMsg) action {
+	m := q.m
+	item := q.focused()
+	switch d := m.upDown(k); {
+	case key.Matches(k, m.keys.Quiz.Answer) && digit(k, '1') < len(item.Choices):
+		return quizAnswer{q, digit(k, '1')}
+	case key.Matches(k, m.keys.Quiz.TeachBack) && m.canTeachBack():
+		return teachBack{q, digit(k, '4')}
+	case d != 0:
+		return q.move(cycle(q.focus, d, len(q.items()), wrapAround))
+	}
+	return nil
+}
+
+func (q *quizScreen) move(i int) action {
+	return do(func(m *Model) tea.Cmd {
+		q.focus = i
+		m.refresh(false)
+		return nil
+	})
+}
+
+// quizAnswer records the first answer and shows the explanation; a later
+// answer to the same question shows it again but is not recorded.
+type quizAnswer struct {
+	q *quizScreen
+	i int
+}
+
+func (a quizAnswer) apply(m *Model) tea.Cmd {
+	item := a.q.focused()
+	if a.i < 0 || a.i >= len(item.Choices) {
+		return nil
+	}
+	c := item.Choices[a.i]
+	m.session.AnswerQuiz(item.ID, c.Key, c.Key == item.Answer, item.Expectation, m.now())
+	m.refresh(false)
+	return nil
+}
+
+// teachBack is the doctor's mark i on an answered question.
+type teachBack struct {
+	q *quizScreen
+	i int
+}
+
+func (a teachBack) apply(m *Model) tea.Cmd {
+	item := a.q.focused()
+	if _, answered := m.session.QuizAnswerFor(item.ID); !answered || a.i < 0 || a.i >= len(teachBackMarks) {
+		return nil
+	}
+	m.session.MarkTeachBack(item.ID, teachBackMarks[a.i])
+	return nil
+}
+
+func (q *quizScreen) ShortHelp() []key.Binding {
+	k := q.m.keys
+	return append(q.own(), k.Help, k.Quit, k.Ask)
+}
+
+func (q *quizScreen) FullHelp() [][]key.Binding { return [][]key.Binding{q.own()} }
+
+// own is the knowledge check's own keys; teach-back is for a doctor or a
+// trainer.
+func (q *quizScreen) own() []key.Binding {
+	k := q.m.keys
+	b := []key.Binding{k.Quiz.Answer, k.Quiz.Item}
+	if q.m.canTeachBack() {
+		b = append(b, k.Quiz.TeachBack)
+	}
+	return b
+}

@@ -1,0 +1,55 @@
+package wording
+
+import (
+	"reflect"
+	"testing"
+
+	"stemcounsel/model"
+)
+
+// TestTextComplete guards the wording tables: every string is filled in
+// every language, and every map names each value of its enum.
+func TestTextComplete(t *testing.T) {
+	answers := []model.Answer{model.Unanswered, model.Yes, model.No, model.NotSure}
+	enums := map[string]any{
+		"RoleNames":      model.Roles,
+		"AnswerNames":    answers,
+		"AnswerMarks":    answers,
+		"OutcomeHeads":   []model.Outcome{model.OutcomeExclusionReported, model.OutcomeNeedsDoctorReview, model.OutcomeNoExclusionReported},
+		"TeachBackNames": []model.TeachBack{model.ExplainedBack, model.ReExplained},
+		"ConcernNames":   []model.Concern{model.ConcernExpectations},
+		"NextStepNames":  model.NextSteps,
+		"StatusNames":    []string{model.StatusInProgress, model.StatusFinished, model.StatusAbandoned},
+		"ByNames":        []string{model.ByPatient, model.ByDoctor, model.ByPersona},
+	}
+	for _, lang := range model.Langs {
+		text, ok := texts[lang]
+		if !ok || LanguageNames[lang] == "" {
+			t.Fatalf("%s has no wording or no name", lang)
+		}
+		v := reflect.ValueOf(text).Elem()
+		for i := range v.NumField() {
+			name, f := v.Type().Field(i).Name, v.Field(i)
+			switch f.Kind() {
+			case reflect.String:
+				if f.String() == "" {
+					t.Errorf("%s: %s is empty", lang, name)
+				}
+			case reflect.Map:
+				enum, ok := enums[name]
+				if !ok {
+					t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
+					continue
+				}
+				values := reflect.ValueOf(enum)
+				for j := range values.Len() {
+					if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
+						t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
+					}
+				}
+			default:
+				t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+			}
+		}
+	}
+}
