@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
-	"stemcounsel/doc"
 )
 
 // saveSession stores an ended session made with the built-in content.
