@@ -293,17 +293,19 @@ func (x *exporter) checklist() {
 	qItems = append(qItems, qItem{LinkID: "outcome", Text: x.wd.outcome, Type: "choice", ReadOnly: true, AnswerOption: options})
 	url := x.questionnaire(qChecklist, x.wd.SummaryChecklist, qItems)
 
+	// An unanswered question is left out, as FHIR expects, rather than
+	// given an "unanswered" code.
 	for _, it := range x.rec.Checklist {
 		group := rItem{LinkID: it.Item}
-		answer := rItem{LinkID: it.Item + ".answer"}
-		if it.Answer != "" && it.Answer != model.Unanswered.String() {
-			answer.Answer = []rAnswer{{ValueCoding: x.answerCoding(it.Answer)}}
+		if answered(it.Answer) {
+			group.Item = append(group.Item, rItem{LinkID: it.Item + ".answer", Answer: []rAnswer{{ValueCoding: x.answerCoding(it.Answer)}}})
 		}
-		group.Item = append(group.Item, answer)
 		if it.Note != "" {
 			group.Item = append(group.Item, rItem{LinkID: it.Item + ".note", Answer: []rAnswer{{ValueString: content.NFC(it.Note)}}})
 		}
-		rItems = append(rItems, group)
+		if len(group.Item) > 0 {
+			rItems = append(rItems, group)
+		}
 	}
 	rItems = append(rItems, rItem{LinkID: "outcome", Answer: []rAnswer{{ValueCoding: &coding{System: x.opt.Base + csOutcome, Code: string(x.rec.Outcome)}}}})
 	x.response(qChecklist, url, x.rec.Updated, x.answerer(x.rec.AnsweredBy), rItems)
@@ -371,11 +373,9 @@ func (x *exporter) sure() {
 	for n, s := range x.rec.Sure {
 		var items []rItem
 		for i, a := range s.Answers {
-			it := rItem{LinkID: fmt.Sprintf("sure-%d", i+1)}
-			if a != model.Unanswered.String() {
-				it.Answer = []rAnswer{{ValueCoding: x.answerCoding(a)}}
+			if answered(a) {
+				items = append(items, rItem{LinkID: fmt.Sprintf("sure-%d", i+1), Answer: []rAnswer{{ValueCoding: x.answerCoding(a)}}})
 			}
-			items = append(items, it)
 		}
 		score := s.Score
 		items = append(items, rItem{LinkID: "score", Answer: []rAnswer{{ValueInteger: &score}}})
@@ -457,6 +457,8 @@ func (x *exporter) provenance() {
 		Entity: []provEnt{{Role: "source", What: reference{Identifier: &release, Display: x.wd.SummaryContent + " " + x.rec.ContentVersion}}},
 	}, "", false)
 }
+
+func answered(stored string) bool { return stored != "" && stored != model.Unanswered.String() }
 
 func pageTitle(p *content.Page) string {
 	if p == nil {

@@ -142,6 +142,11 @@ func TestFHIRBundleStructure(t *testing.T) {
 				if !ok {
 					t.Fatalf("response to unknown Questionnaire %v", qr["questionnaire"])
 				}
+				walk(qr["item"], func(m anyMap) {
+					if _, ok := m["linkId"]; ok && m["answer"] == nil && m["item"] == nil {
+						t.Errorf("response item %v has neither an answer nor items", m["linkId"])
+					}
+				})
 				got := map[string]bool{}
 				linkIDs(qr["item"], got)
 				for id := range got {

@@ -182,6 +182,18 @@ func wordBoxes(out string) []wordBox {
 	return boxes
 }
 
+// assertRenders fails unless pdftoppm draws every page pdfinfo counts.
+func assertRenders(t *testing.T, file, infoText string) {
+	t.Helper()
+	pages, _ := strconv.Atoi(regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(infoText)[1])
+	dir := t.TempDir()
+	poppler(t, "pdftoppm", "-r", "8", "-png", file, filepath.Join(dir, "p"))
+	pngs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+	if len(pngs) != pages || pages == 0 {
+		t.Fatalf("pdftoppm rendered %d of %d pages", len(pngs), pages)
+	}
+}
+
 // A long record, with every group and long notes, stays inside the margins
 // on both papers, and every page renders.
 func TestRecordPDFStaysWithinMarginsAndRenders(t *testing.T) {
@@ -211,13 +223,7 @@ func TestRecordPDFStaysWithinMarginsAndRenders(t *testing.T) {
 			if paper != A4 {
 				return // rendering once is enough
 			}
-			pages, _ := strconv.Atoi(regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(infoText)[1])
-			dir := t.TempDir()
-			poppler(t, "pdftoppm", "-r", "8", "-png", file, filepath.Join(dir, "p"))
-			pngs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
-			if len(pngs) != pages || pages == 0 {
-				t.Fatalf("pdftoppm rendered %d of %d pages", len(pngs), pages)
-			}
+			assertRenders(t, file, infoText)
 		})
 	}
 }
@@ -311,6 +317,8 @@ func TestHandoutPDF(t *testing.T) {
 			if len(pdf) > 150_000 {
 				t.Errorf("the handout is %d bytes", len(pdf))
 			}
+			file := writeTemp(t, pdf)
+			assertRenders(t, file, poppler(t, "pdfinfo", file))
 		})
 	}
 }
@@ -337,6 +345,9 @@ func TestParsePaper(t *testing.T) {
 		if got, err := ParsePaper(in); err != nil || got != want {
 			t.Errorf("ParsePaper(%q) = %q, %v", in, got, err)
 		}
+	}
+	if Paper("").size() != A4.size() || A4.size().W != 595 || Letter.size().H != 792 {
+		t.Error("the default paper is not A4, or a size is wrong")
 	}
 	if _, err := ParsePaper("a5"); err == nil || !strings.Contains(err.Error(), "a4, letter") {
 		t.Errorf("ParsePaper(a5) error should name the valid papers: %v", err)
