@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/term"
+
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/emr"
@@ -38,6 +40,15 @@ func (p *pdfFlags) options() (emr.Options, error) {
 	return emr.Options{Paper: paper, Software: "stemcounsel " + version, AllowOtherContent: p.otherContent}, err
 }
 
+// errPDFToTerminal keeps a PDF's bytes off a terminal, where they would be
+// read as escape sequences.
+var errPDFToTerminal = errors.New("--pdf - writes a PDF to stdout, which is a terminal here; give a file name or pipe it")
+
+func pdfToTerminal(file string, stdout io.Writer) bool {
+	f, ok := stdout.(*os.File)
+	return file == "-" && ok && term.IsTerminal(int(f.Fd()))
+}
+
 // writeOutput writes a document to a file, whole or not at all, or to
 // stdout for "-".
 func writeOutput(file string, data []byte, stdout io.Writer) error {
@@ -51,6 +62,9 @@ func writeOutput(file string, data []byte, stdout io.Writer) error {
 // writeRecordPDF is open --pdf: the session as the patient saw it.
 func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, stdout, stderr io.Writer) int {
 	opt, err := p.options()
+	if err == nil && pdfToTerminal(p.file, stdout) {
+		err = errPDFToTerminal
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -73,6 +87,9 @@ func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, stdout, std
 // writeHandoutPDF is print --pdf.
 func writeHandoutPDF(p pdfFlags, b *content.Bundle, lang model.Lang, groups []string, role model.Role, stdout, stderr io.Writer) int {
 	opt, err := p.options()
+	if err == nil && pdfToTerminal(p.file, stdout) {
+		err = errPDFToTerminal
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 
@@ -284,30 +285,19 @@ func trimLine(line []piece) {
 // fitRunes is the longest prefix (in bytes, at a rune boundary, at least
 // one rune) that fits.
 func fitRunes(s string, fits func(string) bool) int {
-	best := 0
+	_, best := utf8.DecodeRuneInString(s)
 	for i := range s {
-		if i > 0 && !fits(s[:i]) {
-			break
+		if i > best && !fits(s[:i]) {
+			return best
 		}
-		best = i
-	}
-	if best == 0 {
-		_, size := firstRune(s)
-		return size
+		if i > best {
+			best = i
+		}
 	}
 	if fits(s) {
 		return len(s)
 	}
 	return best
-}
-
-func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		if i == 0 {
-			return r, len(string(r))
-		}
-	}
-	return 0, 0
 }
 
 func lineHeight(size float64) float64 { return math.Round(size*leading*100) / 100 }
