@@ -44,6 +44,8 @@ const (
 	csChoice    = "/CodeSystem/knowledge-choice"
 	csTeachBack = "/CodeSystem/teach-back"
 	csConcern   = "/CodeSystem/concern"
+	csValue     = "/CodeSystem/importance"
+	csLeaning   = "/CodeSystem/leaning"
 	idSession   = "/session-code"
 	idPatient   = "/patient-ref"
 	idDevice    = "/device"
@@ -59,6 +61,7 @@ const (
 	qChecklist = "checklist"
 	qKnowledge = "knowledge-check"
 	qSure      = "sure"
+	qValues    = string(stepValues)
 )
 
 // FHIRBundle writes one session as a FHIR R4 transaction Bundle: a
@@ -151,6 +154,7 @@ func (x *exporter) build() {
 	x.checklist()
 	x.knowledge()
 	x.sure()
+	x.values()
 	x.flags()
 	x.communications()
 	x.document()
@@ -381,6 +385,41 @@ func (x *exporter) sure() {
 		items = append(items, rItem{LinkID: "score", Answer: []rAnswer{{ValueInteger: &score}}})
 		x.response(fmt.Sprintf("%s-%d", qSure, n+1), url, s.At, x.answerer(s.AnsweredBy), items)
 	}
+}
+
+// values is the values step: how much each value matters, and where the
+// patient is leaning. Its Questionnaire is written only with content that
+// has the step.
+func (x *exporter) values() {
+	if x.b.Page(x.rec.Lang, stepValues) == nil {
+		return
+	}
+	var importances, leanings []answerOption
+	for _, imp := range model.Importances {
+		importances = append(importances, answerOption{ValueCoding: coding{System: x.opt.Base + csValue, Code: string(imp), Display: x.wd.importance[imp]}})
+	}
+	for _, l := range model.Leanings {
+		leanings = append(leanings, answerOption{ValueCoding: coding{System: x.opt.Base + csLeaning, Code: string(l), Display: cellText(x.b.Page(x.rec.Lang, stepValues), "leanings", string(l))}})
+	}
+	var qItems []qItem
+	for _, id := range model.ValueIDs {
+		text, ext := x.translated(func(l model.Lang) string { return cellText(x.b.Page(l, stepValues), "values", id) })
+		qItems = append(qItems, qItem{LinkID: id, Text: text, XText: ext, Type: "choice", AnswerOption: importances})
+	}
+	text, ext := x.translated(func(l model.Lang) string { return sectionText(x.b.Page(l, stepValues), "leaning") })
+	qItems = append(qItems, qItem{LinkID: "leaning", Text: text, XText: ext, Type: "choice", AnswerOption: leanings})
+	url := x.questionnaire(qValues, pageTitle(x.b.Page(x.rec.Lang, stepValues)), qItems)
+	if len(x.rec.Values) == 0 && x.rec.Leaning == "" {
+		return
+	}
+	var items []rItem
+	for _, v := range x.rec.Values {
+		items = append(items, rItem{LinkID: v.Value, Answer: []rAnswer{{ValueCoding: &coding{System: x.opt.Base + csValue, Code: string(v.Importance)}}}})
+	}
+	if x.rec.Leaning != "" {
+		items = append(items, rItem{LinkID: "leaning", Answer: []rAnswer{{ValueCoding: &coding{System: x.opt.Base + csLeaning, Code: string(x.rec.Leaning)}}}})
+	}
+	x.response(qValues, url, x.rec.Updated, x.answerer(x.rec.AnsweredBy), items)
 }
 
 func (x *exporter) flags() {

@@ -114,7 +114,7 @@ func TestFHIRBundleStructure(t *testing.T) {
 			}
 			res := resources(t, bundle)
 			want := map[string]int{
-				"Questionnaire": 3, "QuestionnaireResponse": 2 + len(rec.Sure), "DocumentReference": 1, "Provenance": 1,
+				"Questionnaire": 4, "QuestionnaireResponse": 3 + len(rec.Sure), "DocumentReference": 1, "Provenance": 1,
 				"Encounter": 1, "Flag": len(rec.Concerns), "Communication": len(rec.Questions), "Device": 1, "Practitioner": 1,
 			}
 			for kind, n := range want {
@@ -209,7 +209,7 @@ func TestFHIRBundleStructure(t *testing.T) {
 
 			// Provenance covers everything but the definitions and itself.
 			prov := res["Provenance"][0]
-			if n := len(prov["target"].([]any)); n != len(bundle["entry"].([]any))-3-1-1-1 {
+			if n := len(prov["target"].([]any)); n != len(bundle["entry"].([]any))-4-1-1-1 {
 				t.Errorf("Provenance has %d targets", n)
 			}
 			if !strings.Contains(string(mustJSON(prov["entity"])), rec.ContentVersion) {

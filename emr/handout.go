@@ -49,6 +49,10 @@ func HandoutPDF(b *content.Bundle, opt HandoutOptions) ([]byte, error) {
 			w.checklistForm(b, opt.Lang, p, wd)
 		case model.StepSure:
 			w.sureForm(p, wd)
+		case stepValues:
+			w.valuesPage(p, func(indent float64) {
+				w.boxesFor([]string{wd.importance[model.NotImportant], wd.importance[model.Somewhat], wd.importance[model.Very]}, indent)
+			})
 		default:
 			w.contentPage(b, opt.Lang, step, p, wd)
 		}
@@ -94,7 +98,7 @@ func (w *writer) checklistForm(b *content.Bundle, lang model.Lang, p *content.Pa
 		q, _ := item.Section("question")
 		w.para([]run{{fmt.Sprintf("%d. %s", i+1, item.Title), bold}}, block{before: 10, keep: 3})
 		w.para(markdownRuns(q), block{indent: listIndent, before: 2})
-		w.boxes(choices, listIndent)
+		w.boxesFor(choices, listIndent)
 		w.writeLine(wd.noteLine, listIndent)
 	}
 }
@@ -104,7 +108,7 @@ func (w *writer) sureForm(p *content.Page, wd *words) {
 	w.markdown(firstParagraph(p.PatientText()), 1)
 	for i, q := range sureQuestions(p) {
 		w.para(markdownRuns(q), block{indent: listIndent, marker: fmt.Sprintf("%d.", i+1), before: 8, keep: 1})
-		w.boxes([]string{wd.answer("yes"), wd.answer("no")}, listIndent)
+		w.boxesFor([]string{wd.answer("yes"), wd.answer("no")}, listIndent)
 	}
 	for _, s := range []string{"translation-note", "citation"} {
 		if text, ok := p.Section(s); ok {

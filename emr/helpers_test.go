@@ -87,6 +87,14 @@ func sampleRecord(t testing.TB, b *content.Bundle, lang model.Lang, role model.R
 	for i := range model.SureItems {
 		s.SetSure(i, model.Yes, model.ByDoctor, tick())
 	}
+	for i, id := range model.ValueIDs {
+		if err := s.SetValue(id, model.Importances[i%len(model.Importances)]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetLeaning(model.LeanCellTherapy); err != nil {
+		t.Fatal(err)
+	}
 	s.AddQuestion("Chi phí thật sự là bao nhiêu? "+vietnameseWords, model.StepOptions, tick())
 	s.AddQuestion(strings.Repeat("Tôi có phải ngừng thuốc đang dùng không? ", 8), model.StepApproval, tick())
 	s.AddQuestion(vietnameseLetters, model.StepApproval, tick()) // one word longer than a line

@@ -367,7 +367,7 @@ func (w *writer) gap(h float64) {
 }
 
 // boxes draws answer boxes to tick by hand, in one row that wraps.
-func (w *writer) boxes(labels []string, indent float64) {
+func (w *writer) boxesFor(labels []string, indent float64) {
 	lh := lineHeight(bodySize)
 	side := bodySize * 0.95
 	x := margin + indent
@@ -387,6 +387,24 @@ func (w *writer) boxes(labels []string, indent float64) {
 		x += wd
 	}
 	w.y += lh + 4
+}
+
+// preformatted draws lines as they are, spaces kept, such as the icon
+// arrays of a figure; a line too wide for the page wraps.
+func (w *writer) preformatted(text string, indent float64) {
+	lh := lineHeight(bodySize)
+	w.gap(4)
+	for _, l := range strings.Split(text, "\n") {
+		l = w.clean(l)
+		if w.measure(l, regular, bodySize) > w.width()-indent {
+			w.para([]run{{l, regular}}, block{indent: indent})
+			continue
+		}
+		w.ensure(lh)
+		w.drawLine([]piece{{text: l}}, margin+indent, w.y, bodySize)
+		w.y += lh
+	}
+	w.gap(4)
 }
 
 // writeLine is a rule to write on by hand, after a label.

@@ -43,7 +43,7 @@ func (w *writer) node(n ast.Node, src []byte, shift int, indent float64) {
 	case *ast.Blockquote:
 		w.blocks(n, src, shift, indent+listIndent)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		w.para([]run{{codeText(n, src), regular}}, block{indent: indent, before: 5})
+		w.preformatted(codeText(n, src), indent)
 	case *ast.ThematicBreak:
 		w.gap(6)
 		w.pdf.SetLineWidth(0.5)

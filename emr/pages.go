@@ -20,10 +20,59 @@ func (w *writer) contentPage(b *content.Bundle, lang model.Lang, step model.Step
 		w.options(b, lang, wd)
 	case model.StepSure:
 		w.sureText(p)
+	case stepValues:
+		w.valuesPage(p, nil)
 	default:
 		w.markdown(b.FillClinic(lang, p.PatientText(), wd.NotProvided), 1)
 	}
 	w.para([]run{{reviewLine(p, wd), italic}}, block{before: 6, size: smallSize + 1})
+}
+
+// stepValues is the values step's page id.
+const stepValues model.StepID = "values"
+
+// valuesPage is the values step: its introduction, each value, the leaning
+// question and its choices, without the content's keys. boxes, when set,
+// draws what to tick under each value and choice (the handout).
+func (w *writer) valuesPage(p *content.Page, boxes func(indent float64)) {
+	intro, _ := p.Section("intro")
+	w.markdown(intro, 1)
+	values, _ := p.Section("values")
+	for _, c := range content.Cells(values) {
+		w.para(markdownRuns(c.Text), block{indent: listIndent, marker: "•", before: 4, keep: 1})
+		if boxes != nil {
+			boxes(listIndent)
+		}
+	}
+	leaning, _ := p.Section("leaning")
+	w.markdown(leaning, 1)
+	leanings, _ := p.Section("leanings")
+	var choices []string
+	for _, c := range content.Cells(leanings) {
+		choices = append(choices, plainMarkdown(c.Text))
+	}
+	if boxes != nil {
+		for _, c := range choices {
+			w.boxesFor([]string{c}, listIndent)
+		}
+		return
+	}
+	for _, c := range choices {
+		w.para([]run{{c, regular}}, block{indent: listIndent, marker: "•", before: 2})
+	}
+}
+
+// cellText is the text of a "- key: text" bullet of a section.
+func cellText(p *content.Page, section, key string) string {
+	if p != nil {
+		body, _ := p.Section(section)
+		for _, c := range content.Cells(body) {
+			if c.Key == key {
+				return plainMarkdown(c.Text)
+			}
+		}
+	}
+	return key
 }
 
 func reviewLine(p *content.Page, wd *words) string {

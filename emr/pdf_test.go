@@ -114,6 +114,14 @@ func TestRecordPDFKeepsEveryVietnameseLetterAndEveryPageShown(t *testing.T) {
 	for _, it := range rec.Checklist {
 		want = append(want, b.Item(rec.Lang, it.Item).Title, wordsFor(rec.Lang).answer(it.Answer), it.Note)
 	}
+	values := b.Page(rec.Lang, stepValues)
+	for _, v := range rec.Values {
+		want = append(want, cellText(values, "values", v.Value), wordsFor(rec.Lang).importance[v.Importance])
+	}
+	want = append(want, cellText(values, "leanings", string(rec.Leaning)))
+	for _, id := range rec.Tensions {
+		want = append(want, cellText(values, "values", id))
+	}
 	for _, q := range rec.Questions[:2] {
 		want = append(want, q.Text)
 	}
@@ -384,5 +392,50 @@ func TestFontCoversAllText(t *testing.T) {
 			}
 		}
 		w.glyphs = map[rune]bool{} // ask the next face afresh
+	}
+}
+
+// The values page lays out its values and leanings in the content's words,
+// without the content's keys, with boxes on the handout; a figure's icon
+// arrays keep their rows.
+func TestValuesPageAndFigures(t *testing.T) {
+	b := bundle(t)
+	for _, lang := range model.Langs {
+		p := b.Page(lang, stepValues)
+		if p == nil {
+			t.Skip("this content has no values page")
+		}
+		wd := wordsFor(lang)
+		w, err := newWriter(A4, info("", "", t0), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.valuesPage(p, nil)
+		w.valuesPage(p, func(indent float64) {
+			w.boxesFor([]string{wd.importance[model.NotImportant], wd.importance[model.Very]}, indent)
+		})
+		w.markdown("```\nA          B\n●●●○○○○○○○   ●○○○○○○○○○\n```", 1)
+		pdf, err := w.finish("", func(int, int) [2]string { return [2]string{"", ""} })
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := squash(strings.Join(pageTexts(t, pdf), "\n"))
+		for _, id := range model.ValueIDs {
+			text := cellText(p, "values", id)
+			if strings.Count(all, squash(text)) != 2 {
+				t.Errorf("%s: value %q is not on the page and the form", lang, text)
+			}
+		}
+		for _, l := range model.Leanings {
+			if !strings.Contains(all, squash(cellText(p, "leanings", string(l)))) {
+				t.Errorf("%s: leaning %s is missing", lang, l)
+			}
+		}
+		if strings.Contains(all, "sure-it-works") || strings.Count(all, wd.importance[model.Very]) != len(model.ValueIDs) {
+			t.Errorf("%s: content keys shown, or boxes missing:\n%s", lang, all)
+		}
+		if !strings.Contains(all, "●●●○○○○○○○ ●○○○○○○○○○") {
+			t.Errorf("%s: the icon array lost its rows:\n%s", lang, all)
+		}
 	}
 }

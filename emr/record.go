@@ -248,6 +248,7 @@ func (r *recordDoc) decisionAids() {
 			}
 		}
 	}
+	r.values()
 	if len(rec.Questions) > 0 {
 		r.w.heading(2, wd.SummaryQuestions)
 		for _, q := range rec.Questions {
@@ -269,6 +270,30 @@ func (r *recordDoc) decisionAids() {
 		}
 		r.w.heading(2, wd.SummarySkipped)
 		r.w.para([]run{{strings.Join(names, "; "), regular}}, block{})
+	}
+}
+
+// values is what matters to the patient and where they are leaning, in
+// the values page's own words.
+func (r *recordDoc) values() {
+	rec, wd := r.rec, r.wd
+	if len(rec.Values) == 0 && rec.Leaning == "" {
+		return
+	}
+	p := r.b.Page(rec.Lang, stepValues)
+	r.w.heading(2, orID(pageTitle(p), string(stepValues)))
+	for _, v := range rec.Values {
+		r.w.para([]run{{cellText(p, "values", v.Value) + ": ", regular}, {orID(wd.importance[v.Importance], string(v.Importance)), bold}}, block{indent: listIndent, marker: "•", before: 2})
+	}
+	if rec.Leaning != "" {
+		r.fact(wd.leaningLabel, cellText(p, "leanings", string(rec.Leaning)))
+	}
+	if len(rec.Tensions) > 0 {
+		var names []string
+		for _, id := range rec.Tensions {
+			names = append(names, cellText(p, "values", id))
+		}
+		r.w.para([]run{{wd.tensions + ": ", italic}, {strings.Join(names, "; "), regular}}, block{before: 3})
 	}
 }
 

@@ -12,8 +12,9 @@ type words struct {
 	*wording.Text
 	recordTitle, language, answeredBy, footerPage, outcome, shown string
 	clinicFacts, noteLine, contentMismatch, printed, right, wrong string
-	askedOn                                                       string
+	askedOn, leaningLabel, tensions                               string
 	clinicKeys                                                    map[string]string
+	importance                                                    map[model.Importance]string
 }
 
 var own = map[model.Lang]words{
@@ -31,6 +32,9 @@ var own = map[model.Lang]words{
 		right:           "đúng",
 		wrong:           "chưa đúng",
 		askedOn:         "hỏi ở trang",
+		leaningLabel:    "Đang nghiêng về",
+		tensions:        "Cho bác sĩ: điều rất quan trọng với người bệnh mà hướng đang nghiêng về đi ngược lại",
+		importance:      map[model.Importance]string{model.NotImportant: "Không quan trọng", model.Somewhat: "Khá quan trọng", model.Very: "Rất quan trọng"},
 		clinicKeys: map[string]string{
 			"name": "Tên phòng khám", "moh_approval": "Phê duyệt của Bộ Y tế", "ethics_approval": "Chấp thuận của hội đồng đạo đức",
 			"costs": "Chi phí", "contact": "Liên hệ", "side_effects_contact": "Khi có tác dụng phụ, gọi", "funding": "Nguồn kinh phí soạn tài liệu",
@@ -50,6 +54,9 @@ var own = map[model.Lang]words{
 		right:           "right",
 		wrong:           "not the right answer",
 		askedOn:         "asked on",
+		leaningLabel:    "Leaning towards",
+		tensions:        "For the doctor: values rated very important that the leaning pulls against",
+		importance:      map[model.Importance]string{model.NotImportant: "Not important", model.Somewhat: "Somewhat important", model.Very: "Very important"},
 		clinicKeys: map[string]string{
 			"name": "Clinic", "moh_approval": "Ministry of Health approval", "ethics_approval": "Ethics committee approval",
 			"costs": "Costs", "contact": "Contact", "side_effects_contact": "For side effects, call", "funding": "Who paid for this guide",
