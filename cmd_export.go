@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"stemcounsel/audit"
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/emr"
@@ -59,8 +60,9 @@ func writeOutput(file string, data []byte, stdout io.Writer) error {
 	return records.WriteFile(file, data)
 }
 
-// writeRecordPDF is open --pdf: the session as the patient saw it.
-func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, stdout, stderr io.Writer) int {
+// writeRecordPDF is open --pdf: the session as the patient saw it. A copy
+// leaving a records folder is written in its audit trail.
+func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, folder *records.Folder, stdout, stderr io.Writer) int {
 	opt, err := p.options()
 	if err == nil && pdfToTerminal(p.file, stdout) {
 		err = errPDFToTerminal
@@ -70,6 +72,9 @@ func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, stdout, std
 		return 2
 	}
 	pdf, err := emr.RecordPDF(rec, b, opt)
+	if err == nil {
+		err = auditExport(folder, rec.Code, "pdf")
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, contentHint(err))
 		return 1
@@ -108,6 +113,18 @@ func writeHandoutPDF(p pdfFlags, b *content.Bundle, lang model.Lang, groups []st
 	return 0
 }
 
+// auditExport writes in a records folder's audit trail that a copy of a
+// record left it; a database has no trail yet.
+func auditExport(folder *records.Folder, code, what string) error {
+	if folder == nil {
+		return nil
+	}
+	if err := audit.In(folder.Dir).Append(audit.Exported, code, what); err != nil {
+		return fmt.Errorf("the record is not exported: %w", err)
+	}
+	return nil
+}
+
 // contentHint adds the flags that resolve a content mismatch.
 func contentHint(err error) error {
 	if _, ok := errors.AsType[*emr.ContentMismatchError](err); ok {
@@ -138,6 +155,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	base := flags.String("base", emr.DefaultBase, "the clinic's base URL for FHIR canonical URLs and code systems")
 	var p pdfFlags
 	p.register(flags, "")
+	var keys keyFlags
+	keys.registerIdentity(flags, "read encrypted records")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -158,15 +177,24 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	store, b, err := openRecords(*recordsDir, "", *contentDir)
+	store, folder, err := keys.openStore(*recordsDir, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store)
-	x := exporter{b: b, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	x := exporter{b: b, folder: folder, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
 	if *since == "" {
-		rec, err := store.Load(strings.ToUpper(pos[0]))
+		code := strings.ToUpper(pos[0])
+		if folder != nil && refuseRestricted(folder, code, stderr) {
+			return 1
+		}
+		rec, err := store.Load(code)
 		if err == nil {
 			var data []byte
 			if data, err = x.bundle(rec); err == nil {
@@ -195,8 +223,9 @@ func orDash(s string) string {
 }
 
 type exporter struct {
-	b   *content.Bundle
-	opt emr.FHIROptions
+	b      *content.Bundle
+	folder *records.Folder // for the audit trail; nil for a database
+	opt    emr.FHIROptions
 }
 
 // bundle makes a session's Bundle, with its PDF and Markdown inside.
@@ -210,7 +239,11 @@ func (x exporter) bundle(rec model.Record) ([]byte, error) {
 	}
 	opt := x.opt
 	opt.PDF, opt.Markdown = pdf, []byte(doc.Record(rec, x.b))
-	return emr.FHIRBundle(rec, x.b, opt)
+	data, err := emr.FHIRBundle(rec, x.b, opt)
+	if err == nil {
+		err = auditExport(x.folder, rec.Code, "fhir")
+	}
+	return data, err
 }
 
 // batch writes one Bundle per finished session since from. A session that
@@ -225,13 +258,17 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	written, skipped, failed := 0, 0, 0
+	written, skipped, restricted, failed := 0, 0, 0, 0
 	for _, e := range list {
 		if e.Status != model.StatusFinished || e.Updated.Before(from) {
 			continue
 		}
 		if e.Training && !x.opt.IncludeTraining {
 			skipped++
+			continue
+		}
+		if x.folder != nil && refuseRestricted(x.folder, e.Code, stderr) {
+			restricted++
 			continue
 		}
 		rec, err := store.Load(e.Code)
@@ -251,7 +288,7 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 		fmt.Fprintln(stdout, file)
 		written++
 	}
-	fmt.Fprintf(stdout, "%d sessions exported to %s; %d training sessions left out\n", written, dir, skipped)
+	fmt.Fprintf(stdout, "%d sessions exported to %s; %d training and %d restricted sessions left out\n", written, dir, skipped, restricted)
 	if failed > 0 || len(corrupt) > 0 {
 		return 1
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"stemcounsel/audit"
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
@@ -96,6 +97,10 @@ func TestExportFHIR(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &bundle) != nil || bundle.ResourceType != "Bundle" || bundle.Type != "transaction" || !strings.Contains(out, "BS. Hạnh") {
 		t.Fatalf("export --fhir CODE: %d %s\n%.300s", code, errs, out)
 	}
+	entries, err := audit.Entries(audit.PathIn(dir), "ACD349")
+	if err != nil || len(entries) == 0 || entries[len(entries)-1].Action != audit.Exported || entries[len(entries)-1].Reason != "fhir" {
+		t.Errorf("the export is not in the audit trail: %v %+v", err, entries)
+	}
 	if code, _, errs := runCLI(t, "export", "--fhir", "XYW346", "--records", dir); code != 1 || !strings.Contains(errs, "--include-training") {
 		t.Errorf("a training session was exported without --include-training: %d %s", code, errs)
 	}
@@ -103,7 +108,7 @@ func TestExportFHIR(t *testing.T) {
 	outDir := filepath.Join(dir, "fhir")
 	since := now.AddDate(0, 0, -1).Format(time.DateOnly)
 	code, out, errs = runCLI(t, "export", "--fhir", "--since", since, "--out", outDir, "--records", dir)
-	if code != 0 || !strings.Contains(out, "1 sessions exported") || !strings.Contains(out, "1 training sessions left out") {
+	if code != 0 || !strings.Contains(out, "1 sessions exported") || !strings.Contains(out, "1 training and 0 restricted sessions left out") {
 		t.Fatalf("export --since: %d %q %s", code, out, errs)
 	}
 	files, _ := filepath.Glob(filepath.Join(outDir, "*"))

@@ -61,7 +61,7 @@ const (
 	qChecklist = "checklist"
 	qKnowledge = "knowledge-check"
 	qSure      = "sure"
-	qValues    = string(stepValues)
+	qValues    = string(model.StepValues)
 )
 
 // FHIRBundle writes one session as a FHIR R4 transaction Bundle: a
@@ -391,7 +391,7 @@ func (x *exporter) sure() {
 // patient is leaning. Its Questionnaire is written only with content that
 // has the step.
 func (x *exporter) values() {
-	if x.b.Page(x.rec.Lang, stepValues) == nil {
+	if x.b.Page(x.rec.Lang, model.StepValues) == nil {
 		return
 	}
 	var importances, leanings []answerOption
@@ -399,16 +399,16 @@ func (x *exporter) values() {
 		importances = append(importances, answerOption{ValueCoding: coding{System: x.opt.Base + csValue, Code: string(imp), Display: x.wd.importance[imp]}})
 	}
 	for _, l := range model.Leanings {
-		leanings = append(leanings, answerOption{ValueCoding: coding{System: x.opt.Base + csLeaning, Code: string(l), Display: cellText(x.b.Page(x.rec.Lang, stepValues), "leanings", string(l))}})
+		leanings = append(leanings, answerOption{ValueCoding: coding{System: x.opt.Base + csLeaning, Code: string(l), Display: cellText(x.b.Page(x.rec.Lang, model.StepValues), "leanings", string(l))}})
 	}
 	var qItems []qItem
 	for _, id := range model.ValueIDs {
-		text, ext := x.translated(func(l model.Lang) string { return cellText(x.b.Page(l, stepValues), "values", id) })
+		text, ext := x.translated(func(l model.Lang) string { return cellText(x.b.Page(l, model.StepValues), "values", id) })
 		qItems = append(qItems, qItem{LinkID: id, Text: text, XText: ext, Type: "choice", AnswerOption: importances})
 	}
-	text, ext := x.translated(func(l model.Lang) string { return sectionText(x.b.Page(l, stepValues), "leaning") })
+	text, ext := x.translated(func(l model.Lang) string { return sectionText(x.b.Page(l, model.StepValues), "leaning") })
 	qItems = append(qItems, qItem{LinkID: "leaning", Text: text, XText: ext, Type: "choice", AnswerOption: leanings})
-	url := x.questionnaire(qValues, pageTitle(x.b.Page(x.rec.Lang, stepValues)), qItems)
+	url := x.questionnaire(qValues, pageTitle(x.b.Page(x.rec.Lang, model.StepValues)), qItems)
 	if len(x.rec.Values) == 0 && x.rec.Leaning == "" {
 		return
 	}

@@ -49,7 +49,7 @@ func HandoutPDF(b *content.Bundle, opt HandoutOptions) ([]byte, error) {
 			w.checklistForm(b, opt.Lang, p, wd)
 		case model.StepSure:
 			w.sureForm(p, wd)
-		case stepValues:
+		case model.StepValues:
 			w.valuesPage(p, func(indent float64) {
 				w.boxesFor([]string{wd.importance[model.NotImportant], wd.importance[model.Somewhat], wd.importance[model.Very]}, indent)
 			})

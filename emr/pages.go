@@ -20,16 +20,13 @@ func (w *writer) contentPage(b *content.Bundle, lang model.Lang, step model.Step
 		w.options(b, lang, wd)
 	case model.StepSure:
 		w.sureText(p)
-	case stepValues:
+	case model.StepValues:
 		w.valuesPage(p, nil)
 	default:
 		w.markdown(b.FillClinic(lang, p.PatientText(), wd.NotProvided), 1)
 	}
 	w.para([]run{{reviewLine(p, wd), italic}}, block{before: 6, size: smallSize + 1})
 }
-
-// stepValues is the values step's page id.
-const stepValues model.StepID = "values"
 
 // valuesPage is the values step: its introduction, each value, the leaning
 // question and its choices, without the content's keys. boxes, when set,

@@ -63,6 +63,23 @@ func optionCells(b *content.Bundle, lang model.Lang) []string {
 	return out
 }
 
+// valuesText is the values page's text as laid out: no content keys.
+func valuesText(p *content.Page) []string {
+	intro, _ := p.Section("intro")
+	out := []string{intro}
+	for _, section := range []string{"values", "leaning", "leanings"} {
+		body, _ := p.Section(section)
+		if cells := content.Cells(body); len(cells) > 0 {
+			for _, c := range cells {
+				out = append(out, c.Text)
+			}
+		} else {
+			out = append(out, body)
+		}
+	}
+	return out
+}
+
 // shownText is every page the record shows, as the source text, but for
 // the options table (optionCells).
 func shownText(b *content.Bundle, rec model.Record) []string {
@@ -78,6 +95,8 @@ func shownText(b *content.Bundle, rec model.Record) []string {
 				out = append(out, b.Options(rec.Lang).Decision)
 			case model.StepSure:
 				out = append(out, sureQuestions(p)...)
+			case model.StepValues:
+				out = append(out, valuesText(p)...)
 			default:
 				out = append(out, b.FillClinic(rec.Lang, p.PatientText(), wd.NotProvided))
 			}
@@ -114,7 +133,7 @@ func TestRecordPDFKeepsEveryVietnameseLetterAndEveryPageShown(t *testing.T) {
 	for _, it := range rec.Checklist {
 		want = append(want, b.Item(rec.Lang, it.Item).Title, wordsFor(rec.Lang).answer(it.Answer), it.Note)
 	}
-	values := b.Page(rec.Lang, stepValues)
+	values := b.Page(rec.Lang, model.StepValues)
 	for _, v := range rec.Values {
 		want = append(want, cellText(values, "values", v.Value), wordsFor(rec.Lang).importance[v.Importance])
 	}
@@ -311,6 +330,13 @@ func TestHandoutPDF(t *testing.T) {
 					for _, q := range sureQuestions(p) {
 						want = append(want, q, wd.answer("yes"), wd.answer("no"))
 					}
+				case model.StepValues:
+					for i, text := range valuesText(p) {
+						want = append(want, text)
+						if i > 0 && i <= len(model.ValueIDs) {
+							want = append(want, wd.importance[model.NotImportant], wd.importance[model.Somewhat], wd.importance[model.Very])
+						}
+					}
 				case model.StepOptions:
 					want = append(want, b.Options(lang).Decision)
 					assertAll(t, tokens(all), tokens(strings.Join(optionCells(b, lang), "\n")), "options table")
@@ -401,7 +427,7 @@ func TestFontCoversAllText(t *testing.T) {
 func TestValuesPageAndFigures(t *testing.T) {
 	b := bundle(t)
 	for _, lang := range model.Langs {
-		p := b.Page(lang, stepValues)
+		p := b.Page(lang, model.StepValues)
 		if p == nil {
 			t.Skip("this content has no values page")
 		}

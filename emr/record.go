@@ -280,8 +280,8 @@ func (r *recordDoc) values() {
 	if len(rec.Values) == 0 && rec.Leaning == "" {
 		return
 	}
-	p := r.b.Page(rec.Lang, stepValues)
-	r.w.heading(2, orID(pageTitle(p), string(stepValues)))
+	p := r.b.Page(rec.Lang, model.StepValues)
+	r.w.heading(2, orID(pageTitle(p), string(model.StepValues)))
 	for _, v := range rec.Values {
 		r.w.para([]run{{cellText(p, "values", v.Value) + ": ", regular}, {orID(wd.importance[v.Importance], string(v.Importance)), bold}}, block{indent: listIndent, marker: "•", before: 2})
 	}

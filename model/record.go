@@ -91,6 +91,8 @@ type Record struct {
 	Values   []RecordValue `json:"values,omitempty"`
 	Leaning  Leaning       `json:"leaning,omitempty"`
 	Tensions []string      `json:"value_tensions,omitempty"`
+
+	Consent *Consent `json:"consent,omitempty"`
 }
 
 // RecordValue is how much one value matters to the patient.
@@ -170,7 +172,7 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 		Training: s.Training(), Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep,
+		NextStep: s.NextStep, Consent: s.Consent,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -247,7 +249,7 @@ func (r Record) Session() (*Session, error) {
 	}
 	s := &Session{
 		Code: r.Code, Lang: r.Lang, Role: r.Role, Started: r.Started, Current: r.CurrentStep,
-		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep,
+		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)
