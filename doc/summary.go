@@ -119,8 +119,11 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 			}
 		}
 	}
-	if len(s.Quiz) > 0 {
+	if len(s.Quiz) > 0 || s.QuizAsked > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuiz)
+		if s.QuizAsked > 0 {
+			fmt.Fprintf(b, "%s.\n\n", fmt.Sprintf(t.SummaryQuizCount, len(s.Quiz), s.QuizAsked))
+		}
 		for _, a := range s.Quiz {
 			fmt.Fprintf(b, "- %s %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
 			if mark, ok := s.TeachBack[a.Item]; ok {

@@ -82,6 +82,7 @@ type Record struct {
 	Skipped   []StepID        `json:"skipped"`
 
 	Knowledge   []RecordQuiz      `json:"knowledge_check"`
+	QuizAsked   int               `json:"knowledge_asked,omitempty"`
 	TeachBack   []RecordTeachBack `json:"teach_back"`
 	Sure        []RecordSure      `json:"sure"`
 	Questions   []RecordQuestion  `json:"questions"`
@@ -170,7 +171,7 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 		Training: s.Training(), Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep,
+		NextStep: s.NextStep, QuizAsked: s.QuizAsked,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -247,7 +248,7 @@ func (r Record) Session() (*Session, error) {
 	}
 	s := &Session{
 		Code: r.Code, Lang: r.Lang, Role: r.Role, Started: r.Started, Current: r.CurrentStep,
-		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep,
+		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, QuizAsked: r.QuizAsked,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)

@@ -116,38 +116,58 @@ func (a jump) apply(m *Model) tea.Cmd {
 	return m.goTo(m.session.JumpTo(steps[a], m.now()))
 }
 
-// quitDialog asks before quitting a session with answers.
-type quitDialog struct{ focus int } // 0 stay, 1 quit: staying is the safe default
+// confirmDialog asks a yes/no question: y or a click on yes does it, n,
+// esc or a click on no closes the box. No is the default, as it keeps
+// everything as it was.
+type confirmDialog struct {
+	title, body string
+	no, yes     string
+	act         action // what yes does
+	focus       int    // 0 no, 1 yes
+}
 
-func (d *quitDialog) view(m *Model) (string, []zone) {
-	w := m.dialogInner(44)
+// quitDialog asks before quitting; a second q or ctrl+c is as clear an
+// answer as the button.
+func (m *Model) quitDialog() *confirmDialog {
 	text := m.text.QuitBody
-	if m.opt.Store != nil {
+	switch {
+	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
+	case m.opt.Store != nil:
+		text = m.text.QuitNothing
 	}
-	body := lipgloss.NewStyle().Width(w).Render(text)
-	buttons := []button{m.button(m.text.Stay, true, closeDialog{}), m.button(m.text.Quit, true, quitNow{})}
-	buttons[d.focus].style = m.st.ButtonFocus
-	lines := []string{m.st.DialogTitle.Render(m.text.QuitTitle), ""}
+	return &confirmDialog{title: m.text.QuitTitle, body: text, no: m.text.Stay, yes: m.text.Quit, act: quitNow{}}
+}
+
+func (d *confirmDialog) view(m *Model) (string, []zone) {
+	w := m.dialogInner(44)
+	body := lipgloss.NewStyle().Width(w).Render(d.body)
+	// The key names the choice, and the focused button is bracketed, so
+	// neither is told by colour alone.
+	labels := []string{fmt.Sprintf("%s %s", m.text.KeyNo, d.no), fmt.Sprintf("%s %s", m.text.KeyYes, d.yes)}
+	buttons := []button{m.button(labels[0], true, closeDialog{}), m.button(labels[1], true, d.act)}
+	buttons[d.focus] = button{"[" + labels[d.focus] + "]", m.st.ButtonFocus, buttons[d.focus].act}
+	lines := []string{m.st.DialogTitle.Render(d.title), ""}
 	lines = append(lines, strings.Split(body, "\n")...)
 	lines = append(lines, "")
 	row, zones := buttonRow(buttons, "  ", dialogOffsetX, dialogOffsetY+len(lines))
 	return m.dialogBox(append(lines, row)), zones
 }
 
-func (d *quitDialog) key(m *Model, k tea.KeyPressMsg) action {
+func (d *confirmDialog) key(m *Model, k tea.KeyPressMsg) action {
 	switch {
-	case key.Matches(k, m.keys.Esc):
+	case key.Matches(k, m.keys.Esc, m.keys.No):
 		return closeDialog{}
+	case key.Matches(k, m.keys.Yes):
+		return d.act
 	case key.Matches(k, m.keys.Left, m.keys.Right, m.keys.Tab):
 		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, 1, 2, wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
 		if d.focus == 1 {
-			return quitNow{}
+			return d.act
 		}
 		return closeDialog{}
-	case key.Matches(k, m.keys.Interrupt):
-		// A second ctrl+c is as clear an answer as the button.
+	case key.Matches(k, m.keys.Quit) && d.act == action(quitNow{}):
 		return quitNow{}
 	}
 	return nil

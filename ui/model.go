@@ -421,6 +421,16 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 func (m *Model) lastStep() bool { return m.session.Index() == len(m.session.Steps())-1 }
 
 func (m *Model) next() tea.Cmd {
+	if s, ok := m.screen().(stepper); ok {
+		if a := s.forward(); a != nil {
+			return m.act(a)
+		}
+	}
+	return m.leaveStep()
+}
+
+// leaveStep goes on to the next step, or finishes on the last one.
+func (m *Model) leaveStep() tea.Cmd {
 	if m.lastStep() {
 		return m.finish()
 	}
@@ -431,7 +441,19 @@ func (m *Model) next() tea.Cmd {
 	return m.goTo(m.session.Next(m.now()))
 }
 
-func (m *Model) prev() tea.Cmd { return m.goTo(m.session.Prev(m.now())) }
+func (m *Model) prev() tea.Cmd {
+	if s, ok := m.screen().(stepper); ok {
+		if a := s.backward(); a != nil {
+			return m.act(a)
+		}
+	}
+	return m.goTo(m.session.Prev(m.now()))
+}
+
+// leaveStep is yes to skipping what is left of a step.
+type leaveStep struct{}
+
+func (leaveStep) apply(m *Model) tea.Cmd { m.dialog = nil; return m.leaveStep() }
 
 // switchLang changes the language in place: same step, same place on the
 // page, nothing chosen is lost.
@@ -444,12 +466,14 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 	return m.prerender()
 }
 
-// requestQuit quits at once when nothing would be lost, and asks otherwise.
+// requestQuit quits at once on the welcome screen or once the session is
+// finished, and asks once everywhere else: a patient who has read for a
+// quarter of an hour loses their place to a stray q otherwise.
 func (m *Model) requestQuit() tea.Cmd {
-	if !m.session.HasAnswers() || m.finished {
+	if (m.session.Current == model.StepWelcome && !m.session.HasAnswers()) || m.finished {
 		return tea.Quit
 	}
-	m.dialog = &quitDialog{}
+	m.dialog = m.quitDialog()
 	return nil
 }
 

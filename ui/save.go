@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,7 +35,18 @@ type resumedMsg struct {
 
 // record is the session as it would be saved now.
 func (m *Model) record(status string) model.Record {
+	m.countQuiz()
 	return m.session.Record(status, m.opt.Content.Hash, m.items(), m.now())
+}
+
+// countQuiz notes how many questions the knowledge check asks for the
+// groups chosen now, so the summary and the record can say how many were
+// answered and call a partial check skipped.
+func (m *Model) countQuiz() {
+	m.session.QuizAsked = 0
+	if slices.Contains(m.session.Steps(), model.StepKnowledgeCheck) {
+		m.session.QuizAsked = len(m.opt.Content.Quiz(m.session.Lang, m.session.Groups))
+	}
 }
 
 // finishedSnapshot is the finished record without its times, to tell
