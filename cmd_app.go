@@ -75,10 +75,13 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 }
 
 // offerResume lets the start-up offer the unfinished sessions of the mode
-// asked for; a corrupt record is named in a notice.
+// asked for, if that mode lists any; a corrupt record is named in a notice.
 func offerResume(opt *ui.Options) {
-	want := records.ResumeRole(opt.Role)
-	unfinished, corrupt, err := records.Resumable(opt.Store, want)
+	want, ok := records.ResumeRole(opt.Role)
+	if !ok {
+		return
+	}
+	unfinished, corrupt, err := records.Offers(opt.Store, want)
 	for _, cf := range corrupt {
 		opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
 	}

@@ -31,13 +31,17 @@ func Resume(s Store, code string, role model.Role) (*model.Session, model.Record
 	return sess, rec, err
 }
 
-// ResumeRole is the mode whose sessions a start-up may offer: the one asked
-// for, or with none, only patients' own self-review sessions.
-func ResumeRole(asked model.Role) model.Role {
-	if asked == model.RoleUnset {
-		return model.RolePatient
+// ResumeRole is the mode whose sessions a start-up may list, and whether it
+// lists any. Only a doctor or a trainer sees a list, of their own mode: a
+// patient's self-review (or no mode given) lists none, since whoever sits
+// at the machine next could open another patient's answers; a patient
+// resumes only with --resume CODE.
+func ResumeRole(asked model.Role) (model.Role, bool) {
+	switch asked {
+	case model.RoleDoctor, model.RoleTrainer:
+		return asked, true
 	}
-	return asked
+	return model.RoleUnset, false
 }
 
 // Resumable lists the unfinished sessions of one mode, newest first.
@@ -48,6 +52,41 @@ func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 		if e.Role == role {
 			out = append(out, e)
 		}
+	}
+	return out, bad, err
+}
+
+// Offer is an unfinished session as the start-up lists it: enough to tell
+// sessions apart (never any answers), and whether it is open elsewhere.
+type Offer struct {
+	Entry
+	Lang        model.Lang
+	Step, Steps int    // where it stopped: step Step of Steps
+	PatientRef  string // a doctor-led session's file number or initials
+	Locked      bool   // open in another window: shown, not choosable
+}
+
+// Offers lists the unfinished sessions of one mode with what tells them
+// apart. A session another app holds is marked Locked; testing the lock
+// takes it for a moment and lets it go.
+func Offers(s Store, role model.Role) ([]Offer, []Corrupt, error) {
+	entries, bad, err := Resumable(s, role)
+	var out []Offer
+	for _, e := range entries {
+		rec, lerr := s.Load(e.Code)
+		if lerr != nil {
+			continue // gone or unreadable since the listing: nothing to offer
+		}
+		o := Offer{Entry: e, Lang: rec.Lang, PatientRef: rec.PatientRef}
+		if sess, serr := rec.Session(); serr == nil {
+			o.Step, o.Steps = sess.Index()+1, len(sess.Steps())
+		}
+		if aerr := s.Acquire(e.Code); aerr != nil {
+			o.Locked = true
+		} else {
+			s.ReleaseCode(e.Code)
+		}
+		out = append(out, o)
 	}
 	return out, bad, err
 }

@@ -58,9 +58,10 @@ type Options struct {
 	Code string
 	// Session is a session to resume instead of starting a new one.
 	Session *model.Session
-	// Unfinished lists sessions the welcome screen offers to resume, and
-	// Resume loads one of them.
-	Unfinished []records.Entry
+	// Unfinished lists sessions the welcome screen offers to resume (a
+	// doctor's or a trainer's start-up only, never a kiosk's), and Resume
+	// loads one of them.
+	Unfinished []records.Offer
 	Resume     func(code string) (*model.Session, error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
@@ -155,7 +156,7 @@ func New(opt Options) *Model {
 	// talking points stay hidden until asked for, as the patient may be
 	// watching the screen.
 	m.panelOpen = opt.Role == model.RoleTrainer
-	if len(opt.Unfinished) > 0 && opt.Session == nil {
+	if _, lists := records.ResumeRole(opt.Role); lists && len(opt.Unfinished) > 0 && opt.Session == nil && !opt.Kiosk {
 		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice

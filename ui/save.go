@@ -8,13 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // ShutdownMsg asks the app to stop at once, as on SIGTERM or SIGHUP: no
@@ -149,62 +147,6 @@ func (m *Model) banner() string {
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
 }
 
-// The start-up list of unfinished sessions: code and time only, no answers.
-
-// resumeDialog offers the unfinished sessions at start.
-type resumeDialog struct{ cursor int }
-
-func (d *resumeDialog) view(m *Model) (string, []zone) {
-	w := m.dialogInner(48)
-	lines := []string{m.st.DialogTitle.Render(m.text.ResumeTitle), ""}
-	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.ResumeHelp), "\n")...)
-	lines = append(lines, "")
-	var zones []zone
-	visible := max(1, min(len(m.opt.Unfinished), m.bodyHeight()-len(lines)-5))
-	for i := 0; i < visible; i++ {
-		e := m.opt.Unfinished[i]
-		label := fmt.Sprintf("  %s   %s", e.Code, e.Updated.Local().Format(m.text.DateTime))
-		style := m.st.MenuItem
-		if i == d.cursor {
-			label, style = "›"+label[1:], m.st.MenuFocus
-		}
-		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, resume(i)})
-		lines = append(lines, style.Render(ansi.Truncate(label, w, "…")))
-	}
-	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.ResumeKeys, w, "…")))
-	return m.dialogBox(lines), zones
-}
-
-func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
-	switch dy := m.upDown(k); {
-	case dy != 0:
-		return do(func(*Model) tea.Cmd { d.cursor = cycle(d.cursor, dy, len(m.opt.Unfinished), wrapAround); return nil })
-	case key.Matches(k, m.keys.Choose):
-		return resume(d.cursor)
-	case key.Matches(k, m.keys.Esc):
-		return closeDialog{}
-	case key.Matches(k, m.keys.Interrupt):
-		return quitNow{}
-	}
-	return nil
-}
-
-// resume loads unfinished session i in the background.
-type resume int
-
-func (a resume) apply(m *Model) tea.Cmd {
-	i := int(a)
-	if i < 0 || i >= len(m.opt.Unfinished) || m.opt.Resume == nil {
-		return nil
-	}
-	m.dialog = nil
-	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
-	return func() tea.Msg {
-		s, err := load(code)
-		return resumedMsg{session: s, err: err}
-	}
-}
-
 // resumed puts a loaded session in place of the fresh one.
 func (m *Model) resumed(msg resumedMsg) {
 	if msg.err != nil {
@@ -216,8 +158,15 @@ func (m *Model) resumed(msg resumedMsg) {
 	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
 	m.lastSaved = nil
+	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
+	if m.differsFromStart() {
+		groups := strings.Join(m.session.Groups, ", ")
+		if groups == "" {
+			groups = "–"
+		}
+		m.notice = fmt.Sprintf(m.text.ResumeDiffers, m.session.Code, wording.LanguageNames[m.session.Lang], groups)
+	}
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true
-	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
 	m.refresh(false)
 }

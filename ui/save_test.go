@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -116,34 +117,74 @@ func TestFinishWritesTheRecord(t *testing.T) {
 	}
 }
 
+// TestResumeListAtStart: "Start a new session" is the first row and the
+// default; rows tell sessions apart without answers; a session open
+// elsewhere cannot be chosen; a resumed session keeps its own language and
+// groups and says so; a patient's or a kiosk's start-up lists nothing.
 func TestResumeListAtStart(t *testing.T) {
 	dir := t.TempDir()
 	old := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
-	old.Code = "XYW346"
+	old.Code, old.PatientRef = "XYW346", "BN-042"
+	old.Groups = []string{"joint"}
 	old.SetAnswer("fibrosis", model.NotSure)
 	old.JumpTo(model.StepWhatItIs, testClock)
-	entry := records.Entry{Code: "XYW346", Status: model.StatusInProgress, Updated: testClock}
+	offers := []records.Offer{
+		{Entry: records.Entry{Code: "XYW346", Status: model.StatusInProgress, Role: model.RoleDoctor, Updated: testClock.Add(-20 * time.Minute)}, Lang: model.LangEN, Step: 2, Steps: 19, PatientRef: "BN-042"},
+		{Entry: records.Entry{Code: "QQQ777", Status: model.StatusInProgress, Role: model.RoleDoctor, Updated: testClock.Add(-3 * time.Hour)}, Lang: model.LangVI, Step: 5, Steps: 19, Locked: true},
+	}
 	var asked string
-	m := storeModel(t, dir, Options{
-		Unfinished: []records.Entry{entry},
-		Resume: func(code string) (*model.Session, error) {
-			asked = code
-			return old, nil
-		},
-	})
+	load := func(code string) (*model.Session, error) { asked = code; return old, nil }
+	start := func(opt Options) *Model {
+		opt.Unfinished, opt.Resume = offers, load
+		if opt.Role == model.RoleUnset {
+			opt.Role = model.RoleDoctor
+		}
+		return storeModel(t, dir, opt)
+	}
+
+	m := start(Options{Lang: model.LangVI, LangSet: true})
 	scr := visible(m)
-	if !isOpen[*resumeDialog](m) || !strings.Contains(scr, "XYW346") || strings.Contains(scr, "fibrosis") {
-		t.Fatalf("the start-up list shows codes and times, no answers:\n%s", scr)
+	if !isOpen[*resumeDialog](m) || !strings.Contains(scr, "› Bắt đầu phiên mới") {
+		t.Fatalf("the new session is the first row, with the cursor:\n%s", scr)
+	}
+	for _, want := range []string{"XYW346 · English · Bước 2/19 · 20 phút trước", "Buổi tư vấn có bác sĩ · BN-042", "QQQ777", "đang mở ở cửa sổ khác"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the row must show %q:\n%s", want, scr)
+		}
+	}
+	if strings.Contains(scr, "fibrosis") {
+		t.Fatal("no answers in the list")
 	}
 	send(m, press("enter"))
+	if asked != "" || m.dialog != nil || m.session.Code != "ACD349" || m.session.PatientRef != "" {
+		t.Fatalf("enter on the default row starts a new session: asked %q, session %s ref %q", asked, m.session.Code, m.session.PatientRef)
+	}
+	if strings.Contains(visible(m), "BN-042") {
+		t.Fatal("the previous patient's file number must not carry into the new session")
+	}
+
+	m = start(Options{Lang: model.LangVI, LangSet: true})
+	send(m, keys("down", "down", "down", "enter")...) // stops at the locked row
+	if asked != "" || !isOpen[*resumeDialog](m) {
+		t.Fatal("a session open elsewhere cannot be chosen")
+	}
+	clickText(t, m, "QQQ777")
+	if asked != "" || !isOpen[*resumeDialog](m) {
+		t.Fatal("nor clicked")
+	}
+	send(m, keys("up", "enter")...)
 	if asked != "XYW346" || m.session.Code != "XYW346" || m.session.Current != model.StepWhatItIs || m.session.Lang != model.LangEN {
 		t.Fatalf("resume: asked %q, session %+v", asked, m.session)
 	}
+	if scr := visible(m); !strings.Contains(scr, "keeps its own language (English)") {
+		t.Fatalf("a session whose language differs from --lang says so:\n%s", scr)
+	}
 
-	fresh := storeModel(t, dir, Options{Unfinished: []records.Entry{entry}, Resume: func(string) (*model.Session, error) { return old, nil }})
-	send(fresh, press("esc"))
-	if fresh.dialog != nil || fresh.session.Code != "ACD349" {
-		t.Fatal("esc ignores the list and starts fresh")
+	for _, opt := range []Options{{Role: model.RolePatient}, {Kiosk: true, Idle: time.Hour}} {
+		opt.Unfinished, opt.Resume = offers, load
+		if m := storeModel(t, dir, opt); m.dialog != nil {
+			t.Fatalf("a %s start-up (kiosk %v) lists no other sessions", opt.Role, opt.Kiosk)
+		}
 	}
 }
 
