@@ -148,13 +148,14 @@ func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 		logCrash(store, crash, stderr)
 		code = 1
 	}
-	kept := m.ShouldSave()
 	if err := m.SaveOnExit(store); err != nil {
 		fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
 		return 1
 	}
-	if kept && m.Crash() == "" {
-		fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
+	if m.Crash() == "" {
+		// Every exit names the session: finished (where, and how to read
+		// it), kept unfinished (how to resume), or closed with nothing kept.
+		fmt.Fprintln(stderr, m.ExitMessage())
 	}
 	return code
 }

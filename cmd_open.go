@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"stemcounsel/doc"
+	"stemcounsel/records"
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
@@ -43,7 +44,19 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
+	md := doc.Record(rec, b)
+	if am, ok := store.(records.Amender); ok {
+		// Amendments follow the record they correct, which is never changed.
+		notes, aerr := am.Amendments(code)
+		if aerr != nil {
+			fmt.Fprintln(stderr, aerr)
+			return 1
+		}
+		for _, n := range notes {
+			md += "\n" + string(n)
+		}
+	}
+	out, err := doc.Render(md, *width, outputStyle(*style, stdout))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -3,6 +3,7 @@ package doc
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
@@ -201,4 +202,11 @@ func Record(rec model.Record, c *content.Bundle) string {
 	b.WriteString("\n")
 	b.WriteString(Summary(s, c))
 	return b.String()
+}
+
+// Amendment is a correction to a finished record, as kept beside it: who
+// may read the record reads it after the original, which stays unchanged.
+func Amendment(lang model.Lang, code, note string, at time.Time) string {
+	t := wording.For(lang)
+	return fmt.Sprintf("## %s %s\n\n- **%s:** %s\n\n%s\n", t.AmendTitle, code, t.RecordUpdated, at.Local().Format(t.DateTime), Escape(note))
 }

@@ -106,3 +106,61 @@ func WriteCrashLog(dir, crash string, now time.Time) (string, error) {
 	name := filepath.Join(dir, fmt.Sprintf("crash-%s.log", now.UTC().Format("20060102T150405Z")))
 	return name, writeAtomic(name, []byte(crash))
 }
+
+// Amender keeps corrections to a finished record beside it, never in it:
+// each amendment is stored on its own, and the finished record stays as it
+// was written. A store without it cannot take amendments.
+type Amender interface {
+	// Amend adds one amendment (Markdown) to a finished session.
+	Amend(code string, markdown []byte) error
+	// Amendments reads a session's amendments, oldest first.
+	Amendments(code string) ([][]byte, error)
+}
+
+const amendmentSuffix = ".md"
+
+func (s *Folder) amendmentPath(code string, n int) string {
+	return s.path(code, fmt.Sprintf(".amendment-%d%s", n, amendmentSuffix))
+}
+
+// Amend writes the amendment as CODE.amendment-N.md beside the record, N
+// counting up; an existing file is never replaced (a hard link fails on an
+// existing name, where a rename would overwrite it).
+func (s *Folder) Amend(code string, markdown []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec, err := readRecord(s.path(code, finalSuffix))
+	if err != nil {
+		return fmt.Errorf("session %s has no finished record to amend: %w", code, err)
+	}
+	if rec.Status != model.StatusFinished {
+		return fmt.Errorf("session %s is %s; only a finished record takes amendments", code, rec.Status)
+	}
+	tmp := s.path(code, fmt.Sprintf(".amendment-tmp-%d", time.Now().UnixNano()))
+	if err := writeAtomic(tmp, markdown); err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	for n := 1; ; n++ {
+		err := os.Link(tmp, s.amendmentPath(code, n))
+		if err == nil || !os.IsExist(err) {
+			return err
+		}
+	}
+}
+
+// Amendments reads CODE.amendment-1.md, -2.md, … until one is missing.
+func (s *Folder) Amendments(code string) ([][]byte, error) {
+	var out [][]byte
+	for n := 1; ; n++ {
+		data, err := os.ReadFile(s.amendmentPath(code, n))
+		if os.IsNotExist(err) {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, data)
+	}
+}
+var _ Amender = (*Folder)(nil)

@@ -79,3 +79,34 @@ func TestCrashLogIsPrivate(t *testing.T) {
 		t.Fatalf("crash log mode %o, want 600", m)
 	}
 }
+
+func TestAmendKeepsTheFinishedRecord(t *testing.T) {
+	s := OpenFolder(t.TempDir())
+	defer s.Release()
+	if err := s.Amend("ACD349", []byte("x")); err == nil {
+		t.Fatal("no finished record, no amendment")
+	}
+	rec := record("ACD349", model.Yes)
+	rec.Status = model.StatusFinished
+	if err := s.Close(rec, []byte("# original\n")); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(s.Dir, "ACD349.json"))
+	for _, note := range []string{"first", "second"} {
+		if err := s.Amend("ACD349", []byte(note)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Amendments("ACD349")
+	if err != nil || len(got) != 2 || string(got[0]) != "first" || string(got[1]) != "second" {
+		t.Fatalf("amendments in order: %q %v", got, err)
+	}
+	after, _ := os.ReadFile(filepath.Join(s.Dir, "ACD349.json"))
+	md, _ := os.ReadFile(filepath.Join(s.Dir, "ACD349.md"))
+	if string(before) != string(after) || string(md) != "# original\n" {
+		t.Fatal("an amendment must never change the finished record")
+	}
+	if list, _, _ := s.List(); len(list) != 1 {
+		t.Fatalf("amendments are not records: %d listed", len(list))
+	}
+}

@@ -23,7 +23,7 @@ type keyMap struct {
 	Lang, Menu, Help  key.Binding
 	Quit, Choose, Esc key.Binding
 	Left, Right, Tab  key.Binding
-	Ask, Panel        key.Binding
+	Ask, Panel, Amend key.Binding
 	Save, Interrupt   key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
 	Backspace         key.Binding
 	Yes, No           key.Binding // a confirm dialog's answers
@@ -62,6 +62,7 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab")),
 		Ask:       key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
 		Panel:     key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
+		Amend:     key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a", t.KeyAmend)),
 		Save:      key.NewBinding(key.WithKeys("ctrl+s")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		Backspace: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", t.KeyDelete)),

@@ -111,6 +111,7 @@ type Model struct {
 	lastSaved []byte // the last record saved, without its time
 	saveErr   error
 	finished  bool
+	final     model.Record // the record as finished: nothing changes it
 
 	lastInput      time.Time // the kiosk's idle clock
 	handoff        bool      // the kiosk shows the hand-off code
@@ -181,6 +182,12 @@ type resizeDoneMsg struct{ seq int }
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer m.recoverCrash(&cmd)
+	if m.finished {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseClickMsg:
+			defer m.keepFinal(m.finalContent())
+		}
+	}
 	switch msg := msg.(type) {
 	case idleTickMsg:
 		return m, m.onIdleTick()
@@ -203,6 +210,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case abandonedMsg:
 		m.abandoned(msg)
+		return m, nil
+	case amendedMsg:
+		m.amended(msg)
 		return m, nil
 	case resumedMsg:
 		m.resumed(msg)

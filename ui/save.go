@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/records"
 	"stemcounsel/wording"
 )
 
@@ -24,7 +26,10 @@ type savedMsg struct {
 	err error
 }
 
-type finishedMsg struct{ err error }
+type finishedMsg struct {
+	rec model.Record
+	err error
+}
 
 type resumedMsg struct {
 	session *model.Session
@@ -47,12 +52,31 @@ func (m *Model) countQuiz() {
 	}
 }
 
-// finishedSnapshot is the finished record without its times, to tell
-// whether anything changed after finishing.
-func (m *Model) finishedSnapshot() model.Record {
+// finalContent is what a finished record holds, without what reading it
+// changes (the page on screen, the pages viewed, the language shown), to
+// tell whether a key tried to change it.
+func (m *Model) finalContent() []byte {
 	rec := m.record(model.StatusFinished)
-	rec.Updated, rec.Finished = time.Time{}, time.Time{}
-	return rec
+	rec.Updated, rec.Finished, rec.CurrentStep, rec.PagesViewed, rec.Lang = time.Time{}, time.Time{}, "", nil, ""
+	b, _ := json.Marshal(rec)
+	return b
+}
+
+// keepFinal undoes whatever a key or a click changed in a finished
+// session: it can be read and printed, not changed; a correction is an
+// amendment kept beside the record.
+func (m *Model) keepFinal(before []byte) {
+	if !m.finished || bytes.Equal(before, m.finalContent()) {
+		return
+	}
+	s, err := m.final.Session()
+	if err != nil {
+		return
+	}
+	s.Current, s.Viewed, s.Lang = m.session.Current, m.session.Viewed, m.session.Lang
+	m.session = s
+	m.notice = m.text.FinishedReadOnly
+	m.refresh(true)
 }
 
 // Record is the session's record in progress, for whoever stops the app.
@@ -68,27 +92,19 @@ func (m *Model) ShouldSave() bool {
 }
 
 // autosave returns a command that saves the session if it changed since the
-// last save. The comparison leaves out the time of saving itself. A session
-// already finished that changes again is saved as finished again, so no
-// later answer is lost.
+// last save. The comparison leaves out the time of saving itself. A
+// finished session is final and never saved again (see keepFinal).
 func (m *Model) autosave(force bool) tea.Cmd {
-	if m.opt.Store == nil || !(m.ShouldSave() || m.finished) {
+	if m.opt.Store == nil || !m.ShouldSave() {
 		return nil
 	}
-	status := model.StatusInProgress
-	if m.finished {
-		status = model.StatusFinished
-	}
-	rec := m.record(status)
+	rec := m.record(model.StatusInProgress)
 	rec.Updated, rec.Finished = time.Time{}, time.Time{}
 	snapshot, err := json.Marshal(rec)
 	if err != nil || (!force && bytes.Equal(snapshot, m.lastSaved)) {
 		return nil
 	}
 	m.lastSaved = snapshot
-	if m.finished {
-		return m.saveFinished()
-	}
 	m.saveSeq++
 	seq, store := m.saveSeq, m.opt.Store
 	rec.Updated = m.now()
@@ -120,7 +136,7 @@ func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
 	md := []byte(doc.Record(rec, m.opt.Content))
 	store := m.opt.Store
-	return func() tea.Msg { return finishedMsg{err: store.Close(rec, md)} }
+	return func() tea.Msg { return finishedMsg{rec: rec, err: store.Close(rec, md)} }
 }
 
 func (m *Model) finishedSaving(msg finishedMsg) {
@@ -131,8 +147,7 @@ func (m *Model) finishedSaving(msg finishedMsg) {
 			m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
 			m.handoff = m.kiosk()
 		}
-		m.finished = true
-		m.lastSaved, _ = json.Marshal(m.finishedSnapshot())
+		m.finished, m.final = true, msg.rec
 		m.refresh(true)
 	}
 }
@@ -169,4 +184,44 @@ func (m *Model) resumed(msg resumedMsg) {
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true
 	m.refresh(false)
+}
+
+type amendedMsg struct{ err error }
+
+// amend keeps a correction beside the finished record.
+func (m *Model) amend(note string) tea.Cmd {
+	am, ok := m.opt.Store.(records.Amender)
+	if !ok {
+		m.notice = m.text.FinishedReadOnly
+		return nil
+	}
+	code := m.session.Code
+	md := []byte(doc.Amendment(m.session.Lang, code, note, m.now()))
+	return func() tea.Msg { return amendedMsg{am.Amend(code, md)} }
+}
+
+func (m *Model) amended(msg amendedMsg) {
+	m.saveErr = msg.err
+	m.layoutViewport()
+	if msg.err == nil {
+		m.notice = m.text.AmendSaved
+	}
+}
+
+// ExitMessage is the line printed when the app stops, in the session's
+// language: the code always, with where the record is and how to read it
+// once finished, or how to resume it when it is kept unfinished.
+func (m *Model) ExitMessage() string {
+	code := m.session.Code
+	switch {
+	case m.finished:
+		where := m.opt.Store.String()
+		if f, ok := m.opt.Store.(*records.Folder); ok {
+			where = filepath.Join(f.Dir, code+".md")
+		}
+		return fmt.Sprintf(m.text.FinishedExit, code, where)
+	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
+		return fmt.Sprintf(m.text.SavedUnfinished, code)
+	}
+	return fmt.Sprintf(m.text.ExitNothing, code)
 }

@@ -105,22 +105,53 @@ func TestFinishWritesTheRecord(t *testing.T) {
 			t.Errorf("the Markdown record lacks %q:\n%s", want, md)
 		}
 	}
-	// A change after finishing is saved into the finished record too.
+	// Finished is final: a later answer, a note or a question by key or
+	// click changes neither the session nor the record.
+	before, _ := os.ReadFile(filepath.Join(dir, "ACD349.json"))
+	send(m, press("l")) // reading in another language is still allowed
 	atStep(t, m, model.StepChecklist)
 	send(m, press("1"))
-	rec, err := m.opt.Store.Load("ACD349")
-	if err != nil || rec.Status != model.StatusFinished || rec.Checklist[0].Answer != "yes" {
-		t.Fatalf("a later answer must not be lost: %v %+v", err, rec.Checklist)
+	if m.session.Answers["end-stage"] != model.Unanswered || !strings.Contains(visible(m), "it can be read, not changed") {
+		t.Fatalf("an answer after finishing must be refused, saying why:\n%s", visible(m))
+	}
+	clickText(t, m, "2 No")
+	send(m, press("n"))
+	typeText(m, "late note")
+	send(m, press("enter"))
+	send(m, press("f"))
+	typeText(m, "late question")
+	send(m, press("enter"))
+	if m.session.Answers["end-stage"] != model.Unanswered || m.session.Notes["end-stage"] != "# ghi chú | `x`" || len(m.session.Questions) != 0 {
+		t.Fatalf("nothing changes a finished session: %v %v %v", m.session.Answers, m.session.Notes, m.session.Questions)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "ACD349.json")); string(after) != string(before) {
+		t.Fatal("the finished record must not be rewritten")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ACD349.progress.json")); !os.IsNotExist(err) {
+		t.Fatal("nor saved as in progress again")
+	}
+	// A correction is an explicit amendment, kept beside the original.
+	clickText(t, m, "a amend")
+	typeText(m, "Item 1 was Yes: the patient misread it")
+	send(m, press("enter"))
+	if !strings.Contains(visible(m), "kept beside the record") {
+		t.Fatalf("the amendment is confirmed:\n%s", visible(m))
+	}
+	notes, err := m.opt.Store.(records.Amender).Amendments("ACD349")
+	if err != nil || len(notes) != 1 || !strings.Contains(string(notes[0]), "Item 1 was Yes") {
+		t.Fatalf("the amendment is stored beside the record: %q %v", notes, err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "ACD349.json")); string(after) != string(before) {
+		t.Fatal("an amendment leaves the finished record as it was")
+	}
+	if msg := m.ExitMessage(); !strings.Contains(msg, "ACD349") || !strings.Contains(msg, filepath.Join(dir, "ACD349.md")) || !strings.Contains(msg, "stemcounsel open ACD349") {
+		t.Fatalf("leaving names the code, the record and how to open it: %q", msg)
 	}
 	if !send(m, press("q")) {
 		t.Fatal("after finishing, q quits without asking")
 	}
 }
 
-// TestResumeListAtStart: "Start a new session" is the first row and the
-// default; rows tell sessions apart without answers; a session open
-// elsewhere cannot be chosen; a resumed session keeps its own language and
-// groups and says so; a patient's or a kiosk's start-up lists nothing.
 func TestResumeListAtStart(t *testing.T) {
 	dir := t.TempDir()
 	old := model.NewSession(model.LangEN, model.RoleDoctor, testClock)

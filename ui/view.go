@@ -180,6 +180,9 @@ func (m *Model) footerView() ([]string, []zone) {
 		m.button(m.text.Back, idx > 0, prevAction{}),
 		m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}),
 	}
+	if m.finished && !m.kiosk() {
+		row = append(row, m.button("a "+m.text.KeyAmend, true, amendAction{}))
+	}
 	if m.kiosk() {
 		row = append(row, m.button(m.text.StaffButton, true, staffCall{}))
 	}
@@ -195,7 +198,11 @@ func (m *Model) footerView() ([]string, []zone) {
 	}
 	// Two rows: the help bar gets the whole width, the buttons sit below.
 	bar := m.st.Notice.Render(ansi.Truncate(notice, m.innerWidth(), "…"))
-	if notice == "" {
+	switch {
+	case notice == "" && m.finished:
+		// A standing line: the session is final, and how to correct it.
+		bar = m.st.Muted.Render(ansi.Truncate(m.text.FinishedReadOnly, m.innerWidth(), "…"))
+	case notice == "":
 		bar = m.help.ShortHelpView(m.screen().ShortHelp())
 	}
 	for i := range zones {
