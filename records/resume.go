@@ -163,4 +163,5 @@ func (s *Folder) Amendments(code string) ([][]byte, error) {
 		out = append(out, data)
 	}
 }
+
 var _ Amender = (*Folder)(nil)
