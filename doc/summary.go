@@ -68,7 +68,7 @@ func Summary(s *model.Session, c *content.Bundle) string {
 		if item := c.Item(s.Lang, id); item != nil {
 			fmt.Fprintf(&b, "- %s: %s\n", item.Title, t.AnswerNames[s.Answers[id]])
 			if note := s.Notes[id]; note != "" && s.Role == model.RoleDoctor {
-				fmt.Fprintf(&b, "  *%s:* %s\n", t.NoteLabel, Escape(note))
+				fmt.Fprintf(&b, "  - *%s:* %s\n", t.NoteLabel, Escape(note)) // under its item
 			}
 		}
 	}

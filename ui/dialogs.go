@@ -48,15 +48,21 @@ type menuDialog struct{ cursor int }
 
 func (d *menuDialog) view(m *Model) (string, []zone) {
 	steps := m.session.Steps()
-	w := m.dialogInner(56)
+	w := m.dialogInner(58)
 	visible := max(1, min(len(steps), m.bodyHeight()-2-2)) // border, title, hint
 	top := min(max(0, d.cursor-visible/2), len(steps)-visible)
 	lines := []string{m.st.DialogTitle.Render(m.text.Contents)}
 	var zones []zone
 	for i := top; i < top+visible; i++ {
+		// The cursor is › as in every list; the page on screen has its own
+		// mark, so neither is told by colour alone.
 		mark := "  "
-		if steps[i] == m.session.Current {
+		if i == d.cursor {
 			mark = "› "
+		}
+		here := "  "
+		if steps[i] == m.session.Current {
+			here = "• "
 		}
 		title := m.screenAt(steps[i]).title(steps[i])
 		if p := m.opt.Content.Page(m.session.Lang, steps[i]); p != nil && p.IsPlaceholder() {
@@ -65,7 +71,7 @@ func (d *menuDialog) view(m *Model) (string, []zone) {
 		if m.session.HasQuestion(steps[i]) {
 			title += " " + m.text.AskedMark
 		}
-		label := ansi.Truncate(fmt.Sprintf("%s%2d. %s", mark, i+1, title), w, "…")
+		label := ansi.Truncate(fmt.Sprintf("%s%s%2d. %s", mark, here, i+1, title), w, "…")
 		label += strings.Repeat(" ", max(0, w-lipgloss.Width(label)))
 		style := m.st.MenuItem
 		switch {

@@ -135,3 +135,56 @@ func TestKnowledgeCheckHints(t *testing.T) {
 		t.Fatalf("a second answer must say the first is kept:\n%s", visible(m))
 	}
 }
+
+// TestChecklistConventions: ↑ on item 1 stays there (a note cannot land on
+// item 5), a doctor is told how to move on, the strip's marks have words,
+// the reassurance comes before the first question, and no literal rule.
+func TestChecklistConventions(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 100, 40)
+	atStep(t, m, model.StepChecklist)
+	send(m, press("up"))
+	if checklistOf(m).focused() != "end-stage" {
+		t.Fatalf("↑ on item 1 must stay on item 1, not wrap to %s", checklistOf(m).focused())
+	}
+	send(m, press("1"))
+	scr := visible(m)
+	for _, want := range []string{"[1Y]", "Y yes · N no · ? not sure · · not answered", "↓ for the next item", "[1 Yes]"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("checklist must show %q:\n%s", want, scr)
+		}
+	}
+	if strings.Contains(scr, "--------") {
+		t.Errorf("no literal rule on the checklist:\n%s", scr)
+	}
+	intro := strings.Index(scr, "This is the sample checklist page.")
+	why := strings.Index(scr, "Why this matters")
+	if intro < 0 || (why >= 0 && intro > why) {
+		t.Errorf("the checklist's intro comes first on item 1:\n%s", scr)
+	}
+	send(m, keys("down", "down", "down", "down", "down")...)
+	if checklistOf(m).focused() != "expectations" {
+		t.Fatal("↓ stops at the last item")
+	}
+}
+
+// TestMarksWithoutColour: with every colour stripped, the contents cursor,
+// the page on screen and the chosen SURE answer are still told apart.
+func TestMarksWithoutColour(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepAbout)
+	send(m, keys("m", "down")...)
+	var cursor, here bool
+	for _, l := range strings.Split(visible(m), "\n") {
+		cursor = cursor || strings.Contains(l, "›   ") && !strings.Contains(l, "• ")
+		here = here || strings.Contains(l, "  • ") && !strings.Contains(l, "›")
+	}
+	if !cursor || !here {
+		t.Fatalf("the cursor (›) and the page on screen (•) must be on their own rows:\n%s", visible(m))
+	}
+	send(m, press("esc"))
+	atStep(t, m, model.StepSure)
+	send(m, press("2"))
+	if !strings.Contains(visible(m), "[2 No]") {
+		t.Fatalf("the chosen SURE answer is bracketed:\n%s", visible(m))
+	}
+}

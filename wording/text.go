@@ -106,6 +106,8 @@ type Text struct {
 	AmendTitle, AmendHelp, AmendSaved           string
 	KeyAmend, QuitNothing, KeyYes, KeyNo        string
 	KeyQuestion                                 string
+	StripLegend                                 string // the words of the checklist strip's marks
+	ChecklistStay                               string
 }
 
 // ScriptPart names a part of a trainer's script: what the persona says, a
@@ -148,7 +150,7 @@ var texts = map[model.Lang]*Text{
 		Placeholder:   "Phần này chưa có trong phiên bản hiện tại.",
 		TooSmall:      "Cửa sổ quá nhỏ (%dx%d). Vui lòng mở rộng tới ít nhất %dx%d.",
 		Contents:      "Mục lục",
-		ContentsHint:  "↑/↓ chọn, enter để đến, esc để đóng",
+		ContentsHint:  "↑/↓ chọn, enter để đến, • trang đang xem, esc để đóng",
 		HelpTitle:     "Phím tắt",
 		HelpClose:     "esc hoặc ? để đóng",
 		QuitTitle:     "Thoát?",
@@ -342,6 +344,8 @@ var texts = map[model.Lang]*Text{
 		KeyYes:           "y",
 		KeyNo:            "n",
 		KeyQuestion:      "câu trước/sau",
+		StripLegend:      "C có · K không · ? chưa chắc · · chưa trả lời",
+		ChecklistStay:    "Đã ghi. ↓ sang mục sau, n để ghi chú cho mục này.",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -363,7 +367,7 @@ var texts = map[model.Lang]*Text{
 		Placeholder:   "This part is not in the current version yet.",
 		TooSmall:      "The window is too small (%dx%d). Please enlarge it to at least %dx%d.",
 		Contents:      "Contents",
-		ContentsHint:  "↑/↓ to move, enter to go, esc to close",
+		ContentsHint:  "↑/↓ to move, enter to go, • this page, esc to close",
 		HelpTitle:     "Keys",
 		HelpClose:     "esc or ? to close",
 		QuitTitle:     "Quit?",
@@ -557,5 +561,7 @@ var texts = map[model.Lang]*Text{
 		KeyYes:           "y",
 		KeyNo:            "n",
 		KeyQuestion:      "previous/next question",
+		StripLegend:      "Y yes · N no · ? not sure · · not answered",
+		ChecklistStay:    "Noted. ↓ for the next item, n for a note on this one.",
 	},
 }
