@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -186,5 +188,59 @@ func TestMarksWithoutColour(t *testing.T) {
 	send(m, press("2"))
 	if !strings.Contains(visible(m), "[2 No]") {
 		t.Fatalf("the chosen SURE answer is bracketed:\n%s", visible(m))
+	}
+}
+
+// fingerprint is what a user can tell about the app's state.
+func fingerprint(m *Model) string {
+	return fmt.Sprintf("%T|%s|%s|%v|%s", m.dialog, m.session.Lang, m.session.Current, m.panelOpen, visible(m))
+}
+
+// TestEveryHelpBarItemIsClickable clicks each item of the help bar on each
+// screen of each mode: the click does exactly what pressing its key does,
+// and the global actions (help, ask, language, contents, notes, quit) do
+// something.
+func TestEveryHelpBarItemIsClickable(t *testing.T) {
+	b := fixtureContent(t)
+	global := map[string]bool{"?": true, "f": true, "l": true, "m": true, "d": true, "q": true}
+	for _, opt := range []Options{{Role: model.RolePatient}, {Role: model.RoleDoctor}, {Role: model.RoleTrainer}, {Kiosk: true, Idle: time.Hour}} {
+		opt.Lang, opt.LangSet, opt.Groups = model.LangEN, true, []string{"joint"}
+		at := func(step model.StepID) *Model {
+			m := newTestModel(t, b, opt, 80, 24)
+			atStep(t, m, step)
+			return m
+		}
+		seen := map[string]bool{}
+		for _, step := range newTestModel(t, b, opt, 80, 24).session.Steps() {
+			base := at(step)
+			if kind := fmt.Sprintf("%T", base.screen()); seen[kind] {
+				continue // one step of each screen is enough
+			} else {
+				seen[kind] = true
+			}
+			_, zones := base.compose()
+			clicked := 0
+			for i, z := range zones {
+				p, ok := z.act.(pressKey)
+				if !ok {
+					continue
+				}
+				clicked++
+				name := p.b.Keys()[0]
+				byClick := at(step)
+				quitClick := send(byClick, tea.MouseClickMsg{X: (z.x0 + z.x1) / 2, Y: z.y0, Button: tea.MouseLeft})
+				byKey := at(step)
+				quitKey := send(byKey, keyMsg(name))
+				if quitClick != quitKey || fingerprint(byClick) != fingerprint(byKey) {
+					t.Errorf("%s/%s item %d (%s): a click must do what the key does", opt.Role, step, i, name)
+				}
+				if global[name] && fingerprint(byClick) == fingerprint(base) && !quitClick {
+					t.Errorf("%s/%s: clicking %q did nothing", opt.Role, step, p.b.Help().Desc)
+				}
+			}
+			if clicked == 0 {
+				t.Errorf("%s/%s: no clickable help item", opt.Role, step)
+			}
+		}
 	}
 }
