@@ -81,10 +81,10 @@ func (q *quizScreen) top() (string, []zone) {
 			mark, style, label = "✓ ", m.st.OptionFocus, label+" ("+m.text.QuizYourAnswer+")"
 		}
 		// The whole answer shows, wrapped under its own text.
-		text := strings.Split(lipgloss.NewStyle().Width(max(1, w-7)).Render(label), "\n")
+		text := strings.Split(lipgloss.NewStyle().Width(max(1, w-6)).Render(label), "\n")
 		zones = append(zones, zone{0, len(lines), w, len(lines) + len(text), quizAnswer{q, i}})
 		for j, l := range text {
-			prefix := "       "
+			prefix := "      "
 			if j == 0 {
 				prefix = fmt.Sprintf("%s[%d] ", mark, i+1)
 			}
