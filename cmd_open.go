@@ -7,6 +7,7 @@ import (
 
 	"stemcounsel/audit"
 	"stemcounsel/doc"
+	"stemcounsel/records"
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
@@ -60,7 +61,19 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	if pdf.file != "" {
 		return writeRecordPDF(pdf, rec, b, folder, stdout, stderr)
 	}
-	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
+	md := doc.Record(rec, b)
+	if am, ok := store.(records.Amender); ok {
+		// Amendments follow the record they correct, which is never changed.
+		notes, aerr := am.Amendments(code)
+		if aerr != nil {
+			fmt.Fprintln(stderr, aerr)
+			return 1
+		}
+		for _, n := range notes {
+			md += "\n" + string(n)
+		}
+	}
+	out, err := doc.Render(md, *width, outputStyle(*style, stdout))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

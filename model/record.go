@@ -85,6 +85,7 @@ type Record struct {
 	Skipped   []StepID        `json:"skipped"`
 
 	Knowledge   []RecordQuiz      `json:"knowledge_check"`
+	QuizAsked   int               `json:"knowledge_asked,omitempty"`
 	TeachBack   []RecordTeachBack `json:"teach_back"`
 	Sure        []RecordSure      `json:"sure"`
 	Questions   []RecordQuestion  `json:"questions"`
@@ -175,7 +176,7 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 		Training: s.Training(), Kiosk: s.Kiosk, Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep, Consent: s.Consent,
+		NextStep: s.NextStep, Consent: s.Consent, QuizAsked: s.QuizAsked,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -297,7 +298,7 @@ func (r Record) Session() (*Session, error) {
 	}
 	s := &Session{
 		Code: r.Code, Lang: lang, Role: role, Started: r.Started, Current: r.CurrentStep, Kiosk: r.Kiosk,
-		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent,
+		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent, QuizAsked: r.QuizAsked,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)

@@ -42,6 +42,7 @@ type Session struct {
 	// wrong answers raised the expectations concern, teach-back marks,
 	// every SURE test, and the questions for the doctor.
 	Quiz              []QuizAnswer
+	QuizAsked         int // how many questions the check asks this session
 	ExpectationMisses []string
 	TeachBack         map[string]TeachBack
 	Sure              []SureRecord

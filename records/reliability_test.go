@@ -259,10 +259,10 @@ func TestPurgeTakesInterruptedKioskSessions(t *testing.T) {
 	}
 }
 
-// TestResumableHidesKioskAndOpenSessions: a kiosk's unfinished session is
-// never offered to the next person, and one open in another app is not
-// offered either (choosing it could only fail).
-func TestResumableHidesKioskAndOpenSessions(t *testing.T) {
+// TestResumableHidesKioskAndMarksOpenSessions: a kiosk's unfinished session
+// is never offered to the next person, and one open in another app is
+// listed as locked (choosing it could only fail).
+func TestResumableHidesKioskAndMarksOpenSessions(t *testing.T) {
 	dir := t.TempDir()
 	s := OpenFolder(dir)
 	if err := Kiosk(s).SaveProgress(record("ACD349", model.Yes), 1); err != nil {
@@ -279,9 +279,13 @@ func TestResumableHidesKioskAndOpenSessions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Release()
-	offered, _, err := Resumable(OpenFolder(dir), model.RolePatient)
-	if err != nil || len(offered) != 1 || offered[0].Code != "ACD34A" {
-		t.Fatalf("offered %+v (%v); want only ACD34A", offered, err)
+	offered, _, err := Offers(OpenFolder(dir), model.RolePatient)
+	locked := map[string]bool{}
+	for _, o := range offered {
+		locked[o.Code] = o.Locked
+	}
+	if err != nil || len(offered) != 2 || locked["ACD34A"] || !locked["ACD34C"] {
+		t.Fatalf("offered %+v (%v); want ACD34A free and ACD34C locked, and no kiosk session", offered, err)
 	}
 	if _, _, err := Resume(OpenFolder(dir), "ACD34A", model.RolePatient); err != nil {
 		t.Fatalf("looking did not keep the offered session: %v", err)

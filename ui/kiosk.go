@@ -329,12 +329,6 @@ func (m *Model) recoverCrash(cmd *tea.Cmd) {
 // Crash is the panic report, if the model panicked.
 func (m *Model) Crash() string { return m.crash }
 
-// SavedUnfinished tells, in the session's language, that it was saved
-// unfinished and how to resume it.
-func SavedUnfinished(lang model.Lang, code string) string {
-	return fmt.Sprintf(wording.For(lang).SavedUnfinished, code)
-}
-
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.
 func CrashNotice(lang model.Lang) string { return wording.For(lang).Restarting }
