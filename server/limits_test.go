@@ -127,7 +127,8 @@ func TestLoginDeadline(t *testing.T) {
 // TestIdleSessionIsSavedAndEnded: a session with no input for the idle
 // time is saved, told its code, and closed.
 func TestIdleSessionIsSavedAndEnded(t *testing.T) {
-	f := startServer(t, func(c *Config) { c.IdleTimeout = 1500 * time.Millisecond })
+	// Longer than any screen takes to come, even under the race detector.
+	f := startServer(t, func(c *Config) { c.IdleTimeout = 4 * time.Second })
 	term := openTerminal(t, f, 80, 24)
 	term.waitFor("Start ›")
 	term.toChecklist()
