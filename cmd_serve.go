@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"stemcounsel/records"
 	"stemcounsel/server"
 )
 
@@ -41,6 +42,9 @@ func runServe(args []string, stderr io.Writer) int {
 	}
 	defer closeStore(opt.Store)
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if folder := records.FolderOf(opt.Store); folder != nil && !folder.Sealer.Encrypts() {
+		log.Warn("records are kept unencrypted: no --records-key is set", "dir", folder.Dir)
+	}
 	srv, err := server.New(server.Config{
 		Listen: *listen, HostKey: *hostKey, AuthorizedKeys: *authorized, PasswordHashFile: *passwords,
 		NoAuth: *noAuth, MaxSessions: *maxSessions, Log: log, Session: opt,

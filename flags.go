@@ -61,6 +61,7 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 // in this terminal and for every session that serve starts.
 type sessionFlags struct {
 	common
+	keyFlags
 	role, records, pinFile string
 	clinic                 string
 	kiosk                  bool
@@ -77,6 +78,8 @@ func (f *sessionFlags) register(flags *flag.FlagSet) {
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
 	flags.StringVar(&f.pinFile, "exit-pin-file", "", "kiosk: file holding the staff PIN's hash (or set "+staffpin.EnvHash+")")
+	f.registerRecipient(flags)
+	f.registerIdentity(flags, "resume an encrypted session (--resume)")
 }
 
 // options checks the session flags, reads the staff PIN's hash for a
@@ -108,8 +111,13 @@ func (f *sessionFlags) options() (ui.Options, error) {
 			return ui.Options{}, err
 		}
 	}
-	if opt.Store, err = openStore(f.records, f.clinic); err != nil {
+	store, folder, err := f.openStore(f.records, f.clinic)
+	if err != nil {
 		return ui.Options{}, err
+	}
+	opt.Store = store
+	if !encrypts(folder) {
+		opt.Notice = unencryptedNotice()
 	}
 	if f.kiosk {
 		opt.Store = records.Kiosk(opt.Store) // its records count as abandoned once left

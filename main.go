@@ -21,6 +21,9 @@ Usage:
   stemcounsel records            list recent sessions: code, status, time
   stemcounsel records migrate    bring a records database's tables up to date
   stemcounsel records import     copy a records folder into a records database
+  stemcounsel records export|delete|restrict   a patient's requests
+  stemcounsel audit verify       check the audit log for changed or missing lines
+  stemcounsel data-inventory     what is stored, why, where, how long, who sees it
   stemcounsel hash-pin           read a staff PIN from stdin, print its hash
   stemcounsel serve [flags]      serve the app to the clinic's terminals over SSH
 
@@ -48,6 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runHashPIN(args[1:], os.Stdin, stdout, stderr)
 		case "serve":
 			return runServe(args[1:], stderr)
+		case "audit":
+			return runAudit(args[1:], stdout, stderr)
+		case "data-inventory":
+			return runDataInventory(args[1:], stdout, stderr)
 		}
 	}
 	return runApp(args, stdout, stderr)

@@ -247,6 +247,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		probs.sort()
 		return nil, probs
 	}
+	b.fillReadingMinutes()
 	return b, nil
 }
 

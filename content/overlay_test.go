@@ -134,7 +134,7 @@ func TestEmptyFactsWarnWithWhatPatientsSee(t *testing.T) {
 	if len(w) != len(ClinicKeys)*len(model.Langs) {
 		t.Fatalf("every empty fact in every language warns once: %d warnings\n%v", len(w), w)
 	}
-	if !strings.Contains(w.Error(), "vi/clinic.txt: moh_approval is empty: patients see \"missing-vi\" instead, on: approval") {
+	if !strings.Contains(w.Error(), "vi/clinic.txt: funding is empty: patients see \"missing-vi\" instead, on: about") {
 		t.Fatalf("a warning says what patients see and where:\n%v", w)
 	}
 }

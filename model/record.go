@@ -94,6 +94,8 @@ type Record struct {
 	Values   []RecordValue `json:"values,omitempty"`
 	Leaning  Leaning       `json:"leaning,omitempty"`
 	Tensions []string      `json:"value_tensions,omitempty"`
+
+	Consent *Consent `json:"consent,omitempty"`
 }
 
 // RecordValue is how much one value matters to the patient.
@@ -173,7 +175,7 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 		Training: s.Training(), Kiosk: s.Kiosk, Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep,
+		NextStep: s.NextStep, Consent: s.Consent,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -295,7 +297,7 @@ func (r Record) Session() (*Session, error) {
 	}
 	s := &Session{
 		Code: r.Code, Lang: lang, Role: role, Started: r.Started, Current: r.CurrentStep, Kiosk: r.Kiosk,
-		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep,
+		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)

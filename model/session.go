@@ -57,6 +57,9 @@ type Session struct {
 	// is leaning (empty until chosen: not sure yet).
 	Values  map[string]Importance
 	Leaning Leaning
+
+	// Consent is the patient's answer on keeping the record; nil until asked.
+	Consent *Consent
 }
 
 // NewSession starts a session on the welcome step.

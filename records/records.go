@@ -5,7 +5,6 @@
 package records
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -89,6 +88,8 @@ func Unfinished(s Store) ([]Entry, []Corrupt, error) {
 // Folder is a records folder: the Store of one machine.
 type Folder struct {
 	Dir string
+	// Sealer encrypts what is written; nil keeps records unencrypted.
+	Sealer *Sealer
 
 	mu      sync.Mutex
 	lastSeq map[string]uint64
@@ -161,10 +162,13 @@ func (s *Folder) SaveProgress(rec model.Record, seq uint64) error {
 // write saves a record as JSON under its code, holding its lock. The caller
 // holds s.mu.
 func (s *Folder) write(rec model.Record, suffix string) error {
+	if err := s.checkWritable(rec.Code); err != nil {
+		return err
+	}
 	if err := s.lock(rec.Code); err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(rec, "", "  ")
+	data, err := s.encode(rec)
 	if err != nil {
 		return err
 	}
@@ -182,7 +186,7 @@ func (s *Folder) checkOwner(rec model.Record) error {
 		return nil
 	}
 	for _, suffix := range []string{finalSuffix, progressSuffix} {
-		old, err := readRecord(s.path(rec.Code, suffix))
+		old, err := s.readRecord(s.path(rec.Code, suffix))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -213,6 +217,10 @@ func (s *Folder) Close(rec model.Record, markdown []byte) error {
 	if err := s.ensureDir(); err != nil {
 		return err
 	}
+	markdown, err := s.Sealer.sealText(markdown)
+	if err != nil {
+		return err
+	}
 	if err := writeAtomic(s.path(rec.Code, markdownSuffix), markdown); err != nil {
 		return err
 	}
@@ -232,6 +240,9 @@ func (s *Folder) Close(rec model.Record, markdown []byte) error {
 func (s *Folder) Acquire(code string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkWritable(code); err != nil {
+		return err
+	}
 	return s.lock(code)
 }
 
@@ -359,7 +370,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 		if code, ok := strings.CutSuffix(name, progressSuffix); ok && fileExists(s.path(code, finalSuffix)) {
 			continue // ended; only its in-progress copy was left
 		}
-		rec, err := readRecord(path)
+		entry, err := s.readEntry(path)
 		if err != nil {
 			c := Corrupt{Path: path, Err: err}
 			if strings.HasSuffix(name, progressSuffix) {
@@ -371,7 +382,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 			bad = append(bad, c)
 			continue
 		}
-		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Kiosk: rec.Kiosk, Updated: rec.Updated, Path: path, ContentVersion: rec.ContentVersion})
+		out = append(out, entry)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
 	return out, bad, nil
@@ -379,7 +390,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 
 // Exists tells whether a record with the code is in the folder.
 func (s *Folder) Exists(code string) (bool, error) {
-	for _, suffix := range []string{finalSuffix, progressSuffix} {
+	for _, suffix := range []string{finalSuffix, progressSuffix, tombstoneSuffix} {
 		_, err := os.Stat(s.path(code, suffix))
 		if err == nil {
 			return true, nil
@@ -398,7 +409,7 @@ func (s *Folder) Load(code string) (model.Record, error) {
 		return model.Record{}, fmt.Errorf("%q is not a session code (6 letters and digits)", code)
 	}
 	for _, p := range []string{s.path(code, finalSuffix), s.ProgressPath(code)} {
-		rec, err := readRecord(p)
+		rec, err := s.readRecord(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -408,26 +419,6 @@ func (s *Folder) Load(code string) (model.Record, error) {
 		return rec, nil
 	}
 	return model.Record{}, fmt.Errorf("no record with code %s in %s", code, s.Dir)
-}
-
-// readRecord reads a record file. Its code must be the one its name gives:
-// the name is how a record is found, resumed and deleted.
-func readRecord(path string) (model.Record, error) {
-	var rec model.Record
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return rec, err
-	}
-	if err := json.Unmarshal(data, &rec); err != nil {
-		return rec, fmt.Errorf("not a readable record: %w", err)
-	}
-	if name := filepath.Base(path); !strings.HasPrefix(name, rec.Code+".") || len(rec.Code) != model.CodeLength {
-		return rec, fmt.Errorf("not a valid record: it holds code %q, its file name another", rec.Code)
-	}
-	if _, err := rec.Session(); err != nil {
-		return rec, fmt.Errorf("not a valid record: %w", err)
-	}
-	return rec, nil
 }
 
 func fileExists(path string) bool {
@@ -454,7 +445,7 @@ func (s *Folder) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 		if e.Kiosk && status == model.StatusInProgress {
 			status = model.StatusAbandoned
 		}
-		if !e.Updated.Before(cutoff) || status == model.StatusInProgress || !slices.Contains(statuses, status) {
+		if !e.Updated.Before(cutoff) || status == model.StatusInProgress || !slices.Contains(statuses, status) || s.isRestricted(e.Code) {
 			continue
 		}
 		if err := s.remove(e); err != nil {

@@ -289,12 +289,12 @@ func TestResumableHidesKioskAndOpenSessions(t *testing.T) {
 }
 
 func TestTwoCrashesInOneSecondKeepBoth(t *testing.T) {
-	dir := t.TempDir()
-	a, err := WriteCrashLog(dir, "first", t0)
+	folder := OpenFolder(t.TempDir())
+	a, err := folder.WriteCrashLog("first", t0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := WriteCrashLog(dir, "second", t0)
+	b, err := folder.WriteCrashLog("second", t0)
 	if err != nil || a == b {
 		t.Fatalf("the second crash log replaced the first: %s %s %v", a, b, err)
 	}

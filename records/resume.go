@@ -2,8 +2,6 @@ package records
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"stemcounsel/model"
@@ -63,18 +61,4 @@ func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 // retention a kiosk promises on its welcome screen.
 func PurgeAbandoned(s Store, retainDays int, now time.Time) ([]string, error) {
 	return s.Purge(now.AddDate(0, 0, -retainDays), model.StatusAbandoned)
-}
-
-// WriteCrashLog keeps a panic's details for staff in dir (0600 in a 0700
-// folder) and returns the file's path.
-func WriteCrashLog(dir, crash string, now time.Time) (string, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	stamp := now.UTC().Format("20060102T150405Z")
-	name := filepath.Join(dir, "crash-"+stamp+".log")
-	for n := 2; fileExists(name); n++ { // two crashes in one second keep both
-		name = filepath.Join(dir, fmt.Sprintf("crash-%s-%d.log", stamp, n))
-	}
-	return name, writeAtomic(name, []byte(crash))
 }
