@@ -254,3 +254,16 @@ func outputStyle(style string, stdout io.Writer) string {
 	}
 	return doc.PlainStyle
 }
+
+// listRecords lists the records, naming on stderr each one that could not
+// be read.
+func listRecords(store records.Store, stderr io.Writer) ([]records.Entry, []records.Corrupt, error) {
+	list, corrupt, err := store.List()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", store, err)
+	}
+	for _, c := range corrupt {
+		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
+	}
+	return list, corrupt, nil
+}
