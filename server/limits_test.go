@@ -127,7 +127,8 @@ func TestLoginDeadline(t *testing.T) {
 // TestIdleSessionIsSavedAndEnded: a session with no input for the idle
 // time is saved, told its code, and closed.
 func TestIdleSessionIsSavedAndEnded(t *testing.T) {
-	f := startServer(t, func(c *Config) { c.IdleTimeout = 1500 * time.Millisecond })
+	// Longer than any screen takes to come, even under the race detector.
+	f := startServer(t, func(c *Config) { c.IdleTimeout = 4 * time.Second })
 	term := openTerminal(t, f, 80, 24)
 	term.waitFor("Start ›")
 	term.toChecklist()
@@ -264,12 +265,16 @@ func TestUnknownUserCostsABcrypt(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	timed := func(user string) time.Duration {
-		start := time.Now()
-		if _, err := dial(f.addr, user, gossh.Password("guess")); err == nil {
-			t.Fatal("a wrong password must be refused")
+	timed := func(user string) time.Duration { // the quickest of two tries: load only adds time
+		best := time.Hour
+		for range 2 {
+			start := time.Now()
+			if _, err := dial(f.addr, user, gossh.Password("guess")); err == nil {
+				t.Fatal("a wrong password must be refused")
+			}
+			best = min(best, time.Since(start))
 		}
-		return time.Since(start)
+		return best
 	}
 	known, unknown := timed("tablet1"), timed("nobody")
 	if unknown < known/2 {
