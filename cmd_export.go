@@ -36,19 +36,34 @@ func (p *pdfFlags) register(flags *flag.FlagSet, what string) {
 	flags.BoolVar(&p.otherContent, "allow-other-content", false, "write with content other than the release the session was shown")
 }
 
-func (p *pdfFlags) options() (emr.Options, error) {
+// options reads the flags; a PDF meant for a stdout that is a terminal is
+// refused.
+func (p *pdfFlags) options(stdout io.Writer) (emr.Options, error) {
 	paper, err := emr.ParsePaper(p.paper)
+	if f, ok := stdout.(*os.File); err == nil && p.file == "-" && ok && term.IsTerminal(int(f.Fd())) {
+		err = errPDFToTerminal
+	}
 	return emr.Options{Paper: paper, Software: "stemcounsel " + version, AllowOtherContent: p.otherContent}, err
+}
+
+// openWithContent opens the records with the keys given, and the content
+// their sessions used.
+func (k *keyFlags) openWithContent(recordsDir, contentDir string) (records.Store, *records.Folder, *content.Bundle, error) {
+	store, folder, err := k.openStore(recordsDir, "")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	b, err := loadContent(contentDir)
+	if err != nil {
+		closeStore(store)
+		return nil, nil, nil, err
+	}
+	return store, folder, b, nil
 }
 
 // errPDFToTerminal keeps a PDF's bytes off a terminal, where they would be
 // read as escape sequences.
 var errPDFToTerminal = errors.New("--pdf - writes a PDF to stdout, which is a terminal here; give a file name or pipe it")
-
-func pdfToTerminal(file string, stdout io.Writer) bool {
-	f, ok := stdout.(*os.File)
-	return file == "-" && ok && term.IsTerminal(int(f.Fd()))
-}
 
 // writeOutput writes a document to a file, whole or not at all, or to
 // stdout for "-".
@@ -63,10 +78,7 @@ func writeOutput(file string, data []byte, stdout io.Writer) error {
 // writeRecordPDF is open --pdf: the session as the patient saw it. A copy
 // leaving a records folder is written in its audit trail.
 func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, folder *records.Folder, stdout, stderr io.Writer) int {
-	opt, err := p.options()
-	if err == nil && pdfToTerminal(p.file, stdout) {
-		err = errPDFToTerminal
-	}
+	opt, err := p.options(stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -91,10 +103,7 @@ func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, folder *rec
 
 // writeHandoutPDF is print --pdf.
 func writeHandoutPDF(p pdfFlags, b *content.Bundle, lang model.Lang, groups []string, role model.Role, stdout, stderr io.Writer) int {
-	opt, err := p.options()
-	if err == nil && pdfToTerminal(p.file, stdout) {
-		err = errPDFToTerminal
-	}
+	opt, err := p.options(stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -172,22 +181,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "export --since writes every session it finds into --out DIR, and takes no code")
 		return 2
 	}
-	opt, err := p.options()
+	opt, err := p.options(stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	store, folder, err := keys.openStore(*recordsDir, "")
+	store, folder, b, err := keys.openWithContent(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store)
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	x := exporter{b: b, folder: folder, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
 	if *since == "" {
 		code := strings.ToUpper(pos[0])
