@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"stemcounsel/doc"
+)
+
+// xterm256 is how tmux reports a palette colour the app sent in 256 colours.
+func xterm256(hex string) string {
+	var r, g, b int
+	fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b)
+	if r == g && g == b && (r-8)%10 == 0 && r >= 8 && r <= 238 {
+		return fmt.Sprintf("38;5;%d", 232+(r-8)/10)
+	}
+	level := func(v int) int { return strings.Index("\x00\x5f\x87\xaf\xd7\xff", string(rune(v))) }
+	return fmt.Sprintf("38;5;%d", 16+36*level(r)+6*level(g)+level(b))
+}
+
+// colourScreen is the pane with its colours, once the page is drawn and the
+// terminal has had time to answer.
+func colourScreen(s *tmuxSession) string {
+	s.waitFor("Start ›")
+	time.Sleep(700 * time.Millisecond)
+	return s.run("capture-pane", "-e", "-p", "-t", "e2e")
+}
+
+// TestE2EStyleFollowsTmuxBackground: tmux answers the app's background
+// query from window-style, so a white pane gets the light style and a black
+// one the dark style; a pane tmux cannot answer for (no window-style, no
+// terminal attached) keeps the colourless style, as does NO_COLOR.
+func TestE2EStyleFollowsTmuxBackground(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	light, _ := doc.PaletteOf(doc.StyleLight)
+	dark, _ := doc.PaletteOf(doc.StyleDark)
+	for _, c := range []struct {
+		name, bg, env string
+		want          string
+		forbidden     []string
+	}{
+		{"white", "#ffffff", "", xterm256(light.Body), []string{xterm256(dark.Body)}},
+		{"black", "#000000", "", xterm256(dark.Body), []string{xterm256(light.Body)}},
+		{"no answer", "", "", "", []string{"38;", "48;"}},
+		{"NO_COLOR", "#ffffff", "NO_COLOR=1 ", "", []string{"38;", "48;"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := startTmux(t, 80, 24, "sleep 3600")
+			if c.bg != "" {
+				s.run("set-option", "-g", "window-style", "bg="+c.bg)
+			}
+			s.respawn(fmt.Sprintf("env %sTERM=xterm-256color %s --lang en --role patient", c.env, bin))
+			screen := colourScreen(s)
+			if c.want != "" && !strings.Contains(screen, c.want) {
+				t.Errorf("pane on %s has no %s:\n%q", c.bg, c.want, screen)
+			}
+			for _, f := range c.forbidden {
+				if strings.Contains(screen, f) {
+					t.Errorf("pane on %q carries %s:\n%q", c.bg, f, screen)
+				}
+			}
+		})
+	}
+}
