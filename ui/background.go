@@ -2,6 +2,7 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"stemcounsel/doc"
 )
@@ -44,8 +45,20 @@ func (m *Model) onBackground(bg tea.BackgroundColorMsg) {
 	m.setStyle(doc.ForBackground(m.opt.Style, bg.IsDark()))
 }
 
+// onProfile takes the terminal's colour depth. With 16 colours or fewer
+// the palette would be rounded to the terminal's own ANSI colours, whose
+// shades the user sets and the contrast test cannot know, so the
+// colourless style is drawn instead (TERM=xterm, TERM=linux).
+func (m *Model) onProfile(p tea.ColorProfileMsg) {
+	m.fewColours = p.Profile != colorprofile.Unknown && p.Profile < colorprofile.ANSI256
+	m.setStyle(m.style)
+}
+
 // setStyle draws everything, page and frame, in a render style.
 func (m *Model) setStyle(style string) {
+	if p, _ := doc.PaletteOf(style); m.fewColours && !p.Colourless() {
+		style = doc.StyleBoth
+	}
 	m.style = style
 	m.st = newStyles(style, m.ascii)
 	m.help.Styles = m.st.Help

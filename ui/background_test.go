@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"stemcounsel/doc"
 	"stemcounsel/model"
@@ -129,4 +130,16 @@ func TestASCIIGlyphsKeepVietnamese(t *testing.T) {
 	if got != "+- Bước 5 > Tiếp -+ #- * ." {
 		t.Errorf("asciiGlyphs(%q) = %q", in, got)
 	}
+}
+
+// With 16 colours the palette would be rounded to the terminal's own ANSI
+// shades, so the app keeps to the terminal's colours.
+func TestSixteenColoursKeepTheColourlessStyle(t *testing.T) {
+	m := onStep(t, Options{})
+	send(m, tea.ColorProfileMsg{Profile: colorprofile.ANSI}, tea.BackgroundColorMsg{Color: color.White})
+	if v := m.View().Content; strings.Contains(v, "38;") || strings.Contains(v, "48;") {
+		t.Errorf("a 16-colour terminal gets palette colours:\n%q", v)
+	}
+	send(m, tea.ColorProfileMsg{Profile: colorprofile.ANSI256}, tea.BackgroundColorMsg{Color: color.White})
+	pageIn(t, m, doc.StyleLight)
 }

@@ -99,7 +99,8 @@ type Model struct {
 	style   string // the render style in use; see background.go
 	ascii   bool   // ASCII glyphs only
 
-	answered bool // the terminal has said what its background is
+	answered   bool // the terminal has said what its background is
+	fewColours bool // 16 colours or fewer: see onProfile
 
 	width, height int
 	vp            viewport.Model
@@ -197,6 +198,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.onBackground(msg)
+		return m, nil
+	case tea.ColorProfileMsg:
+		m.onProfile(msg)
 		return m, nil
 	case resizeDoneMsg:
 		if msg.seq == m.resizeSeq {
