@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +65,43 @@ func TestE2EStyleFollowsTmuxBackground(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestE2ELinuxConsoleGlyphs: under TERM=linux the screen holds no symbol a
+// console font lacks, and the Vietnamese letters stay.
+func TestE2ELinuxConsoleGlyphs(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	s := startTmux(t, 80, 24, fmt.Sprintf("env TERM=linux %s --lang vi --role patient", bin))
+	s.waitFor("Bắt đầu")
+	s.keys("m") // the contents menu: a dialog with a border
+	time.Sleep(300 * time.Millisecond)
+	screen := s.screen()
+	for _, r := range screen {
+		if r >= 0x2000 {
+			t.Fatalf("TERM=linux screen holds %q:\n%s", r, screen)
+		}
+	}
+	if !strings.Contains(screen, "Chào mừng bạn") {
+		t.Errorf("the Vietnamese title is gone:\n%s", screen)
+	}
+}
+
+// TestE2EPlainModeThroughAPipe: ACCESSIBLE=1 and TERM=dumb both run plain
+// mode on piped input, with no escape sequence in the output.
+func TestE2EPlainModeThroughAPipe(t *testing.T) {
+	bin := buildBinary(t)
+	for _, env := range []string{"ACCESSIBLE=1", "TERM=dumb"} {
+		cmd := exec.Command(bin, "--records", t.TempDir())
+		cmd.Env = append(os.Environ(), env)
+		cmd.Stdin = strings.NewReader("2\n2\n\nq\n") // English, patient, next page, quit
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", env, err, out)
+		}
+		if !strings.Contains(string(out), "Step 2 of") || strings.ContainsRune(string(out), 0x1b) {
+			t.Errorf("%s: not plain text on step 2:\n%q", env, out)
+		}
 	}
 }
