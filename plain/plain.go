@@ -273,7 +273,11 @@ func (r *runner) groups() error {
 		for _, g := range s.Groups {
 			chosen = append(chosen, c.Group(s.Lang, g).Title)
 		}
-		r.say(fmt.Sprintf(r.w.Chosen, strings.Join(chosen, ", ")))
+		if len(chosen) == 0 {
+			r.say(r.w.NoneChosen)
+		} else {
+			r.say(fmt.Sprintf(r.w.Chosen, strings.Join(chosen, ", ")))
+		}
 		r.save()
 	}
 }

@@ -5,8 +5,8 @@ import "stemcounsel/model"
 // words are plain mode's own prompts; everything else comes from package
 // wording, so both modes say the same things.
 type words struct {
-	Role, Number, Numbers, Skip, Note, Chosen, NotUnderstood, SaveFailed string
-	Nav                                                                  string // step · next · back · language · quit
+	Role, Number, Numbers, Skip, Note, Chosen, NoneChosen, NotUnderstood, SaveFailed string
+	Nav                                                                              string // step · next · back · language · quit
 }
 
 var allWords = map[model.Lang]words{
@@ -18,6 +18,7 @@ var allWords = map[model.Lang]words{
 		SaveFailed:    "Chưa lưu được vào %s (%v). Phiên vẫn được giữ ở đây; câu trả lời tiếp theo sẽ thử lưu lại.",
 		Note:          "Ghi chú của bác sĩ (enter: không có):",
 		Chosen:        "Đã chọn: %s",
+		NoneChosen:    "Chưa chọn nhóm nào.",
 		NotUnderstood: "Chưa hiểu \"%s\". %s",
 		Nav:           "%s · enter: %s · b: %s · l: %s · q: %s",
 	},
@@ -29,6 +30,7 @@ var allWords = map[model.Lang]words{
 		SaveFailed:    "Could not save to %s (%v). The session is kept here; the next answer tries again.",
 		Note:          "Doctor's note (enter: none):",
 		Chosen:        "Chosen: %s",
+		NoneChosen:    "No group chosen yet.",
 		NotUnderstood: "Not understood: \"%s\". %s",
 		Nav:           "%s · enter: %s · b: %s · l: %s · q: %s",
 	},
