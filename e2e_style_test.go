@@ -30,13 +30,21 @@ func colourScreen(s *tmuxSession) string {
 	return s.run("capture-pane", "-e", "-p", "-t", "e2e")
 }
 
-// TestE2EStyleFollowsTmuxBackground: tmux answers the app's background
-// query from window-style, so a white pane gets the light style and a black
-// one the dark style; a pane tmux cannot answer for (no window-style, no
-// terminal attached) keeps the colourless style, as does NO_COLOR.
-func TestE2EStyleFollowsTmuxBackground(t *testing.T) {
+// TestE2EReadable runs the binary as each kind of terminal would (one
+// build for all of them).
+func TestE2EReadable(t *testing.T) {
 	needTmux(t)
 	bin := buildBinary(t)
+	t.Run("background", func(t *testing.T) { styleFollowsTmuxBackground(t, bin) })
+	t.Run("linux console", func(t *testing.T) { linuxConsoleGlyphs(t, bin) })
+	t.Run("plain pipe", func(t *testing.T) { plainModeThroughAPipe(t, bin) })
+}
+
+// styleFollowsTmuxBackground: tmux answers the app's background query from
+// window-style, so a white pane gets the light style and a black one the
+// dark style; a pane tmux cannot answer for (no window-style, no terminal
+// attached) keeps the colourless style, as does NO_COLOR.
+func styleFollowsTmuxBackground(t *testing.T, bin string) {
 	light, _ := doc.PaletteOf(doc.StyleLight)
 	dark, _ := doc.PaletteOf(doc.StyleDark)
 	for _, c := range []struct {
@@ -68,11 +76,9 @@ func TestE2EStyleFollowsTmuxBackground(t *testing.T) {
 	}
 }
 
-// TestE2ELinuxConsoleGlyphs: under TERM=linux the screen holds no symbol a
-// console font lacks, and the Vietnamese letters stay.
-func TestE2ELinuxConsoleGlyphs(t *testing.T) {
-	needTmux(t)
-	bin := buildBinary(t)
+// linuxConsoleGlyphs: under TERM=linux the screen holds no symbol a console
+// font lacks, and the Vietnamese letters stay.
+func linuxConsoleGlyphs(t *testing.T, bin string) {
 	s := startTmux(t, 80, 24, fmt.Sprintf("env TERM=linux %s --lang vi --role patient", bin))
 	s.waitFor("Bắt đầu")
 	s.keys("m") // the contents menu: a dialog with a border
@@ -88,10 +94,9 @@ func TestE2ELinuxConsoleGlyphs(t *testing.T) {
 	}
 }
 
-// TestE2EPlainModeThroughAPipe: ACCESSIBLE=1 and TERM=dumb both run plain
-// mode on piped input, with no escape sequence in the output.
-func TestE2EPlainModeThroughAPipe(t *testing.T) {
-	bin := buildBinary(t)
+// plainModeThroughAPipe: ACCESSIBLE=1 and TERM=dumb both run plain mode on
+// piped input, with no escape sequence in the output.
+func plainModeThroughAPipe(t *testing.T, bin string) {
 	for _, env := range []string{"ACCESSIBLE=1", "TERM=dumb"} {
 		cmd := exec.Command(bin, "--records", t.TempDir())
 		cmd.Env = append(os.Environ(), env)
