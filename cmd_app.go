@@ -32,7 +32,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records, hash-pin, serve)\n", flags.Arg(0))
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, content, open, records, hash-pin, serve, audit, data-inventory)\n", flags.Arg(0))
 		return 2
 	}
 	if *showVersion {
@@ -89,7 +89,7 @@ func offerResume(opt *ui.Options) {
 	want := records.ResumeRole(opt.Role)
 	unfinished, corrupt, err := records.Resumable(opt.Store, want)
 	for _, cf := range corrupt {
-		opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
+		opt.Notice = strings.TrimSpace(fmt.Sprintf("%s %s: %v; set aside as %s", opt.Notice, cf.Path, cf.Err, cf.SetAside))
 	}
 	if err != nil {
 		return
@@ -172,7 +172,7 @@ func logCrash(store records.Store, crash string, stderr io.Writer) {
 	for _, lang := range model.Langs {
 		fmt.Fprintln(stderr, ui.CrashNotice(lang))
 	}
-	if folder, ok := store.(*records.Folder); ok {
-		_, _ = records.WriteCrashLog(folder.Dir, crash, time.Now())
+	if folder := records.FolderOf(store); folder != nil {
+		_, _ = folder.WriteCrashLog(crash, time.Now())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"stemcounsel/audit"
 	"stemcounsel/doc"
 )
 
@@ -15,6 +16,10 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	style := flags.String("style", "", "style: "+strings.Join(doc.StyleNames, ", "))
+	var keys keyFlags
+	keys.registerIdentity(flags, "read encrypted records")
+	var pdf pdfFlags
+	pdf.register(flags, "the session as the patient saw it")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -23,7 +28,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, err := openStore(*recordsDir, "")
+	store, folder, err := keys.openStore(*recordsDir, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -35,6 +40,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	code := strings.ToUpper(pos[0])
+	if folder != nil && refuseRestricted(folder, code, stderr) {
+		return 1
+	}
 	rec, err := store.Load(code)
 	if err == nil {
 		err = checkClinic(store, code, *clinic)
@@ -42,6 +50,15 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if folder != nil {
+		if err := audit.In(folder.Dir).Append(audit.Opened, code, ""); err != nil {
+			fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
+			return 1
+		}
+	}
+	if pdf.file != "" {
+		return writeRecordPDF(pdf, rec, b, folder, stdout, stderr)
 	}
 	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
 	if err != nil {

@@ -2,8 +2,6 @@ package records
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"stemcounsel/model"
@@ -40,14 +38,21 @@ func ResumeRole(asked model.Role) model.Role {
 	return asked
 }
 
-// Resumable lists the unfinished sessions of one mode, newest first.
+// Resumable lists the unfinished sessions of one mode, newest first. A
+// kiosk's session is never offered (the next person at any terminal must
+// not see it), and neither is one another app has open, which could not be
+// resumed anyway.
 func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 	unfinished, bad, err := Unfinished(s)
 	var out []Entry
 	for _, e := range unfinished {
-		if e.Role == role {
-			out = append(out, e)
+		if e.Role != role || e.Kiosk {
+			continue
 		}
+		if f, ok := s.(interface{ OpenElsewhere(string) bool }); ok && f.OpenElsewhere(e.Code) {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out, bad, err
 }
@@ -56,14 +61,4 @@ func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 // retention a kiosk promises on its welcome screen.
 func PurgeAbandoned(s Store, retainDays int, now time.Time) ([]string, error) {
 	return s.Purge(now.AddDate(0, 0, -retainDays), model.StatusAbandoned)
-}
-
-// WriteCrashLog keeps a panic's details for staff in dir (0600 in a 0700
-// folder) and returns the file's path.
-func WriteCrashLog(dir, crash string, now time.Time) (string, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	name := filepath.Join(dir, fmt.Sprintf("crash-%s.log", now.UTC().Format("20060102T150405Z")))
-	return name, writeAtomic(name, []byte(crash))
 }
