@@ -118,6 +118,8 @@ func (r *runner) step() error {
 		return r.groups()
 	case model.StepChecklist:
 		return r.checklist()
+	case model.StepValues:
+		return r.values()
 	case model.StepKnowledgeCheck:
 		return r.quiz()
 	case model.StepSure:
@@ -310,6 +312,40 @@ func (r *runner) checklist() error {
 		}
 		r.save()
 	}
+	return nil
+}
+
+// values asks how much each value matters, then where the patient leans.
+func (r *runner) values() error {
+	c, s, t := r.opt.Content, r.s, r.t
+	values, leanings := c.ValueLabels(s.Lang)
+	lines := len(model.ValueIDs) + 1
+	names := make([]string, len(model.Importances))
+	for i, imp := range model.Importances {
+		names[i] = t.ImportanceNames[imp]
+	}
+	for n, id := range model.ValueIDs {
+		r.say("", fmt.Sprintf(t.ValueOf, n+1, lines)+": "+values[id])
+		i, err := r.choose(names, true)
+		if err != nil {
+			return err
+		}
+		if i >= 0 {
+			_ = s.SetValue(id, model.Importances[i]) // an id and importance of the lists: never refused
+		}
+		r.save()
+	}
+	r.say("", fmt.Sprintf(t.ValueOf, lines, lines)+": "+t.LeaningTitle)
+	names = make([]string, len(model.Leanings))
+	for i, l := range model.Leanings {
+		names[i] = leanings[string(l)]
+	}
+	i, err := r.choose(names, true)
+	if err != nil || i < 0 {
+		return err
+	}
+	_ = s.SetLeaning(model.Leanings[i])
+	r.save()
 	return nil
 }
 

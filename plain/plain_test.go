@@ -25,7 +25,7 @@ func bundle(t *testing.T) *content.Bundle {
 
 // script is what a user types for a whole session: the language, the mode,
 // one group, every checklist item No, every question's right answer, SURE
-// all yes, a note and a next step for a doctor, and enter on every page.
+// all yes, every value very important and standard care, a note and a next step for a doctor, and enter on every page.
 func script(b *content.Bundle, lang model.Lang, role model.Role, group string) string {
 	var in []string
 	in = append(in, map[model.Lang]string{model.LangVI: "1", model.LangEN: "2"}[lang])
@@ -61,6 +61,11 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 					in = append(in, "1")
 				}
 			}
+		case model.StepValues:
+			for range model.ValueIDs {
+				in = append(in, "3")
+			}
+			in = append(in, "2") // leaning: standard care
 		case model.StepSure:
 			in = append(in, "1", "1", "1", "1")
 		case model.StepNextStep:
@@ -142,6 +147,9 @@ func TestPipeSessionInEachLanguage(t *testing.T) {
 			}
 			if len(rec.Sure) != 1 || !rec.Sure[0].Complete || rec.Sure[0].Score != model.SureItems {
 				t.Errorf("SURE %+v, want one complete, all yes", rec.Sure)
+			}
+			if len(rec.Values) != len(model.ValueIDs) || rec.Leaning != model.Leanings[1] {
+				t.Errorf("values %v leaning %q, want every value rated and %q", rec.Values, rec.Leaning, model.Leanings[1])
 			}
 			if c.role == model.RoleDoctor && rec.NextStep != model.NextSteps[0] {
 				t.Errorf("next step %q", rec.NextStep)
