@@ -27,7 +27,7 @@ func runPlain(opt ui.Options, stdout, stderr io.Writer) int {
 	}
 	err := plain.Run(os.Stdin, stdout, plain.Options{
 		Content: opt.Content, Store: opt.Store, Now: opt.Now, Lang: opt.Lang, LangSet: opt.LangSet,
-		Role: opt.Role, Groups: opt.Groups, Code: opt.Code, Session: opt.Session, Width: width,
+		Role: opt.Role, Groups: opt.Groups, Code: opt.Code, Session: opt.Session, Notice: opt.Notice, Width: width,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "stemcounsel:", err)

@@ -31,6 +31,7 @@ type Options struct {
 	Groups  []string
 	Code    string
 	Session *model.Session // a session to resume instead of a new one
+	Notice  string         // said first, e.g. which pages changed since a resumed session
 	Width   int            // of the text; 0 is 80
 }
 
@@ -67,6 +68,9 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 	}
 	r := &runner{opt: opt, s: s, in: bufio.NewScanner(in), out: out}
 	r.setLang(s.Lang)
+	if opt.Notice != "" {
+		r.say(opt.Notice)
+	}
 	err := r.run()
 	if errors.Is(err, errQuit) {
 		if r.saved {
