@@ -27,6 +27,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 	f.register(flags)
 	showVersion := flags.Bool("version", false, "print the version and exit")
 	resume := flags.String("resume", "", "resume the unfinished session with this code")
+	accessible := flags.Bool("accessible", false, "plain mode: pages as text and line prompts, for screen readers and pipes (also ACCESSIBLE=1, TERM=dumb)")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -42,6 +43,10 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "stemcounsel %s (content %s)\n", version, b.Hash)
 		return 0
+	}
+	if f.kiosk && plainMode(*accessible) {
+		fmt.Fprintln(stderr, "--kiosk needs the full-screen app; plain mode (--accessible, ACCESSIBLE=1, TERM=dumb) cannot guard a shared terminal")
+		return 2
 	}
 	if f.kiosk && *resume != "" {
 		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
@@ -65,6 +70,10 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		}
 	} else if !f.kiosk {
 		offerResume(&opt)
+	}
+	if plainMode(*accessible) {
+		purgeAbandoned(opt, stderr)
+		return runPlain(opt, stdout, stderr)
 	}
 	if !term.IsTerminal(int(os.Stdin.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
 		fmt.Fprintln(stderr, "stemcounsel needs an interactive terminal. To get the text without one, run: stemcounsel print")

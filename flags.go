@@ -65,15 +65,17 @@ type sessionFlags struct {
 	role, records, pinFile string
 	clinic                 string
 	kiosk                  bool
+	glyphs                 string
 	idle                   time.Duration
 	retain                 int
 }
 
 func (f *sessionFlags) register(flags *flag.FlagSet) {
-	f.common.register(flags, "dark")
+	f.common.register(flags, "auto")
 	flags.StringVar(&f.role, "role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
 	flags.StringVar(&f.records, "records", "", recordsHelp)
 	flags.StringVar(&f.clinic, "clinic", "", clinicHelp)
+	flags.StringVar(&f.glyphs, "glyphs", "auto", "symbols: auto (ASCII under TERM=linux), unicode, ascii")
 	flags.BoolVar(&f.kiosk, "kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
@@ -98,12 +100,14 @@ func (f *sessionFlags) options() (ui.Options, error) {
 		return ui.Options{}, fmt.Errorf("--kiosk is for patients reviewing alone; it cannot run with --role %s", role)
 	case f.idle < 5*time.Second:
 		return ui.Options{}, fmt.Errorf("--idle %v is too short (at least 5s)", f.idle)
+	case f.glyphs != "auto" && f.glyphs != "unicode" && f.glyphs != "ascii":
+		return ui.Options{}, fmt.Errorf("unknown --glyphs %q (valid: auto, unicode, ascii)", f.glyphs)
 	case f.retain < 1:
 		return ui.Options{}, fmt.Errorf("--retain %d: keep abandoned records at least 1 day", f.retain)
 	}
 	opt := ui.Options{
 		Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: f.lang != "",
-		Role: role, Groups: groups, Style: f.style, ResizeDebounce: 80 * time.Millisecond,
+		Role: role, Groups: groups, Style: f.style, Glyphs: f.glyphs, ResizeDebounce: 80 * time.Millisecond,
 		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain,
 	}
 	if f.kiosk {
@@ -243,16 +247,18 @@ func roleNames() []string {
 	return out
 }
 
-// outputStyle is the given style, or plain text when stdout is not a
-// terminal and dark when it is.
+// outputStyle is the render style for printed text: plain text when stdout
+// is not a terminal and no style is given; on a terminal, auto and
+// high-contrast follow COLORFGBG or else use the colourless style, as
+// nothing here waits for the terminal to answer a query.
 func outputStyle(style string, stdout io.Writer) string {
-	if style != "" {
-		return style
+	if f, ok := stdout.(*os.File); style == "" && !(ok && term.IsTerminal(int(f.Fd()))) {
+		return doc.PlainStyle
 	}
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return "dark"
+	if dark, ok := doc.DarkFromCOLORFGBG(os.Getenv("COLORFGBG")); ok {
+		return doc.ForBackground(style, dark)
 	}
-	return doc.PlainStyle
+	return doc.Unknown(style)
 }
 
 // listRecords lists the records, naming on stderr each one that could not

@@ -83,7 +83,7 @@ func TestBadValuesListValidOnes(t *testing.T) {
 	}{
 		{[]string{"print", "--group", "knee"}, "valid: cardiovascular, neurological, joint, lung, diabetes, post-covid, spine, not-listed"},
 		{[]string{"print", "--lang", "fr"}, "valid: vi, en"},
-		{[]string{"print", "--style", "neon"}, "valid: dark, light, ascii"},
+		{[]string{"print", "--style", "neon"}, "valid: auto, dark, light, high-contrast, ascii"},
 		{[]string{"print", "--width", "5"}, "valid: 30 to 200"},
 		{[]string{"--role", "nurse"}, "valid: doctor, patient, trainer"},
 		{[]string{"--lang", "de"}, "valid: vi, en"},
