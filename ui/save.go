@@ -216,7 +216,7 @@ func (m *Model) ExitMessage() string {
 	switch {
 	case m.finished:
 		where := m.opt.Store.String()
-		if f, ok := m.opt.Store.(*records.Folder); ok {
+		if f := records.FolderOf(m.opt.Store); f != nil { // under the audit and kiosk wrappers
 			where = filepath.Join(f.Dir, code+".md")
 		}
 		return fmt.Sprintf(m.text.FinishedExit, code, where)
