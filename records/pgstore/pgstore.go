@@ -65,6 +65,10 @@ type Options struct {
 	LeaseTTL time.Duration
 	// Timeout bounds each call's wait for the database (default 5s).
 	Timeout time.Duration
+	// Sealer encrypts each record's body and Markdown copy; the listing
+	// columns stay plain, so listing and purging need no key. Nil keeps
+	// records unencrypted.
+	Sealer *records.Sealer
 }
 
 // Store is a records.Store on PostgreSQL.
@@ -75,6 +79,7 @@ type Store struct {
 	ttl     time.Duration
 	timeout time.Duration
 	owner   string // this store's name on its leases
+	sealer  *records.Sealer
 
 	mu       sync.Mutex
 	migrated bool
@@ -128,7 +133,7 @@ func New(dbURL string, opt Options) (*Store, error) {
 	s := &Store{
 		pool: pool, where: describe(cfg.ConnConfig), clinic: opt.Clinic,
 		ttl: cmp(opt.LeaseTTL, DefaultLeaseTTL), timeout: cmp(opt.Timeout, 5*time.Second),
-		owner: hex.EncodeToString(owner), ended: map[string]bool{},
+		owner: hex.EncodeToString(owner), sealer: opt.Sealer, ended: map[string]bool{},
 		stop: make(chan struct{}), done: make(chan struct{}),
 	}
 	go s.renewLeases()
@@ -270,10 +275,10 @@ const saveProgress = `WITH lease AS (
 			OR (l.owner <> excluded.owner AND l.expires <= now())
 		RETURNING code
 	), saved AS (
-		INSERT INTO records (code, clinic, status, mode, training, updated, body)
-		SELECT code, $5, $6, $7, $8, $9, $10 FROM lease
-		ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode,
-			training = excluded.training, updated = excluded.updated, body = excluded.body
+		INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body)
+		SELECT code, $5, $6, $7, $8, $9, $10, $11 FROM lease
+		ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
+			updated = excluded.updated, content_version = excluded.content_version, body = excluded.body
 		WHERE records.status = $6
 		RETURNING code
 	)
@@ -291,14 +296,14 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 	if ended {
 		return nil // a save that was on its way when the session was closed here
 	}
-	body, err := json.Marshal(rec)
+	body, _, err := s.seal(rec, nil)
 	if err != nil {
 		return err
 	}
 	return s.do(func(ctx context.Context) error {
 		var leased, saved bool
 		if err := s.pool.QueryRow(ctx, saveProgress, rec.Code, s.owner, s.ttlMS(), int64(seq),
-			s.clinic, model.StatusInProgress, string(rec.Role), rec.Training, rec.Updated, body).Scan(&leased, &saved); err != nil {
+			s.clinic, model.StatusInProgress, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body).Scan(&leased, &saved); err != nil {
 			return err
 		}
 		switch {
@@ -321,7 +326,7 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 // Close writes a record that ends, with its Markdown copy, and gives up
 // the session's lease.
 func (s *Store) Close(rec model.Record, markdown []byte) error {
-	body, err := json.Marshal(rec)
+	body, markdown, err := s.seal(rec, markdown)
 	if err != nil {
 		return err
 	}
@@ -330,11 +335,11 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 			if err := s.lease(ctx, tx, rec.Code); err != nil {
 				return err
 			}
-			if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body, markdown)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+			if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 				ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
-					updated = excluded.updated, body = excluded.body, markdown = excluded.markdown`,
-				rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, body, markdown); err != nil {
+					updated = excluded.updated, content_version = excluded.content_version, body = excluded.body, markdown = excluded.markdown`,
+				rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown); err != nil {
 				return err
 			}
 			_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
@@ -347,6 +352,19 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 		s.mu.Unlock()
 	}
 	return err
+}
+
+// seal is a record's body and Markdown copy as the database keeps them:
+// encrypted when the store has a key. A missing copy stays missing.
+func (s *Store) seal(rec model.Record, markdown []byte) (body, doc []byte, err error) {
+	if body, err = json.Marshal(rec); err != nil {
+		return nil, nil, err
+	}
+	if body, err = s.sealer.Seal(body); err != nil || markdown == nil {
+		return body, nil, err
+	}
+	doc, err = s.sealer.Seal(markdown)
+	return body, doc, err
 }
 
 // lease runs takeLease: records.ErrLocked if another server holds code.
@@ -398,7 +416,7 @@ func (s *Store) Exists(code string) (bool, error) {
 func (s *Store) List() ([]records.Entry, []records.Corrupt, error) {
 	var out []records.Entry
 	err := s.do(func(ctx context.Context) error {
-		rows, err := s.pool.Query(ctx, `SELECT code, status, mode, training, updated, clinic FROM records
+		rows, err := s.pool.Query(ctx, `SELECT code, status, mode, training, updated, clinic, content_version FROM records
 			WHERE $1 = '' OR clinic = $1 ORDER BY updated DESC, code`, s.clinic)
 		if err != nil {
 			return err
@@ -406,7 +424,7 @@ func (s *Store) List() ([]records.Entry, []records.Corrupt, error) {
 		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (records.Entry, error) {
 			var e records.Entry
 			var role string
-			err := row.Scan(&e.Code, &e.Status, &role, &e.Training, &e.Updated, &e.Clinic)
+			err := row.Scan(&e.Code, &e.Status, &role, &e.Training, &e.Updated, &e.Clinic, &e.ContentVersion)
 			e.Role = model.Role(role)
 			return e, err
 		})
@@ -430,6 +448,9 @@ func (s *Store) Load(code string) (model.Record, error) {
 	}
 	if err != nil {
 		return rec, err
+	}
+	if body, err = s.sealer.Open(body); err != nil {
+		return rec, fmt.Errorf("record %s: %w", code, err)
 	}
 	if err := json.Unmarshal(body, &rec); err != nil {
 		return rec, fmt.Errorf("record %s: not a readable record: %w", code, err)
@@ -475,15 +496,15 @@ func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 // with the store's clinic. It reports false, and writes nothing, when the
 // database already has a record with that code.
 func (s *Store) Insert(rec model.Record, markdown []byte) (bool, error) {
-	body, err := json.Marshal(rec)
+	body, markdown, err := s.seal(rec, markdown)
 	if err != nil {
 		return false, err
 	}
 	var added bool
 	err = s.do(func(ctx context.Context) error {
-		tag, err := s.pool.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body, markdown)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`,
-			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, body, markdown)
+		tag, err := s.pool.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING`,
+			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown)
 		added = err == nil && tag.RowsAffected() == 1
 		return err
 	})
