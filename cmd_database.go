@@ -25,14 +25,15 @@ const clinicHelp = "clinic id (a database's records only): the clinic records st
 // openStore opens where the records are kept: a database for an address
 // (postgres://…), else a records folder. With no --records, the database
 // in STEMCOUNSEL_DATABASE_URL, else the default folder. A clinic id needs
-// a database: a folder is one clinic's.
-func openStore(where, clinic string) (records.Store, error) {
+// a database: a folder is one clinic's. Both seal what they write with
+// sealer (nil: unencrypted).
+func openStore(where, clinic string, sealer *records.Sealer) (records.Store, error) {
 	where, err := storeAddress(where)
 	if err != nil {
 		return nil, err
 	}
 	if pgstore.IsURL(where) {
-		s, err := pgstore.Open(where, pgstore.Options{Clinic: clinic})
+		s, err := pgstore.Open(where, pgstore.Options{Clinic: clinic, Sealer: sealer})
 		if err != nil {
 			return nil, fmt.Errorf("records database: %w", err)
 		}
@@ -48,7 +49,9 @@ func openStore(where, clinic string) (records.Store, error) {
 		}
 		where = d
 	}
-	return records.OpenFolder(where), nil
+	folder := records.OpenFolder(where)
+	folder.Sealer = sealer
+	return folder, nil
 }
 
 // storeAddress is --records, else STEMCOUNSEL_DATABASE_URL. A password
@@ -76,7 +79,7 @@ func databaseAddress(flag, name string) (string, error) {
 // closeStore frees the sessions a command held and, for a database, closes
 // its connections.
 func closeStore(store records.Store) {
-	if db, ok := store.(*pgstore.Store); ok {
+	if db := records.Inner[*pgstore.Store](store); db != nil {
 		db.Disconnect()
 		return
 	}
@@ -110,8 +113,8 @@ func uniqueCodes(store records.Store) func() string {
 // checkClinic refuses a record that began at another clinic than the one
 // asked for; with no clinic asked, any record opens.
 func checkClinic(store records.Store, code, clinic string) error {
-	db, ok := store.(*pgstore.Store)
-	if clinic == "" || !ok {
+	db := records.Inner[*pgstore.Store](store)
+	if clinic == "" || db == nil {
 		return nil
 	}
 	got, err := db.ClinicOf(code)

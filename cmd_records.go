@@ -24,12 +24,12 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	var keys keyFlags
-	store, folder, err := keys.openStore(*recordsDir, *clinic)
+	store, err := keys.openStore(*recordsDir, *clinic)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer closeStore(store)
+	defer closeStore(store.Store)
 	if *purge < 0 {
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
 		return 2
@@ -74,17 +74,12 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if major, _, known := b.Since(e.ContentVersion); e.ContentVersion != "" && (major || !known && e.ContentVersion != b.Hash) {
 			line += "  older content release"
 		}
-		if folder != nil {
-			if r, _ := folder.Restriction(e.Code); r != nil {
-				line += "  restricted"
-			}
+		if r, _ := store.requests.Restriction(e.Code); r != nil {
+			line += "  restricted"
 		}
 		fmt.Fprintln(stdout, line)
 	}
-	if folder == nil {
-		return 0
-	}
-	tombstones, err := folder.Tombstones()
+	tombstones, err := store.requests.Tombstones()
 	for _, ts := range tombstones {
 		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", ts.Code, "deleted", "", ts.Deleted.Local().Format("02/01/2006 15:04"))
 	}

@@ -252,11 +252,15 @@ func (s *Store) wrap(err error) error {
 	return err
 }
 
+// writable holds for a code ($1) neither deleted nor restricted at the
+// patient's request: no lease is taken on one, so nothing writes it.
+const writable = `NOT EXISTS (SELECT 1 FROM tombstones WHERE code = $1) AND NOT EXISTS (SELECT 1 FROM restrictions WHERE code = $1)`
+
 // takeLease makes a session's lease this store's ($2), renewed for $3 ms,
-// if it is free, run out or already ours; it returns no row when another
-// server holds it. A new holder counts its saves from 0.
+// if it is free, run out or already ours, and the code writable; it
+// returns no row otherwise. A new holder counts its saves from 0.
 const takeLease = `INSERT INTO leases AS l (code, owner, expires, seq)
-	VALUES ($1, $2, now() + $3 * interval '1 millisecond', 0)
+	SELECT $1, $2, now() + $3 * interval '1 millisecond', 0 WHERE ` + writable + `
 	ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires = excluded.expires,
 		seq = CASE WHEN l.owner = excluded.owner THEN l.seq ELSE 0 END
 	WHERE l.owner = excluded.owner OR l.expires <= now()
@@ -269,7 +273,7 @@ const takeLease = `INSERT INTO leases AS l (code, owner, expires, seq)
 // written.
 const saveProgress = `WITH lease AS (
 		INSERT INTO leases AS l (code, owner, expires, seq)
-		VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4)
+		SELECT $1, $2, now() + $3 * interval '1 millisecond', $4 WHERE ` + writable + `
 		ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires = excluded.expires, seq = excluded.seq
 		WHERE (l.owner = excluded.owner AND (excluded.seq = 0 OR excluded.seq >= l.seq))
 			OR (l.owner <> excluded.owner AND l.expires <= now())
@@ -312,8 +316,12 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 		case leased:
 			return fmt.Errorf("session %s has already ended; it cannot be saved again as in progress", rec.Code)
 		}
-		// Not taken: another server holds the session, or this store has
-		// already written a newer save, which is then the one to keep.
+		// Not taken: the code is deleted or restricted, another server
+		// holds the session, or this store has already written a newer
+		// save, which is then the one to keep.
+		if err := s.checkWritable(ctx, s.pool, rec.Code); err != nil {
+			return err
+		}
 		var ours bool
 		err := s.pool.QueryRow(ctx, `SELECT owner = $2 FROM leases WHERE code = $1`, rec.Code, s.owner).Scan(&ours)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && !ours) {
@@ -368,15 +376,38 @@ func (s *Store) seal(rec model.Record, markdown []byte) (body, doc []byte, err e
 }
 
 // lease runs takeLease: records.ErrLocked if another server holds code.
-func (s *Store) lease(ctx context.Context, q interface {
-	QueryRow(context.Context, string, ...any) pgx.Row
-}, code string) error {
+func (s *Store) lease(ctx context.Context, q querier, code string) error {
 	var got string
 	err := q.QueryRow(ctx, takeLease, code, s.owner, s.ttlMS()).Scan(&got)
 	if errors.Is(err, pgx.ErrNoRows) {
+		if err := s.checkWritable(ctx, q, code); err != nil {
+			return err
+		}
 		return records.ErrLocked
 	}
 	return err
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}
+
+// checkWritable is records.ErrDeleted or records.ErrRestricted for a code
+// under a patient's request, else nil.
+func (s *Store) checkWritable(ctx context.Context, q querier, code string) error {
+	var deleted, restricted bool
+	if err := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM tombstones WHERE code = $1), EXISTS (SELECT 1 FROM restrictions WHERE code = $1)`,
+		code).Scan(&deleted, &restricted); err != nil {
+		return err
+	}
+	switch {
+	case deleted:
+		return records.ErrDeleted
+	case restricted:
+		return records.ErrRestricted
+	}
+	return nil
 }
 
 // Acquire takes a session for this store; records.ErrLocked if another
@@ -402,11 +433,12 @@ func (s *Store) Release() {
 	})
 }
 
-// Exists tells whether any clinic's record has the code.
+// Exists tells whether any clinic's record has the code, or had it before
+// it was deleted: a code is never given out twice.
 func (s *Store) Exists(code string) (bool, error) {
 	var found bool
 	err := s.do(func(ctx context.Context) error {
-		return s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM records WHERE code = $1)`, code).Scan(&found)
+		return s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM records WHERE code = $1) OR EXISTS (SELECT 1 FROM tombstones WHERE code = $1)`, code).Scan(&found)
 	})
 	return found, err
 }
@@ -475,12 +507,13 @@ func (s *Store) ClinicOf(code string) (string, error) {
 
 // Purge deletes ended records (of the store's clinic, if it has one) last
 // updated before cutoff whose status is one of statuses, and reports their
-// codes. Sessions in progress are never purged.
+// codes. Sessions in progress, and restricted records, are never purged.
 func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 	statuses = slices.DeleteFunc(slices.Clone(statuses), func(st string) bool { return st == model.StatusInProgress })
 	var gone []string
 	err := s.do(func(ctx context.Context) error {
-		rows, err := s.pool.Query(ctx, `DELETE FROM records WHERE updated < $1 AND status = ANY($2) AND ($3 = '' OR clinic = $3) RETURNING code`,
+		rows, err := s.pool.Query(ctx, `DELETE FROM records WHERE updated < $1 AND status = ANY($2) AND ($3 = '' OR clinic = $3)
+			AND code NOT IN (SELECT code FROM restrictions) RETURNING code`,
 			cutoff, statuses, s.clinic)
 		if err != nil {
 			return err
@@ -494,7 +527,7 @@ func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 
 // Insert adds a record taken from elsewhere (a records folder), stamped
 // with the store's clinic. It reports false, and writes nothing, when the
-// database already has a record with that code.
+// database already has a record with that code, or deleted one.
 func (s *Store) Insert(rec model.Record, markdown []byte) (bool, error) {
 	body, markdown, err := s.seal(rec, markdown)
 	if err != nil {
@@ -503,7 +536,8 @@ func (s *Store) Insert(rec model.Record, markdown []byte) (bool, error) {
 	var added bool
 	err = s.do(func(ctx context.Context) error {
 		tag, err := s.pool.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING`,
+			SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM tombstones WHERE code = $1)
+			ON CONFLICT (code) DO NOTHING`,
 			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown)
 		added = err == nil && tag.RowsAffected() == 1
 		return err
