@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -159,12 +158,20 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records import", stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was.\n\n")
+	flags := newFlagSet("stemcounsel records import", stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID] [--records-key KEY] [--identity FILE]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was. An encrypted folder needs the identity to\nbe read; with --records-key the database keeps them encrypted.\n\n")
 	from := flags.String("from", "", "the records folder")
 	to := flags.String("to", "", "the database (default: $"+pgstore.EnvURL+")")
 	clinic := flags.String("clinic", "", "clinic id to stamp on the records taken")
+	var keys keyFlags
+	keys.registerRecipient(flags)
+	keys.registerIdentity(flags, "read a folder's encrypted records")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
+	}
+	sealer, err := keys.sealer()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
 	}
 	if st, err := os.Stat(*from); *from == "" || err != nil || !st.IsDir() {
 		fmt.Fprintln(stderr, "--from takes a records folder")
@@ -175,13 +182,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	db, err := pgstore.Open(where, pgstore.Options{Clinic: *clinic})
+	db, err := pgstore.Open(where, pgstore.Options{Clinic: *clinic, Sealer: sealer})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer db.Disconnect()
-	took, skipped, err := importFolder(records.OpenFolder(*from), db, stdout)
+	src := records.OpenFolder(*from)
+	src.Sealer = sealer
+	took, skipped, err := importFolder(src, db, stdout)
 	fmt.Fprintf(stdout, "%d records taken, %d skipped, from %s into %s\n", took, skipped, *from, db)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -236,7 +245,7 @@ func importRecord(src *records.Folder, db *pgstore.Store, code string) (skipReas
 		}
 		defer src.ReleaseCode(code)
 	}
-	markdown, err := os.ReadFile(filepath.Join(src.Dir, code+".md"))
+	markdown, err := src.ReadDocument(code)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"stemcounsel/model"
+	"stemcounsel/records"
 	"stemcounsel/records/pgstore"
 	"stemcounsel/records/pgstore/pgtest"
 )
@@ -110,5 +111,55 @@ func TestDatabaseRecordsAreSealedAuditedAndTakeRequests(t *testing.T) {
 		if code != 0 || !strings.Contains(out, action+" ") {
 			t.Fatalf("show has no %s: %d %q", action, code, out)
 		}
+	}
+}
+
+// An encrypted folder moves into the chain's database encrypted: reading
+// it needs the identity, and nothing reaches a row in plain.
+func TestImportAnEncryptedFolder(t *testing.T) {
+	url := pgtest.Lazy().DB(t)
+	t.Setenv(pgstore.EnvURL, "")
+	identity, pub := clinicKeys(t)
+	dir := t.TempDir()
+	sealedSession(t, dir, pub, "ACD349", model.StatusFinished)
+	code, out, errs := runCLI(t, "records", "import", "--from", dir, "--to", url)
+	if code != 0 || !strings.Contains(out, "skipped ACD349") || !strings.Contains(out, "--identity FILE") || !strings.Contains(out, "0 records taken") {
+		t.Fatalf("import without the identity: %d %q %q", code, out, errs)
+	}
+	code, out, errs = runCLI(t, "records", "import", "--from", dir, "--to", url, "--identity", identity, "--records-key", pub)
+	if code != 0 || !strings.Contains(out, "took ACD349") {
+		t.Fatalf("import with the keys: %d %q %q", code, out, errs)
+	}
+	if n := rowsWithZebra(t, url); n != 0 {
+		t.Fatalf("%d imported rows hold typed text in plain", n)
+	}
+	db, err := pgstore.Open(url, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Disconnect()
+	if _, err := db.Load("ACD349"); err == nil {
+		t.Fatal("an imported record must need the identity")
+	}
+	if code, out, errs := runCLI(t, "open", "ACD349", "--records", url, "--identity", identity); code != 0 || !strings.Contains(out, "ZEBRA liver note") {
+		t.Fatalf("open the imported record: %d %q %q", code, out, errs)
+	}
+	// The Markdown copy was opened and sealed again, not sealed twice.
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var markdown []byte
+	if err := conn.QueryRow(ctx, `SELECT markdown FROM records WHERE code = 'ACD349'`).Scan(&markdown); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := records.ReadIdentities(identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, err := records.NewSealer(nil, ids).Open(markdown); err != nil || string(plain) != "# ZEBRA markdown copy\n" {
+		t.Fatalf("the imported Markdown copy: %q, %v", plain, err)
 	}
 }
