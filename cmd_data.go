@@ -12,6 +12,7 @@ import (
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/records/pgstore"
 )
 
 // Patients' requests: a copy of everything held, deletion with a
@@ -291,9 +292,21 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// plainSealer is a store that can encrypt what it kept before a key was
+// set: the records folder and the database.
+type plainSealer interface {
+	records.Store
+	SealPlain() (sealed, busy []string, err error)
+}
+
+var (
+	_ plainSealer = (*records.Folder)(nil)
+	_ plainSealer = (*pgstore.Store)(nil)
+)
+
 func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records seal", stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR]\n\nEncrypts, in place, the records, Markdown copies and crash logs written before\nthe clinic set a key. Needs only the public key.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	flags := newFlagSet("stemcounsel records seal", stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR|postgres://…]\n\nEncrypts, in place, the records and Markdown copies (and a folder's crash logs)\nwritten before the clinic set a key. Needs only the public key.\n\n")
+	recordsAt := flags.String("records", "", recordsHelp)
 	var keys keyFlags
 	keys.registerRecipient(flags)
 	if err := flags.Parse(args); err != nil {
@@ -303,29 +316,24 @@ func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "seal needs the clinic's public key: --records-key age1… or a file of them")
 		return 2
 	}
-	cs, err := keys.openStore(*recordsDir, "")
+	cs, err := keys.openStore(*recordsAt, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(cs.Store)
-	folder := records.FolderOf(cs.Store)
-	if folder == nil {
-		fmt.Fprintln(stderr, "seal works on a records folder; a records database encrypts what it writes once --records-key is set, and keeps older rows readable as they are")
-		return 2
-	}
-	sealed, busy, err := folder.SealPlain()
+	sealed, busy, err := records.Inner[plainSealer](cs.Store).SealPlain()
 	for _, name := range sealed {
 		fmt.Fprintf(stdout, "encrypted %s\n", name)
 	}
 	for _, name := range busy {
-		fmt.Fprintf(stderr, "%s is open in another app; run this again once it is closed\n", name)
+		fmt.Fprintf(stderr, "%s is open in a running app or server; run this again once it is closed\n", name)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%d files encrypted in %s\n", len(sealed), folder.Dir)
+	fmt.Fprintf(stdout, "%d encrypted in %s\n", len(sealed), cs)
 	if len(busy) > 0 {
 		return 1
 	}

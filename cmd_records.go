@@ -15,7 +15,7 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	if code, ok := requestSubcommand(args, stdout, stderr); ok {
 		return code
 	}
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt files kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt records kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")

@@ -163,3 +163,24 @@ func TestImportAnEncryptedFolder(t *testing.T) {
 		t.Fatalf("the imported Markdown copy: %q, %v", plain, err)
 	}
 }
+
+func TestRecordsSealOnADatabase(t *testing.T) {
+	url := pgtest.Lazy().DB(t)
+	t.Setenv(pgstore.EnvURL, "")
+	identity, pub := clinicKeys(t)
+	before, err := pgstore.Open(url, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTyped(t, before, "ACD349", model.StatusFinished)
+	before.Disconnect()
+	if code, out, errs := runCLI(t, "records", "seal", "--records", url, "--records-key", pub); code != 0 || !strings.Contains(out, "1 encrypted in") {
+		t.Fatalf("seal: %d %q %q", code, out, errs)
+	}
+	if n := rowsWithZebra(t, url); n != 0 {
+		t.Fatalf("%d rows still in plain", n)
+	}
+	if code, out, _ := runCLI(t, "open", "ACD349", "--records", url, "--identity", identity); code != 0 || !strings.Contains(out, "ZEBRA cost question") {
+		t.Fatalf("open after sealing: %d %q", code, out)
+	}
+}

@@ -274,7 +274,7 @@ func TestRecordsSealCommand(t *testing.T) {
 	if code, _, errs := runCLI(t, "records", "seal", "--records", dir); code != 2 || !strings.Contains(errs, "--records-key") {
 		t.Fatalf("seal without a key: %d %q", code, errs)
 	}
-	if code, out, errs := runCLI(t, "records", "seal", "--records", dir, "--records-key", pub); code != 0 || !strings.Contains(out, "2 files encrypted") {
+	if code, out, errs := runCLI(t, "records", "seal", "--records", dir, "--records-key", pub); code != 0 || !strings.Contains(out, "2 encrypted in") {
 		t.Fatalf("seal: %d %q %q", code, out, errs)
 	}
 	noZebraOnDisk(t, dir)

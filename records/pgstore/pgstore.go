@@ -544,3 +544,70 @@ func (s *Store) Insert(rec model.Record, markdown []byte) (bool, error) {
 	})
 	return added, err
 }
+
+// SealPlain encrypts, in place, the bodies and Markdown copies written
+// before the clinic set a key (of the store's clinic, if it has one). It
+// needs only the public key. A session open on a server is left for a
+// later run and reported; that server seals it itself if it has the key.
+func (s *Store) SealPlain() (sealed, busy []string, err error) {
+	if !s.sealer.Encrypts() {
+		return nil, nil, errors.New("sealing needs the clinic's public key (--records-key)")
+	}
+	var codes []string
+	err = s.do(func(ctx context.Context) error {
+		rows, err := s.pool.Query(ctx, `SELECT code FROM records WHERE substring(body FROM 1 FOR $1) <> $2::bytea
+			AND ($3 = '' OR clinic = $3) ORDER BY code`, len(ageMagic), []byte(ageMagic), s.clinic)
+		if err != nil {
+			return err
+		}
+		codes, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		return err
+	})
+	for _, code := range codes {
+		if err != nil {
+			break
+		}
+		var done bool
+		done, err = s.sealRow(code)
+		if done {
+			sealed = append(sealed, code)
+		} else if err == nil {
+			busy = append(busy, code)
+		}
+	}
+	return sealed, busy, err
+}
+
+// ageMagic starts every binary age file, as Seal writes them.
+const ageMagic = "age-encryption.org/"
+
+// sealRow seals one row unless another server holds its session.
+func (s *Store) sealRow(code string) (bool, error) {
+	var done bool
+	err := s.do(func(ctx context.Context) error {
+		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+			var body, markdown []byte
+			err := tx.QueryRow(ctx, `SELECT body, markdown FROM records WHERE code = $1
+				AND NOT EXISTS (SELECT 1 FROM leases WHERE code = $1 AND owner <> $2 AND expires > now()) FOR UPDATE`,
+				code, s.owner).Scan(&body, &markdown)
+			if errors.Is(err, pgx.ErrNoRows) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if body, err = s.sealer.Seal(body); err != nil {
+				return err
+			}
+			if markdown != nil {
+				if markdown, err = s.sealer.Seal(markdown); err != nil {
+					return err
+				}
+			}
+			_, err = tx.Exec(ctx, `UPDATE records SET body = $2, markdown = $3 WHERE code = $1`, code, body, markdown)
+			done = err == nil
+			return err
+		})
+	})
+	return done, err
+}

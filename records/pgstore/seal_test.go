@@ -155,3 +155,39 @@ func TestContentVersionIsListedAndFilledIn(t *testing.T) {
 		t.Fatalf("content versions %v, %v", got, err)
 	}
 }
+
+func TestSealPlainEncryptsRowsKeptBeforeTheKey(t *testing.T) {
+	url := pg.DB(t)
+	before := open(t, url, Options{})
+	if err := before.Close(typed("ACD349", model.StatusFinished), []byte("# ZEBRA copy\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := before.SaveProgress(typed("KMN347", model.StatusInProgress), 1); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := age.GenerateX25519Identity()
+	keyed := open(t, url, Options{Sealer: records.NewSealer([]age.Recipient{id.Recipient()}, nil)})
+	if err := keyed.SaveProgress(typed("PQR679", model.StatusInProgress), 1); err != nil {
+		t.Fatal(err)
+	}
+	sealed, busy, err := keyed.SealPlain()
+	if err != nil || len(sealed) != 1 || sealed[0] != "ACD349" || len(busy) != 1 || busy[0] != "KMN347" {
+		t.Fatalf("seal with KMN347 open on another server: %v %v %v", sealed, busy, err)
+	}
+	before.ReleaseCode("KMN347")
+	if sealed, busy, err = keyed.SealPlain(); err != nil || len(sealed) != 1 || len(busy) != 0 {
+		t.Fatalf("seal once it is closed: %v %v %v", sealed, busy, err)
+	}
+	if found := rowsHold(t, keyed, "ZEBRA"); len(found) > 0 {
+		t.Fatalf("still in plain: %v", found)
+	}
+	doctor := open(t, url, Options{Sealer: records.NewSealer(nil, []age.Identity{id})})
+	for _, code := range []string{"ACD349", "KMN347", "PQR679"} {
+		if rec, err := doctor.Load(code); err != nil || rec.PatientRef != "KH-ZEBRA-77" {
+			t.Fatalf("load %s: %v", code, err)
+		}
+	}
+	if _, _, err := before.SealPlain(); err == nil {
+		t.Fatal("sealing needs a key")
+	}
+}
