@@ -22,26 +22,24 @@ func (c auditChain) String() string { return c.s.where + " (audit_log)" }
 // Add appends in a transaction that holds the head row, so servers append
 // in turn and the entry and the head are written together or not at all.
 func (c auditChain) Add(next func(last audit.Entry) audit.Entry) error {
-	return c.s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, c.s.pool, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, `INSERT INTO audit_head (seq, hash) VALUES (0, '') ON CONFLICT DO NOTHING`); err != nil {
-				return err
-			}
-			var last audit.Entry
-			if err := tx.QueryRow(ctx, `SELECT seq, hash FROM audit_head FOR UPDATE`).Scan(&last.Seq, &last.Hash); err != nil {
-				return err
-			}
-			e := next(last)
-			line, err := json.Marshal(e)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO audit_log (seq, entry) VALUES ($1, $2)`, e.Seq, string(line)); err != nil {
-				return err
-			}
-			_, err = tx.Exec(ctx, `UPDATE audit_head SET seq = $1, hash = $2`, e.Seq, e.Hash)
+	return c.s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `INSERT INTO audit_head (seq, hash) VALUES (0, '') ON CONFLICT DO NOTHING`); err != nil {
 			return err
-		})
+		}
+		var last audit.Entry
+		if err := tx.QueryRow(ctx, `SELECT seq, hash FROM audit_head FOR UPDATE`).Scan(&last.Seq, &last.Hash); err != nil {
+			return err
+		}
+		e := next(last)
+		line, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO audit_log (seq, entry) VALUES ($1, $2)`, e.Seq, string(line)); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE audit_head SET seq = $1, hash = $2`, e.Seq, e.Hash)
+		return err
 	})
 }
 

@@ -212,6 +212,13 @@ func (s *Store) do(op func(ctx context.Context) error) error {
 	}
 }
 
+// inTx runs op in one transaction, as do runs a call.
+func (s *Store) inTx(op func(ctx context.Context, tx pgx.Tx) error) error {
+	return s.do(func(ctx context.Context) error {
+		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return op(ctx, tx) })
+	})
+}
+
 func (s *Store) ready(ctx context.Context) error {
 	s.mu.Lock()
 	done := s.migrated
@@ -338,21 +345,19 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 	if err != nil {
 		return err
 	}
-	err = s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if err := s.lease(ctx, tx, rec.Code); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-				ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
-					updated = excluded.updated, content_version = excluded.content_version, body = excluded.body, markdown = excluded.markdown`,
-				rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown); err != nil {
-				return err
-			}
-			_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
+	err = s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		if err := s.lease(ctx, tx, rec.Code); err != nil {
 			return err
-		})
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
+				updated = excluded.updated, content_version = excluded.content_version, body = excluded.body, markdown = excluded.markdown`,
+			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
+		return err
 	})
 	if err == nil {
 		s.mu.Lock()
@@ -584,30 +589,28 @@ const ageMagic = "age-encryption.org/"
 // sealRow seals one row unless another server holds its session.
 func (s *Store) sealRow(code string) (bool, error) {
 	var done bool
-	err := s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			var body, markdown []byte
-			err := tx.QueryRow(ctx, `SELECT body, markdown FROM records WHERE code = $1
-				AND NOT EXISTS (SELECT 1 FROM leases WHERE code = $1 AND owner <> $2 AND expires > now()) FOR UPDATE`,
-				code, s.owner).Scan(&body, &markdown)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if body, err = s.sealer.Seal(body); err != nil {
-				return err
-			}
-			if markdown != nil {
-				if markdown, err = s.sealer.Seal(markdown); err != nil {
-					return err
-				}
-			}
-			_, err = tx.Exec(ctx, `UPDATE records SET body = $2, markdown = $3 WHERE code = $1`, code, body, markdown)
-			done = err == nil
+	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		var body, markdown []byte
+		err := tx.QueryRow(ctx, `SELECT body, markdown FROM records WHERE code = $1
+			AND NOT EXISTS (SELECT 1 FROM leases WHERE code = $1 AND owner <> $2 AND expires > now()) FOR UPDATE`,
+			code, s.owner).Scan(&body, &markdown)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
 			return err
-		})
+		}
+		if body, err = s.sealer.Seal(body); err != nil {
+			return err
+		}
+		if markdown != nil {
+			if markdown, err = s.sealer.Seal(markdown); err != nil {
+				return err
+			}
+		}
+		_, err = tx.Exec(ctx, `UPDATE records SET body = $2, markdown = $3 WHERE code = $1`, code, body, markdown)
+		done = err == nil
+		return err
 	})
 	return done, err
 }

@@ -29,40 +29,38 @@ func (s *Store) Delete(code, reason, by string, now time.Time) (records.Tombston
 		return records.Tombstone{}, errors.New("a deletion needs a reason (--reason TEXT), kept in the tombstone")
 	}
 	ts := records.Tombstone{Code: code, Deleted: now.UTC(), Reason: reason, By: by}
-	err := s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if old, err := tombstone(ctx, tx, code); err != nil || old != nil {
-				if old != nil {
-					ts = *old
-				}
-				return err
+	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		if old, err := tombstone(ctx, tx, code); err != nil || old != nil {
+			if old != nil {
+				ts = *old
 			}
-			var clinic string
-			err := tx.QueryRow(ctx, `SELECT clinic FROM records WHERE code = $1`, code).Scan(&clinic)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return fmt.Errorf("no record with code %s in %s", code, s.where)
-			}
-			if err != nil {
-				return err
-			}
-			// A lease of our own keeps any server from writing it meanwhile;
-			// the restriction goes first, as it would refuse the lease.
-			if _, err := tx.Exec(ctx, `DELETE FROM restrictions WHERE code = $1`, code); err != nil {
-				return err
-			}
-			if err := s.lease(ctx, tx, code); err != nil {
-				return fmt.Errorf("session %s: %w; close it first", code, err)
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO tombstones (code, clinic, deleted, reason, by_whom) VALUES ($1, $2, $3, $4, $5)`,
-				ts.Code, clinic, ts.Deleted, ts.Reason, ts.By); err != nil {
-				return err
-			}
-			if _, err = tx.Exec(ctx, `DELETE FROM records WHERE code = $1`, code); err != nil {
-				return err
-			}
-			_, err = tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, code)
 			return err
-		})
+		}
+		var clinic string
+		err := tx.QueryRow(ctx, `SELECT clinic FROM records WHERE code = $1`, code).Scan(&clinic)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("no record with code %s in %s", code, s.where)
+		}
+		if err != nil {
+			return err
+		}
+		// A lease of our own keeps any server from writing it meanwhile;
+		// the restriction goes first, as it would refuse the lease.
+		if _, err := tx.Exec(ctx, `DELETE FROM restrictions WHERE code = $1`, code); err != nil {
+			return err
+		}
+		if err := s.lease(ctx, tx, code); err != nil {
+			return fmt.Errorf("session %s: %w; close it first", code, err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO tombstones (code, clinic, deleted, reason, by_whom) VALUES ($1, $2, $3, $4, $5)`,
+			ts.Code, clinic, ts.Deleted, ts.Reason, ts.By); err != nil {
+			return err
+		}
+		if _, err = tx.Exec(ctx, `DELETE FROM records WHERE code = $1`, code); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, code)
+		return err
 	})
 	if err != nil {
 		return records.Tombstone{}, err
@@ -80,24 +78,22 @@ func (s *Store) Restrict(code, by string, now time.Time) (records.Restriction, e
 		return records.Restriction{}, fmt.Errorf("%q is not a session code (6 letters and digits)", code)
 	}
 	r := records.Restriction{Code: code, Since: now.UTC(), By: by}
-	err := s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if old, err := restriction(ctx, tx, code); err != nil || old != nil {
-				if old != nil {
-					r = *old
-				}
-				return err
-			}
-			if err := s.checkWritable(ctx, tx, code); err != nil {
-				return err
-			}
-			tag, err := tx.Exec(ctx, `INSERT INTO restrictions (code, since, by_whom)
-				SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM records WHERE code = $1)`, r.Code, r.Since, r.By)
-			if err == nil && tag.RowsAffected() == 0 {
-				err = fmt.Errorf("no record with code %s in %s", code, s.where)
+	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		if old, err := restriction(ctx, tx, code); err != nil || old != nil {
+			if old != nil {
+				r = *old
 			}
 			return err
-		})
+		}
+		if err := s.checkWritable(ctx, tx, code); err != nil {
+			return err
+		}
+		tag, err := tx.Exec(ctx, `INSERT INTO restrictions (code, since, by_whom)
+			SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM records WHERE code = $1)`, r.Code, r.Since, r.By)
+		if err == nil && tag.RowsAffected() == 0 {
+			err = fmt.Errorf("no record with code %s in %s", code, s.where)
+		}
+		return err
 	})
 	if err != nil {
 		return records.Restriction{}, err
