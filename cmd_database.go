@@ -94,21 +94,6 @@ func hasPassword(address string) bool {
 	return set || u.Query().Has("password")
 }
 
-// uniqueCodes draws hand-off codes that no record in the store has yet:
-// in a chain's database, a code no clinic has used.
-func uniqueCodes(store records.Store) func() string {
-	return func() string {
-		code := newCode()
-		for range 5 {
-			if used, err := store.Exists(code); err != nil || !used {
-				break // an unreachable store cannot tell; its first save will
-			}
-			code = newCode()
-		}
-		return code
-	}
-}
-
 // checkClinic refuses a record that began at another clinic than the one
 // asked for; with no clinic asked, any record opens.
 func checkClinic(store records.Store, code, clinic string) error {

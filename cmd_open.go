@@ -18,6 +18,8 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	style := flags.String("style", "", "style: "+strings.Join(doc.StyleNames, ", "))
 	var keys keyFlags
 	keys.registerIdentity(flags, "read encrypted records")
+	var pdf pdfFlags
+	pdf.register(flags, "the session as the patient saw it")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -52,6 +54,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	if err := store.log.Append(audit.Opened, code, ""); err != nil {
 		fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
 		return 1
+	}
+	if pdf.file != "" {
+		return writeRecordPDF(pdf, rec, b, store.log, stdout, stderr)
 	}
 	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
 	if err != nil {

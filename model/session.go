@@ -19,6 +19,9 @@ type Session struct {
 	Lang    Lang
 	Role    Role
 	Started time.Time
+	// Kiosk marks a waiting-room session: it is never resumed, so one left
+	// in progress counts as abandoned.
+	Kiosk bool
 
 	// Groups are the chosen disease groups; the first is the primary one.
 	Groups []string

@@ -38,14 +38,21 @@ func ResumeRole(asked model.Role) model.Role {
 	return asked
 }
 
-// Resumable lists the unfinished sessions of one mode, newest first.
+// Resumable lists the unfinished sessions of one mode, newest first. A
+// kiosk's session is never offered (the next person at any terminal must
+// not see it), and neither is one another app has open, which could not be
+// resumed anyway.
 func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 	unfinished, bad, err := Unfinished(s)
 	var out []Entry
 	for _, e := range unfinished {
-		if e.Role == role {
-			out = append(out, e)
+		if e.Role != role || e.Kiosk {
+			continue
 		}
+		if f, ok := s.(interface{ OpenElsewhere(string) bool }); ok && f.OpenElsewhere(e.Code) {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out, bad, err
 }
