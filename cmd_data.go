@@ -280,7 +280,7 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 	}
 	closeStore(cs.Store)
 	facts := records.InventoryFacts{
-		Where: cs.String(), Encrypted: cs.encrypts, ConsentAsked: *consentAsked, RetainDays: *retain,
+		Where: cs.String(), Database: records.Inner[*pgstore.Store](cs.Store) != nil, Encrypted: cs.encrypts, ConsentAsked: *consentAsked, RetainDays: *retain,
 		KeepFinished: *keepFinished, RespondWithin: *respond, CompleteWithin: *complete,
 	}
 	for i, l := range langs {

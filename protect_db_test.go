@@ -60,7 +60,7 @@ func TestDatabaseRecordsAreSealedAuditedAndTakeRequests(t *testing.T) {
 	if code, out, errs := runCLI(t, "open", "ACD349", "--records", url, "--identity", identity); code != 0 || !strings.Contains(out, "ZEBRA cost question") {
 		t.Fatalf("open with the identity: %d %q %q", code, out, errs)
 	}
-	if code, out, _ := runCLI(t, "data-inventory", "--lang", "en", "--records", url, "--records-key", pub); code != 0 || strings.Contains(out, "NOT encrypted") {
+	if code, out, _ := runCLI(t, "data-inventory", "--lang", "en", "--records", url, "--records-key", pub); code != 0 || strings.Contains(out, "NOT encrypted") || !strings.Contains(out, "the records database postgres:") {
 		t.Fatalf("inventory of a keyed database: %d %q", code, out)
 	}
 	code, out, errs := runCLI(t, "records", "export", "--file-number", "kh-zebra-77", "--records", url, "--identity", identity)
