@@ -12,6 +12,7 @@ import (
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/records/pgstore"
 )
 
 // Patients' requests: a copy of everything held, deletion with a
@@ -46,7 +47,7 @@ func requestSubcommand(args []string, stdout, stderr io.Writer) (int, bool) {
 
 func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records export", stderr, "Usage: stemcounsel records export (--code CODE | --file-number NUMBER) [flags]\n\nWrites everything kept about a patient's sessions, readable, for the patient: the\nrecord, the consent evidence, any restriction or tombstone, and who accessed it.\nThe output is not encrypted: hand it to the patient only.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsAt := flags.String("records", "", recordsHelp)
 	code := flags.String("code", "", "the session code")
 	ref := flags.String("file-number", "", "every session with this file number (doctor-led sessions)")
 	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in)")
@@ -65,11 +66,12 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
 		return 2
 	}
-	folder, err := keys.requestsFolder(*recordsDir)
+	cs, err := keys.openStore(*recordsAt, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	defer closeStore(cs.Store)
 	b, err := loadContent(*contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -77,24 +79,23 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 	}
 	codes := []string{strings.ToUpper(*code)}
 	if *ref != "" {
-		if codes, err = records.CodesOfPatient(folder, *ref); err != nil {
+		if codes, err = records.CodesOfPatient(cs, *ref); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
 		if len(codes) == 0 {
-			fmt.Fprintf(stderr, "no session in %s has that file number\n", folder.Dir)
+			fmt.Fprintf(stderr, "no session in %s has that file number\n", cs)
 			return 1
 		}
 	}
-	log := audit.In(folder.Dir)
 	var all []held
 	for _, c := range codes {
-		h, err := gather(folder, c)
+		h, err := gather(cs, c)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		if err := log.Append(audit.Exported, c, ""); err != nil {
+		if err := cs.log.Append(audit.Exported, c, ""); err != nil {
 			fmt.Fprintf(stderr, "nothing is exported: %v\n", err)
 			return 1
 		}
@@ -122,22 +123,22 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 
 // gather reads everything kept under code. A deleted code has only its
 // tombstone and its access log.
-func gather(folder *records.Folder, code string) (held, error) {
+func gather(cs *clinicStore, code string) (held, error) {
 	h := held{Code: code}
 	var err error
-	if h.Tombstone, err = folder.Tombstone(code); err != nil {
+	if h.Tombstone, err = cs.requests.Tombstone(code); err != nil {
 		return h, err
 	}
-	if h.Restriction, err = folder.Restriction(code); err != nil {
+	if h.Restriction, err = cs.requests.Restriction(code); err != nil {
 		return h, err
 	}
-	if h.Access, err = audit.Entries(audit.PathIn(folder.Dir), code); err != nil {
+	if h.Access, err = audit.Entries(cs.log.Chain, code); err != nil {
 		return h, err
 	}
 	if h.Tombstone != nil {
 		return h, nil
 	}
-	rec, err := folder.Load(code)
+	rec, err := cs.Load(code)
 	if err != nil {
 		return h, err
 	}
@@ -195,24 +196,24 @@ func heldMarkdown(h held, b *content.Bundle) string {
 
 func runRecordsDelete(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records delete", stderr, "Usage: stemcounsel records delete CODE --reason TEXT [flags]\n\nDeletes everything kept about a session at the patient's request and leaves a\ntombstone: code, time, reason and who. Put no health data in the reason.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsAt := flags.String("records", "", recordsHelp)
 	reason := flags.String("reason", "", "why it is deleted, e.g. the patient's request and its date")
 	const example = "delete takes one session code and a reason, e.g. stemcounsel records delete ACD349 --reason \"patient's request of 01/12/2026\""
-	code, folder, exit := oneCode(flags, args, recordsDir, example, stderr)
+	code, cs, exit := oneCode(flags, args, recordsAt, example, stderr)
 	if exit != 0 {
 		return exit
 	}
+	defer closeStore(cs.Store)
 	if strings.TrimSpace(*reason) == "" {
 		fmt.Fprintln(stderr, example)
 		return 2
 	}
-	log := audit.In(folder.Dir)
-	ts, err := folder.Delete(code, *reason, log.Who, time.Now())
+	ts, err := cs.requests.Delete(code, *reason, cs.log.Who, time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := log.Append(audit.Deleted, code, *reason); err != nil {
+	if err := cs.log.Append(audit.Deleted, code, *reason); err != nil {
 		fmt.Fprintf(stderr, "deleted, but %v\n", err)
 		return 1
 	}
@@ -222,26 +223,26 @@ func runRecordsDelete(args []string, stdout, stderr io.Writer) int {
 
 func runRecordsRestrict(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel records restrict", stderr, "Usage: stemcounsel records restrict CODE [--lift] [flags]\n\nStops all further processing of a session's record at the patient's request: it\nis kept as it is, never changed, resumed, opened or purged; records export still\ngives the patient a copy.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsAt := flags.String("records", "", recordsHelp)
 	lift := flags.Bool("lift", false, "end the restriction")
-	code, folder, exit := oneCode(flags, args, recordsDir, "restrict takes one session code, e.g. stemcounsel records restrict ACD349", stderr)
+	code, cs, exit := oneCode(flags, args, recordsAt, "restrict takes one session code, e.g. stemcounsel records restrict ACD349", stderr)
 	if exit != 0 {
 		return exit
 	}
-	log := audit.In(folder.Dir)
+	defer closeStore(cs.Store)
 	action, done := audit.Restricted, "restricted"
 	var err error
 	if *lift {
 		action, done = audit.Lifted, "restriction lifted on"
-		err = folder.Lift(code)
+		err = cs.requests.Lift(code)
 	} else {
-		_, err = folder.Restrict(code, log.Who, time.Now())
+		_, err = cs.requests.Restrict(code, cs.log.Who, time.Now())
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := log.Append(action, code, ""); err != nil {
+	if err := cs.log.Append(action, code, ""); err != nil {
 		fmt.Fprintf(stderr, "%s %s, but %v\n", done, code, err)
 		return 1
 	}
@@ -252,7 +253,7 @@ func runRecordsRestrict(args []string, stdout, stderr io.Writer) int {
 func runDataInventory(args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("stemcounsel data-inventory", stderr, "Usage: stemcounsel data-inventory [flags]\n\nPrints what the app stores, why, where, for how long and who can see it, for the\nclinic's data protection impact assessment. The clinic's lawyer sets the periods.\n\n")
 	lang := flags.String("lang", "", "vi or en (default: both)")
-	recordsDir := flags.String("records", "", "folder of session records")
+	recordsAt := flags.String("records", "", recordsHelp)
 	retain := flags.Int("retain", 30, "days abandoned records are kept (as the app is run with)")
 	keepFinished := flags.String("keep-finished", "", "how long finished records are kept (the clinic's rule)")
 	respond := flags.String("respond-within", "", "deadline to answer a patient's request (default: 2 working days)")
@@ -272,14 +273,14 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 		}
 		langs = []model.Lang{l}
 	}
-	store, folder, err := keys.openStore(*recordsDir, "")
+	cs, err := keys.openStore(*recordsAt, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	closeStore(store)
+	closeStore(cs.Store)
 	facts := records.InventoryFacts{
-		Where: store.String(), Encrypted: encrypts(folder), ConsentAsked: *consentAsked, RetainDays: *retain,
+		Where: cs.String(), Database: records.Inner[*pgstore.Store](cs.Store) != nil, Encrypted: cs.encrypts, ConsentAsked: *consentAsked, RetainDays: *retain,
 		KeepFinished: *keepFinished, RespondWithin: *respond, CompleteWithin: *complete,
 	}
 	for i, l := range langs {
@@ -291,9 +292,21 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// plainSealer is a store that can encrypt what it kept before a key was
+// set: the records folder and the database.
+type plainSealer interface {
+	records.Store
+	SealPlain() (sealed, busy []string, err error)
+}
+
+var (
+	_ plainSealer = (*records.Folder)(nil)
+	_ plainSealer = (*pgstore.Store)(nil)
+)
+
 func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records seal", stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR]\n\nEncrypts, in place, the records, Markdown copies and crash logs written before\nthe clinic set a key. Needs only the public key.\n\n")
-	recordsDir := flags.String("records", "", "folder of session records")
+	flags := newFlagSet("stemcounsel records seal", stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR|postgres://…]\n\nEncrypts, in place, the records and Markdown copies (and a folder's crash logs)\nwritten before the clinic set a key. Needs only the public key.\n\n")
+	recordsAt := flags.String("records", "", recordsHelp)
 	var keys keyFlags
 	keys.registerRecipient(flags)
 	if err := flags.Parse(args); err != nil {
@@ -303,23 +316,24 @@ func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "seal needs the clinic's public key: --records-key age1… or a file of them")
 		return 2
 	}
-	folder, err := keys.requestsFolder(*recordsDir)
+	cs, err := keys.openStore(*recordsAt, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	sealed, busy, err := folder.SealPlain()
+	defer closeStore(cs.Store)
+	sealed, busy, err := records.Inner[plainSealer](cs.Store).SealPlain()
 	for _, name := range sealed {
 		fmt.Fprintf(stdout, "encrypted %s\n", name)
 	}
 	for _, name := range busy {
-		fmt.Fprintf(stderr, "%s is open in another app; run this again once it is closed\n", name)
+		fmt.Fprintf(stderr, "%s is open in a running app or server; run this again once it is closed\n", name)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%d files encrypted in %s\n", len(sealed), folder.Dir)
+	fmt.Fprintf(stdout, "%d encrypted in %s\n", len(sealed), cs)
 	if len(busy) > 0 {
 		return 1
 	}

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -25,14 +24,15 @@ const clinicHelp = "clinic id (a database's records only): the clinic records st
 // openStore opens where the records are kept: a database for an address
 // (postgres://…), else a records folder. With no --records, the database
 // in STEMCOUNSEL_DATABASE_URL, else the default folder. A clinic id needs
-// a database: a folder is one clinic's.
-func openStore(where, clinic string) (records.Store, error) {
+// a database: a folder is one clinic's. Both seal what they write with
+// sealer (nil: unencrypted).
+func openStore(where, clinic string, sealer *records.Sealer) (records.Store, error) {
 	where, err := storeAddress(where)
 	if err != nil {
 		return nil, err
 	}
 	if pgstore.IsURL(where) {
-		s, err := pgstore.Open(where, pgstore.Options{Clinic: clinic})
+		s, err := pgstore.Open(where, pgstore.Options{Clinic: clinic, Sealer: sealer})
 		if err != nil {
 			return nil, fmt.Errorf("records database: %w", err)
 		}
@@ -48,7 +48,9 @@ func openStore(where, clinic string) (records.Store, error) {
 		}
 		where = d
 	}
-	return records.OpenFolder(where), nil
+	folder := records.OpenFolder(where)
+	folder.Sealer = sealer
+	return folder, nil
 }
 
 // storeAddress is --records, else STEMCOUNSEL_DATABASE_URL. A password
@@ -76,10 +78,7 @@ func databaseAddress(flag, name string) (string, error) {
 // closeStore frees the sessions a command held and, for a database, closes
 // its connections.
 func closeStore(store records.Store) {
-	if k, ok := store.(interface{ Unwrap() records.Store }); ok {
-		store = k.Unwrap() // a kiosk's
-	}
-	if db, ok := store.(*pgstore.Store); ok {
+	if db := records.Inner[*pgstore.Store](store); db != nil {
 		db.Disconnect()
 		return
 	}
@@ -98,8 +97,8 @@ func hasPassword(address string) bool {
 // checkClinic refuses a record that began at another clinic than the one
 // asked for; with no clinic asked, any record opens.
 func checkClinic(store records.Store, code, clinic string) error {
-	db, ok := store.(*pgstore.Store)
-	if clinic == "" || !ok {
+	db := records.Inner[*pgstore.Store](store)
+	if clinic == "" || db == nil {
 		return nil
 	}
 	got, err := db.ClinicOf(code)
@@ -144,12 +143,20 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records import", stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was.\n\n")
+	flags := newFlagSet("stemcounsel records import", stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID] [--records-key KEY] [--identity FILE]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was. An encrypted folder needs the identity to\nbe read; with --records-key the database keeps them encrypted.\n\n")
 	from := flags.String("from", "", "the records folder")
 	to := flags.String("to", "", "the database (default: $"+pgstore.EnvURL+")")
 	clinic := flags.String("clinic", "", "clinic id to stamp on the records taken")
+	var keys keyFlags
+	keys.registerRecipient(flags)
+	keys.registerIdentity(flags, "read a folder's encrypted records")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
+	}
+	sealer, err := keys.sealer()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
 	}
 	if st, err := os.Stat(*from); *from == "" || err != nil || !st.IsDir() {
 		fmt.Fprintln(stderr, "--from takes a records folder")
@@ -160,13 +167,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	db, err := pgstore.Open(where, pgstore.Options{Clinic: *clinic})
+	db, err := pgstore.Open(where, pgstore.Options{Clinic: *clinic, Sealer: sealer})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer db.Disconnect()
-	took, skipped, err := importFolder(records.OpenFolder(*from), db, stdout)
+	src := records.OpenFolder(*from)
+	src.Sealer = sealer
+	took, skipped, err := importFolder(src, db, stdout)
 	fmt.Fprintf(stdout, "%d records taken, %d skipped, from %s into %s\n", took, skipped, *from, db)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -221,7 +230,7 @@ func importRecord(src *records.Folder, db *pgstore.Store, code string) (skipReas
 		}
 		defer src.ReleaseCode(code)
 	}
-	markdown, err := os.ReadFile(filepath.Join(src.Dir, code+".md"))
+	markdown, err := src.ReadDocument(code)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}

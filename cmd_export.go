@@ -46,21 +46,6 @@ func (p *pdfFlags) options(stdout io.Writer) (emr.Options, error) {
 	return emr.Options{Paper: paper, Software: "stemcounsel " + version, AllowOtherContent: p.otherContent}, err
 }
 
-// openWithContent opens the records with the keys given, and the content
-// their sessions used.
-func (k *keyFlags) openWithContent(recordsDir, contentDir string) (records.Store, *records.Folder, *content.Bundle, error) {
-	store, folder, err := k.openStore(recordsDir, "")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	b, err := loadContent(contentDir)
-	if err != nil {
-		closeStore(store)
-		return nil, nil, nil, err
-	}
-	return store, folder, b, nil
-}
-
 // errPDFToTerminal keeps a PDF's bytes off a terminal, where they would be
 // read as escape sequences.
 var errPDFToTerminal = errors.New("--pdf - writes a PDF to stdout, which is a terminal here; give a file name or pipe it")
@@ -76,8 +61,8 @@ func writeOutput(file string, data []byte, stdout io.Writer) error {
 }
 
 // writeRecordPDF is open --pdf: the session as the patient saw it. A copy
-// leaving a records folder is written in its audit trail.
-func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, folder *records.Folder, stdout, stderr io.Writer) int {
+// leaving the records is written in the audit log.
+func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, log *audit.Log, stdout, stderr io.Writer) int {
 	opt, err := p.options(stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -85,7 +70,7 @@ func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, folder *rec
 	}
 	pdf, err := emr.RecordPDF(rec, b, opt)
 	if err == nil {
-		err = auditExport(folder, rec.Code, "pdf")
+		err = auditExport(log, rec.Code, "pdf")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, contentHint(err))
@@ -122,13 +107,10 @@ func writeHandoutPDF(p pdfFlags, b *content.Bundle, lang model.Lang, groups []st
 	return 0
 }
 
-// auditExport writes in a records folder's audit trail that a copy of a
-// record left it; a database has no trail yet.
-func auditExport(folder *records.Folder, code, what string) error {
-	if folder == nil {
-		return nil
-	}
-	if err := audit.In(folder.Dir).Append(audit.Exported, code, what); err != nil {
+// auditExport writes in the audit log that a copy of a record left the
+// records.
+func auditExport(log *audit.Log, code, what string) error {
+	if err := log.Append(audit.Exported, code, what); err != nil {
 		return fmt.Errorf("the record is not exported: %w", err)
 	}
 	return nil
@@ -186,16 +168,21 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	store, folder, b, err := keys.openWithContent(*recordsDir, *contentDir)
+	store, err := keys.openStore(*recordsDir, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer closeStore(store)
-	x := exporter{b: b, folder: folder, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
+	defer closeStore(store.Store)
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	x := exporter{b: b, store: store, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
 	if *since == "" {
 		code := strings.ToUpper(pos[0])
-		if folder != nil && refuseRestricted(folder, code, stderr) {
+		if refuseRestricted(store.requests, code, stderr) {
 			return 1
 		}
 		rec, err := store.Load(code)
@@ -227,9 +214,9 @@ func orDash(s string) string {
 }
 
 type exporter struct {
-	b      *content.Bundle
-	folder *records.Folder // for the audit trail; nil for a database
-	opt    emr.FHIROptions
+	b     *content.Bundle
+	store *clinicStore // for restrictions and the audit log
+	opt   emr.FHIROptions
 }
 
 // bundle makes a session's Bundle, with its PDF and Markdown inside.
@@ -245,7 +232,7 @@ func (x exporter) bundle(rec model.Record) ([]byte, error) {
 	opt.PDF, opt.Markdown = pdf, []byte(doc.Record(rec, x.b))
 	data, err := emr.FHIRBundle(rec, x.b, opt)
 	if err == nil {
-		err = auditExport(x.folder, rec.Code, "fhir")
+		err = auditExport(x.store.log, rec.Code, "fhir")
 	}
 	return data, err
 }
@@ -271,7 +258,7 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 			skipped++
 			continue
 		}
-		if x.folder != nil && refuseRestricted(x.folder, e.Code, stderr) {
+		if refuseRestricted(x.store.requests, e.Code, stderr) {
 			restricted++
 			continue
 		}

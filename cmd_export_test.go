@@ -97,7 +97,7 @@ func TestExportFHIR(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &bundle) != nil || bundle.ResourceType != "Bundle" || bundle.Type != "transaction" || !strings.Contains(out, "BS. Hạnh") {
 		t.Fatalf("export --fhir CODE: %d %s\n%.300s", code, errs, out)
 	}
-	entries, err := audit.Entries(audit.PathIn(dir), "ACD349")
+	entries, err := audit.Entries(audit.File(audit.PathIn(dir)), "ACD349")
 	if err != nil || len(entries) == 0 || entries[len(entries)-1].Action != audit.Exported || entries[len(entries)-1].Reason != "fhir" {
 		t.Errorf("the export is not in the audit trail: %v %+v", err, entries)
 	}

@@ -29,35 +29,38 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, folder, b, err := keys.openWithContent(*recordsDir, *contentDir)
+	store, err := keys.openStore(*recordsDir, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer closeStore(store)
+	defer closeStore(store.Store)
+	b, err := loadContent(*contentDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
 	code := strings.ToUpper(pos[0])
-	if folder != nil && refuseRestricted(folder, code, stderr) {
+	if refuseRestricted(store.requests, code, stderr) {
 		return 1
 	}
 	rec, err := store.Load(code)
 	if err == nil {
-		err = checkClinic(store, code, *clinic)
+		err = checkClinic(store.Store, code, *clinic)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if folder != nil {
-		if err := audit.In(folder.Dir).Append(audit.Opened, code, ""); err != nil {
-			fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
-			return 1
-		}
+	if err := store.log.Append(audit.Opened, code, ""); err != nil {
+		fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
+		return 1
 	}
 	if pdf.file != "" {
-		return writeRecordPDF(pdf, rec, b, folder, stdout, stderr)
+		return writeRecordPDF(pdf, rec, b, store.log, stdout, stderr)
 	}
 	md := doc.Record(rec, b)
-	if am, ok := store.(records.Amender); ok {
+	if am := records.AmenderOf(store.Store); am != nil {
 		// Amendments follow the record they correct, which is never changed.
 		notes, aerr := am.Amendments(code)
 		if aerr != nil {

@@ -15,7 +15,7 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	if code, ok := requestSubcommand(args, stdout, stderr); ok {
 		return code
 	}
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt files kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt records kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
@@ -24,12 +24,12 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	var keys keyFlags
-	store, folder, err := keys.openStore(*recordsDir, *clinic)
+	store, err := keys.openStore(*recordsDir, *clinic)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	defer closeStore(store)
+	defer closeStore(store.Store)
 	if *purge < 0 {
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
 		return 2
@@ -71,17 +71,12 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if major, _, known := b.Since(e.ContentVersion); e.ContentVersion != "" && (major || !known && e.ContentVersion != b.Hash) {
 			line += "  older content release"
 		}
-		if folder != nil {
-			if r, _ := folder.Restriction(e.Code); r != nil {
-				line += "  restricted"
-			}
+		if r, _ := store.requests.Restriction(e.Code); r != nil {
+			line += "  restricted"
 		}
 		fmt.Fprintln(stdout, line)
 	}
-	if folder == nil {
-		return 0
-	}
-	tombstones, err := folder.Tombstones()
+	tombstones, err := store.requests.Tombstones()
 	for _, ts := range tombstones {
 		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", ts.Code, "deleted", "", ts.Deleted.Local().Format("02/01/2006 15:04"))
 	}

@@ -11,7 +11,6 @@ import (
 	"syscall"
 	"time"
 
-	"stemcounsel/records"
 	"stemcounsel/server"
 )
 
@@ -32,6 +31,12 @@ func runServe(args []string, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
+	// A server only writes records; the identity that reads them stays on
+	// the doctor's machine, away from a host open to the network.
+	if f.identity != "" {
+		fmt.Fprintln(stderr, "serve takes only the clinic's public key (--records-key): the identity (--identity) reads every record and stays on the doctor's machine")
+		return 2
+	}
 	if f.kiosk && !flagGiven(flags, "idle-timeout") {
 		*idleTimeout = 0
 	}
@@ -42,8 +47,8 @@ func runServe(args []string, stderr io.Writer) int {
 	}
 	defer closeStore(opt.Store)
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	if folder := records.FolderOf(opt.Store); folder != nil && !folder.Sealer.Encrypts() {
-		log.Warn("records are kept unencrypted: no --records-key is set", "dir", folder.Dir)
+	if f.recipient == "" {
+		log.Warn("records are kept unencrypted: no --records-key is set", "records", opt.Store.String())
 	}
 	srv, err := server.New(server.Config{
 		Listen: *listen, HostKey: *hostKey, AuthorizedKeys: *authorized, PasswordHashFile: *passwords,

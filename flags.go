@@ -115,12 +115,12 @@ func (f *sessionFlags) options() (ui.Options, error) {
 			return ui.Options{}, err
 		}
 	}
-	store, folder, err := f.openStore(f.records, f.clinic)
+	store, err := f.openStore(f.records, f.clinic)
 	if err != nil {
 		return ui.Options{}, err
 	}
-	opt.Store = store
-	if !encrypts(folder) {
+	opt.Store = store.Store
+	if !store.encrypts {
 		opt.Notice = unencryptedNotice()
 	}
 	if f.kiosk {

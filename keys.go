@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"stemcounsel/audit"
 	"stemcounsel/records"
+	"stemcounsel/records/pgstore"
 )
 
 // keyFlags say how records are encrypted: to the clinic's public key for
@@ -56,38 +56,46 @@ func (k *keyFlags) sealer() (*records.Sealer, error) {
 	return records.NewSealer(rs, ids), nil
 }
 
-// openStore opens where the records are kept with the keys given. A
-// records folder seals with them and is audited, and is returned too; a
-// database has neither yet, so keys given for one are refused rather than
-// ignored.
-func (k *keyFlags) openStore(where, clinic string) (records.Store, *records.Folder, error) {
-	sealer, err := k.sealer()
-	if err != nil {
-		return nil, nil, err
-	}
-	store, err := openStore(where, clinic)
-	if err != nil {
-		return nil, nil, err
-	}
-	folder, ok := store.(*records.Folder)
-	if !ok {
-		if k.recipient != "" || k.identity != "" {
-			closeStore(store)
-			return nil, nil, errors.New("--records-key and --identity work on a records folder; a records database does not encrypt its records yet")
-		}
-		return store, nil, nil
-	}
-	folder.Sealer = sealer
-	return audit.Store(folder, audit.In(folder.Dir)), folder, nil
+// clinicStore is where the records are kept, opened with the keys: it
+// seals what it writes, logs what is done to records in the audit log,
+// and takes patients' requests, in a records folder as in a database.
+type clinicStore struct {
+	records.Store // audited
+	requests      records.Requests
+	log           *audit.Log
+	encrypts      bool
 }
 
-// encrypts tells whether the store encrypts what it writes.
-func encrypts(folder *records.Folder) bool { return folder != nil && folder.Sealer.Encrypts() }
+// openStore opens where the records are kept with the keys given. A
+// folder's audit log is the file beside its records; a database's is the
+// one log of the whole chain, in the database.
+func (k *keyFlags) openStore(where, clinic string) (*clinicStore, error) {
+	sealer, err := k.sealer()
+	if err != nil {
+		return nil, err
+	}
+	store, err := openStore(where, clinic, sealer)
+	if err != nil {
+		return nil, err
+	}
+	cs := &clinicStore{encrypts: sealer.Encrypts()}
+	switch s := store.(type) {
+	case *records.Folder:
+		cs.requests, cs.log = s, audit.In(s.Dir)
+	case *pgstore.Store:
+		cs.requests, cs.log = s, audit.For(s.AuditLog())
+		if clinic != "" {
+			cs.log.Where += ", clinic " + clinic
+		}
+	}
+	cs.Store = audit.Store(store, cs.log)
+	return cs, nil
+}
 
 // oneCode parses a command that takes one session code and opens the
-// records folder; these commands read no record, so they need no key. A
-// non-zero exit means the command stops there.
-func oneCode(flags *flag.FlagSet, args []string, recordsDir *string, example string, stderr io.Writer) (string, *records.Folder, int) {
+// records; these commands read no record, so they need no key. A non-zero
+// exit means the command stops there.
+func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example string, stderr io.Writer) (string, *clinicStore, int) {
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return "", nil, flagExit(err)
@@ -97,26 +105,13 @@ func oneCode(flags *flag.FlagSet, args []string, recordsDir *string, example str
 		return "", nil, 2
 	}
 	var keys keyFlags
-	folder, err := keys.requestsFolder(*recordsDir)
+	cs, err := keys.openStore(*recordsAt, "")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return "", nil, 2
 	}
-	return strings.ToUpper(pos[0]), folder, 0
+	return strings.ToUpper(pos[0]), cs, 0
 }
-
-// requestsFolder opens the records folder with the keys, for a patient's
-// request or for sealing, which a records database does not take yet.
-func (k *keyFlags) requestsFolder(where string) (*records.Folder, error) {
-	store, folder, err := k.openStore(where, "")
-	if err == nil && folder == nil {
-		closeStore(store)
-		err = errNeedsFolder
-	}
-	return folder, err
-}
-
-var errNeedsFolder = errors.New("patients' requests (export, delete, restrict) and seal work on a records folder; a records database does not take them yet")
 
 // unencryptedNotice is what the app says at start when no key is set.
 func unencryptedNotice() string {
@@ -124,8 +119,8 @@ func unencryptedNotice() string {
 }
 
 // refuseRestricted tells whether code's record is restricted, and says so.
-func refuseRestricted(folder *records.Folder, code string, stderr io.Writer) bool {
-	r, err := folder.Restriction(code)
+func refuseRestricted(requests records.Requests, code string, stderr io.Writer) bool {
+	r, err := requests.Restriction(code)
 	if err != nil || r == nil {
 		return false
 	}

@@ -32,10 +32,25 @@ func clinicKeys(t *testing.T) (identityFile, publicKey string) {
 // encrypted to publicKey, as a kiosk or server would.
 func sealedSession(t *testing.T, dir, publicKey, code, status string) {
 	t.Helper()
+	folder := records.OpenFolder(dir)
+	folder.Sealer = sealerTo(t, publicKey)
+	defer folder.Release()
+	writeTyped(t, folder, code, status)
+}
+
+func sealerTo(t *testing.T, publicKey string) *records.Sealer {
+	t.Helper()
 	rs, err := records.ParseRecipients(publicKey)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return records.NewSealer(rs, nil)
+}
+
+// writeTyped writes a doctor-led session whose file number, note and
+// question hold ZEBRA.
+func writeTyped(t *testing.T, store records.Store, code, status string) {
+	t.Helper()
 	s := model.NewSession(model.LangEN, model.RoleDoctor, time.Now().Add(-time.Hour))
 	s.Code = code
 	s.PatientRef = "KH-ZEBRA-77"
@@ -45,14 +60,12 @@ func sealedSession(t *testing.T, dir, publicKey, code, status string) {
 	if err := s.AnswerConsent(true, "Keep this record?", "desk", model.ByDoctor, s.Started); err != nil {
 		t.Fatal(err)
 	}
-	folder := records.OpenFolder(dir)
-	folder.Sealer = records.NewSealer(rs, nil)
-	defer folder.Release()
 	rec := s.Record(status, "x", model.DefaultChecklist, time.Now())
+	var err error
 	if status == model.StatusInProgress {
-		err = folder.SaveProgress(rec, 1)
+		err = store.SaveProgress(rec, 1)
 	} else {
-		err = folder.Close(rec, []byte("# ZEBRA markdown copy\n"))
+		err = store.Close(rec, []byte("# ZEBRA markdown copy\n"))
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +100,7 @@ func TestOpenNeedsTheIdentity(t *testing.T) {
 	if code, _, errs := runCLI(t, "open", "ACD349", "--records", dir, "--identity", writeTemp(t, pub)); code != 2 || !strings.Contains(errs, "identity") {
 		t.Fatalf("a public key given as the identity: %d %q", code, errs)
 	}
-	entries, _ := audit.Entries(audit.PathIn(dir), "ACD349")
+	entries, _ := audit.Entries(audit.File(audit.PathIn(dir)), "ACD349")
 	if len(entries) != 1 || entries[0].Action != audit.Opened || entries[0].Who == "" || entries[0].Where == "" {
 		t.Fatalf("opening is logged once, only when shown: %+v", entries)
 	}
@@ -109,7 +122,7 @@ func TestListPurgeAndResume(t *testing.T) {
 	if code, _, errs := runCLI(t, "--resume", "ACD349", "--records", dir, "--identity", identity); code != 1 || !strings.Contains(errs, "interactive terminal") {
 		t.Fatalf("resume with the identity: %d %q", code, errs)
 	}
-	if entries, _ := audit.Entries(audit.PathIn(dir), "ACD349"); len(entries) != 1 || entries[0].Action != audit.Resumed {
+	if entries, _ := audit.Entries(audit.File(audit.PathIn(dir)), "ACD349"); len(entries) != 1 || entries[0].Action != audit.Resumed {
 		t.Fatalf("resuming is logged: %+v", entries)
 	}
 	code, out, _ = runCLI(t, "records", "--records", dir, "--purge-older-than", "1")
@@ -128,7 +141,7 @@ func TestListPurgeAndResume(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "deleted ACD34F") {
 		t.Fatalf("purge: %d %q", code, out)
 	}
-	if entries, _ := audit.Entries(audit.PathIn(dir), "ACD34F"); len(entries) != 1 || entries[0].Action != audit.Purged {
+	if entries, _ := audit.Entries(audit.File(audit.PathIn(dir)), "ACD34F"); len(entries) != 1 || entries[0].Action != audit.Purged {
 		t.Fatalf("the purge is logged: %+v", entries)
 	}
 }
@@ -192,7 +205,7 @@ func TestPatientsRequests(t *testing.T) {
 	}
 
 	// Every step is in the log, and the log verifies.
-	entries, _ := audit.Entries(audit.PathIn(dir), "")
+	entries, _ := audit.Entries(audit.File(audit.PathIn(dir)), "")
 	var actions []string
 	for _, e := range entries {
 		actions = append(actions, e.Action+" "+e.Code)
@@ -219,14 +232,14 @@ func TestAuditVerifyFindsTampering(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	data, _ := os.ReadFile(l.Path)
+	data, _ := os.ReadFile(audit.PathIn(dir))
 	lines := strings.SplitAfter(string(data), "\n")
-	os.WriteFile(l.Path, []byte(lines[0]+lines[2]), 0o600)
+	os.WriteFile(audit.PathIn(dir), []byte(lines[0]+lines[2]), 0o600)
 	code, _, errs := runCLI(t, "audit", "verify", "--records", dir)
 	if code != 1 || !strings.Contains(errs, "FAILED") || !strings.Contains(errs, "entry 3 follows entry 1") {
 		t.Fatalf("a removed line: %d %q", code, errs)
 	}
-	os.WriteFile(l.Path, []byte(lines[0]+strings.Replace(lines[1], "ACD34F", "ACD349", 1)+lines[2]), 0o600)
+	os.WriteFile(audit.PathIn(dir), []byte(lines[0]+strings.Replace(lines[1], "ACD34F", "ACD349", 1)+lines[2]), 0o600)
 	if code, _, errs := runCLI(t, "audit", "verify", "--records", dir); code != 1 || !strings.Contains(errs, "line 2 (entry 2): changed") {
 		t.Fatalf("a changed line: %d %q", code, errs)
 	}
@@ -261,7 +274,7 @@ func TestRecordsSealCommand(t *testing.T) {
 	if code, _, errs := runCLI(t, "records", "seal", "--records", dir); code != 2 || !strings.Contains(errs, "--records-key") {
 		t.Fatalf("seal without a key: %d %q", code, errs)
 	}
-	if code, out, errs := runCLI(t, "records", "seal", "--records", dir, "--records-key", pub); code != 0 || !strings.Contains(out, "2 files encrypted") {
+	if code, out, errs := runCLI(t, "records", "seal", "--records", dir, "--records-key", pub); code != 0 || !strings.Contains(out, "2 encrypted in") {
 		t.Fatalf("seal: %d %q %q", code, out, errs)
 	}
 	noZebraOnDisk(t, dir)

@@ -1,28 +1,21 @@
 // Package audit keeps an append-only, hash-chained log of who opened,
 // exported, resumed, amended, purged, deleted or restricted which session
 // record, from where: never an answer. Each entry carries the hash of the
-// one before, and a head file keeps the last entry's hash, so Verify finds
+// one before, and a head keeps the last entry's hash, so Verify finds
 // an entry changed, removed, added or reordered, and a log cut short.
 package audit
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"os/user"
 	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
-
-	"stemcounsel/records"
 )
 
 // What was done to a record.
@@ -62,18 +55,44 @@ func (e Entry) digest() string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Log appends to the audit log at Path on behalf of Who, working from Where.
-type Log struct {
-	Path, Who, Where string
-	Now              func() time.Time
+// Chain keeps a log's entries in order: a file beside a records folder
+// (File), or a table in a chain's database. It only stores; Log makes and
+// Verify checks the hashes, the same way for every Chain.
+type Chain interface {
+	// Add appends the entry next makes from the last one written (Seq 0
+	// and no hash for the first), with other writers waiting their turn.
+	Add(next func(last Entry) Entry) error
+	// Read gives every entry in order. One that cannot be read comes back
+	// with Seq -1, and is described in bad.
+	Read() (entries []Entry, bad []string, err error)
+	// Head is the last entry written, kept apart from the entries, so
+	// entries cut from the end show; found is false when none is kept.
+	Head() (last Head, found bool, err error)
+	// String names the log for messages.
+	String() string
 }
 
-// In is the log of a records folder, written by this process's user on
-// this machine.
-func In(dir string) *Log {
-	who, where := Actor()
-	return &Log{Path: PathIn(dir), Who: who, Where: where, Now: time.Now}
+// Head is the sequence number and hash of the last entry written.
+type Head struct {
+	Seq  int64  `json:"seq"`
+	Hash string `json:"hash"`
 }
+
+// Log appends to Chain on behalf of Who, working from Where.
+type Log struct {
+	Chain      Chain
+	Who, Where string
+	Now        func() time.Time
+}
+
+// For is a log kept in c, written by this process's user on this machine.
+func For(c Chain) *Log {
+	who, where := Actor()
+	return &Log{Chain: c, Who: who, Where: where, Now: time.Now}
+}
+
+// In is the log of a records folder.
+func In(dir string) *Log { return For(File(PathIn(dir))) }
 
 // PathIn is where the log of a records folder is.
 func PathIn(dir string) string { return filepath.Join(dir, FileName) }
@@ -98,105 +117,20 @@ func Actor() (who, where string) {
 	return who, where
 }
 
-func headPath(path string) string { return path + ".head" }
-
-// Append adds one entry. Processes sharing the log take turns on a lock
-// file beside it.
+// Append adds one entry, chained to the last one written.
 func (l *Log) Append(action, code, reason string) error {
-	if err := os.MkdirAll(filepath.Dir(l.Path), 0o700); err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	release, err := records.LockPath(l.Path+".lock", 5*time.Second)
+	err := l.Chain.Add(func(last Entry) Entry {
+		e := Entry{
+			Seq: last.Seq + 1, Time: l.Now().UTC(), Action: action, Code: Clean(code),
+			Who: Clean(l.Who), Where: Clean(l.Where), Reason: Clean(reason), Prev: last.Hash,
+		}
+		e.Hash = e.digest()
+		return e
+	})
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
-	}
-	defer release()
-	last, err := lastEntry(l.Path)
-	if err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	e := Entry{
-		Seq: last.Seq + 1, Time: l.Now().UTC(), Action: action, Code: Clean(code),
-		Who: Clean(l.Who), Where: Clean(l.Where), Reason: Clean(reason), Prev: last.Hash,
-	}
-	e.Hash = e.digest()
-	line, err := json.Marshal(e)
-	if err != nil {
-		return err
-	}
-	f, err := os.OpenFile(l.Path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	_, werr := f.Write(append(line, '\n'))
-	serr := f.Sync()
-	if err := errors.Join(werr, serr, f.Close()); err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	head, _ := json.Marshal(head{Seq: e.Seq, Hash: e.Hash})
-	if err := records.WriteFileAtomic(headPath(l.Path), head); err != nil {
-		return fmt.Errorf("audit log head: %w", err)
 	}
 	return nil
-}
-
-type head struct {
-	Seq  int64  `json:"seq"`
-	Hash string `json:"hash"`
-}
-
-// lastEntry is what the next entry follows: the head file's entry, so an
-// entry removed from the end still shows as a break once more are added;
-// else the log's last line.
-func lastEntry(path string) (Entry, error) {
-	data, err := os.ReadFile(headPath(path))
-	if err == nil {
-		var h head
-		if err := json.Unmarshal(data, &h); err != nil {
-			return Entry{}, fmt.Errorf("%s: %w", headPath(path), err)
-		}
-		return Entry{Seq: h.Seq, Hash: h.Hash}, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return Entry{}, err
-	}
-	entries, _, err := read(path)
-	if err != nil || len(entries) == 0 {
-		return Entry{}, err
-	}
-	return entries[len(entries)-1], nil
-}
-
-// read parses every line; lines that are not entries are reported by number.
-func read(path string) ([]Entry, []string, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	var entries []Entry
-	var bad []string
-	r := bufio.NewReader(f)
-	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			var e Entry
-			if jerr := json.Unmarshal(line, &e); jerr != nil {
-				bad = append(bad, fmt.Sprintf("line %d: not an audit entry", n))
-				e = Entry{Seq: -1}
-			}
-			entries = append(entries, e)
-		}
-		if errors.Is(err, io.EOF) {
-			return entries, bad, nil
-		}
-		if err != nil {
-			return entries, bad, err
-		}
-	}
 }
 
 // Report is what Verify found.
@@ -206,10 +140,10 @@ type Report struct {
 	Problems []string
 }
 
-// Verify checks the whole chain and the head file. A log that does not
-// exist yet is fine when its head does not either.
-func Verify(path string) (Report, error) {
-	entries, bad, err := read(path)
+// Verify checks the whole chain and its head. A log that does not exist
+// yet is fine when its head does not either.
+func Verify(c Chain) (Report, error) {
+	entries, bad, err := c.Read()
 	if err != nil {
 		return Report{}, err
 	}
@@ -229,27 +163,21 @@ func Verify(path string) (Report, error) {
 		prev = e
 	}
 	rep.LastHash = prev.Hash
-	data, err := os.ReadFile(headPath(path))
+	h, found, err := c.Head()
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && len(entries) > 0:
-		rep.Problems = append(rep.Problems, "the head file "+filepath.Base(headPath(path))+" is missing, so lines removed from the end cannot be ruled out")
-	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return rep, err
-	default:
-		var h head
-		if json.Unmarshal(data, &h) != nil {
-			rep.Problems = append(rep.Problems, "the head file is not readable")
-		} else if h.Seq != prev.Seq || h.Hash != prev.Hash {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("the log ends at entry %d but entry %d was the last written: entries were removed from the end", prev.Seq, h.Seq))
-		}
+		rep.Problems = append(rep.Problems, "the head: "+err.Error())
+	case !found && len(entries) > 0:
+		rep.Problems = append(rep.Problems, "the head (the last entry written, kept apart) is missing, so entries removed from the end cannot be ruled out")
+	case found && (h.Seq != prev.Seq || h.Hash != prev.Hash):
+		rep.Problems = append(rep.Problems, fmt.Sprintf("the log ends at entry %d but entry %d was the last written: entries were removed from the end", prev.Seq, h.Seq))
 	}
 	return rep, nil
 }
 
 // Entries reads the log's entries, those about code only when code is set.
-func Entries(path, code string) ([]Entry, error) {
-	all, _, err := read(path)
+func Entries(c Chain, code string) ([]Entry, error) {
+	all, _, err := c.Read()
 	var out []Entry
 	for _, e := range all {
 		if e.Seq >= 0 && (code == "" || e.Code == code) {

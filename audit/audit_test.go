@@ -14,7 +14,7 @@ import (
 func testLog(t *testing.T) *Log {
 	t.Helper()
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	return &Log{Path: filepath.Join(t.TempDir(), "records", FileName), Who: "dr-an", Where: "desk-3", Now: func() time.Time {
+	return &Log{Chain: File(filepath.Join(t.TempDir(), "records", FileName)), Who: "dr-an", Where: "desk-3", Now: func() time.Time {
 		now = now.Add(time.Minute)
 		return now
 	}}
@@ -45,9 +45,12 @@ func writeLines(t *testing.T, path string, ls []string) {
 	}
 }
 
+// path is where a test's log file is.
+func path(l *Log) string { return string(l.Chain.(File)) }
+
 func verify(t *testing.T, path string) Report {
 	t.Helper()
-	rep, err := Verify(path)
+	rep, err := Verify(File(path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,18 +59,18 @@ func verify(t *testing.T, path string) Report {
 
 func TestIntactLogVerifies(t *testing.T) {
 	l := testLog(t)
-	if rep := verify(t, l.Path); rep.Entries != 0 || len(rep.Problems) != 0 {
+	if rep := verify(t, path(l)); rep.Entries != 0 || len(rep.Problems) != 0 {
 		t.Fatalf("no log yet: %+v", rep)
 	}
 	fill(t, l)
-	rep := verify(t, l.Path)
+	rep := verify(t, path(l))
 	if rep.Entries != 6 || len(rep.Problems) != 0 || rep.LastHash == "" {
 		t.Fatalf("report = %+v", rep)
 	}
-	if m := mustMode(t, l.Path); m != 0o600 {
+	if m := mustMode(t, path(l)); m != 0o600 {
 		t.Fatalf("log mode %o", m)
 	}
-	es, _ := Entries(l.Path, "ACD349")
+	es, _ := Entries(l.Chain, "ACD349")
 	if len(es) != 6 || es[0].Who != "dr-an" || es[0].Where != "desk-3" || es[5].Action != Deleted {
 		t.Fatalf("entries = %+v", es)
 	}
@@ -112,8 +115,8 @@ func TestTamperingFailsVerify(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			l := testLog(t)
 			fill(t, l)
-			writeLines(t, l.Path, c.edit(lines(t, l.Path)))
-			rep := verify(t, l.Path)
+			writeLines(t, path(l), c.edit(lines(t, path(l))))
+			rep := verify(t, path(l))
 			if !strings.Contains(strings.Join(rep.Problems, "\n"), c.want) {
 				t.Fatalf("problems = %q, want %q", rep.Problems, c.want)
 			}
@@ -125,16 +128,16 @@ func TestTamperingFailsVerify(t *testing.T) {
 func TestCutAtTheEndShowsAfterMoreEntries(t *testing.T) {
 	l := testLog(t)
 	fill(t, l)
-	writeLines(t, l.Path, lines(t, l.Path)[:4])
+	writeLines(t, path(l), lines(t, path(l))[:4])
 	if err := l.Append(Opened, "ACD34F", ""); err != nil {
 		t.Fatal(err)
 	}
-	rep := verify(t, l.Path)
+	rep := verify(t, path(l))
 	if !strings.Contains(strings.Join(rep.Problems, "\n"), "entry 7 follows entry 4") {
 		t.Fatalf("problems = %q", rep.Problems)
 	}
-	os.Remove(headPath(l.Path))
-	if rep := verify(t, l.Path); !strings.Contains(strings.Join(rep.Problems, "\n"), "head file") {
+	os.Remove(File(path(l)).headPath())
+	if rep := verify(t, path(l)); !strings.Contains(strings.Join(rep.Problems, "\n"), "head (the last entry written") {
 		t.Fatalf("a missing head is reported: %q", rep.Problems)
 	}
 }
@@ -145,18 +148,18 @@ func TestTextIsCleanedAndNoAnswersLogged(t *testing.T) {
 	if err := l.Append(Deleted, "ACD349", "asked\nby phone"); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(l.Path)
+	data, _ := os.ReadFile(path(l))
 	if strings.ContainsAny(string(data), "\x1b") || strings.Count(string(data), "\n") != 1 {
 		t.Fatalf("line = %q", data)
 	}
-	if len(verify(t, l.Path).Problems) != 0 {
+	if len(verify(t, path(l)).Problems) != 0 {
 		t.Fatal("a cleaned entry verifies")
 	}
 }
 
 func TestStoreLogsAmendAndPurge(t *testing.T) {
 	l := testLog(t)
-	folder := records.OpenFolder(filepath.Dir(l.Path))
+	folder := records.OpenFolder(filepath.Dir(path(l)))
 	s := Store(folder, l)
 	defer s.Release()
 	sess := model.NewSession(model.LangEN, model.RolePatient, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
@@ -171,11 +174,11 @@ func TestStoreLogsAmendAndPurge(t *testing.T) {
 	if _, err := s.Purge(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), model.StatusAbandoned); err != nil {
 		t.Fatal(err)
 	}
-	es, _ := Entries(l.Path, "")
+	es, _ := Entries(l.Chain, "")
 	if len(es) != 2 || es[0].Action != Amended || es[1].Action != Purged || es[1].Code != "ACD349" {
 		t.Fatalf("entries = %+v", es)
 	}
-	data, _ := os.ReadFile(l.Path)
+	data, _ := os.ReadFile(path(l))
 	if strings.Contains(string(data), "fibrosis") || strings.Contains(string(data), `"yes"`) {
 		t.Fatal("the log never holds answers")
 	}
@@ -199,7 +202,7 @@ func TestParallelAppendsKeepTheChain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if rep := verify(t, l.Path); rep.Entries != 40 || len(rep.Problems) != 0 {
+	if rep := verify(t, path(l)); rep.Entries != 40 || len(rep.Problems) != 0 {
 		t.Fatalf("report = %+v", rep)
 	}
 }

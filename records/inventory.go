@@ -11,6 +11,7 @@ import (
 // states. Empty texts take the defaults of the language printed.
 type InventoryFacts struct {
 	Where     string // the records folder or database
+	Database  bool   // Where is a chain's database, not a folder
 	Encrypted bool
 	// ConsentAsked: the app asks the patient before it keeps anything.
 	ConsentAsked bool
@@ -32,6 +33,7 @@ type inventoryText struct {
 	consentAsked, consentNotAsked                        string
 	items                                                func(f InventoryFacts) []inventoryItem
 	folderFiles, sealed, unsealed, identityHolder, staff string
+	databaseRows, databaseStaff                          string
 }
 
 var inventoryTexts = map[model.Lang]inventoryText{
@@ -58,6 +60,8 @@ var inventoryTexts = map[model.Lang]inventoryText{
 		consentAsked:    "Phiên mà người bệnh không đồng ý lưu chỉ nằm trong bộ nhớ và mất khi kết thúc.",
 		consentNotAsked: "Ứng dụng chưa hỏi người bệnh có đồng ý lưu hồ sơ không: mọi phiên có câu trả lời đều được lưu. Phòng khám cần lấy sự đồng ý theo cách khác.",
 		folderFiles:     "thư mục hồ sơ %s",
+		databaseRows:    "cơ sở dữ liệu hồ sơ %s, ở các bảng records, audit_log, tombstones và restrictions thay cho các tệp nêu trên",
+		databaseStaff:   "nhân viên có quyền đọc cơ sở dữ liệu hồ sơ (và bản sao lưu pg_dump của nó)",
 		sealed:          "được mã hóa",
 		unsealed:        "KHÔNG mã hóa (chưa đặt khóa)",
 		identityHolder:  "người giữ khóa bí mật của phòng khám (bác sĩ)",
@@ -112,6 +116,8 @@ var inventoryTexts = map[model.Lang]inventoryText{
 		consentAsked:    "A session whose patient does not agree to keep its record stays in memory and is gone when it ends.",
 		consentNotAsked: "The app does not yet ask patients whether their record may be kept: every session with an answer is saved. The clinic must take that consent another way.",
 		folderFiles:     "the records folder %s",
+		databaseRows:    "the records database %s, in the tables records, audit_log, tombstones and restrictions in place of the files named",
+		databaseStaff:   "staff who can read the records database (and its pg_dump backups)",
 		sealed:          "encrypted",
 		unsealed:        "NOT encrypted (no key set)",
 		identityHolder:  "whoever holds the clinic's secret key (the doctor)",
@@ -162,9 +168,12 @@ func Inventory(lang model.Lang, f InventoryFacts) string {
 	} else {
 		b.WriteString(t.plain + "\n\n")
 	}
-	folder := fmt.Sprintf(t.folderFiles, f.Where)
+	folder, staff := fmt.Sprintf(t.folderFiles, f.Where), t.staff
+	if f.Database {
+		folder, staff = fmt.Sprintf(t.databaseRows, f.Where), t.databaseStaff
+	}
 	for _, it := range t.items(f) {
-		sealed, who := t.unsealed, t.staff
+		sealed, who := t.unsealed, staff
 		if f.Encrypted {
 			sealed = t.sealed
 			if it.who == "identity" {

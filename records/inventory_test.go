@@ -29,6 +29,15 @@ func TestInventoryInBothLanguages(t *testing.T) {
 	}
 }
 
+func TestInventoryOfADatabaseNamesItsTables(t *testing.T) {
+	f := InventoryFacts{Where: "postgres://clinic@db/chain", Database: true, RetainDays: 30}
+	for lang, want := range map[model.Lang]string{model.LangEN: "the records database postgres://clinic@db/chain, in the tables records, audit_log", model.LangVI: "cơ sở dữ liệu hồ sơ postgres://clinic@db/chain"} {
+		if got := Inventory(lang, f); !strings.Contains(got, want) || strings.Contains(got, "records folder postgres") || strings.Contains(got, "thư mục hồ sơ postgres") {
+			t.Errorf("%s: the inventory of a database: %s", lang, got)
+		}
+	}
+}
+
 func TestInventorySaysWhetherConsentIsAsked(t *testing.T) {
 	asked := Inventory(model.LangEN, InventoryFacts{ConsentAsked: true})
 	notAsked := Inventory(model.LangVI, InventoryFacts{})

@@ -28,12 +28,32 @@ func LockPath(path string, wait time.Duration) (func(), error) {
 	return func() { unlockFile(f); f.Close() }, nil
 }
 
-// FolderOf is the folder under a store's wrappers (each with an Unwrap
-// method), nil for a store kept elsewhere.
-func FolderOf(s Store) *Folder {
+// FolderOf is the folder under a store's wrappers, nil for a store kept
+// elsewhere.
+func FolderOf(s Store) *Folder { return Inner[*Folder](s) }
+
+// Inner is the store of type T under a store's wrappers (each with an
+// Unwrap method), the zero T if there is none.
+func Inner[T Store](s Store) T {
 	for {
 		switch v := s.(type) {
-		case *Folder:
+		case T:
+			return v
+		case interface{ Unwrap() Store }:
+			s = v.Unwrap()
+		default:
+			var none T
+			return none
+		}
+	}
+}
+
+// AmenderOf finds the store under any wrappers that keeps amendments, or
+// nil when none does.
+func AmenderOf(s Store) Amender {
+	for {
+		switch v := s.(type) {
+		case Amender:
 			return v
 		case interface{ Unwrap() Store }:
 			s = v.Unwrap()

@@ -190,8 +190,8 @@ type amendedMsg struct{ err error }
 
 // amend keeps a correction beside the finished record.
 func (m *Model) amend(note string) tea.Cmd {
-	am, ok := m.opt.Store.(records.Amender)
-	if !ok {
+	am := records.AmenderOf(m.opt.Store)
+	if am == nil {
 		m.notice = m.text.FinishedReadOnly
 		return nil
 	}

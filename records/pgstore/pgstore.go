@@ -65,6 +65,10 @@ type Options struct {
 	LeaseTTL time.Duration
 	// Timeout bounds each call's wait for the database (default 5s).
 	Timeout time.Duration
+	// Sealer encrypts each record's body and Markdown copy; the listing
+	// columns stay plain, so listing and purging need no key. Nil keeps
+	// records unencrypted.
+	Sealer *records.Sealer
 }
 
 // Store is a records.Store on PostgreSQL.
@@ -75,6 +79,7 @@ type Store struct {
 	ttl     time.Duration
 	timeout time.Duration
 	owner   string // this store's name on its leases
+	sealer  *records.Sealer
 
 	mu       sync.Mutex
 	migrated bool
@@ -130,7 +135,7 @@ func New(dbURL string, opt Options) (*Store, error) {
 	s := &Store{
 		pool: pool, where: describe(cfg.ConnConfig), clinic: opt.Clinic,
 		ttl: orDefault(opt.LeaseTTL, DefaultLeaseTTL), timeout: orDefault(opt.Timeout, 5*time.Second),
-		owner: hex.EncodeToString(owner), ended: map[string]bool{},
+		owner: hex.EncodeToString(owner), sealer: opt.Sealer, ended: map[string]bool{},
 		stop: make(chan struct{}), done: make(chan struct{}),
 	}
 	go s.renewLeases()
@@ -211,6 +216,13 @@ func (s *Store) do(op func(ctx context.Context) error) error {
 	}
 }
 
+// inTx runs op in one transaction, as do runs a call.
+func (s *Store) inTx(op func(ctx context.Context, tx pgx.Tx) error) error {
+	return s.do(func(ctx context.Context) error {
+		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return op(ctx, tx) })
+	})
+}
+
 func (s *Store) ready(ctx context.Context) error {
 	s.mu.Lock()
 	done := s.migrated
@@ -261,11 +273,15 @@ func (s *Store) wrap(err error) error {
 	return err
 }
 
+// writable holds for a code ($1) neither deleted nor restricted at the
+// patient's request: no lease is taken on one, so nothing writes it.
+const writable = `NOT EXISTS (SELECT 1 FROM tombstones WHERE code = $1) AND NOT EXISTS (SELECT 1 FROM restrictions WHERE code = $1)`
+
 // takeLease makes a session's lease this store's ($2), renewed for $3 ms,
-// if it is free, run out or already ours; it returns no row when another
-// server holds it. A new holder counts its saves from 0.
+// if it is free, run out or already ours, and the code writable; it
+// returns no row otherwise. A new holder counts its saves from 0.
 const takeLease = `INSERT INTO leases AS l (code, owner, expires, seq)
-	VALUES ($1, $2, now() + $3 * interval '1 millisecond', 0)
+	SELECT $1, $2, now() + $3 * interval '1 millisecond', 0 WHERE ` + writable + `
 	ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires = excluded.expires,
 		seq = CASE WHEN l.owner = excluded.owner THEN l.seq ELSE 0 END
 	WHERE l.owner = excluded.owner OR l.expires <= now()
@@ -278,16 +294,16 @@ const takeLease = `INSERT INTO leases AS l (code, owner, expires, seq)
 // written.
 const saveProgress = `WITH lease AS (
 		INSERT INTO leases AS l (code, owner, expires, seq)
-		VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4)
+		SELECT $1, $2, now() + $3 * interval '1 millisecond', $4 WHERE ` + writable + `
 		ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires = excluded.expires, seq = excluded.seq
 		WHERE (l.owner = excluded.owner AND (excluded.seq = 0 OR excluded.seq >= l.seq))
 			OR (l.owner <> excluded.owner AND l.expires <= now())
 		RETURNING code
 	), saved AS (
-		INSERT INTO records (code, clinic, status, mode, training, updated, body)
-		SELECT code, $5, $6, $7, $8, $9, $10 FROM lease
-		ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode,
-			training = excluded.training, updated = excluded.updated, body = excluded.body
+		INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body)
+		SELECT code, $5, $6, $7, $8, $9, $10, $11 FROM lease
+		ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
+			updated = excluded.updated, content_version = excluded.content_version, body = excluded.body
 		WHERE records.status = $6
 		RETURNING code
 	)
@@ -305,14 +321,14 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 	if ended {
 		return nil // a save that was on its way when the session was closed here
 	}
-	body, err := json.Marshal(rec)
+	body, _, err := s.seal(rec, nil)
 	if err != nil {
 		return err
 	}
 	return s.do(func(ctx context.Context) error {
 		var leased, saved bool
 		if err := s.pool.QueryRow(ctx, saveProgress, rec.Code, s.owner, s.ttlMS(), int64(seq),
-			s.clinic, model.StatusInProgress, string(rec.Role), rec.Training, rec.Updated, body).Scan(&leased, &saved); err != nil {
+			s.clinic, model.StatusInProgress, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body).Scan(&leased, &saved); err != nil {
 			return err
 		}
 		switch {
@@ -321,8 +337,12 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 		case leased:
 			return fmt.Errorf("session %s has already ended; it cannot be saved again as in progress", rec.Code)
 		}
-		// Not taken: another server holds the session, or this store has
-		// already written a newer save, which is then the one to keep.
+		// Not taken: the code is deleted or restricted, another server
+		// holds the session, or this store has already written a newer
+		// save, which is then the one to keep.
+		if err := s.checkWritable(ctx, s.pool, rec.Code); err != nil {
+			return err
+		}
 		var ours bool
 		err := s.pool.QueryRow(ctx, `SELECT owner = $2 FROM leases WHERE code = $1`, rec.Code, s.owner).Scan(&ours)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && !ours) {
@@ -335,25 +355,23 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 // Close writes a record that ends, with its Markdown copy, and gives up
 // the session's lease.
 func (s *Store) Close(rec model.Record, markdown []byte) error {
-	body, err := json.Marshal(rec)
+	body, markdown, err := s.seal(rec, markdown)
 	if err != nil {
 		return err
 	}
-	err = s.do(func(ctx context.Context) error {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if err := s.lease(ctx, tx, rec.Code); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body, markdown)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-				ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
-					updated = excluded.updated, body = excluded.body, markdown = excluded.markdown`,
-				rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, body, markdown); err != nil {
-				return err
-			}
-			_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
+	err = s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		if err := s.lease(ctx, tx, rec.Code); err != nil {
 			return err
-		})
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT (code) DO UPDATE SET status = excluded.status, mode = excluded.mode, training = excluded.training,
+				updated = excluded.updated, content_version = excluded.content_version, body = excluded.body, markdown = excluded.markdown`,
+			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `DELETE FROM leases WHERE code = $1`, rec.Code)
+		return err
 	})
 	if err == nil {
 		s.mu.Lock()
@@ -361,6 +379,19 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 		s.mu.Unlock()
 	}
 	return err
+}
+
+// seal is a record's body and Markdown copy as the database keeps them:
+// encrypted when the store has a key. A missing copy stays missing.
+func (s *Store) seal(rec model.Record, markdown []byte) (body, doc []byte, err error) {
+	if body, err = json.Marshal(rec); err != nil {
+		return nil, nil, err
+	}
+	if body, err = s.sealer.Seal(body); err != nil || markdown == nil {
+		return body, nil, err
+	}
+	doc, err = s.sealer.Seal(markdown)
+	return body, doc, err
 }
 
 // errHeld is records.ErrLocked as a chain meets it: the session may be
@@ -371,15 +402,38 @@ func (s *Store) errHeld() error {
 }
 
 // lease runs takeLease: records.ErrLocked if another server holds code.
-func (s *Store) lease(ctx context.Context, q interface {
-	QueryRow(context.Context, string, ...any) pgx.Row
-}, code string) error {
+func (s *Store) lease(ctx context.Context, q querier, code string) error {
 	var got string
 	err := q.QueryRow(ctx, takeLease, code, s.owner, s.ttlMS()).Scan(&got)
 	if errors.Is(err, pgx.ErrNoRows) {
+		if err := s.checkWritable(ctx, q, code); err != nil {
+			return err
+		}
 		return s.errHeld()
 	}
 	return err
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}
+
+// checkWritable is records.ErrDeleted or records.ErrRestricted for a code
+// under a patient's request, else nil.
+func (s *Store) checkWritable(ctx context.Context, q querier, code string) error {
+	var deleted, restricted bool
+	if err := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM tombstones WHERE code = $1), EXISTS (SELECT 1 FROM restrictions WHERE code = $1)`,
+		code).Scan(&deleted, &restricted); err != nil {
+		return err
+	}
+	switch {
+	case deleted:
+		return records.ErrDeleted
+	case restricted:
+		return records.ErrRestricted
+	}
+	return nil
 }
 
 // Acquire takes a session for this store; records.ErrLocked if another
@@ -405,11 +459,12 @@ func (s *Store) Release() {
 	})
 }
 
-// Exists tells whether any clinic's record has the code.
+// Exists tells whether any clinic's record has the code, or had it before
+// it was deleted: a code is never given out twice.
 func (s *Store) Exists(code string) (bool, error) {
 	var found bool
 	err := s.do(func(ctx context.Context) error {
-		return s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM records WHERE code = $1)`, code).Scan(&found)
+		return s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM records WHERE code = $1) OR EXISTS (SELECT 1 FROM tombstones WHERE code = $1)`, code).Scan(&found)
 	})
 	return found, err
 }
@@ -419,7 +474,7 @@ func (s *Store) Exists(code string) (bool, error) {
 func (s *Store) List() ([]records.Entry, []records.Corrupt, error) {
 	var out []records.Entry
 	err := s.do(func(ctx context.Context) error {
-		rows, err := s.pool.Query(ctx, `SELECT code, status, mode, training, updated, clinic FROM records
+		rows, err := s.pool.Query(ctx, `SELECT code, status, mode, training, updated, clinic, content_version FROM records
 			WHERE $1 = '' OR clinic = $1 ORDER BY updated DESC, code`, s.clinic)
 		if err != nil {
 			return err
@@ -427,7 +482,7 @@ func (s *Store) List() ([]records.Entry, []records.Corrupt, error) {
 		out, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (records.Entry, error) {
 			var e records.Entry
 			var role string
-			err := row.Scan(&e.Code, &e.Status, &role, &e.Training, &e.Updated, &e.Clinic)
+			err := row.Scan(&e.Code, &e.Status, &role, &e.Training, &e.Updated, &e.Clinic, &e.ContentVersion)
 			e.Role = model.Role(role)
 			return e, err
 		})
@@ -452,6 +507,9 @@ func (s *Store) Load(code string) (model.Record, error) {
 	if err != nil {
 		return rec, err
 	}
+	if body, err = s.sealer.Open(body); err != nil {
+		return rec, fmt.Errorf("record %s: %w", code, err)
+	}
 	if err := json.Unmarshal(body, &rec); err != nil {
 		return rec, fmt.Errorf("record %s: not a readable record: %w", code, err)
 	}
@@ -475,14 +533,15 @@ func (s *Store) ClinicOf(code string) (string, error) {
 
 // Purge deletes ended records (of the store's clinic, if it has one) last
 // updated before cutoff whose status is one of statuses, and reports their
-// codes. Sessions in progress are never purged. Leases that ran out before
-// cutoff (left by servers that crashed) go too: a lease that has run out is
-// free whether its row is there or not.
+// codes. Sessions in progress, and restricted records, are never purged.
+// Leases that ran out before cutoff (left by servers that crashed) go too:
+// a lease that has run out is free whether its row is there or not.
 func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 	statuses = slices.DeleteFunc(slices.Clone(statuses), func(st string) bool { return st == model.StatusInProgress })
 	var gone []string
 	err := s.do(func(ctx context.Context) error {
-		rows, err := s.pool.Query(ctx, `DELETE FROM records WHERE updated < $1 AND status = ANY($2) AND ($3 = '' OR clinic = $3) RETURNING code`,
+		rows, err := s.pool.Query(ctx, `DELETE FROM records WHERE updated < $1 AND status = ANY($2) AND ($3 = '' OR clinic = $3)
+			AND code NOT IN (SELECT code FROM restrictions) RETURNING code`,
 			cutoff, statuses, s.clinic)
 		if err != nil {
 			return err
@@ -499,19 +558,85 @@ func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 
 // Insert adds a record taken from elsewhere (a records folder), stamped
 // with the store's clinic. It reports false, and writes nothing, when the
-// database already has a record with that code.
+// database already has a record with that code, or deleted one.
 func (s *Store) Insert(rec model.Record, markdown []byte) (bool, error) {
-	body, err := json.Marshal(rec)
+	body, markdown, err := s.seal(rec, markdown)
 	if err != nil {
 		return false, err
 	}
 	var added bool
 	err = s.do(func(ctx context.Context) error {
-		tag, err := s.pool.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, body, markdown)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`,
-			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, body, markdown)
+		tag, err := s.pool.Exec(ctx, `INSERT INTO records (code, clinic, status, mode, training, updated, content_version, body, markdown)
+			SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM tombstones WHERE code = $1)
+			ON CONFLICT (code) DO NOTHING`,
+			rec.Code, s.clinic, rec.Status, string(rec.Role), rec.Training, rec.Updated, rec.ContentVersion, body, markdown)
 		added = err == nil && tag.RowsAffected() == 1
 		return err
 	})
 	return added, err
+}
+
+// SealPlain encrypts, in place, the bodies and Markdown copies written
+// before the clinic set a key (of the store's clinic, if it has one). It
+// needs only the public key. A session open on a server is left for a
+// later run and reported; that server seals it itself if it has the key.
+func (s *Store) SealPlain() (sealed, busy []string, err error) {
+	if !s.sealer.Encrypts() {
+		return nil, nil, errors.New("sealing needs the clinic's public key (--records-key)")
+	}
+	var codes []string
+	err = s.do(func(ctx context.Context) error {
+		rows, err := s.pool.Query(ctx, `SELECT code FROM records WHERE substring(body FROM 1 FOR $1) <> $2::bytea
+			AND ($3 = '' OR clinic = $3) ORDER BY code`, len(ageMagic), []byte(ageMagic), s.clinic)
+		if err != nil {
+			return err
+		}
+		codes, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		return err
+	})
+	for _, code := range codes {
+		if err != nil {
+			break
+		}
+		var done bool
+		done, err = s.sealRow(code)
+		if done {
+			sealed = append(sealed, code)
+		} else if err == nil {
+			busy = append(busy, code)
+		}
+	}
+	return sealed, busy, err
+}
+
+// ageMagic starts every binary age file, as Seal writes them.
+const ageMagic = "age-encryption.org/"
+
+// sealRow seals one row unless another server holds its session.
+func (s *Store) sealRow(code string) (bool, error) {
+	var done bool
+	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		var body, markdown []byte
+		err := tx.QueryRow(ctx, `SELECT body, markdown FROM records WHERE code = $1
+			AND NOT EXISTS (SELECT 1 FROM leases WHERE code = $1 AND owner <> $2 AND expires > now()) FOR UPDATE`,
+			code, s.owner).Scan(&body, &markdown)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if body, err = s.sealer.Seal(body); err != nil {
+			return err
+		}
+		if markdown != nil {
+			if markdown, err = s.sealer.Seal(markdown); err != nil {
+				return err
+			}
+		}
+		_, err = tx.Exec(ctx, `UPDATE records SET body = $2, markdown = $3 WHERE code = $1`, code, body, markdown)
+		done = err == nil
+		return err
+	})
+	return done, err
 }
