@@ -150,8 +150,12 @@ func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
 		return 1
 	}
-	if kept && m.Crash() == "" {
+	switch {
+	case !kept || m.Crash() != "":
+	case m.Keeps():
 		fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
+	default:
+		fmt.Fprintln(stderr, ui.NotKept(m.Session().Lang))
 	}
 	return code
 }

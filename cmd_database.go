@@ -76,6 +76,9 @@ func databaseAddress(flag, name string) (string, error) {
 // closeStore frees the sessions a command held and, for a database, closes
 // its connections.
 func closeStore(store records.Store) {
+	if gate, ok := store.(interface{ Unwrap() records.Store }); ok {
+		store = gate.Unwrap() // a database under the consent gate still disconnects
+	}
 	if db, ok := store.(*pgstore.Store); ok {
 		db.Disconnect()
 		return

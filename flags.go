@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"stemcounsel/audit"
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
@@ -115,7 +116,10 @@ func (f *sessionFlags) options() (ui.Options, error) {
 	if err != nil {
 		return ui.Options{}, err
 	}
-	opt.Store = store
+	// Nothing is written for a patient who has not said yes.
+	opt.Store, opt.AskConsent = records.KeepOnlyWithConsent(store), true
+	who, where := audit.Actor()
+	opt.Terminal = who + "@" + where
 	if !encrypts(folder) {
 		opt.Notice = unencryptedNotice()
 	}

@@ -190,6 +190,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	opt.Code = code
+	opt.Terminal = "ssh " + sess.User() + "@" + sess.RemoteAddr().String()
 	opt.NewCode = func() string {
 		c, err := model.NewCode(rand.Reader)
 		if err != nil {
@@ -225,7 +226,9 @@ func (s *Server) end(r running, sess ssh.Session) {
 	s.mu.Unlock()
 	defer s.wg.Done()
 	status := "nothing to save"
-	if m.ShouldSave() && s.cfg.Session.Store != nil {
+	if m.ShouldSave() && !m.Keeps() {
+		status = "not kept: the patient said no, or was not asked yet"
+	} else if m.ShouldSave() && s.cfg.Session.Store != nil {
 		status = "saved in progress"
 		if err := s.cfg.Session.Store.SaveProgress(m.Record(), 0); err != nil {
 			status = "not saved"
@@ -236,7 +239,11 @@ func (s *Server) end(r running, sess ssh.Session) {
 		s.cfg.Session.Store.ReleaseCode(m.Session().Code)
 	}
 	if stopping {
-		wish.Println(sess, fmt.Sprintf("\r\nThe server is stopping. Your session is saved with code %s.\r", m.Session().Code))
+		saved := fmt.Sprintf("Your session is saved with code %s.", m.Session().Code)
+		if !m.Keeps() {
+			saved = ui.NotKept(m.Session().Lang)
+		}
+		wish.Println(sess, "\r\nThe server is stopping. "+saved+"\r")
 	}
 	s.cfg.Log.Info("session end", "user", sess.User(), "code", m.Session().Code, "record", status)
 }

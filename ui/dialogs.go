@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/model"
 )
 
 // dialog is a box over the screen that takes the keys while it is open;
@@ -113,6 +115,9 @@ func (a jump) apply(m *Model) tea.Cmd {
 	if a < 0 || int(a) >= len(steps) {
 		return nil
 	}
+	if m.session.Current == model.StepWelcome && steps[a] != model.StepWelcome && m.askConsentFirst(a) {
+		return nil
+	}
 	return m.goTo(m.session.JumpTo(steps[a], m.now()))
 }
 
@@ -122,7 +127,7 @@ type quitDialog struct{ focus int } // 0 stay, 1 quit: staying is the safe defau
 func (d *quitDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(44)
 	text := m.text.QuitBody
-	if m.opt.Store != nil {
+	if m.opt.Store != nil && m.Keeps() {
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
 	}
 	body := lipgloss.NewStyle().Width(w).Render(text)

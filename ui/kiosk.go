@@ -299,10 +299,15 @@ func (m *Model) countdownView() (string, []zone) {
 // handoffView shows the session code large and clear, for the patient to
 // give at the desk.
 func (m *Model) handoffView() string {
+	hint := m.st.Muted.Render(m.text.HandoffHint)
+	center := lipgloss.NewStyle().Width(min(m.width-4, 60)).Align(lipgloss.Center)
+	if !m.Keeps() { // no code to hand over: nothing was kept
+		block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", center.Render(m.text.NotKept), "", hint)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
+	}
 	code := strings.Join(strings.Split(m.session.Code, ""), " ")
 	big := lipgloss.NewStyle().Bold(true).Padding(1, 4).Border(lipgloss.DoubleBorder()).Render(code)
-	text := lipgloss.NewStyle().Width(min(m.width-4, 60)).Align(lipgloss.Center).Render(m.text.HandoffBody)
-	hint := m.st.Muted.Render(m.text.HandoffHint)
+	text := center.Render(m.text.HandoffBody)
 	block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", big, "", text, "", hint)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 }
@@ -311,6 +316,9 @@ func (m *Model) handoffView() string {
 // and shows the session's code.
 func (m *Model) kioskWelcome() string {
 	msg := fmt.Sprintf(m.text.KioskStored, m.session.Code, m.opt.RetainDays)
+	if c := m.session.Consent; c != nil && !c.Given {
+		msg = m.text.NotKept
+	}
 	return m.st.Notice.Width(m.bodyWidth()).Render(msg)
 }
 
@@ -334,6 +342,10 @@ func (m *Model) Crash() string { return m.crash }
 func SavedUnfinished(lang model.Lang, code string) string {
 	return fmt.Sprintf(wording.For(lang).SavedUnfinished, code)
 }
+
+// NotKept tells, in a language, that the session was not kept because the
+// patient said no, and that the handout can still be printed.
+func NotKept(lang model.Lang) string { return wording.For(lang).NotKept }
 
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.

@@ -119,6 +119,9 @@ func (m *Model) finishedSaving(msg finishedMsg) {
 	if msg.err == nil {
 		if !m.finished {
 			m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
+			if !m.Keeps() {
+				m.notice = m.text.NotKept
+			}
 			m.handoff = m.kiosk()
 		}
 		m.finished = true
@@ -208,4 +211,5 @@ func (m *Model) resumed(msg resumedMsg) {
 	m.opt.LangSet = true
 	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
 	m.refresh(false)
+	m.askConsentFirst(nil)
 }
