@@ -268,7 +268,7 @@ func (m *Model) consentForgot(msg consentForgotMsg) {
 	case msg.err != nil:
 		m.notice = fmt.Sprintf(m.text.ConsentNotDeleted, msg.err, msg.code)
 	case msg.deleted:
-		m.notice = m.text.NotKept + " " + m.text.ConsentDeleted
+		m.notice = m.text.ConsentDeleted
 	}
 }
 

@@ -101,7 +101,7 @@ type Text struct {
 	// ConsentNotDeleted: "%[1]v" the error, "%[2]s" the code.
 	ConsentYes, ConsentNo, ConsentKeys, ConsentMore, ConsentCurrent string
 	ConsentKept, NotKept, ConsentDeleted, ConsentNotDeleted         string
-	KeyConsent, FinishNotKept                                       string
+	KeyConsent, FinishNotKept, CountdownNotKept, HandoffNotKept     string
 }
 
 // ScriptPart names a part of a trainer's script: what the persona says, a
@@ -322,10 +322,12 @@ var texts = map[model.Lang]*Text{
 		ConsentCurrent:    "câu trả lời hiện tại",
 		ConsentKept:       "Phiên này được lưu với mã %s.",
 		NotKept:           "Phiên này không được lưu; bạn vẫn có thể in tài liệu thông tin.",
-		ConsentDeleted:    "Những gì đã lưu của phiên này đã được xóa.",
+		ConsentDeleted:    "Đã xóa những gì đã lưu; phiên này không được lưu.",
 		ConsentNotDeleted: "Chưa xóa được những gì đã lưu (%[1]v). Xin báo nhân viên, mã phiên %[2]s.",
 		KeyConsent:        "đổi ý về việc lưu bản ghi",
 		FinishNotKept:     "Kết thúc ›",
+		HandoffNotKept:    "Bấm phím bất kỳ để kết thúc.",
+		CountdownNotKept:  "Bấm phím bất kỳ để tiếp tục. Nếu không, sau %d giây, màn hình trở về trang đầu cho người tiếp theo; phiên này không được lưu.",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -525,9 +527,11 @@ var texts = map[model.Lang]*Text{
 		ConsentCurrent:    "your answer now",
 		ConsentKept:       "This session is kept with code %s.",
 		NotKept:           "This session is not kept; you can still print the handout.",
-		ConsentDeleted:    "What was kept of this session has been deleted.",
+		ConsentDeleted:    "Deleted what was kept; this session is not kept.",
 		ConsentNotDeleted: "What was kept could not be deleted (%[1]v). Please tell the staff: session code %[2]s.",
 		KeyConsent:        "change your answer on keeping the record",
 		FinishNotKept:     "Finish ›",
+		HandoffNotKept:    "Press any key to finish.",
+		CountdownNotKept:  "Press any key to carry on. Otherwise, in %d s, the screen will go back to the start for the next person; this session is not kept.",
 	},
 }
