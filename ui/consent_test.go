@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -255,7 +256,11 @@ func TestResumedWithoutConsentAsksAtOnce(t *testing.T) {
 	if !isOpen[*consentDialog](m) || !strings.Contains(visible(m), "Keeping the record") {
 		t.Fatalf("a resumed session without an answer asks at once:\n%s", visible(m))
 	}
-	send(m, press("y"))
+	send(m, press("esc"))
+	if m.dialog != nil || !strings.Contains(visible(m), "This session is not kept") {
+		t.Fatalf("left unasked, the session says it is not kept:\n%s", visible(m))
+	}
+	send(m, press("k"), press("y"))
 	if m.session.Current != model.StepChecklist || m.dialog != nil {
 		t.Fatal("answering stays where the session was")
 	}
@@ -327,5 +332,21 @@ func TestConsentWithdrawnDeletes(t *testing.T) {
 	rec, err := m.opt.Store.Load(m.session.Code)
 	if err != nil || rec.Consent == nil || !rec.Consent.Given {
 		t.Fatalf("a yes again keeps it: %+v, %v", rec.Consent, err)
+	}
+}
+
+func TestConsentDialogFitsEverySize(t *testing.T) {
+	for _, lang := range model.Langs {
+		for _, size := range [][2]int{{40, 12}, {45, 14}, {60, 20}, {80, 24}} {
+			m := consentModel(t, t.TempDir(), Options{Role: model.RolePatient, Lang: lang, LangSet: true})
+			send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]}, press("enter"))
+			where := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
+			checkFits(t, m, where)
+			scr := visible(m)
+			yes, no := m.text.ConsentYes, m.text.ConsentNo
+			if !strings.Contains(scr, "1 "+yes) || !strings.Contains(scr, "2 "+no) || !strings.Contains(scr, "╰") {
+				t.Errorf("%s: both answers and the whole box show:\n%s", where, scr)
+			}
+		}
 	}
 }

@@ -60,10 +60,7 @@ func (m *Model) Keeps() bool {
 // with the days an unfinished record is kept filled in. Its hash is kept
 // as the evidence of what the patient read.
 func (m *Model) consentText() (title, body string) {
-	p := m.opt.Content.Consent(m.session.Lang)
-	if p == nil { // the validator requires the page; this only keeps the app up
-		return m.text.ConsentYes + "?", m.text.NotKept
-	}
+	p := m.opt.Content.Consent(m.session.Lang) // the validator requires it
 	body = strings.ReplaceAll(p.PatientText(), content.ConsentDays, strconv.Itoa(m.opt.RetainDays))
 	return p.Title, m.opt.Content.FillClinic(m.session.Lang, body, m.text.NotProvided)
 }
@@ -88,7 +85,8 @@ func (d *consentDialog) render(m *Model) []string {
 // room is how many lines of text fit: the box loses its border, the
 // title, the buttons and the keys line, and blank lines when there is room.
 func (d *consentDialog) room(m *Model) int {
-	chrome := 2 + 3
+	rows, _ := d.buttons(m, d.textWidth(m), 0)
+	chrome := 2 + 2 + len(rows)
 	if !m.compact() {
 		chrome += 2
 	}
@@ -110,7 +108,13 @@ func (d *consentDialog) key(m *Model, k tea.KeyPressMsg) action {
 	case key.Matches(k, m.keys.Consent.No):
 		return consentAnswer{d, false}
 	case key.Matches(k, m.keys.Esc):
-		return closeDialog{}
+		return do(func(m *Model) tea.Cmd {
+			m.dialog = nil
+			if m.consentNeeded() && m.session.Current != model.StepWelcome {
+				m.notice = m.text.NotKept // a resumed session left unasked keeps nothing more
+			}
+			return nil
+		})
 	case dy != 0:
 		return d.scroll(m, dy)
 	case key.Matches(k, m.keys.PageDown):
