@@ -75,10 +75,13 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 }
 
 // offerResume lets the start-up offer the unfinished sessions of the mode
-// asked for; a corrupt record is named in a notice.
+// asked for, if that mode lists any; a corrupt record is named in a notice.
 func offerResume(opt *ui.Options) {
-	want := records.ResumeRole(opt.Role)
-	unfinished, corrupt, err := records.Resumable(opt.Store, want)
+	want, ok := records.ResumeRole(opt.Role)
+	if !ok {
+		return
+	}
+	unfinished, corrupt, err := records.Offers(opt.Store, want)
 	for _, cf := range corrupt {
 		opt.Notice = strings.TrimSpace(fmt.Sprintf("%s %s: %v; set aside as %s", opt.Notice, cf.Path, cf.Err, cf.SetAside))
 	}
@@ -145,17 +148,14 @@ func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 		logCrash(store, crash, stderr)
 		code = 1
 	}
-	kept := m.ShouldSave()
 	if err := m.SaveOnExit(store); err != nil {
 		fmt.Fprintf(stderr, "stemcounsel: could not save the session to %s: %v\n", store, err)
 		return 1
 	}
-	switch {
-	case !kept || m.Crash() != "":
-	case m.Keeps():
-		fmt.Fprintln(stderr, ui.SavedUnfinished(m.Session().Lang, m.Session().Code))
-	default:
-		fmt.Fprintln(stderr, ui.NotKept(m.Session().Lang))
+	if m.Crash() == "" {
+		// Every exit names the session: finished (where, and how to read
+		// it), kept unfinished (how to resume), or closed with nothing kept.
+		fmt.Fprintln(stderr, m.ExitMessage())
 	}
 	return code
 }

@@ -7,6 +7,7 @@ import (
 
 	"stemcounsel/audit"
 	"stemcounsel/doc"
+	"stemcounsel/records"
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
@@ -18,6 +19,8 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	style := flags.String("style", "", "style: "+strings.Join(doc.StyleNames, ", "))
 	var keys keyFlags
 	keys.registerIdentity(flags, "read encrypted records")
+	var pdf pdfFlags
+	pdf.register(flags, "the session as the patient saw it")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -26,17 +29,12 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, folder, err := keys.openStore(*recordsDir, "")
+	store, folder, b, err := keys.openWithContent(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store)
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	code := strings.ToUpper(pos[0])
 	if folder != nil && refuseRestricted(folder, code, stderr) {
 		return 1
@@ -55,7 +53,22 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	out, err := doc.Render(doc.Record(rec, b), *width, outputStyle(*style, stdout))
+	if pdf.file != "" {
+		return writeRecordPDF(pdf, rec, b, folder, stdout, stderr)
+	}
+	md := doc.Record(rec, b)
+	if am, ok := store.(records.Amender); ok {
+		// Amendments follow the record they correct, which is never changed.
+		notes, aerr := am.Amendments(code)
+		if aerr != nil {
+			fmt.Fprintln(stderr, aerr)
+			return 1
+		}
+		for _, n := range notes {
+			md += "\n" + string(n)
+		}
+	}
+	out, err := doc.Render(md, *width, outputStyle(*style, stdout))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

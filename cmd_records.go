@@ -51,13 +51,10 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d records older than %d days deleted; sessions in progress are kept\n", len(gone), *purge)
 		return 0
 	}
-	list, corrupt, err := store.List()
+	list, _, err := listRecords(store, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", store, err)
+		fmt.Fprintln(stderr, err)
 		return 1
-	}
-	for _, c := range corrupt {
-		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
 	}
 	if len(list) == 0 {
 		fmt.Fprintf(stdout, "no records in %s\n", store)

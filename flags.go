@@ -105,7 +105,7 @@ func (f *sessionFlags) options() (ui.Options, error) {
 	opt := ui.Options{
 		Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: f.lang != "",
 		Role: role, Groups: groups, Style: f.style, ResizeDebounce: 80 * time.Millisecond,
-		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain, NewCode: newCode,
+		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain,
 	}
 	if f.kiosk {
 		if opt.CheckPIN, err = staffpin.Load(f.pinFile); err != nil {
@@ -123,7 +123,10 @@ func (f *sessionFlags) options() (ui.Options, error) {
 	if !encrypts(folder) {
 		opt.Notice = unencryptedNotice()
 	}
-	opt.NewCode = uniqueCodes(opt.Store)
+	if f.kiosk {
+		opt.Store = records.Kiosk(opt.Store) // its records count as abandoned once left
+	}
+	opt.NewCode = codes(opt.Store)
 	return opt, nil
 }
 
@@ -135,14 +138,23 @@ func purgeAbandoned(opt ui.Options, stderr io.Writer) {
 	}
 }
 
-// newCode draws a session's hand-off code. A failing system random source
-// leaves nothing sensible to do.
-func newCode() string {
-	code, err := model.NewCode(rand.Reader)
-	if err != nil {
-		panic(err)
+// codes draws the hand-off codes of this terminal's sessions: each one no
+// record and no other running app has. Drawing the next (a kiosk's next
+// patient) releases the one before, which is ended by then. A failing
+// system random source leaves nothing sensible to do.
+func codes(store records.Store) func() string {
+	var last string
+	return func() string {
+		code, err := records.NewCode(store, rand.Reader, func(c string) bool { return c == last })
+		if err != nil {
+			panic(err)
+		}
+		if last != "" {
+			store.ReleaseCode(last)
+		}
+		last = code
+		return code
 	}
-	return code
 }
 
 // contentFS is the built-in content, with a clinic's folder laid over it
@@ -245,4 +257,17 @@ func outputStyle(style string, stdout io.Writer) string {
 		return "dark"
 	}
 	return doc.PlainStyle
+}
+
+// listRecords lists the records, naming on stderr each one that could not
+// be read.
+func listRecords(store records.Store, stderr io.Writer) ([]records.Entry, []records.Corrupt, error) {
+	list, corrupt, err := store.List()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", store, err)
+	}
+	for _, c := range corrupt {
+		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
+	}
+	return list, corrupt, nil
 }

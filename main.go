@@ -14,10 +14,11 @@ const usage = `stemcounsel: a guided counseling session about stem-cell therapy.
 
 Usage:
   stemcounsel [flags]            run the session in this terminal
-  stemcounsel print [flags]      write the patient handout to stdout
+  stemcounsel print [flags]      write the patient handout to stdout (--pdf FILE: as a PDF)
   stemcounsel check [DIR]        validate content (built-in, or a clinic's DIR over it)
   stemcounsel content init DIR   start a clinic's own content folder
-  stemcounsel open CODE          write a session's record to stdout
+  stemcounsel open CODE          write a session's record to stdout (--pdf FILE: as a PDF)
+  stemcounsel export --fhir CODE write a session as a FHIR R4 Bundle for the EMR
   stemcounsel records            list recent sessions: code, status, time
   stemcounsel records migrate    bring a records database's tables up to date
   stemcounsel records import     copy a records folder into a records database
@@ -45,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runContent(args[1:], stdout, stderr)
 		case "open":
 			return runOpen(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
 		case "records":
 			return runRecords(args[1:], stdout, stderr)
 		case "hash-pin":

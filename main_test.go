@@ -88,7 +88,7 @@ func TestBadValuesListValidOnes(t *testing.T) {
 		{[]string{"--role", "nurse"}, "valid: doctor, patient, trainer"},
 		{[]string{"--lang", "de"}, "valid: vi, en"},
 		{[]string{"print", "--role", "trainer"}, "valid: patient, doctor"},
-		{[]string{"print", "--persona", "nobody"}, "valid: foot-ulcer-infection, heart-failure-end-stage, knee-oa, post-covid-exosomes, stroke-family"},
+		{[]string{"print", "--persona", "nobody"}, "valid: back-pain-all-no, copd-cells-abroad, foot-ulcer-infection, heart-failure-end-stage, knee-oa, post-covid-exosomes, ra-biologic-knee, stroke-family"},
 		{[]string{"frobnicate"}, "valid: print, check"},
 		{[]string{"--nope"}, "flag provided but not defined"},
 	}

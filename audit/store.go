@@ -53,9 +53,11 @@ func (s *auditedStore) Purge(cutoff time.Time, statuses ...string) ([]string, er
 	return gone, err
 }
 
-// Acquire takes a session for writing again, which only resuming does.
+// Acquire takes a session for writing. Taking one that has a record is
+// resuming it, and is logged; a new session reserving a fresh code is not.
 func (s *auditedStore) Acquire(code string) error {
-	if err := s.Store.Acquire(code); err != nil {
+	existed, _ := s.Store.Exists(code)
+	if err := s.Store.Acquire(code); err != nil || !existed {
 		return err
 	}
 	if err := s.log.Append(Resumed, code, ""); err != nil {

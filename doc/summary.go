@@ -3,6 +3,7 @@ package doc
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
@@ -67,7 +68,7 @@ func Summary(s *model.Session, c *content.Bundle) string {
 		if item := c.Item(s.Lang, id); item != nil {
 			fmt.Fprintf(&b, "- %s: %s\n", item.Title, t.AnswerNames[s.Answers[id]])
 			if note := s.Notes[id]; note != "" && s.Role == model.RoleDoctor {
-				fmt.Fprintf(&b, "  *%s:* %s\n", t.NoteLabel, Escape(note))
+				fmt.Fprintf(&b, "  - *%s:* %s\n", t.NoteLabel, Escape(note)) // under its item
 			}
 		}
 	}
@@ -120,8 +121,11 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 			}
 		}
 	}
-	if len(s.Quiz) > 0 {
+	if len(s.Quiz) > 0 || s.QuizAsked > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuiz)
+		if s.QuizAsked > 0 {
+			fmt.Fprintf(b, "%s.\n\n", fmt.Sprintf(t.SummaryQuizCount, len(s.Quiz), s.QuizAsked))
+		}
 		for _, a := range s.Quiz {
 			fmt.Fprintf(b, "- %s %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
 			if mark, ok := s.TeachBack[a.Item]; ok {
@@ -199,4 +203,11 @@ func Record(rec model.Record, c *content.Bundle) string {
 	b.WriteString("\n")
 	b.WriteString(Summary(s, c))
 	return b.String()
+}
+
+// Amendment is a correction to a finished record, as kept beside it: who
+// may read the record reads it after the original, which stays unchanged.
+func Amendment(lang model.Lang, code, note string, at time.Time) string {
+	t := wording.For(lang)
+	return fmt.Sprintf("## %s %s\n\n- **%s:** %s\n\n%s\n", t.AmendTitle, code, t.RecordUpdated, at.Local().Format(t.DateTime), Escape(note))
 }

@@ -38,18 +38,23 @@ func (s *Session) ApplyPersona(id, group string, answers map[string]Answer) {
 }
 
 // SkippedSteps lists the steps that ask for answers which the session has
-// passed without giving any: the checklist with nothing answered, SURE not
-// completed. A patient may skip them; the record says so.
+// passed without giving any: the checklist with nothing answered, the
+// knowledge check not answered in full, SURE not completed. A patient may
+// skip them; the record says so.
 func (s *Session) SkippedSteps() []StepID {
 	steps := s.Steps()
 	here := s.Index()
 	var out []StepID
-	for _, step := range []StepID{StepChecklist, StepSure} {
+	for _, step := range []StepID{StepKnowledgeCheck, StepChecklist, StepSure} {
 		i := slices.Index(steps, step)
 		if i < 0 || i >= here {
 			continue
 		}
 		switch step {
+		case StepKnowledgeCheck:
+			if len(s.Quiz) == 0 || len(s.Quiz) < s.QuizAsked {
+				out = append(out, step)
+			}
 		case StepChecklist:
 			if len(s.Answers) == 0 {
 				out = append(out, step)

@@ -34,17 +34,27 @@ func TestSkippedSteps(t *testing.T) {
 		want []StepID
 	}{
 		{"not reached yet", func(s *Session) { s.JumpTo(StepOptions, t0) }, nil},
-		{"passed both unanswered", func(s *Session) { s.JumpTo(StepSummary, t0) }, []StepID{StepChecklist, StepSure}},
+		{"passed all unanswered", func(s *Session) { s.JumpTo(StepSummary, t0) }, []StepID{StepKnowledgeCheck, StepChecklist, StepSure}},
+		{"knowledge check answered in part", func(s *Session) {
+			s.QuizAsked = 2
+			s.AnswerQuiz("q1", "a", true, false, t0)
+			s.SetAnswer("fibrosis", No)
+			s.JumpTo(StepSummary, t0)
+		}, []StepID{StepKnowledgeCheck, StepSure}},
 		{"checklist answered", func(s *Session) {
+			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			s.JumpTo(StepSummary, t0)
 		}, []StepID{StepSure}},
 		{"SURE started but not finished", func(s *Session) {
+			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			s.SetSure(0, Yes, ByPatient, t0)
 			s.JumpTo(StepSummary, t0)
 		}, []StepID{StepSure}},
-		{"both done", func(s *Session) {
+		{"all done", func(s *Session) {
+			s.QuizAsked = 1
+			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			for i := range SureItems {
 				s.SetSure(i, No, ByPatient, t0)

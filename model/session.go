@@ -19,6 +19,9 @@ type Session struct {
 	Lang    Lang
 	Role    Role
 	Started time.Time
+	// Kiosk marks a waiting-room session: it is never resumed, so one left
+	// in progress counts as abandoned.
+	Kiosk bool
 
 	// Groups are the chosen disease groups; the first is the primary one.
 	Groups []string
@@ -39,6 +42,7 @@ type Session struct {
 	// wrong answers raised the expectations concern, teach-back marks,
 	// every SURE test, and the questions for the doctor.
 	Quiz              []QuizAnswer
+	QuizAsked         int // how many questions the check asks this session
 	ExpectationMisses []string
 	TeachBack         map[string]TeachBack
 	Sure              []SureRecord

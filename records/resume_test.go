@@ -27,9 +27,15 @@ func TestResumeKeepsEachSessionInItsOwnMode(t *testing.T) {
 	}
 	s.Release()
 
-	offered, _, err := Resumable(s, ResumeRole(model.RoleUnset))
-	if err != nil || len(offered) != 1 || offered[0].Code != "ACD349" {
-		t.Fatalf("with no mode asked, only the patient's own session is offered: %+v %v", offered, err)
+	for _, asked := range []model.Role{model.RoleUnset, model.RolePatient} {
+		if _, ok := ResumeRole(asked); ok {
+			t.Fatalf("a start-up in mode %q must list no sessions: the next patient could open them", asked)
+		}
+	}
+	role, ok := ResumeRole(model.RoleDoctor)
+	offered, _, err := Offers(s, role)
+	if !ok || err != nil || len(offered) != 1 || offered[0].Code != "ACE349" || offered[0].Lang != model.LangEN || offered[0].Step != 1 || offered[0].Locked {
+		t.Fatalf("a doctor is offered only the doctor's session, with its language and step: %+v %v", offered, err)
 	}
 	if _, _, err := Resume(s, "ACE349", model.RolePatient); err == nil || !strings.Contains(err.Error(), "--role doctor") {
 		t.Fatalf("a patient resuming a doctor's session: %v", err)
@@ -41,6 +47,9 @@ func TestResumeKeepsEachSessionInItsOwnMode(t *testing.T) {
 	other := OpenFolder(s.Dir)
 	if _, _, err := Resume(other, "ACE349", model.RoleDoctor); !errors.Is(err, ErrLocked) {
 		t.Fatalf("a second app resuming the same session: %v, want ErrLocked", err)
+	}
+	if offered, _, _ := Offers(other, model.RoleDoctor); len(offered) != 1 || !offered[0].Locked {
+		t.Fatalf("a session open in another app is listed as locked: %+v", offered)
 	}
 }
 
@@ -68,5 +77,36 @@ func TestCrashLogIsPrivate(t *testing.T) {
 	}
 	if m := mode(t, path); m != 0o600 {
 		t.Fatalf("crash log mode %o, want 600", m)
+	}
+}
+
+func TestAmendKeepsTheFinishedRecord(t *testing.T) {
+	s := OpenFolder(t.TempDir())
+	defer s.Release()
+	if err := s.Amend("ACD349", []byte("x")); err == nil {
+		t.Fatal("no finished record, no amendment")
+	}
+	rec := record("ACD349", model.Yes)
+	rec.Status = model.StatusFinished
+	if err := s.Close(rec, []byte("# original\n")); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(s.Dir, "ACD349.json"))
+	for _, note := range []string{"first", "second"} {
+		if err := s.Amend("ACD349", []byte(note)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Amendments("ACD349")
+	if err != nil || len(got) != 2 || string(got[0]) != "first" || string(got[1]) != "second" {
+		t.Fatalf("amendments in order: %q %v", got, err)
+	}
+	after, _ := os.ReadFile(filepath.Join(s.Dir, "ACD349.json"))
+	md, _ := os.ReadFile(filepath.Join(s.Dir, "ACD349.md"))
+	if string(before) != string(after) || string(md) != "# original\n" {
+		t.Fatal("an amendment must never change the finished record")
+	}
+	if list, _, _ := s.List(); len(list) != 1 {
+		t.Fatalf("amendments are not records: %d listed", len(list))
 	}
 }

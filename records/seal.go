@@ -161,6 +161,7 @@ type listing struct {
 	Status   string     `json:"status"`
 	Role     model.Role `json:"mode"`
 	Training bool       `json:"training"`
+	Kiosk    bool       `json:"kiosk,omitempty"`
 	Updated  time.Time  `json:"updated"`
 	// ContentVersion lets a listing mark sessions shown older content.
 	ContentVersion string `json:"content_version"`
@@ -181,7 +182,7 @@ func (s *Folder) encode(rec model.Record) ([]byte, error) {
 	}
 	return json.MarshalIndent(listing{
 		Schema: rec.Schema, Code: rec.Code, Status: rec.Status, Role: rec.Role,
-		Training: rec.Training, Updated: rec.Updated, ContentVersion: rec.ContentVersion, Sealed: string(sealed),
+		Training: rec.Training, Kiosk: rec.Kiosk, Updated: rec.Updated, ContentVersion: rec.ContentVersion, Sealed: string(sealed),
 	}, "", "  ")
 }
 
@@ -200,11 +201,14 @@ func (s *Folder) readEntry(path string) (Entry, error) {
 		if err != nil {
 			return Entry{}, err
 		}
-		l = listing{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated, ContentVersion: rec.ContentVersion}
+		l = listing{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Kiosk: rec.Kiosk, Updated: rec.Updated, ContentVersion: rec.ContentVersion}
 	} else if err := l.check(); err != nil {
 		return Entry{}, err
 	}
-	return Entry{Code: l.Code, Status: l.Status, Role: l.Role, Training: l.Training, Updated: l.Updated, Path: path, ContentVersion: l.ContentVersion}, nil
+	if err := namedFor(path, l.Code); err != nil {
+		return Entry{}, err
+	}
+	return Entry{Code: l.Code, Status: l.Status, Role: l.Role, Training: l.Training, Kiosk: l.Kiosk, Updated: l.Updated, Path: path, ContentVersion: l.ContentVersion}, nil
 }
 
 func (l listing) check() error {
@@ -242,7 +246,19 @@ func (s *Folder) readRecord(path string) (model.Record, error) {
 	if err == nil && l.Sealed != "" && (rec.Code != l.Code || rec.Status != l.Status) {
 		err = fmt.Errorf("not a valid record: its listing (%s, %s) does not match its sealed content", l.Code, l.Status)
 	}
+	if err == nil {
+		err = namedFor(path, rec.Code)
+	}
 	return rec, err
+}
+
+// namedFor checks that a record file holds the code its name gives: the
+// name is how a record is found, resumed and deleted.
+func namedFor(path, code string) error {
+	if !strings.HasPrefix(filepath.Base(path), code+".") || len(code) != model.CodeLength {
+		return fmt.Errorf("not a valid record: it holds code %q, its file name another", code)
+	}
+	return nil
 }
 
 func decodeRecord(data []byte) (model.Record, error) {
@@ -276,7 +292,11 @@ func (s *Folder) WriteCrashLog(crash string, now time.Time) (string, error) {
 	if err := s.ensureDir(); err != nil {
 		return "", err
 	}
-	name := filepath.Join(s.Dir, "crash-"+now.UTC().Format("20060102T150405.000Z")+".log")
+	stamp := now.UTC().Format("20060102T150405.000Z")
+	name := filepath.Join(s.Dir, "crash-"+stamp+".log")
+	for n := 2; fileExists(name); n++ { // two crashes at once keep both
+		name = filepath.Join(s.Dir, fmt.Sprintf("crash-%s-%d.log", stamp, n))
+	}
 	return name, writeAtomic(name, data)
 }
 

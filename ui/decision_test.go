@@ -52,7 +52,7 @@ func TestKnowledgeCheck(t *testing.T) {
 	if strings.Contains(visible(m), "Teach-back") || len(m.session.TeachBack) > 0 {
 		t.Fatal("patients get no teach-back marks")
 	}
-	send(m, press("down"))
+	send(m, press("right"))
 	send(m, press("2")) // general-2: answer is a; wrong but not about expectations
 	if len(m.session.ExpectationMisses) != 1 {
 		t.Fatalf("only expectation questions raise the concern: %v", m.session.ExpectationMisses)

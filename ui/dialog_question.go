@@ -12,8 +12,25 @@ import (
 	"stemcounsel/model"
 )
 
-// questionDialog takes a question for the doctor about the current page.
-type questionDialog struct{ field textinput.Model }
+// questionDialog takes a question for the doctor about the current page,
+// or, once the session is finished, an amendment to its record.
+type questionDialog struct {
+	field textinput.Model
+	amend bool
+}
+
+// openAmend shows the amendment field of a finished session.
+func (m *Model) openAmend() tea.Cmd {
+	d := &questionDialog{field: newNoteInput(), amend: true}
+	m.dialog = d
+	m.layoutDialog()
+	return d.field.Focus()
+}
+
+// amendAction is the footer's amend button.
+type amendAction struct{}
+
+func (amendAction) apply(m *Model) tea.Cmd { return m.openAmend() }
 
 // openQuestion shows the question field for the current page.
 func (m *Model) openQuestion() tea.Cmd {
@@ -34,6 +51,13 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 	}
 	return do(func(m *Model) tea.Cmd {
 		end, cmd := typeInto(&d.field, k, m.keys.Field.Drop, m.keys.Field.Keep)
+		if end == kept && d.amend {
+			m.dialog = nil
+			if text := cleanNote(d.field.Value()); text != "" {
+				return m.amend(text)
+			}
+			return cmd
+		}
 		if end == kept {
 			d.keep(m)
 		}
@@ -62,8 +86,12 @@ func (d *questionDialog) layout(m *Model) { d.field.SetWidth(max(1, d.width(m)-2
 
 func (d *questionDialog) view(m *Model) (string, []zone) {
 	w := d.width(m)
-	body := lipgloss.NewStyle().Width(w).Render(m.text.QuestionHelp)
-	lines := []string{m.st.DialogTitle.Render(m.text.QuestionTitle), ""}
+	title, help := m.text.QuestionTitle, m.text.QuestionHelp
+	if d.amend {
+		title, help = m.text.AmendTitle, m.text.AmendHelp
+	}
+	body := lipgloss.NewStyle().Width(w).Render(help)
+	lines := []string{m.st.DialogTitle.Render(title), ""}
 	lines = append(lines, strings.Split(body, "\n")...)
 	lines = append(lines, "", "> "+d.field.View(), "", m.st.Muted.Render(ansi.Truncate(m.text.QuestionKeys, w, "…")))
 	return m.dialogBox(lines), nil

@@ -50,15 +50,21 @@ type menuDialog struct{ cursor int }
 
 func (d *menuDialog) view(m *Model) (string, []zone) {
 	steps := m.session.Steps()
-	w := m.dialogInner(56)
+	w := m.dialogInner(58)
 	visible := max(1, min(len(steps), m.bodyHeight()-2-2)) // border, title, hint
 	top := min(max(0, d.cursor-visible/2), len(steps)-visible)
 	lines := []string{m.st.DialogTitle.Render(m.text.Contents)}
 	var zones []zone
 	for i := top; i < top+visible; i++ {
+		// The cursor is › as in every list; the page on screen has its own
+		// mark, so neither is told by colour alone.
 		mark := "  "
-		if steps[i] == m.session.Current {
+		if i == d.cursor {
 			mark = "› "
+		}
+		here := "  "
+		if steps[i] == m.session.Current {
+			here = "• "
 		}
 		title := m.screenAt(steps[i]).title(steps[i])
 		if p := m.opt.Content.Page(m.session.Lang, steps[i]); p != nil && p.IsPlaceholder() {
@@ -67,7 +73,7 @@ func (d *menuDialog) view(m *Model) (string, []zone) {
 		if m.session.HasQuestion(steps[i]) {
 			title += " " + m.text.AskedMark
 		}
-		label := ansi.Truncate(fmt.Sprintf("%s%2d. %s", mark, i+1, title), w, "…")
+		label := ansi.Truncate(fmt.Sprintf("%s%s%2d. %s", mark, here, i+1, title), w, "…")
 		label += strings.Repeat(" ", max(0, w-lipgloss.Width(label)))
 		style := m.st.MenuItem
 		switch {
@@ -121,38 +127,59 @@ func (a jump) apply(m *Model) tea.Cmd {
 	return m.goTo(m.session.JumpTo(steps[a], m.now()))
 }
 
-// quitDialog asks before quitting a session with answers.
-type quitDialog struct{ focus int } // 0 stay, 1 quit: staying is the safe default
+// confirmDialog asks a yes/no question: y or a click on yes does it, n,
+// esc or a click on no closes the box. No is the default, as it keeps
+// everything as it was.
+type confirmDialog struct {
+	title, body string
+	no, yes     string
+	act         action // what yes does
+	focus       int    // 0 no, 1 yes
+}
 
-func (d *quitDialog) view(m *Model) (string, []zone) {
-	w := m.dialogInner(44)
+// quitDialog asks before quitting; a second q or ctrl+c is as clear an
+// answer as the button.
+func (m *Model) quitDialog() *confirmDialog {
 	text := m.text.QuitBody
-	if m.opt.Store != nil && m.Keeps() {
+	switch {
+	case m.opt.Store != nil && !m.Keeps():
+	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
+	case m.opt.Store != nil:
+		text = m.text.QuitNothing
 	}
-	body := lipgloss.NewStyle().Width(w).Render(text)
-	buttons := []button{m.button(m.text.Stay, true, closeDialog{}), m.button(m.text.Quit, true, quitNow{})}
-	buttons[d.focus].style = m.st.ButtonFocus
-	lines := []string{m.st.DialogTitle.Render(m.text.QuitTitle), ""}
+	return &confirmDialog{title: m.text.QuitTitle, body: text, no: m.text.Stay, yes: m.text.Quit, act: quitNow{}}
+}
+
+func (d *confirmDialog) view(m *Model) (string, []zone) {
+	w := m.dialogInner(44)
+	body := lipgloss.NewStyle().Width(w).Render(d.body)
+	// The key names the choice, and the focused button is bracketed, so
+	// neither is told by colour alone.
+	labels := []string{fmt.Sprintf("%s %s", m.text.KeyNo, d.no), fmt.Sprintf("%s %s", m.text.KeyYes, d.yes)}
+	buttons := []button{m.button(labels[0], true, closeDialog{}), m.button(labels[1], true, d.act)}
+	buttons[d.focus] = button{"[" + labels[d.focus] + "]", m.st.ButtonFocus, buttons[d.focus].act}
+	lines := []string{m.st.DialogTitle.Render(d.title), ""}
 	lines = append(lines, strings.Split(body, "\n")...)
 	lines = append(lines, "")
 	row, zones := buttonRow(buttons, "  ", dialogOffsetX, dialogOffsetY+len(lines))
 	return m.dialogBox(append(lines, row)), zones
 }
 
-func (d *quitDialog) key(m *Model, k tea.KeyPressMsg) action {
+func (d *confirmDialog) key(m *Model, k tea.KeyPressMsg) action {
 	switch {
-	case key.Matches(k, m.keys.Esc):
+	case key.Matches(k, m.keys.Esc, m.keys.No):
 		return closeDialog{}
+	case key.Matches(k, m.keys.Yes):
+		return d.act
 	case key.Matches(k, m.keys.Left, m.keys.Right, m.keys.Tab):
 		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, 1, 2, wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
 		if d.focus == 1 {
-			return quitNow{}
+			return d.act
 		}
 		return closeDialog{}
-	case key.Matches(k, m.keys.Interrupt):
-		// A second ctrl+c is as clear an answer as the button.
+	case key.Matches(k, m.keys.Quit) && d.act == action(quitNow{}):
 		return quitNow{}
 	}
 	return nil

@@ -60,10 +60,11 @@ func TestProgramRun(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	for range len(model.Flow(model.RolePatient, nil)) {
+	for range len(model.Flow(model.RolePatient, nil)) + 3 { // the check has three questions
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyRight})
+		tm.Type("y") // yes to skipping the questions left; nothing elsewhere
 	}
-	tm.Type("q")
+	tm.Type("qq") // past the welcome, q asks once
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	fm := tm.FinalModel(t).(*Model)
 	if fm.session.Role != model.RolePatient || fm.session.Current != model.StepSummary {

@@ -23,9 +23,10 @@ type keyMap struct {
 	Lang, Menu, Help  key.Binding
 	Quit, Choose, Esc key.Binding
 	Left, Right, Tab  key.Binding
-	Ask, Panel        key.Binding
+	Ask, Panel, Amend key.Binding
 	Save, Interrupt   key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
 	Backspace         key.Binding
+	Yes, No           key.Binding // a confirm dialog's answers
 	Checklist         struct{ Answer, Item, Note key.Binding }
 	Quiz              struct{ Answer, Item, TeachBack key.Binding }
 	Sure              struct{ Answer, Item, Again key.Binding }
@@ -63,10 +64,13 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab")),
 		Ask:       key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
 		Panel:     key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
+		Amend:     key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a", t.KeyAmend)),
 		Save:      key.NewBinding(key.WithKeys("ctrl+s")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		Backspace: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", t.KeyDelete)),
 		PINDigit:  key.NewBinding(key.WithKeys(digitKeys(0, 10)...)),
+		Yes:       key.NewBinding(key.WithKeys("y", "Y")),
+		No:        key.NewBinding(key.WithKeys("n", "N")),
 	}
 	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyMove))
 	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyChoose))
@@ -79,7 +83,7 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 	// Keys beyond a question's choices fall through, so 4 and 5 stay free
 	// for teach-back.
 	k.Quiz.Answer = key.NewBinding(key.WithKeys(digitKeys(1, 9)...), key.WithHelp("1/2/3", t.KeyAnswer))
-	k.Quiz.Item = item
+	k.Quiz.Item = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", t.KeyQuestion))
 	k.Quiz.TeachBack = key.NewBinding(key.WithKeys("4", "5"), key.WithHelp("4/5", t.KeyTeachBack))
 
 	k.Sure.Answer = key.NewBinding(key.WithKeys("1", "2"), key.WithHelp("1/2", t.KeyAnswer))

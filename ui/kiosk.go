@@ -341,12 +341,6 @@ func (m *Model) recoverCrash(cmd *tea.Cmd) {
 // Crash is the panic report, if the model panicked.
 func (m *Model) Crash() string { return m.crash }
 
-// SavedUnfinished tells, in the session's language, that it was saved
-// unfinished and how to resume it.
-func SavedUnfinished(lang model.Lang, code string) string {
-	return fmt.Sprintf(wording.For(lang).SavedUnfinished, code)
-}
-
 // NotKept tells, in a language, that the session was not kept because the
 // patient said no, and that the handout can still be printed.
 func NotKept(lang model.Lang) string { return wording.For(lang).NotKept }

@@ -58,9 +58,10 @@ type Options struct {
 	Code string
 	// Session is a session to resume instead of starting a new one.
 	Session *model.Session
-	// Unfinished lists sessions the welcome screen offers to resume, and
-	// Resume loads one of them.
-	Unfinished []records.Entry
+	// Unfinished lists sessions the welcome screen offers to resume (a
+	// doctor's or a trainer's start-up only, never a kiosk's), and Resume
+	// loads one of them.
+	Unfinished []records.Offer
 	Resume     func(code string) (*model.Session, error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
@@ -117,6 +118,7 @@ type Model struct {
 	lastSaved []byte // the last record saved, without its time
 	saveErr   error
 	finished  bool
+	final     model.Record // the record as finished: nothing changes it
 
 	lastInput      time.Time // the kiosk's idle clock
 	handoff        bool      // the kiosk shows the hand-off code
@@ -162,7 +164,7 @@ func New(opt Options) *Model {
 	// talking points stay hidden until asked for, as the patient may be
 	// watching the screen.
 	m.panelOpen = opt.Role == model.RoleTrainer
-	if len(opt.Unfinished) > 0 && opt.Session == nil {
+	if _, lists := records.ResumeRole(opt.Role); lists && len(opt.Unfinished) > 0 && opt.Session == nil && !opt.Kiosk {
 		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
@@ -190,6 +192,12 @@ type resizeDoneMsg struct{ seq int }
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer m.recoverCrash(&cmd)
+	if m.finished {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseClickMsg:
+			defer m.keepFinal(m.finalContent())
+		}
+	}
 	switch msg := msg.(type) {
 	case idleTickMsg:
 		return m, m.onIdleTick()
@@ -212,6 +220,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case abandonedMsg:
 		m.abandoned(msg)
+		return m, nil
+	case amendedMsg:
+		m.amended(msg)
 		return m, nil
 	case resumedMsg:
 		m.resumed(msg)
@@ -434,6 +445,16 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 func (m *Model) lastStep() bool { return m.session.Index() == len(m.session.Steps())-1 }
 
 func (m *Model) next() tea.Cmd {
+	if s, ok := m.screen().(stepper); ok {
+		if a := s.forward(); a != nil {
+			return m.act(a)
+		}
+	}
+	return m.leaveStep()
+}
+
+// leaveStep goes on to the next step, or finishes on the last one.
+func (m *Model) leaveStep() tea.Cmd {
 	if m.lastStep() {
 		return m.finish()
 	}
@@ -447,7 +468,19 @@ func (m *Model) next() tea.Cmd {
 	return m.goTo(m.session.Next(m.now()))
 }
 
-func (m *Model) prev() tea.Cmd { return m.goTo(m.session.Prev(m.now())) }
+func (m *Model) prev() tea.Cmd {
+	if s, ok := m.screen().(stepper); ok {
+		if a := s.backward(); a != nil {
+			return m.act(a)
+		}
+	}
+	return m.goTo(m.session.Prev(m.now()))
+}
+
+// leaveStep is yes to skipping what is left of a step.
+type leaveStep struct{}
+
+func (leaveStep) apply(m *Model) tea.Cmd { m.dialog = nil; return m.leaveStep() }
 
 // switchLang changes the language in place: same step, same place on the
 // page, nothing chosen is lost.
@@ -460,12 +493,14 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 	return m.prerender()
 }
 
-// requestQuit quits at once when nothing would be lost, and asks otherwise.
+// requestQuit quits at once on the welcome screen or once the session is
+// finished, and asks once everywhere else: a patient who has read for a
+// quarter of an hour loses their place to a stray q otherwise.
 func (m *Model) requestQuit() tea.Cmd {
-	if !m.session.HasAnswers() || m.finished {
+	if (m.session.Current == model.StepWelcome && !m.session.HasAnswers()) || m.finished {
 		return tea.Quit
 	}
-	m.dialog = &quitDialog{}
+	m.dialog = m.quitDialog()
 	return nil
 }
 

@@ -4,16 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 // ShutdownMsg asks the app to stop at once, as on SIGTERM or SIGHUP: no
@@ -25,7 +26,10 @@ type savedMsg struct {
 	err error
 }
 
-type finishedMsg struct{ err error }
+type finishedMsg struct {
+	rec model.Record
+	err error
+}
 
 type resumedMsg struct {
 	session *model.Session
@@ -34,15 +38,45 @@ type resumedMsg struct {
 
 // record is the session as it would be saved now.
 func (m *Model) record(status string) model.Record {
+	m.countQuiz()
 	return m.session.Record(status, m.opt.Content.Hash, m.items(), m.now())
 }
 
-// finishedSnapshot is the finished record without its times, to tell
-// whether anything changed after finishing.
-func (m *Model) finishedSnapshot() model.Record {
+// countQuiz notes how many questions the knowledge check asks for the
+// groups chosen now, so the summary and the record can say how many were
+// answered and call a partial check skipped.
+func (m *Model) countQuiz() {
+	m.session.QuizAsked = 0
+	if slices.Contains(m.session.Steps(), model.StepKnowledgeCheck) {
+		m.session.QuizAsked = len(m.opt.Content.Quiz(m.session.Lang, m.session.Groups))
+	}
+}
+
+// finalContent is what a finished record holds, without what reading it
+// changes (the page on screen, the pages viewed, the language shown), to
+// tell whether a key tried to change it.
+func (m *Model) finalContent() []byte {
 	rec := m.record(model.StatusFinished)
-	rec.Updated, rec.Finished = time.Time{}, time.Time{}
-	return rec
+	rec.Updated, rec.Finished, rec.CurrentStep, rec.PagesViewed, rec.Lang = time.Time{}, time.Time{}, "", nil, ""
+	b, _ := json.Marshal(rec)
+	return b
+}
+
+// keepFinal undoes whatever a key or a click changed in a finished
+// session: it can be read and printed, not changed; a correction is an
+// amendment kept beside the record.
+func (m *Model) keepFinal(before []byte) {
+	if !m.finished || bytes.Equal(before, m.finalContent()) {
+		return
+	}
+	s, err := m.final.Session()
+	if err != nil {
+		return
+	}
+	s.Current, s.Viewed, s.Lang = m.session.Current, m.session.Viewed, m.session.Lang
+	m.session = s
+	m.notice = m.text.FinishedReadOnly
+	m.refresh(true)
 }
 
 // Record is the session's record in progress, for whoever stops the app.
@@ -58,27 +92,19 @@ func (m *Model) ShouldSave() bool {
 }
 
 // autosave returns a command that saves the session if it changed since the
-// last save. The comparison leaves out the time of saving itself. A session
-// already finished that changes again is saved as finished again, so no
-// later answer is lost.
+// last save. The comparison leaves out the time of saving itself. A
+// finished session is final and never saved again (see keepFinal).
 func (m *Model) autosave(force bool) tea.Cmd {
-	if m.opt.Store == nil || !(m.ShouldSave() || m.finished) {
+	if m.opt.Store == nil || !m.ShouldSave() {
 		return nil
 	}
-	status := model.StatusInProgress
-	if m.finished {
-		status = model.StatusFinished
-	}
-	rec := m.record(status)
+	rec := m.record(model.StatusInProgress)
 	rec.Updated, rec.Finished = time.Time{}, time.Time{}
 	snapshot, err := json.Marshal(rec)
 	if err != nil || (!force && bytes.Equal(snapshot, m.lastSaved)) {
 		return nil
 	}
 	m.lastSaved = snapshot
-	if m.finished {
-		return m.saveFinished()
-	}
 	m.saveSeq++
 	seq, store := m.saveSeq, m.opt.Store
 	rec.Updated = m.now()
@@ -110,7 +136,7 @@ func (m *Model) saveFinished() tea.Cmd {
 	rec := m.record(model.StatusFinished)
 	md := []byte(doc.Record(rec, m.opt.Content))
 	store := m.opt.Store
-	return func() tea.Msg { return finishedMsg{err: store.Close(rec, md)} }
+	return func() tea.Msg { return finishedMsg{rec: rec, err: store.Close(rec, md)} }
 }
 
 func (m *Model) finishedSaving(msg finishedMsg) {
@@ -124,8 +150,7 @@ func (m *Model) finishedSaving(msg finishedMsg) {
 			}
 			m.handoff = m.kiosk()
 		}
-		m.finished = true
-		m.lastSaved, _ = json.Marshal(m.finishedSnapshot())
+		m.finished, m.final = true, msg.rec
 		m.refresh(true)
 	}
 }
@@ -140,62 +165,6 @@ func (m *Model) banner() string {
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
 }
 
-// The start-up list of unfinished sessions: code and time only, no answers.
-
-// resumeDialog offers the unfinished sessions at start.
-type resumeDialog struct{ cursor int }
-
-func (d *resumeDialog) view(m *Model) (string, []zone) {
-	w := m.dialogInner(48)
-	lines := []string{m.st.DialogTitle.Render(m.text.ResumeTitle), ""}
-	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.ResumeHelp), "\n")...)
-	lines = append(lines, "")
-	var zones []zone
-	visible := max(1, min(len(m.opt.Unfinished), m.bodyHeight()-len(lines)-5))
-	for i := 0; i < visible; i++ {
-		e := m.opt.Unfinished[i]
-		label := fmt.Sprintf("  %s   %s", e.Code, e.Updated.Local().Format(m.text.DateTime))
-		style := m.st.MenuItem
-		if i == d.cursor {
-			label, style = "›"+label[1:], m.st.MenuFocus
-		}
-		zones = append(zones, zone{dialogOffsetX, dialogOffsetY + len(lines), dialogOffsetX + w, dialogOffsetY + len(lines) + 1, resume(i)})
-		lines = append(lines, style.Render(ansi.Truncate(label, w, "…")))
-	}
-	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.ResumeKeys, w, "…")))
-	return m.dialogBox(lines), zones
-}
-
-func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
-	switch dy := m.upDown(k); {
-	case dy != 0:
-		return do(func(*Model) tea.Cmd { d.cursor = cycle(d.cursor, dy, len(m.opt.Unfinished), wrapAround); return nil })
-	case key.Matches(k, m.keys.Choose):
-		return resume(d.cursor)
-	case key.Matches(k, m.keys.Esc):
-		return closeDialog{}
-	case key.Matches(k, m.keys.Interrupt):
-		return quitNow{}
-	}
-	return nil
-}
-
-// resume loads unfinished session i in the background.
-type resume int
-
-func (a resume) apply(m *Model) tea.Cmd {
-	i := int(a)
-	if i < 0 || i >= len(m.opt.Unfinished) || m.opt.Resume == nil {
-		return nil
-	}
-	m.dialog = nil
-	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
-	return func() tea.Msg {
-		s, err := load(code)
-		return resumedMsg{session: s, err: err}
-	}
-}
-
 // resumed puts a loaded session in place of the fresh one.
 func (m *Model) resumed(msg resumedMsg) {
 	if msg.err != nil {
@@ -207,9 +176,58 @@ func (m *Model) resumed(msg resumedMsg) {
 	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
 	m.lastSaved = nil
+	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
+	if m.differsFromStart() {
+		groups := strings.Join(m.session.Groups, ", ")
+		if groups == "" {
+			groups = "–"
+		}
+		m.notice = fmt.Sprintf(m.text.ResumeDiffers, m.session.Code, wording.LanguageNames[m.session.Lang], groups)
+	}
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true
-	m.notice = fmt.Sprintf(m.text.Resumed, m.session.Code)
 	m.refresh(false)
 	m.askConsentFirst(nil)
+}
+
+type amendedMsg struct{ err error }
+
+// amend keeps a correction beside the finished record.
+func (m *Model) amend(note string) tea.Cmd {
+	am, ok := m.opt.Store.(records.Amender)
+	if !ok {
+		m.notice = m.text.FinishedReadOnly
+		return nil
+	}
+	code := m.session.Code
+	md := []byte(doc.Amendment(m.session.Lang, code, note, m.now()))
+	return func() tea.Msg { return amendedMsg{am.Amend(code, md)} }
+}
+
+func (m *Model) amended(msg amendedMsg) {
+	m.saveErr = msg.err
+	m.layoutViewport()
+	if msg.err == nil {
+		m.notice = m.text.AmendSaved
+	}
+}
+
+// ExitMessage is the line printed when the app stops, in the session's
+// language: the code always, with where the record is and how to read it
+// once finished, or how to resume it when it is kept unfinished.
+func (m *Model) ExitMessage() string {
+	code := m.session.Code
+	switch {
+	case !m.Keeps() && (m.session.HasAnswers() || m.finished):
+		return m.text.NotKept
+	case m.finished:
+		where := m.opt.Store.String()
+		if f := records.FolderOf(m.opt.Store); f != nil {
+			where = filepath.Join(f.Dir, code+".md")
+		}
+		return fmt.Sprintf(m.text.FinishedExit, code, where)
+	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
+		return fmt.Sprintf(m.text.SavedUnfinished, code)
+	}
+	return fmt.Sprintf(m.text.ExitNothing, code)
 }

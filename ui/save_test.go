@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -104,12 +105,47 @@ func TestFinishWritesTheRecord(t *testing.T) {
 			t.Errorf("the Markdown record lacks %q:\n%s", want, md)
 		}
 	}
-	// A change after finishing is saved into the finished record too.
+	// Finished is final: a later answer, a note or a question by key or
+	// click changes neither the session nor the record.
+	before, _ := os.ReadFile(filepath.Join(dir, "ACD349.json"))
+	send(m, press("l")) // reading in another language is still allowed
 	atStep(t, m, model.StepChecklist)
 	send(m, press("1"))
-	rec, err := m.opt.Store.Load("ACD349")
-	if err != nil || rec.Status != model.StatusFinished || rec.Checklist[0].Answer != "yes" {
-		t.Fatalf("a later answer must not be lost: %v %+v", err, rec.Checklist)
+	if m.session.Answers["end-stage"] != model.Unanswered || !strings.Contains(visible(m), "it can be read, not changed") {
+		t.Fatalf("an answer after finishing must be refused, saying why:\n%s", visible(m))
+	}
+	clickText(t, m, "2 No")
+	send(m, press("n"))
+	typeText(m, "late note")
+	send(m, press("enter"))
+	send(m, press("f"))
+	typeText(m, "late question")
+	send(m, press("enter"))
+	if m.session.Answers["end-stage"] != model.Unanswered || m.session.Notes["end-stage"] != "# ghi chú | `x`" || len(m.session.Questions) != 0 {
+		t.Fatalf("nothing changes a finished session: %v %v %v", m.session.Answers, m.session.Notes, m.session.Questions)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "ACD349.json")); string(after) != string(before) {
+		t.Fatal("the finished record must not be rewritten")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ACD349.progress.json")); !os.IsNotExist(err) {
+		t.Fatal("nor saved as in progress again")
+	}
+	// A correction is an explicit amendment, kept beside the original.
+	clickText(t, m, "a amend")
+	typeText(m, "Item 1 was Yes: the patient misread it")
+	send(m, press("enter"))
+	if !strings.Contains(visible(m), "kept beside the record") {
+		t.Fatalf("the amendment is confirmed:\n%s", visible(m))
+	}
+	notes, err := m.opt.Store.(records.Amender).Amendments("ACD349")
+	if err != nil || len(notes) != 1 || !strings.Contains(string(notes[0]), "Item 1 was Yes") {
+		t.Fatalf("the amendment is stored beside the record: %q %v", notes, err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "ACD349.json")); string(after) != string(before) {
+		t.Fatal("an amendment leaves the finished record as it was")
+	}
+	if msg := m.ExitMessage(); !strings.Contains(msg, "ACD349") || !strings.Contains(msg, filepath.Join(dir, "ACD349.md")) || !strings.Contains(msg, "stemcounsel open ACD349") {
+		t.Fatalf("leaving names the code, the record and how to open it: %q", msg)
 	}
 	if !send(m, press("q")) {
 		t.Fatal("after finishing, q quits without asking")
@@ -119,31 +155,67 @@ func TestFinishWritesTheRecord(t *testing.T) {
 func TestResumeListAtStart(t *testing.T) {
 	dir := t.TempDir()
 	old := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
-	old.Code = "XYW346"
+	old.Code, old.PatientRef = "XYW346", "BN-042"
+	old.Groups = []string{"joint"}
 	old.SetAnswer("fibrosis", model.NotSure)
 	old.JumpTo(model.StepWhatItIs, testClock)
-	entry := records.Entry{Code: "XYW346", Status: model.StatusInProgress, Updated: testClock}
+	offers := []records.Offer{
+		{Entry: records.Entry{Code: "XYW346", Status: model.StatusInProgress, Role: model.RoleDoctor, Updated: testClock.Add(-20 * time.Minute)}, Lang: model.LangEN, Step: 2, Steps: 19, PatientRef: "BN-042"},
+		{Entry: records.Entry{Code: "QQQ777", Status: model.StatusInProgress, Role: model.RoleDoctor, Updated: testClock.Add(-3 * time.Hour)}, Lang: model.LangVI, Step: 5, Steps: 19, Locked: true},
+	}
 	var asked string
-	m := storeModel(t, dir, Options{
-		Unfinished: []records.Entry{entry},
-		Resume: func(code string) (*model.Session, error) {
-			asked = code
-			return old, nil
-		},
-	})
+	load := func(code string) (*model.Session, error) { asked = code; return old, nil }
+	start := func(opt Options) *Model {
+		opt.Unfinished, opt.Resume = offers, load
+		if opt.Role == model.RoleUnset {
+			opt.Role = model.RoleDoctor
+		}
+		return storeModel(t, dir, opt)
+	}
+
+	m := start(Options{Lang: model.LangVI, LangSet: true})
 	scr := visible(m)
-	if !isOpen[*resumeDialog](m) || !strings.Contains(scr, "XYW346") || strings.Contains(scr, "fibrosis") {
-		t.Fatalf("the start-up list shows codes and times, no answers:\n%s", scr)
+	if !isOpen[*resumeDialog](m) || !strings.Contains(scr, "› Bắt đầu phiên mới") {
+		t.Fatalf("the new session is the first row, with the cursor:\n%s", scr)
+	}
+	for _, want := range []string{"XYW346 · English · Bước 2/19 · 20 phút trước", "Buổi tư vấn có bác sĩ · BN-042", "QQQ777", "đang mở ở cửa sổ khác"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the row must show %q:\n%s", want, scr)
+		}
+	}
+	if strings.Contains(scr, "fibrosis") {
+		t.Fatal("no answers in the list")
 	}
 	send(m, press("enter"))
+	if asked != "" || m.dialog != nil || m.session.Code != "ACD349" || m.session.PatientRef != "" {
+		t.Fatalf("enter on the default row starts a new session: asked %q, session %s ref %q", asked, m.session.Code, m.session.PatientRef)
+	}
+	if strings.Contains(visible(m), "BN-042") {
+		t.Fatal("the previous patient's file number must not carry into the new session")
+	}
+
+	m = start(Options{Lang: model.LangVI, LangSet: true})
+	send(m, keys("down", "down", "down", "enter")...) // stops at the locked row
+	if asked != "" || !isOpen[*resumeDialog](m) {
+		t.Fatal("a session open elsewhere cannot be chosen")
+	}
+	clickText(t, m, "QQQ777")
+	if asked != "" || !isOpen[*resumeDialog](m) {
+		t.Fatal("nor clicked")
+	}
+	send(m, keys("up", "enter")...)
 	if asked != "XYW346" || m.session.Code != "XYW346" || m.session.Current != model.StepWhatItIs || m.session.Lang != model.LangEN {
 		t.Fatalf("resume: asked %q, session %+v", asked, m.session)
 	}
+	if scr := visible(m); !strings.Contains(scr, "keeps its own language (English)") {
+		t.Fatalf("a session whose language differs from --lang says so:\n%s", scr)
+	}
 
-	fresh := storeModel(t, dir, Options{Unfinished: []records.Entry{entry}, Resume: func(string) (*model.Session, error) { return old, nil }})
-	send(fresh, press("esc"))
-	if fresh.dialog != nil || fresh.session.Code != "ACD349" {
-		t.Fatal("esc ignores the list and starts fresh")
+	for _, opt := range []Options{{Role: model.RolePatient}, {Kiosk: true, Idle: time.Hour}} {
+		opt.Unfinished, opt.Resume = offers, load
+		if m := storeModel(t, dir, opt); m.dialog != nil {
+			t.Fatalf("a %s start-up (kiosk %v) lists no other sessions", opt.Role, opt.Kiosk)
+		}
 	}
 }
 

@@ -41,6 +41,14 @@ type screen interface {
 	layout()
 }
 
+// stepper is a screen with steps of its own, as the knowledge check has
+// questions: next and back move within it before they leave the step.
+// nil leaves it to the session.
+type stepper interface {
+	forward() action
+	backward() action
+}
+
 // bodyScreen is a screen that draws its whole body itself rather than a
 // fixed top over the scrolling page.
 type bodyScreen interface {

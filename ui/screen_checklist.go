@@ -70,8 +70,8 @@ func (c *checklistScreen) top() (string, []zone) {
 	for i, iid := range ids {
 		cell := fmt.Sprintf("%d%s", i+1, m.text.AnswerMarks[m.session.Answers[iid]])
 		style := m.st.Muted
-		if i == c.focus {
-			style = m.st.OptionFocus
+		if i == c.focus { // the item on screen is bracketed, not only coloured
+			cell, style = "["+cell+"]", m.st.OptionFocus
 		}
 		if x+len(cell)+1 > w {
 			break
@@ -79,6 +79,10 @@ func (c *checklistScreen) top() (string, []zone) {
 		strip.WriteString(style.Render(cell) + " ")
 		zones = append(zones, zone{x, len(lines), x + lipgloss.Width(cell), len(lines) + 1, checklistFocus{c, i}})
 		x += lipgloss.Width(cell) + 1
+	}
+	// The one-letter marks get their words beside them where there is room.
+	if legend := m.text.StripLegend; x+2+lipgloss.Width(legend) <= w {
+		strip.WriteString(" " + m.st.Muted.Render(legend))
 	}
 	lines = append(lines, strip.String())
 
@@ -122,6 +126,10 @@ func (c *checklistScreen) markdown() (string, bool) {
 	id := c.focused()
 	item := cb.Item(lang, id)
 	var b strings.Builder
+	// The reassurance comes before the first question, not below it.
+	if p := cb.Page(lang, model.StepChecklist); p != nil && c.focus == 0 {
+		fmt.Fprintf(&b, "%s\n\n", p.PatientText())
+	}
 	if why, ok := item.Section("why"); ok {
 		fmt.Fprintf(&b, "### %s\n\n%s\n\n", t.ChecklistWhy, why)
 	}
@@ -141,9 +149,6 @@ func (c *checklistScreen) markdown() (string, bool) {
 	if again, ok := item.Section("revisit"); ok {
 		fmt.Fprintf(&b, "%s\n\n", again)
 	}
-	if p := cb.Page(lang, model.StepChecklist); p != nil {
-		fmt.Fprintf(&b, "---\n\n%s\n", p.PatientText())
-	}
 	return b.String(), true
 }
 
@@ -159,7 +164,7 @@ func (c *checklistScreen) key(k tea.KeyPressMsg) action {
 	case key.Matches(k, km.Answer):
 		return checklistAnswer{c, digit(k, '1')}
 	case d != 0:
-		return checklistFocus{c, cycle(c.focus, d, len(m.items()), wrapAround)}
+		return checklistFocus{c, cycle(c.focus, d, len(m.items()), stopAtEnds)}
 	case m.canNote() && key.Matches(k, km.Note):
 		return do(func(*Model) tea.Cmd {
 			c.editing = true
@@ -172,8 +177,9 @@ func (c *checklistScreen) key(k tea.KeyPressMsg) action {
 }
 
 // checklistAnswer records answer i (0-2) for the focused item. A patient
-// moves on to the next item, to answer the list in one pass; a doctor stays,
-// since a note (n) usually follows the answer it explains.
+// moves on to the next item, to answer the list in one pass; a doctor
+// stays, since a note (n) usually follows the answer it explains, and is
+// told how to move on.
 type checklistAnswer struct {
 	c *checklistScreen
 	i int
@@ -181,6 +187,9 @@ type checklistAnswer struct {
 
 func (a checklistAnswer) apply(m *Model) tea.Cmd {
 	m.session.SetAnswer(a.c.focused(), doc.AnswerOrder[a.i])
+	if m.canNote() && a.c.focus < len(m.items())-1 {
+		m.notice = m.text.ChecklistStay
+	}
 	if a.c.focus < len(m.items())-1 && !m.canNote() {
 		a.c.focusItem(a.c.focus + 1)
 	}

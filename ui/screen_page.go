@@ -50,5 +50,6 @@ type summaryScreen struct{ pageScreen }
 
 func (s *summaryScreen) markdown() (string, bool) {
 	m := s.m
+	m.countQuiz()
 	return doc.Summary(m.session, m.opt.Content), true
 }

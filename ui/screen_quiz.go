@@ -51,26 +51,42 @@ func (q *quizScreen) top() (string, []zone) {
 	item := q.focused()
 	var lines []string
 	var zones []zone
-	lines = append(lines, m.st.StepCount.Render(fmt.Sprintf(m.text.QuestionOf, q.focus+1, len(items))))
+	// Where the patient is, and the controls to step between questions:
+	// touch users have no other way to reach question 2.
+	counter := fmt.Sprintf(m.text.QuestionOf, q.focus+1, len(items)) + " · " +
+		fmt.Sprintf(m.text.QuizAnswered, q.answered(), len(items))
+	steps := []button{
+		m.button(m.text.QuizPrev, q.focus > 0, q.move(q.focus-1)),
+		m.button(m.text.QuizNext, q.focus < len(items)-1, q.move(q.focus+1)),
+	}
+	row, rz := buttonRow(steps, " ", 0, len(lines))
+	if lipgloss.Width(counter)+2+lipgloss.Width(row) <= w {
+		lines = append(lines, m.st.StepCount.Render(counter)+"  "+row)
+		for _, z := range rz {
+			zones = append(zones, z.moved(lipgloss.Width(counter)+2, 0))
+		}
+	} else {
+		lines = append(lines, m.st.StepCount.Render(ansi.Truncate(counter, w, "…")))
+		row, rz = buttonRow(steps, " ", 0, len(lines))
+		lines, zones = append(lines, ansi.Truncate(row, w, "")), append(zones, rz...)
+	}
 	question := lipgloss.NewStyle().Bold(true).Width(w).Render(oneLine(item.Question))
 	lines = append(lines, strings.Split(question, "\n")...)
 	first, answered := m.session.QuizAnswerFor(item.ID)
 	for i, c := range item.Choices {
-		mark := "  "
-		if answered && first.Choice == c.Key {
-			mark = "› "
-		}
-		style := m.st.Option
-		if answered && first.Choice == c.Key {
-			style = m.st.OptionFocus
+		chosen := answered && first.Choice == c.Key
+		// The chosen answer has its own mark and words, not only a colour.
+		mark, style, label := "  ", m.st.Option, oneLine(c.Text)
+		if chosen {
+			mark, style, label = "✓ ", m.st.OptionFocus, label+" ("+m.text.QuizYourAnswer+")"
 		}
 		// The whole answer shows, wrapped under its own text.
-		text := strings.Split(lipgloss.NewStyle().Width(max(1, w-5)).Render(oneLine(c.Text)), "\n")
+		text := strings.Split(lipgloss.NewStyle().Width(max(1, w-6)).Render(label), "\n")
 		zones = append(zones, zone{0, len(lines), w, len(lines) + len(text), quizAnswer{q, i}})
 		for j, l := range text {
-			prefix := "     "
+			prefix := "      "
 			if j == 0 {
-				prefix = fmt.Sprintf("%s%d  ", mark, i+1)
+				prefix = fmt.Sprintf("%s[%d] ", mark, i+1)
 			}
 			lines = append(lines, style.Render(prefix+strings.TrimRight(l, " ")))
 		}
@@ -78,9 +94,10 @@ func (q *quizScreen) top() (string, []zone) {
 	if answered && m.canTeachBack() {
 		var marks []button
 		for i, mark := range teachBackMarks {
-			b := button{fmt.Sprintf(" %d %s ", i+4, m.text.TeachBackNames[mark]), m.st.Button, teachBack{q, i}}
+			label := fmt.Sprintf("%d %s", i+4, m.text.TeachBackNames[mark])
+			b := button{" " + label + " ", m.st.Button, teachBack{q, i}}
 			if m.session.TeachBack[item.ID] == mark {
-				b.style = m.st.ButtonFocus
+				b = button{"[✓ " + label + "]", m.st.ButtonFocus, b.act}
 			}
 			marks = append(marks, b)
 		}
@@ -89,6 +106,55 @@ func (q *quizScreen) top() (string, []zone) {
 	}
 	lines = append(lines, "")
 	return strings.Join(lines, "\n"), zones
+}
+
+// answered counts the questions of the check that have an answer.
+func (q *quizScreen) answered() int {
+	n := 0
+	for _, it := range q.items() {
+		if _, ok := q.m.session.QuizAnswerFor(it.ID); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// forward is next on the check: the next unanswered question after this
+// one; with none left after it, leaving asks first while any is open.
+func (q *quizScreen) forward() action {
+	items := q.items()
+	for i := q.focus + 1; i < len(items); i++ {
+		if _, ok := q.m.session.QuizAnswerFor(items[i].ID); !ok {
+			return q.move(i)
+		}
+	}
+	if open := len(items) - q.answered(); open > 0 {
+		return do(func(m *Model) tea.Cmd {
+			m.dialog = &confirmDialog{
+				title: m.text.QuizSkipTitle, body: fmt.Sprintf(m.text.QuizSkipBody, open),
+				no: m.text.QuizBackTo, yes: m.text.QuizSkip, act: leaveStep{},
+			}
+			return nil
+		})
+	}
+	return nil
+}
+
+// backward is back on the check: the question before, then the step before.
+func (q *quizScreen) backward() action {
+	if q.focus > 0 {
+		return q.move(q.focus - 1)
+	}
+	return nil
+}
+
+// answerKeys names a question's answer keys in words: "1 or 2".
+func (m *Model) answerKeys(n int) string {
+	keys := digitKeys(1, n)
+	if n < 2 {
+		return strings.Join(keys, "")
+	}
+	return strings.Join(keys[:n-1], ", ") + " " + m.text.Or + " " + keys[n-1]
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(doc.PlainText(s)), " ") }
@@ -116,7 +182,7 @@ func (q *quizScreen) markdown() (string, bool) {
 			fmt.Fprintf(&b, "### %s\n\n%s\n\n*%s*\n", t.TeachBackTitle, item.TeachBack, t.TeachBackHint)
 		}
 	} else {
-		fmt.Fprintf(&b, "*%s*\n", t.QuizHint)
+		fmt.Fprintf(&b, "*%s*\n", fmt.Sprintf(t.QuizHint, m.answerKeys(len(item.Choices))))
 	}
 	return b.String(), true
 }
@@ -124,20 +190,19 @@ func (q *quizScreen) markdown() (string, bool) {
 func (q *quizScreen) key(k tea.KeyPressMsg) action {
 	m := q.m
 	item := q.focused()
-	switch d := m.upDown(k); {
+	switch {
 	case key.Matches(k, m.keys.Quiz.Answer) && digit(k, '1') < len(item.Choices):
 		return quizAnswer{q, digit(k, '1')}
 	case key.Matches(k, m.keys.Quiz.TeachBack) && m.canTeachBack():
 		return teachBack{q, digit(k, '4')}
-	case d != 0:
-		return q.move(cycle(q.focus, d, len(q.items()), wrapAround))
 	}
-	return nil
+	return nil // ↑/↓ scroll the explanation, as on every page
 }
 
+// move shows question i; there is no wrapping past either end.
 func (q *quizScreen) move(i int) action {
 	return do(func(m *Model) tea.Cmd {
-		q.focus = i
+		q.focus = cycle(i, 0, len(q.items()), stopAtEnds)
 		m.refresh(false)
 		return nil
 	})
@@ -156,7 +221,10 @@ func (a quizAnswer) apply(m *Model) tea.Cmd {
 		return nil
 	}
 	c := item.Choices[a.i]
-	m.session.AnswerQuiz(item.ID, c.Key, c.Key == item.Answer, item.Expectation, m.now())
+	if !m.session.AnswerQuiz(item.ID, c.Key, c.Key == item.Answer, item.Expectation, m.now()) {
+		m.notice = m.text.QuizKept
+		return nil
+	}
 	m.refresh(false)
 	return nil
 }
@@ -187,7 +255,8 @@ func (q *quizScreen) FullHelp() [][]key.Binding { return [][]key.Binding{q.own()
 // trainer.
 func (q *quizScreen) own() []key.Binding {
 	k := q.m.keys
-	b := []key.Binding{k.Quiz.Answer, k.Quiz.Item}
+	n := len(q.focused().Choices)
+	b := []key.Binding{withHelp(k.Quiz.Answer, strings.Join(digitKeys(1, n), "/"), q.m.text.KeyAnswer), k.Quiz.Item}
 	if q.m.canTeachBack() {
 		b = append(b, k.Quiz.TeachBack)
 	}

@@ -53,8 +53,8 @@ func (s *sureScreen) top() (string, []zone) {
 		var answers []button
 		for j, a := range sureAnswers {
 			b := button{fmt.Sprintf(" %d %s ", j+1, m.text.AnswerNames[a]), m.st.Button, sureAnswer{s, i, a}}
-			if rec.Answers[i] == a {
-				b.style = m.st.ButtonFocus
+			if rec.Answers[i] == a { // bracketed, as on the checklist: not by colour alone
+				b.label, b.style = fmt.Sprintf("[%d %s]", j+1, m.text.AnswerNames[a]), m.st.ButtonFocus
 			}
 			answers = append(answers, b)
 		}

@@ -100,7 +100,7 @@ func TestHelpListsTheKeysOfTheScreen(t *testing.T) {
 		{"checklist patient", Options{Role: model.RolePatient}, model.StepChecklist,
 			[]string{"1/2/3 answer"}, []string{"n note", "doctor's notes"}},
 		{"quiz", Options{Role: model.RoleTrainer}, model.StepKnowledgeCheck,
-			[]string{"1/2/3 answer", "4/5 teach-back"}, []string{"↑/↓ scroll"}},
+			[]string{"1/2/3 answer", "←/→ previous/next question", "4/5 teach-back", "↑/↓ scroll"}, nil},
 		{"sure", Options{Role: model.RoleDoctor}, model.StepSure,
 			[]string{"1/2 answer", "r ask SURE again"}, nil},
 		{"next step", Options{Role: model.RoleDoctor}, model.StepNextStep,

@@ -180,20 +180,38 @@ func TestComponentLettersDoNothing(t *testing.T) {
 	}
 }
 
-func TestQuitAsksOnlyOnceSomethingIsAnswered(t *testing.T) {
+// TestQuitAsksOncePastTheWelcome: q on the untouched welcome quits; past
+// it, q always asks once (even with nothing answered, after any amount of
+// reading), and the dialog takes y and n.
+func TestQuitAsksOncePastTheWelcome(t *testing.T) {
 	b := fixtureContent(t)
-	m := newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true}, 80, 24)
+	m := newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Lang: model.LangEN}, 80, 24)
 	if !send(m, press("q")) {
-		t.Fatal("q with nothing answered must quit at once")
+		t.Fatal("q on the untouched welcome must quit at once")
+	}
+
+	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Lang: model.LangEN}, 80, 24)
+	send(m, keys("right", "right")...) // reading, nothing answered
+	if send(m, press("q")) || !isOpen[*confirmDialog](m) {
+		t.Fatal("q after the welcome must ask, even with nothing answered")
+	}
+	if scr := visible(m); !strings.Contains(scr, "Quit?") || !strings.Contains(scr, "[n Stay]") || !strings.Contains(scr, "y Quit") {
+		t.Fatalf("the quit dialog must show its keys and mark the default without colour:\n%s", scr)
+	}
+	// Inside the dialog, answer keys are not answers and do not quit.
+	if send(m, keys("1", "2")...) || !isOpen[*confirmDialog](m) {
+		t.Fatal("digits in the quit dialog must do nothing")
+	}
+	if send(m, press("n")) || m.dialog != nil {
+		t.Fatal("n must stay")
+	}
+	if send(m, press("q")) || !send(m, press("y")) {
+		t.Fatal("q then y must quit")
 	}
 
 	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Groups: []string{"joint"}}, 80, 24)
-	if send(m, press("q")) || !isOpen[*quitDialog](m) {
-		t.Fatal("q with answers must ask first")
-	}
-	// Inside the dialog, letters are not answers and do not quit.
-	if send(m, keys("q", "1", "y")...) {
-		t.Fatal("letters in the quit dialog must not quit")
+	if send(m, press("q")) || !isOpen[*confirmDialog](m) {
+		t.Fatal("q with answers must ask first, even on the welcome")
 	}
 	if send(m, press("enter")) || m.dialog != nil {
 		t.Fatal("enter on the default button must stay")
@@ -203,10 +221,14 @@ func TestQuitAsksOnlyOnceSomethingIsAnswered(t *testing.T) {
 	if !send(m, press("enter")) {
 		t.Fatal("enter on Quit must quit")
 	}
+	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Groups: []string{"joint"}}, 80, 24)
+	if send(m, press("q")) || !send(m, press("q")) {
+		t.Fatal("a second q is as clear as the button")
+	}
 
 	m = newTestModel(t, b, Options{Role: model.RolePatient, LangSet: true, Groups: []string{"joint"}}, 80, 24)
 	send(m, press("ctrl+c"))
-	if !isOpen[*quitDialog](m) {
+	if !isOpen[*confirmDialog](m) {
 		t.Fatal("ctrl+c with answers must ask too")
 	}
 	if send(m, press("esc")) || m.dialog != nil {

@@ -108,3 +108,17 @@ func TestValuesStepFitsEverySize(t *testing.T) {
 		}
 	}
 }
+
+func TestIconArrayFitsAndShowsOnTheGroupPage(t *testing.T) {
+	for _, lang := range model.Langs {
+		for _, w := range []int{60, 80, 120} {
+			m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: model.RolePatient, Groups: []string{"cardiovascular"}}, w, 30)
+			atStep(t, m, model.GroupStep("cardiovascular"))
+			page := unwrapAll(m)
+			if !strings.Contains(page, "●●●○○○○○○○ ●●●●○○○○○○") {
+				t.Fatalf("%s at %d columns: the BAMI icon array must be drawn:\n%s", lang, w, page)
+			}
+			checkFits(t, m, "group page with an icon array")
+		}
+	}
+}

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -182,6 +184,9 @@ func (m *Model) footerView() ([]string, []zone) {
 		m.button(m.text.Back, idx > 0, prevAction{}),
 		m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}),
 	}
+	if m.finished && !m.kiosk() {
+		row = append(row, m.button("a "+m.text.KeyAmend, true, amendAction{}))
+	}
 	if m.kiosk() {
 		row = append(row, m.button(m.text.StaffButton, true, staffCall{}))
 	}
@@ -192,18 +197,92 @@ func (m *Model) footerView() ([]string, []zone) {
 		right := m.st.Muted.Render(m.text.HelpShort)
 		if notice != "" {
 			right = m.st.Notice.Render(ansi.Truncate(notice, max(0, m.innerWidth()-lipgloss.Width(buttons)-2), "…"))
+		} else {
+			x := lipgloss.Width(buttons) + 2
+			zones = append(zones, zone{x, 0, x + lipgloss.Width(right), 1, pressKey{m.keys.Help}})
 		}
 		return []string{buttons + "  " + right}, zones
 	}
 	// Two rows: the help bar gets the whole width, the buttons sit below.
 	bar := m.st.Notice.Render(ansi.Truncate(notice, m.innerWidth(), "…"))
-	if notice == "" {
-		bar = m.help.ShortHelpView(m.screen().ShortHelp())
+	var hz []zone
+	switch {
+	case notice == "" && m.finished:
+		// A standing line: the session is final, and how to correct it.
+		bar = m.st.Muted.Render(ansi.Truncate(m.text.FinishedReadOnly, m.innerWidth(), "…"))
+	case notice == "":
+		bar, hz = m.helpBar(m.screen().ShortHelp())
 	}
 	for i := range zones {
 		zones[i] = zones[i].moved(0, 1)
 	}
-	return []string{bar, buttons}, zones
+	return []string{bar, buttons}, append(zones, hz...)
+}
+
+// helpBar draws the short help as bubbles/help does, each item clickable
+// as its key: touch users have no other way to ask, switch language, open
+// the contents or the help.
+func (m *Model) helpBar(bindings []key.Binding) (string, []zone) {
+	st := m.help.Styles
+	sep := st.ShortSeparator.Render(" • ")
+	var b strings.Builder
+	var zones []zone
+	x, w := 0, m.innerWidth()-1 // room for the ellipsis
+	for _, kb := range bindings {
+		if !kb.Enabled() || (m.kiosk() && slices.Equal(kb.Keys(), m.keys.Quit.Keys())) {
+			continue // a kiosk has no quit key to offer
+		}
+		item := st.ShortKey.Render(kb.Help().Key) + " " + st.ShortDesc.Render(kb.Help().Desc)
+		gap := ""
+		if x > 0 {
+			gap = sep
+		}
+		if x+lipgloss.Width(gap)+lipgloss.Width(item) > w {
+			b.WriteString(st.Ellipsis.Render(" …"))
+			break
+		}
+		b.WriteString(gap + item)
+		x += lipgloss.Width(gap)
+		zones = append(zones, zone{x, 0, x + lipgloss.Width(item), 1, pressKey{kb}})
+		x += lipgloss.Width(item)
+	}
+	return b.String(), zones
+}
+
+// pressKey is a click on a key's name: it does what pressing the key does.
+type pressKey struct{ b key.Binding }
+
+func (p pressKey) apply(m *Model) tea.Cmd {
+	keys := p.b.Keys()
+	if len(keys) == 0 {
+		return nil
+	}
+	k := keyMsg(keys[0])
+	if m.kiosk() {
+		if c, done := m.kioskKey(k); done {
+			return c
+		}
+	}
+	return m.handleKey(k)
+}
+
+// keyMsg is the key press a key name stands for.
+func keyMsg(name string) tea.KeyPressMsg {
+	named := map[string]rune{
+		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd, "f1": tea.KeyF1,
+	}
+	if c, ok := named[name]; ok {
+		return tea.KeyPressMsg{Code: c}
+	}
+	if r := []rune(name); len(r) == 1 {
+		return tea.KeyPressMsg{Code: r[0], Text: name}
+	}
+	if strings.HasPrefix(name, "ctrl+") && len(name) == 6 {
+		return tea.KeyPressMsg{Code: rune(name[5]), Mod: tea.ModCtrl}
+	}
+	return tea.KeyPressMsg{}
 }
 
 // fullHelp is what the help dialog lists: the current screen's own keys,

@@ -54,7 +54,7 @@ type Text struct {
 	NotProvided                                          string
 	QuestionOf                                           string // "Question %d of %d"
 	TeachBackNames                                       map[model.TeachBack]string
-	RightAnswer, TeachBackTitle, TeachBackHint, QuizHint string
+	RightAnswer, TeachBackTitle, TeachBackHint, QuizHint string // hint: "%s" the answer keys
 	SureAskedTimes                                       string
 	QuestionTitle, QuestionHelp, QuestionKeys            string
 	QuestionSaved, AskedMark                             string
@@ -102,6 +102,23 @@ type Text struct {
 	ConsentYes, ConsentNo, ConsentKeys, ConsentMore, ConsentCurrent string
 	ConsentKept, NotKept, ConsentDeleted, ConsentNotDeleted         string
 	KeyConsent, FinishNotKept, CountdownNotKept, HandoffNotKept     string
+	// The knowledge check as a stepper.
+	QuizPrev, QuizNext, QuizYourAnswer, QuizKept string
+	QuizAnswered                                 string // "%d of %d answered"
+	QuizSkipTitle, QuizSkipBody                  string // body: "%d" unanswered
+	QuizSkip, QuizBackTo                         string
+	Or                                           string // joins the last two keys: "1 or 2"
+	SummaryQuizCount                             string // "%d of %d"
+
+	// Resuming, finishing and leaving.
+	ResumeNew, ResumeLocked, ResumeDiffers      string // differs: "%[1]s" code, "%[2]s" language, "%[3]s" groups
+	MinutesAgo, HoursAgo, DaysAgo               string
+	FinishedReadOnly, FinishedExit, ExitNothing string // exit: "%[1]s" code, "%[2]s" where
+	AmendTitle, AmendHelp, AmendSaved           string
+	KeyAmend, QuitNothing, KeyYes, KeyNo        string
+	KeyQuestion                                 string
+	StripLegend                                 string // the words of the checklist strip's marks
+	ChecklistStay                               string
 }
 
 // ScriptPart names a part of a trainer's script: what the persona says, a
@@ -144,7 +161,7 @@ var texts = map[model.Lang]*Text{
 		Placeholder:   "Phần này chưa có trong phiên bản hiện tại.",
 		TooSmall:      "Cửa sổ quá nhỏ (%dx%d). Vui lòng mở rộng tới ít nhất %dx%d.",
 		Contents:      "Mục lục",
-		ContentsHint:  "↑/↓ chọn, enter để đến, esc để đóng",
+		ContentsHint:  "↑/↓ chọn, enter để đến, • đang xem, esc đóng",
 		HelpTitle:     "Phím tắt",
 		HelpClose:     "esc hoặc ? để đóng",
 		QuitTitle:     "Thoát?",
@@ -220,7 +237,7 @@ var texts = map[model.Lang]*Text{
 		RightAnswer:       "Câu trả lời đúng:",
 		TeachBackTitle:    "Hỏi lại để kiểm tra (dành cho bác sĩ)",
 		TeachBackHint:     "Mời người bệnh trả lời bằng lời của họ, rồi đánh dấu: 4 nếu họ nói lại được, 5 nếu bạn đã giải thích lại.",
-		QuizHint:          "Chọn câu trả lời bằng phím 1, 2 hoặc 3, hoặc bấm vào câu trả lời. Đây không phải bài thi.",
+		QuizHint:          "Chọn câu trả lời bằng phím %s, hoặc bấm vào câu trả lời. Đây không phải bài thi.",
 		SureAskedTimes:    "Đã hỏi %d lần; các lần trước vẫn được ghi lại.",
 		QuestionTitle:     "Câu hỏi dành cho bác sĩ",
 		QuestionHelp:      "Viết điều bạn muốn hỏi bác sĩ. Câu hỏi sẽ được ghi cùng trang này và có trong bản tóm tắt.",
@@ -280,8 +297,8 @@ var texts = map[model.Lang]*Text{
 			model.StatusInProgress: "chưa kết thúc", model.StatusFinished: "đã kết thúc", model.StatusAbandoned: "bị bỏ dở",
 		},
 		ResumeTitle:  "Tiếp tục một phiên chưa kết thúc?",
-		ResumeHelp:   "Các phiên dưới đây chưa kết thúc. Chọn một phiên để tiếp tục, hoặc bắt đầu phiên mới.",
-		ResumeKeys:   "enter để tiếp tục, esc để bắt đầu phiên mới",
+		ResumeHelp:   "Các phiên dưới đây chưa kết thúc. Chỉ chọn một phiên nếu đó đúng là người bệnh đang ngồi đây; nếu không, hãy bắt đầu phiên mới.",
+		ResumeKeys:   "↑/↓ chọn, enter để chọn, esc để bắt đầu phiên mới",
 		ResumeFailed: "Không mở được phiên đó: %v",
 		Resumed:      "Đã mở lại phiên %s.",
 		SummaryCode:  "Mã phiên",
@@ -328,6 +345,38 @@ var texts = map[model.Lang]*Text{
 		FinishNotKept:     "Kết thúc ›",
 		HandoffNotKept:    "Bấm phím bất kỳ để kết thúc.",
 		CountdownNotKept:  "Bấm phím bất kỳ để tiếp tục. Nếu không, sau %d giây, màn hình trở về trang đầu cho người tiếp theo; phiên này không được lưu.",
+
+		QuizPrev:         "‹ câu trước",
+		QuizNext:         "câu sau ›",
+		QuizYourAnswer:   "câu bạn chọn",
+		QuizKept:         "Câu trả lời đầu tiên của bạn vẫn được giữ.",
+		QuizAnswered:     "đã trả lời %d/%d",
+		QuizSkipTitle:    "Bỏ qua các câu còn lại?",
+		QuizSkipBody:     "Còn %d câu chưa trả lời. Bạn có thể bỏ qua và đi tiếp, hoặc quay lại trả lời. Bản tóm tắt sẽ ghi là đã bỏ qua.",
+		QuizSkip:         "Bỏ qua",
+		QuizBackTo:       "Trả lời tiếp",
+		Or:               "hoặc",
+		SummaryQuizCount: "Đã trả lời %d/%d câu",
+
+		ResumeNew:        "Bắt đầu phiên mới",
+		ResumeLocked:     "đang mở ở cửa sổ khác",
+		ResumeDiffers:    "Đã mở lại phiên %[1]s. Phiên này giữ ngôn ngữ (%[2]s) và nhóm bệnh (%[3]s) của nó, không theo lựa chọn lúc khởi động.",
+		MinutesAgo:       "%d phút trước",
+		HoursAgo:         "%d giờ trước",
+		DaysAgo:          "%d ngày trước",
+		FinishedReadOnly: "Phiên đã kết thúc và được lưu: chỉ xem, không sửa được. Bấm a để thêm ghi chú bổ sung.",
+		FinishedExit:     "Phiên %[1]s đã kết thúc. Bản ghi ở %[2]s. Để xem: stemcounsel open %[1]s",
+		ExitNothing:      "Phiên %s đã đóng; chưa có gì được trả lời nên không có gì được lưu.",
+		AmendTitle:       "Ghi chú bổ sung cho bản ghi đã kết thúc",
+		AmendHelp:        "Viết điều cần sửa và lý do. Ghi chú được lưu bên cạnh bản ghi gốc; bản ghi gốc không bị thay đổi.",
+		AmendSaved:       "Đã lưu ghi chú bổ sung bên cạnh bản ghi.",
+		KeyAmend:         "ghi chú bổ sung",
+		QuitNothing:      "Chưa có câu trả lời nào, nên sẽ không có gì được lưu.",
+		KeyYes:           "y",
+		KeyNo:            "n",
+		KeyQuestion:      "câu trước/sau",
+		StripLegend:      "C có · K không · ? chưa chắc · · chưa trả lời",
+		ChecklistStay:    "Đã ghi. ↓ sang mục sau, n để ghi chú cho mục này.",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -349,7 +398,7 @@ var texts = map[model.Lang]*Text{
 		Placeholder:   "This part is not in the current version yet.",
 		TooSmall:      "The window is too small (%dx%d). Please enlarge it to at least %dx%d.",
 		Contents:      "Contents",
-		ContentsHint:  "↑/↓ to move, enter to go, esc to close",
+		ContentsHint:  "↑/↓ move, enter go, • this page, esc close",
 		HelpTitle:     "Keys",
 		HelpClose:     "esc or ? to close",
 		QuitTitle:     "Quit?",
@@ -425,7 +474,7 @@ var texts = map[model.Lang]*Text{
 		RightAnswer:       "The answer:",
 		TeachBackTitle:    "Teach-back (for the doctor)",
 		TeachBackHint:     "Ask the patient to answer in their own words, then mark 4 if they explained it back, 5 if you explained it again.",
-		QuizHint:          "Answer with 1, 2 or 3, or click an answer. This is not a test.",
+		QuizHint:          "Answer with %s, or click an answer. This is not a test.",
 		SureAskedTimes:    "Asked %d times; the earlier answers are kept.",
 		QuestionTitle:     "A question for the doctor",
 		QuestionHelp:      "Write what you want to ask the doctor. It is kept with this page and shown on the summary.",
@@ -485,8 +534,8 @@ var texts = map[model.Lang]*Text{
 			model.StatusInProgress: "in progress", model.StatusFinished: "finished", model.StatusAbandoned: "abandoned",
 		},
 		ResumeTitle:  "Resume an unfinished session?",
-		ResumeHelp:   "These sessions were not finished. Choose one to resume, or start a new session.",
-		ResumeKeys:   "enter to resume, esc to start a new session",
+		ResumeHelp:   "These sessions were not finished. Resume one only if it belongs to the patient here now; otherwise start a new session.",
+		ResumeKeys:   "↑/↓ to move, enter to choose, esc for a new session",
 		ResumeFailed: "Could not open that session: %v",
 		Resumed:      "Session %s resumed.",
 		SummaryCode:  "Session code",
@@ -533,5 +582,37 @@ var texts = map[model.Lang]*Text{
 		FinishNotKept:     "Finish ›",
 		HandoffNotKept:    "Press any key to finish.",
 		CountdownNotKept:  "Press any key to carry on. Otherwise, in %d s, the screen will go back to the start for the next person; this session is not kept.",
+
+		QuizPrev:         "‹ previous question",
+		QuizNext:         "next question ›",
+		QuizYourAnswer:   "your answer",
+		QuizKept:         "Your first answer is kept.",
+		QuizAnswered:     "%d of %d answered",
+		QuizSkipTitle:    "Skip the remaining questions?",
+		QuizSkipBody:     "%d questions are not answered yet. You can skip them and go on, or go back and answer them. The summary will say they were skipped.",
+		QuizSkip:         "Skip them",
+		QuizBackTo:       "Answer them",
+		Or:               "or",
+		SummaryQuizCount: "Answered %d of %d questions",
+
+		ResumeNew:        "Start a new session",
+		ResumeLocked:     "open in another window",
+		ResumeDiffers:    "Session %[1]s resumed. It keeps its own language (%[2]s) and disease groups (%[3]s), not the ones asked for at start.",
+		MinutesAgo:       "%d min ago",
+		HoursAgo:         "%d h ago",
+		DaysAgo:          "%d days ago",
+		FinishedReadOnly: "This session is finished and saved: it can be read, not changed. Press a to add an amendment.",
+		FinishedExit:     "Session %[1]s is finished. The record is in %[2]s. Read it with: stemcounsel open %[1]s",
+		ExitNothing:      "Session %s closed; nothing was answered, so nothing was saved.",
+		AmendTitle:       "Amend the finished record",
+		AmendHelp:        "Write what to correct and why. The note is kept beside the original record, which is not changed.",
+		AmendSaved:       "The amendment is kept beside the record.",
+		KeyAmend:         "amend",
+		QuitNothing:      "Nothing has been answered yet, so nothing will be saved.",
+		KeyYes:           "y",
+		KeyNo:            "n",
+		KeyQuestion:      "previous/next question",
+		StripLegend:      "Y yes · N no · ? not sure · · not answered",
+		ChecklistStay:    "Noted. ↓ for the next item, n for a note on this one.",
 	},
 }
