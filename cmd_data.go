@@ -258,7 +258,7 @@ func runDataInventory(args []string, stdout, stderr io.Writer) int {
 	keepFinished := flags.String("keep-finished", "", "how long finished records are kept (the clinic's rule)")
 	respond := flags.String("respond-within", "", "deadline to answer a patient's request (default: 2 working days)")
 	complete := flags.String("complete-within", "", "deadline to complete a patient's request (default: 15 days)")
-	consentAsked := flags.Bool("consent-asked", false, "the app asks each patient before keeping the record")
+	consentAsked := flags.Bool("consent-asked", true, "the app asks each patient before keeping the record")
 	var keys keyFlags
 	keys.registerRecipient(flags)
 	if err := flags.Parse(args); err != nil {

@@ -146,6 +146,7 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 	onA := startTmux(t, 80, 24, sshTo(portA))
 	onA.waitFor("Start ›")
 	onA.keys("Enter")
+	consentYes(onA)
 	onA.waitFor("Stem cells: what they are and are not")
 	toChecklist(onA)
 	onA.keys("1", "3") // end stage: Yes; fibrosis: Not sure
@@ -160,6 +161,7 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 	onB := startTmux(t, 80, 24, sshTo(portB))
 	onB.waitFor("Start ›")
 	onB.keys("Enter")
+	consentYes(onB)
 	toChecklist(onB)
 	onB.keys("2")
 	other := onlySession(t, db, code)
@@ -203,6 +205,7 @@ func TestE2EDatabaseStoppedAndStarted(t *testing.T) {
 	s := startTmux(t, 80, 24, fmt.Sprintf("%s --records '%s' --lang en --role patient --group joint", bin, url))
 	s.waitFor("Start ›")
 	s.keys("Enter")
+	consentYes(s)
 	s.waitFor("Stem cells: what they are and are not")
 	toChecklist(s)
 	s.keys("1")

@@ -72,6 +72,7 @@ func startAtChecklist(t *testing.T, bin, dir string) *tmuxSession {
 	t.Cleanup(s.stopApp)
 	s.waitFor("Start ›")
 	s.keys("Enter")
+	consentYes(s)
 	s.waitFor("Stem cells: what they are and are not")
 	toChecklist(s)
 	return s
@@ -281,6 +282,7 @@ func TestE2EFaultKilledKioskIsPurged(t *testing.T) {
 	t.Cleanup(s.stopApp)
 	s.waitFor("Your session code:")
 	s.keys("Enter")
+	consentYes(s)
 	s.waitFor("Stem cells")
 	s.keys("m", "End", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // a patient with no group
 	s.waitFor("Item 1 of 5")

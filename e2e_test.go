@@ -163,6 +163,13 @@ func waitFile(t *testing.T, pattern, want string) string {
 	return ""
 }
 
+// consentYes answers the question on keeping the record with a yes, as a
+// patient would after Start.
+func consentYes(s *tmuxSession) {
+	s.waitFor("Yes, keep it")
+	s.keys("y")
+}
+
 // toChecklist opens the contents and jumps to the checklist: for a patient
 // with one group it is the seventh step from the end.
 func toChecklist(s *tmuxSession) {
@@ -182,6 +189,7 @@ func TestE2EKillRestartResume(t *testing.T) {
 	s := startTmux(t, 80, 24, app)
 	s.waitFor("Start ›")
 	s.keys("Enter")
+	consentYes(s)
 	s.waitFor("Stem cells: what they are and are not")
 	toChecklist(s)
 	s.keys("1", "3") // end stage: Yes; fibrosis: Not sure
@@ -213,6 +221,7 @@ func TestE2ESignalsSave(t *testing.T) {
 			s := startTmux(t, 80, 24, fmt.Sprintf("sh -c '%s --records %s --lang en --role patient --group lung; echo $? > %s'", bin, dir, status))
 			s.waitFor("Start ›")
 			s.keys("Enter")
+			consentYes(s)
 			s.waitFor("Stem cells: what they are and are not")
 			toChecklist(s)
 			s.keys("2")
@@ -275,6 +284,7 @@ func TestE2EKioskIdleReset(t *testing.T) {
 	s.waitFor("Your session code:")
 	first := codeOnScreen(t, s.screen())
 	s.keys("Enter")
+	consentYes(s)
 	s.waitFor("Stem cells")
 	s.keys("f")
 	s.waitFor("A question for the doctor")

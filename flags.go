@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"stemcounsel/audit"
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
@@ -119,7 +120,10 @@ func (f *sessionFlags) options() (ui.Options, error) {
 	if err != nil {
 		return ui.Options{}, err
 	}
-	opt.Store = store.Store
+	// Nothing is written for a patient who has not said yes.
+	opt.Store, opt.AskConsent = records.KeepOnlyWithConsent(store.Store), true
+	who, where := audit.Actor()
+	opt.Terminal = who + "@" + where
 	if !store.encrypts {
 		opt.Notice = unencryptedNotice()
 	}

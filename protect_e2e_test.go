@@ -31,6 +31,7 @@ func TestE2EKioskWithOnlyThePublicKey(t *testing.T) {
 		t.Fatal("with a key the app does not warn")
 	}
 	s.keys("Enter")
+	consentYes(s)
 	s.waitFor("Stem cells")
 	askDoctor(s, "ZEBRA cost question")
 	s.waitFor("Are you still there?")

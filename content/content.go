@@ -146,6 +146,14 @@ type Bundle struct {
 	Hash string
 }
 
+// Consent is the consent page of a language, nil if there is none.
+func (b *Bundle) Consent(lang model.Lang) *Page {
+	if set := b.Langs[lang]; set != nil {
+		return set.Pages[ConsentPage]
+	}
+	return nil
+}
+
 // Page returns a step's page in a language. Group steps return the group page.
 func (b *Bundle) Page(lang model.Lang, step model.StepID) *Page {
 	set := b.Langs[lang]

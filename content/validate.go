@@ -27,6 +27,15 @@ var OutcomeSections = []string{
 	string(model.OutcomeNoExclusionReported), "not-treating",
 }
 
+// ConsentPage is the page that asks a patient whether the session's record
+// may be kept. It is not a step of the flow; ConsentDays in it stands for
+// the days an unfinished record is kept, filled in when it is shown, so the
+// text always says what the app does.
+const (
+	ConsentPage = "consent"
+	ConsentDays = "{days}"
+)
+
 var datePattern = regexp.MustCompile(`^\d{2}/\d{2}/\d{4}$`)
 
 // Validate checks a bundle as a whole: every step has its page, group pages
@@ -39,6 +48,11 @@ func Validate(b *Bundle) Problems {
 			if set.Pages[string(step)] == nil {
 				probs.add(path.Join(string(lang), "pages", string(step)+".md"), 0, "missing: every step needs a page")
 			}
+		}
+		if p := set.Pages[ConsentPage]; p == nil {
+			probs.add(path.Join(string(lang), "pages", ConsentPage+".md"), 0, "missing: the question on keeping the record needs its page")
+		} else if !strings.Contains(p.PatientText(), ConsentDays) {
+			probs.add(p.File, 0, "the consent page must say how long an unfinished record is kept with %s (the app fills in the days)", ConsentDays)
 		}
 		for _, g := range model.Groups {
 			if set.Groups[g] == nil {

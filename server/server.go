@@ -306,6 +306,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	opt.Code = code
+	opt.Terminal = "ssh " + sess.User() + "@" + sess.RemoteAddr().String()
 	opt.NewCode = func() string { // a kiosk's next patient: the last code is ended or unused
 		c, err := s.newCode()
 		if err != nil {
@@ -406,7 +407,9 @@ func (s *Server) end(r running, sess ssh.Session) {
 	s.mu.Unlock()
 	defer s.wg.Done()
 	status := "nothing to save"
-	if m.ShouldSave() && s.cfg.Session.Store != nil {
+	if m.ShouldSave() && !m.Keeps() {
+		status = notKept
+	} else if m.ShouldSave() && s.cfg.Session.Store != nil {
 		status = "saved in progress"
 		if err := s.cfg.Session.Store.SaveProgress(m.Record(), 0); err != nil {
 			status = "not saved"
@@ -425,6 +428,8 @@ func (s *Server) end(r running, sess ssh.Session) {
 		switch status {
 		case "saved in progress":
 			why += fmt.Sprintf(" Your session is saved with code %s.", m.Session().Code)
+		case notKept:
+			why += " " + ui.NotKept(m.Session().Lang)
 		case "not saved":
 			why += " Your session could not be saved; please tell the desk."
 		}
@@ -432,6 +437,10 @@ func (s *Server) end(r running, sess ssh.Session) {
 	}
 	s.cfg.Log.Info("session end", "user", sess.User(), "code", m.Session().Code, "record", status, "idle", r.idle.Load())
 }
+
+// notKept is a session's record status when the patient said no to keeping
+// it, or was not asked yet: nothing is written.
+const notKept = "not kept: the patient said no, or was not asked yet"
 
 func isLoopback(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)

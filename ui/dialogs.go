@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/model"
 )
 
 // dialog is a box over the screen that takes the keys while it is open;
@@ -119,6 +121,9 @@ func (a jump) apply(m *Model) tea.Cmd {
 	if a < 0 || int(a) >= len(steps) {
 		return nil
 	}
+	if m.session.Current == model.StepWelcome && steps[a] != model.StepWelcome && m.askConsentFirst(a) {
+		return nil
+	}
 	return m.goTo(m.session.JumpTo(steps[a], m.now()))
 }
 
@@ -137,6 +142,7 @@ type confirmDialog struct {
 func (m *Model) quitDialog() *confirmDialog {
 	text := m.text.QuitBody
 	switch {
+	case m.opt.Store != nil && !m.Keeps():
 	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
 	case m.opt.Store != nil:

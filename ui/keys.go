@@ -36,6 +36,7 @@ type keyMap struct {
 	NextStep          struct{ Choose key.Binding }
 	Values            struct{ Rate, Item key.Binding }
 	Field             struct{ Keep, Drop key.Binding }
+	Consent           struct{ Yes, No, Change key.Binding }
 	Kiosk             struct{ StaffExit, CallStaff, Guard key.Binding }
 	PINDigit          key.Binding
 }
@@ -110,6 +111,10 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 
 	k.Field.Keep = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave))
 	k.Field.Drop = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyCancel))
+
+	k.Consent.Yes = key.NewBinding(key.WithKeys("1", "y", "Y"), key.WithHelp("1/y", t.ConsentYes))
+	k.Consent.No = key.NewBinding(key.WithKeys("2", "n", "N"), key.WithHelp("2/n", t.ConsentNo))
+	k.Consent.Change = key.NewBinding(key.WithKeys("k", "K"), key.WithHelp("k", t.KeyConsent))
 
 	k.Kiosk.StaffExit = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.KeyStaffExit))
 	k.Kiosk.CallStaff = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", t.KeyCallStaff))

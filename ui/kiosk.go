@@ -291,7 +291,11 @@ func (m *Model) countdownView() (string, []zone) {
 	w := m.dialogInner(50)
 	left := max(0, int(m.idleLeft().Round(time.Second)/time.Second))
 	lines := []string{m.st.DialogTitle.Render(m.text.StillThere), ""}
-	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.Countdown, left)), "\n")...)
+	countdown := m.text.Countdown
+	if !m.Keeps() {
+		countdown = m.text.CountdownNotKept
+	}
+	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(countdown, left)), "\n")...)
 	box := m.dialogBox(lines)
 	return box, nil
 }
@@ -299,10 +303,15 @@ func (m *Model) countdownView() (string, []zone) {
 // handoffView shows the session code large and clear, for the patient to
 // give at the desk.
 func (m *Model) handoffView() string {
+	center := lipgloss.NewStyle().Width(min(m.width-4, 60)).Align(lipgloss.Center)
+	if !m.Keeps() { // no code to hand over: nothing was kept
+		done := m.st.Muted.Render(m.text.HandoffNotKept)
+		block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", center.Render(m.text.NotKept), "", done)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
+	}
 	code := strings.Join(strings.Split(m.session.Code, ""), " ")
 	big := lipgloss.NewStyle().Bold(true).Padding(1, 4).Border(lipgloss.DoubleBorder()).Render(code)
-	text := lipgloss.NewStyle().Width(min(m.width-4, 60)).Align(lipgloss.Center).Render(m.text.HandoffBody)
-	hint := m.st.Muted.Render(m.text.HandoffHint)
+	text, hint := center.Render(m.text.HandoffBody), m.st.Muted.Render(m.text.HandoffHint)
 	block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", big, "", text, "", hint)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 }
@@ -311,6 +320,9 @@ func (m *Model) handoffView() string {
 // and shows the session's code.
 func (m *Model) kioskWelcome() string {
 	msg := fmt.Sprintf(m.text.KioskStored, m.session.Code, m.opt.RetainDays)
+	if c := m.session.Consent; c != nil && !c.Given {
+		msg = m.text.NotKept
+	}
 	return m.st.Notice.Width(m.bodyWidth()).Render(msg)
 }
 
@@ -328,6 +340,10 @@ func (m *Model) recoverCrash(cmd *tea.Cmd) {
 
 // Crash is the panic report, if the model panicked.
 func (m *Model) Crash() string { return m.crash }
+
+// NotKept tells, in a language, that the session was not kept because the
+// patient said no, and that the handout can still be printed.
+func NotKept(lang model.Lang) string { return wording.For(lang).NotKept }
 
 // CrashNotice is the neutral message shown when the app restarts after a
 // crash.

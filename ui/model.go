@@ -77,6 +77,13 @@ type Options struct {
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
 
+	// AskConsent asks each patient whether the record may be kept before
+	// anything is saved (the Store should then be
+	// records.KeepOnlyWithConsent); Terminal says where the answer was
+	// given, for the evidence.
+	AskConsent bool
+	Terminal   string
+
 	// idleTick schedules the kiosk's next idle check, a second on; tests
 	// step the injected clock instead and check by hand.
 	idleTick func() tea.Cmd
@@ -167,6 +174,9 @@ func New(opt Options) *Model {
 	}
 	m.notice = opt.Notice
 	m.lastInput = opt.Now()
+	if opt.Session != nil {
+		m.askConsentFirst(nil) // a session kept before it was asked
+	}
 	return m
 }
 
@@ -231,6 +241,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case resumedMsg:
 		m.resumed(msg)
+	case consentForgotMsg:
+		m.consentForgot(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		if m.kiosk() {
 			if c, done := m.kioskKey(msg); done {
@@ -462,6 +475,9 @@ func (m *Model) leaveStep() tea.Cmd {
 	}
 	if why := m.screen().leave(); why != "" {
 		m.notice = why
+		return nil
+	}
+	if m.session.Current == model.StepWelcome && m.askConsentFirst(nextAction{}) {
 		return nil
 	}
 	return m.goTo(m.session.Next(m.now()))

@@ -145,6 +145,9 @@ func (m *Model) finishedSaving(msg finishedMsg) {
 	if msg.err == nil {
 		if !m.finished {
 			m.notice = fmt.Sprintf(m.text.FinishedSaved, m.session.Code)
+			if !m.Keeps() {
+				m.notice = m.text.NotKept
+			}
 			m.handoff = m.kiosk()
 		}
 		m.finished, m.final = true, msg.rec
@@ -184,6 +187,7 @@ func (m *Model) resumed(msg resumedMsg) {
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true
 	m.refresh(false)
+	m.askConsentFirst(nil)
 }
 
 type amendedMsg struct{ err error }
@@ -214,9 +218,11 @@ func (m *Model) amended(msg amendedMsg) {
 func (m *Model) ExitMessage() string {
 	code := m.session.Code
 	switch {
+	case !m.Keeps() && (m.session.HasAnswers() || m.finished):
+		return m.text.NotKept
 	case m.finished:
 		where := m.opt.Store.String()
-		if f := records.FolderOf(m.opt.Store); f != nil { // under the audit and kiosk wrappers
+		if f := records.FolderOf(m.opt.Store); f != nil { // under the audit, kiosk and consent wrappers
 			where = filepath.Join(f.Dir, code+".md")
 		}
 		return fmt.Sprintf(m.text.FinishedExit, code, where)

@@ -78,6 +78,8 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return m.openQuestion()
+	case key.Matches(k, m.keys.Consent.Change):
+		return m.changeConsent()
 	case key.Matches(k, m.keys.Amend) && m.finished:
 		return m.openAmend()
 	case key.Matches(k, m.keys.Quit):

@@ -98,7 +98,7 @@ func (m *Model) headerLines() []string {
 		// The page goes on below: say so, and how far the reader is.
 		counter = fmt.Sprintf("↓%3.0f%%  %s", m.vp.ScrollPercent()*100, counter)
 	}
-	if m.session.Code != "" && !m.compact() {
+	if m.session.Code != "" && !m.compact() && m.Keeps() {
 		counter = m.session.Code + "  " + counter
 	}
 	if m.session.Training() {
@@ -175,6 +175,8 @@ func (m *Model) footerView() ([]string, []zone) {
 	switch {
 	case idx == 0:
 		nextLabel = m.text.Start
+	case m.lastStep() && !m.Keeps():
+		nextLabel = m.text.FinishNotKept
 	case m.lastStep():
 		nextLabel = m.text.Finish
 	}
@@ -335,6 +337,9 @@ func (m *Model) globalHelp(scroll bool) [][]key.Binding {
 		})
 	}
 	last := []key.Binding{k.Lang, k.Ask, k.Help}
+	if m.opt.AskConsent && !m.session.Training() {
+		last = append(last, k.Consent.Change)
+	}
 	if !m.kiosk() {
 		last = append(last, withHelp(k.Quit, "q/ctrl+c", t.KeyQuit))
 	}
