@@ -244,3 +244,24 @@ func TestEveryHelpBarItemIsClickable(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupScreenConventions: space ticks, enter goes on without unticking,
+// a search with no match says so and offers "not listed".
+func TestGroupScreenConventions(t *testing.T) {
+	m := atChooser(t, model.LangEN, 80, 24)
+	send(m, press("space"))
+	first := m.session.Groups
+	if len(first) != 1 {
+		t.Fatalf("space ticks the group under the cursor: %v", first)
+	}
+	send(m, press("enter"))
+	if m.session.Current == model.StepChooseGroup || len(m.session.Groups) != 1 {
+		t.Fatalf("enter goes on and keeps the choice: at %s, %v", m.session.Current, m.session.Groups)
+	}
+	send(m, press("left"))
+	typeText(m, "xyzzy")
+	scr := visible(m)
+	if !strings.Contains(scr, "No group matches") || !strings.Contains(scr, m.opt.Content.Group(model.LangEN, model.NotListed).Title) {
+		t.Fatalf("a search with no match says so and offers not listed:\n%s", scr)
+	}
+}
