@@ -73,11 +73,13 @@ func TestE2EOpenSSHClient(t *testing.T) {
 	waitScreen("Stem cells: what they are and are not")
 	tmux("resize-window", "-t", "ssh", "-x", "45", "-y", "14")
 	waitScreen("? help")
-	tmux("send-keys", "-t", "ssh", "q")
+	tmux("send-keys", "-t", "ssh", "q") // past the welcome, q asks once
+	waitScreen("Quit?")
+	tmux("send-keys", "-t", "ssh", "y")
 	deadline := time.Now().Add(10 * time.Second)
 	for strings.TrimSpace(tmux("display-message", "-p", "-t", "ssh", "#{pane_dead}")) != "1" {
 		if time.Now().After(deadline) {
-			t.Fatalf("q with nothing answered must end the ssh session:\n%s", tmux("capture-pane", "-p", "-t", "ssh"))
+			t.Fatalf("q then y must end the ssh session:\n%s", tmux("capture-pane", "-p", "-t", "ssh"))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

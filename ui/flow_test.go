@@ -265,3 +265,27 @@ func TestGroupScreenConventions(t *testing.T) {
 		t.Fatalf("a search with no match says so and offers not listed:\n%s", scr)
 	}
 }
+
+// TestWelcomeRewrapsForTheChosenMode: choosing patient self-review widens
+// the margin, and the welcome text is wrapped again, not cut; step 1 shows
+// no Back button.
+func TestWelcomeRewrapsForTheChosenMode(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true}, 80, 24)
+	if strings.Contains(visible(m), "‹ Back") {
+		t.Fatal("no Back on step 1")
+	}
+	for m.screen().(*welcomeScreen).options()[m.screen().(*welcomeScreen).focus].role != model.RolePatient {
+		send(m, press("down"))
+	}
+	send(m, press("enter"))
+	scr := visible(m)
+	if !strings.Contains(scr, "exactly the same.") || !strings.Contains(scr, "stay") {
+		t.Fatalf("the welcome text must wrap whole at the patient margin:\n%s", scr)
+	}
+	checkFits(t, m, "welcome after choosing")
+	for _, l := range strings.Split(scr, "\n") {
+		if len([]rune(strings.TrimRight(l, " "))) > 0 && ansi.StringWidth(strings.TrimRight(l, " ")) > m.width-4 && !strings.Contains(l, "█") && !strings.Contains(l, "Step") {
+			t.Errorf("a line runs into the right margin: %q", l)
+		}
+	}
+}
