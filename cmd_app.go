@@ -27,11 +27,12 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 	f.register(flags)
 	showVersion := flags.Bool("version", false, "print the version and exit")
 	resume := flags.String("resume", "", "resume the unfinished session with this code")
+	accessible := flags.Bool("accessible", false, "plain mode: pages as text and line prompts, for screen readers and pipes (also ACCESSIBLE=1, TERM=dumb)")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, open, records, hash-pin, serve)\n", flags.Arg(0))
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, content, open, records, hash-pin, serve, audit, data-inventory)\n", flags.Arg(0))
 		return 2
 	}
 	if *showVersion {
@@ -42,6 +43,10 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "stemcounsel %s (content %s)\n", version, b.Hash)
 		return 0
+	}
+	if f.kiosk && plainMode(*accessible) {
+		fmt.Fprintln(stderr, "--kiosk needs the full-screen app; plain mode (--accessible, ACCESSIBLE=1, TERM=dumb) cannot guard a shared terminal")
+		return 2
 	}
 	if f.kiosk && *resume != "" {
 		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
@@ -66,6 +71,10 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 	} else if !f.kiosk {
 		offerResume(&opt)
 	}
+	if plainMode(*accessible) {
+		purgeAbandoned(opt, stderr)
+		return runPlain(opt, stdout, stderr)
+	}
 	if !term.IsTerminal(int(os.Stdin.Fd())) || !term.IsTerminal(int(os.Stdout.Fd())) {
 		fmt.Fprintln(stderr, "stemcounsel needs an interactive terminal. To get the text without one, run: stemcounsel print")
 		return 1
@@ -83,7 +92,7 @@ func offerResume(opt *ui.Options) {
 	}
 	unfinished, corrupt, err := records.Offers(opt.Store, want)
 	for _, cf := range corrupt {
-		opt.Notice = fmt.Sprintf("%s: %v; set aside as %s", cf.Path, cf.Err, cf.SetAside)
+		opt.Notice = strings.TrimSpace(fmt.Sprintf("%s %s: %v; set aside as %s", opt.Notice, cf.Path, cf.Err, cf.SetAside))
 	}
 	if err != nil {
 		return
@@ -167,7 +176,7 @@ func logCrash(store records.Store, crash string, stderr io.Writer) {
 	for _, lang := range model.Langs {
 		fmt.Fprintln(stderr, ui.CrashNotice(lang))
 	}
-	if folder, ok := store.(*records.Folder); ok {
-		_, _ = records.WriteCrashLog(folder.Dir, crash, time.Now())
+	if folder := records.FolderOf(store); folder != nil {
+		_, _ = folder.WriteCrashLog(crash, time.Now())
 	}
 }

@@ -147,3 +147,12 @@ func TestOlderMajorReleaseIsMarkedAndRevisited(t *testing.T) {
 		t.Fatalf("resuming goes back to the first changed page and says which: at %s, %q", resumed.Current, notice)
 	}
 }
+
+func TestPrintDrawsTheIconArrays(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		code, out, errs := runCLI(t, "print", "--lang", lang, "--group", "cardiovascular")
+		if code != 0 || !strings.Contains(out, "●●●○○○○○○○   ●●●●○○○○○○") || strings.Contains(out, "```figure") {
+			t.Fatalf("print --group cardiovascular (%s) must draw the BAMI icon array: %d %s", lang, code, errs)
+		}
+	}
+}

@@ -76,6 +76,9 @@ func databaseAddress(flag, name string) (string, error) {
 // closeStore frees the sessions a command held and, for a database, closes
 // its connections.
 func closeStore(store records.Store) {
+	if k, ok := store.(interface{ Unwrap() records.Store }); ok {
+		store = k.Unwrap() // a kiosk's
+	}
 	if db, ok := store.(*pgstore.Store); ok {
 		db.Disconnect()
 		return
@@ -90,21 +93,6 @@ func hasPassword(address string) bool {
 	}
 	_, set := u.User.Password()
 	return set || u.Query().Has("password")
-}
-
-// uniqueCodes draws hand-off codes that no record in the store has yet:
-// in a chain's database, a code no clinic has used.
-func uniqueCodes(store records.Store) func() string {
-	return func() string {
-		code := newCode()
-		for range 5 {
-			if used, err := store.Exists(code); err != nil || !used {
-				break // an unreachable store cannot tell; its first save will
-			}
-			code = newCode()
-		}
-		return code
-	}
 }
 
 // checkClinic refuses a record that began at another clinic than the one

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"stemcounsel/audit"
 	"stemcounsel/doc"
 	"stemcounsel/records"
 )
@@ -16,6 +17,10 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	style := flags.String("style", "", "style: "+strings.Join(doc.StyleNames, ", "))
+	var keys keyFlags
+	keys.registerIdentity(flags, "read encrypted records")
+	var pdf pdfFlags
+	pdf.register(flags, "the session as the patient saw it")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -24,18 +29,16 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, err := openStore(*recordsDir, "")
+	store, folder, b, err := keys.openWithContent(*recordsDir, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store)
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	code := strings.ToUpper(pos[0])
+	if folder != nil && refuseRestricted(folder, code, stderr) {
+		return 1
+	}
 	rec, err := store.Load(code)
 	if err == nil {
 		err = checkClinic(store, code, *clinic)
@@ -43,6 +46,15 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if folder != nil {
+		if err := audit.In(folder.Dir).Append(audit.Opened, code, ""); err != nil {
+			fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
+			return 1
+		}
+	}
+	if pdf.file != "" {
+		return writeRecordPDF(pdf, rec, b, folder, stdout, stderr)
 	}
 	md := doc.Record(rec, b)
 	if am, ok := store.(records.Amender); ok {

@@ -18,6 +18,8 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	role := flags.String("role", "patient", "whose handout: patient (no clinician text), doctor (adds talking points)")
 	persona := flags.String("persona", "", "print a trainer persona's script instead")
+	var pdf pdfFlags
+	pdf.register(flags, "the handout")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -34,6 +36,13 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 	if err != nil || r == model.RoleTrainer {
 		fmt.Fprintf(stderr, "unknown print role %q (valid: patient, doctor; trainers use --persona)\n", *role)
 		return 2
+	}
+	if pdf.file != "" {
+		if *persona != "" {
+			fmt.Fprintln(stderr, "--pdf writes the patient handout; a persona's script prints as text only")
+			return 2
+		}
+		return writeHandoutPDF(pdf, b, lang, groups, r, stdout, stderr)
 	}
 	opt := doc.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: outputStyle(c.style, stdout), Date: time.Now(), Role: r}
 	if *persona != "" {

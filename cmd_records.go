@@ -12,7 +12,10 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	if code, ok := recordsSubcommand(args, stdout, stderr); ok {
 		return code
 	}
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers.\n\n")
+	if code, ok := requestSubcommand(args, stdout, stderr); ok {
+		return code
+	}
+	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt files kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
@@ -20,7 +23,8 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	store, err := openStore(*recordsDir, *clinic)
+	var keys keyFlags
+	store, folder, err := keys.openStore(*recordsDir, *clinic)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -47,13 +51,10 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d records older than %d days deleted; sessions in progress are kept\n", len(gone), *purge)
 		return 0
 	}
-	list, corrupt, err := store.List()
+	list, _, err := listRecords(store, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", store, err)
+		fmt.Fprintln(stderr, err)
 		return 1
-	}
-	for _, c := range corrupt {
-		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
 	}
 	if len(list) == 0 {
 		fmt.Fprintf(stdout, "no records in %s\n", store)
@@ -70,7 +71,23 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		if major, _, known := b.Since(e.ContentVersion); e.ContentVersion != "" && (major || !known && e.ContentVersion != b.Hash) {
 			line += "  older content release"
 		}
+		if folder != nil {
+			if r, _ := folder.Restriction(e.Code); r != nil {
+				line += "  restricted"
+			}
+		}
 		fmt.Fprintln(stdout, line)
+	}
+	if folder == nil {
+		return 0
+	}
+	tombstones, err := folder.Tombstones()
+	for _, ts := range tombstones {
+		fmt.Fprintf(stdout, "%s  %-11s  %-8s  %s\n", ts.Code, "deleted", "", ts.Deleted.Local().Format("02/01/2006 15:04"))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", store, err)
+		return 1
 	}
 	return 0
 }

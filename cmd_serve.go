@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"stemcounsel/records"
 	"stemcounsel/server"
 )
 
@@ -23,8 +25,15 @@ func runServe(args []string, stderr io.Writer) int {
 	passwords := flags.String("password-hash-file", "", "file of user:bcrypt-hash lines (make hashes with: stemcounsel hash-pin)")
 	noAuth := flags.Bool("no-auth", false, "let anyone in: only on a loopback address, for trying it out")
 	maxSessions := flags.Int("max-sessions", 0, "refuse sessions beyond this many (0: no limit)")
+	loginTimeout := flags.Duration("login-timeout", server.DefaultLoginTimeout, "close a connection that has not logged in after this long (0: never)")
+	idleTimeout := flags.Duration("idle-timeout", server.DefaultIdleTimeout, "save and close a session without a key press for this long (0: never; a kiosk's default, as it resets itself)")
+	perAddr := flags.Int("max-conns-per-address", server.DefaultMaxConnsPerAddr, "open connections allowed from one address (0: no limit)")
+	perKey := flags.Int("max-sessions-per-key", 0, "sessions allowed at once for one key or password user (0: no limit)")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
+	}
+	if f.kiosk && !flagGiven(flags, "idle-timeout") {
+		*idleTimeout = 0
 	}
 	opt, err := f.options()
 	if err != nil {
@@ -33,9 +42,14 @@ func runServe(args []string, stderr io.Writer) int {
 	}
 	defer closeStore(opt.Store)
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if folder := records.FolderOf(opt.Store); folder != nil && !folder.Sealer.Encrypts() {
+		log.Warn("records are kept unencrypted: no --records-key is set", "dir", folder.Dir)
+	}
 	srv, err := server.New(server.Config{
 		Listen: *listen, HostKey: *hostKey, AuthorizedKeys: *authorized, PasswordHashFile: *passwords,
 		NoAuth: *noAuth, MaxSessions: *maxSessions, Log: log, Session: opt,
+		LoginTimeout: offIfZero(*loginTimeout), IdleTimeout: offIfZero(*idleTimeout),
+		MaxConnsPerAddr: offIfZero(*perAddr), MaxSessionsPerKey: offIfZero(*perKey),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -62,4 +76,19 @@ func runServe(args []string, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+func flagGiven(flags *flag.FlagSet, name string) bool {
+	given := false
+	flags.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
+// offIfZero turns a flag's "0: no limit" into the server's "negative: off"
+// (its zero means the default).
+func offIfZero[T int | time.Duration](v T) T {
+	if v == 0 {
+		return -1
+	}
+	return v
 }

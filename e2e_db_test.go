@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -183,11 +182,14 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 	app.waitFor("End-stage disease: Yes")
 	app.waitFor("Widespread fibrosis: Not sure")
 
-	list := exec.Command(bin, "records", "--records", url)
-	out, err := list.CombinedOutput()
+	out, err := exec.Command(bin, "records", "--records", url).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), code) || !strings.Contains(string(out), other) ||
 		!strings.Contains(string(out), "hanoi") || !strings.Contains(string(out), "hue") {
 		t.Fatalf("records must list both servers' sessions: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "records", "--records", url, "--clinic", "hue").CombinedOutput()
+	if err != nil || strings.Contains(string(out), code) || !strings.Contains(string(out), other) {
+		t.Fatalf("records --clinic hue lists only the sessions begun there: %v\n%s", err, out)
 	}
 }
 
@@ -196,16 +198,7 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 // is lost.
 func TestE2EDatabaseStoppedAndStarted(t *testing.T) {
 	needTmux(t)
-	pgtest.Lazy().Need(t)
-	srv, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Remove()
-	url, err := srv.NewDB(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, url := pgtest.Lazy().Own(t)
 	bin := buildBinary(t)
 	s := startTmux(t, 80, 24, fmt.Sprintf("%s --records '%s' --lang en --role patient --group joint", bin, url))
 	s.waitFor("Start ›")

@@ -61,22 +61,27 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 // in this terminal and for every session that serve starts.
 type sessionFlags struct {
 	common
+	keyFlags
 	role, records, pinFile string
 	clinic                 string
 	kiosk                  bool
+	glyphs                 string
 	idle                   time.Duration
 	retain                 int
 }
 
 func (f *sessionFlags) register(flags *flag.FlagSet) {
-	f.common.register(flags, "dark")
+	f.common.register(flags, "auto")
 	flags.StringVar(&f.role, "role", "", "mode: "+strings.Join(roleNames(), ", ")+" (default: ask)")
 	flags.StringVar(&f.records, "records", "", recordsHelp)
 	flags.StringVar(&f.clinic, "clinic", "", clinicHelp)
+	flags.StringVar(&f.glyphs, "glyphs", "auto", "symbols: auto (ASCII under TERM=linux), unicode, ascii")
 	flags.BoolVar(&f.kiosk, "kiosk", false, "waiting-room kiosk: patient mode, idle reset, staff PIN to exit")
 	flags.DurationVar(&f.idle, "idle", 3*time.Minute, "kiosk: reset after this long without input")
 	flags.IntVar(&f.retain, "retain", 30, "days to keep abandoned records; older ones are deleted at start-up")
 	flags.StringVar(&f.pinFile, "exit-pin-file", "", "kiosk: file holding the staff PIN's hash (or set "+staffpin.EnvHash+")")
+	f.registerRecipient(flags)
+	f.registerIdentity(flags, "resume an encrypted session (--resume)")
 }
 
 // options checks the session flags, reads the staff PIN's hash for a
@@ -95,23 +100,33 @@ func (f *sessionFlags) options() (ui.Options, error) {
 		return ui.Options{}, fmt.Errorf("--kiosk is for patients reviewing alone; it cannot run with --role %s", role)
 	case f.idle < 5*time.Second:
 		return ui.Options{}, fmt.Errorf("--idle %v is too short (at least 5s)", f.idle)
+	case f.glyphs != "auto" && f.glyphs != "unicode" && f.glyphs != "ascii":
+		return ui.Options{}, fmt.Errorf("unknown --glyphs %q (valid: auto, unicode, ascii)", f.glyphs)
 	case f.retain < 1:
 		return ui.Options{}, fmt.Errorf("--retain %d: keep abandoned records at least 1 day", f.retain)
 	}
 	opt := ui.Options{
 		Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: f.lang != "",
-		Role: role, Groups: groups, Style: f.style, ResizeDebounce: 80 * time.Millisecond,
-		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain, NewCode: newCode,
+		Role: role, Groups: groups, Style: f.style, Glyphs: f.glyphs, ResizeDebounce: 80 * time.Millisecond,
+		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain,
 	}
 	if f.kiosk {
 		if opt.CheckPIN, err = staffpin.Load(f.pinFile); err != nil {
 			return ui.Options{}, err
 		}
 	}
-	if opt.Store, err = openStore(f.records, f.clinic); err != nil {
+	store, folder, err := f.openStore(f.records, f.clinic)
+	if err != nil {
 		return ui.Options{}, err
 	}
-	opt.NewCode = uniqueCodes(opt.Store)
+	opt.Store = store
+	if !encrypts(folder) {
+		opt.Notice = unencryptedNotice()
+	}
+	if f.kiosk {
+		opt.Store = records.Kiosk(opt.Store) // its records count as abandoned once left
+	}
+	opt.NewCode = codes(opt.Store)
 	return opt, nil
 }
 
@@ -123,14 +138,23 @@ func purgeAbandoned(opt ui.Options, stderr io.Writer) {
 	}
 }
 
-// newCode draws a session's hand-off code. A failing system random source
-// leaves nothing sensible to do.
-func newCode() string {
-	code, err := model.NewCode(rand.Reader)
-	if err != nil {
-		panic(err)
+// codes draws the hand-off codes of this terminal's sessions: each one no
+// record and no other running app has. Drawing the next (a kiosk's next
+// patient) releases the one before, which is ended by then. A failing
+// system random source leaves nothing sensible to do.
+func codes(store records.Store) func() string {
+	var last string
+	return func() string {
+		code, err := records.NewCode(store, rand.Reader, func(c string) bool { return c == last })
+		if err != nil {
+			panic(err)
+		}
+		if last != "" {
+			store.ReleaseCode(last)
+		}
+		last = code
+		return code
 	}
-	return code
 }
 
 // contentFS is the built-in content, with a clinic's folder laid over it
@@ -223,14 +247,29 @@ func roleNames() []string {
 	return out
 }
 
-// outputStyle is the given style, or plain text when stdout is not a
-// terminal and dark when it is.
+// outputStyle is the render style for printed text: plain text when stdout
+// is not a terminal and no style is given; on a terminal, auto and
+// high-contrast follow COLORFGBG or else use the colourless style, as
+// nothing here waits for the terminal to answer a query.
 func outputStyle(style string, stdout io.Writer) string {
-	if style != "" {
-		return style
+	if f, ok := stdout.(*os.File); style == "" && !(ok && term.IsTerminal(int(f.Fd()))) {
+		return doc.PlainStyle
 	}
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return "dark"
+	if dark, ok := doc.DarkFromCOLORFGBG(os.Getenv("COLORFGBG")); ok {
+		return doc.ForBackground(style, dark)
 	}
-	return doc.PlainStyle
+	return doc.Unknown(style)
+}
+
+// listRecords lists the records, naming on stderr each one that could not
+// be read.
+func listRecords(store records.Store, stderr io.Writer) ([]records.Entry, []records.Corrupt, error) {
+	list, corrupt, err := store.List()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", store, err)
+	}
+	for _, c := range corrupt {
+		fmt.Fprintf(stderr, "%s: %v\n", c.Path, c.Err)
+	}
+	return list, corrupt, nil
 }

@@ -83,12 +83,12 @@ func TestBadValuesListValidOnes(t *testing.T) {
 	}{
 		{[]string{"print", "--group", "knee"}, "valid: cardiovascular, neurological, joint, lung, diabetes, post-covid, spine, not-listed"},
 		{[]string{"print", "--lang", "fr"}, "valid: vi, en"},
-		{[]string{"print", "--style", "neon"}, "valid: dark, light, ascii"},
+		{[]string{"print", "--style", "neon"}, "valid: auto, dark, light, high-contrast, ascii"},
 		{[]string{"print", "--width", "5"}, "valid: 30 to 200"},
 		{[]string{"--role", "nurse"}, "valid: doctor, patient, trainer"},
 		{[]string{"--lang", "de"}, "valid: vi, en"},
 		{[]string{"print", "--role", "trainer"}, "valid: patient, doctor"},
-		{[]string{"print", "--persona", "nobody"}, "valid: foot-ulcer-infection, heart-failure-end-stage, knee-oa, post-covid-exosomes, stroke-family"},
+		{[]string{"print", "--persona", "nobody"}, "valid: back-pain-all-no, copd-cells-abroad, foot-ulcer-infection, heart-failure-end-stage, knee-oa, post-covid-exosomes, ra-biologic-knee, stroke-family"},
 		{[]string{"frobnicate"}, "valid: print, check"},
 		{[]string{"--nope"}, "flag provided but not defined"},
 	}

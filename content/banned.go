@@ -39,13 +39,17 @@ type line struct {
 // comments.
 func readLines(fsys fs.FS, file string, h hash.Hash) ([]line, Problems) {
 	var probs Problems
-	raw, err := fs.ReadFile(fsys, file)
+	raw, err := readFile(fsys, file)
 	if err != nil {
-		probs.add(file, 0, "cannot read: %v", fsErr(err))
+		probs.add(file, 0, "cannot read: %v", err)
 		return nil, probs
 	}
 	if h != nil {
 		hashFile(h, file, raw)
+	}
+	if !utf8.Valid(raw) {
+		probs.add(file, 0, "not valid UTF-8")
+		return nil, probs
 	}
 	var out []line
 	sc := bufio.NewScanner(strings.NewReader(NFC(string(raw))))

@@ -194,9 +194,9 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		probs = append(probs, ep...)
 		for _, kind := range []string{"pages", "groups", "checklist", "quiz", "personas"} {
 			dir := path.Join(string(lang), kind)
-			entries, err := fs.ReadDir(fsys, dir)
+			entries, err := readDir(fsys, dir)
 			if err != nil {
-				probs.add(dir, 0, "cannot read folder: %v", fsErr(err))
+				probs.add(dir, 0, "cannot read folder: %v", err)
 				continue
 			}
 			for _, e := range entries {
@@ -204,9 +204,9 @@ func Load(fsys fs.FS) (*Bundle, error) {
 					continue
 				}
 				file := path.Join(dir, e.Name())
-				raw, err := fs.ReadFile(fsys, file)
+				raw, err := readFile(fsys, file)
 				if err != nil {
-					probs.add(file, 0, "cannot read: %v", fsErr(err))
+					probs.add(file, 0, "cannot read: %v", err)
 					continue
 				}
 				hashFile(h, file, raw)
@@ -247,6 +247,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		probs.sort()
 		return nil, probs
 	}
+	b.fillReadingMinutes()
 	return b, nil
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,7 +17,7 @@ import (
 
 // fixture is the small content folder the UI goldens use; it is complete, so
 // each test below breaks one thing in a copy of it.
-func fixture(t *testing.T) fstest.MapFS {
+func fixture(t testing.TB) fstest.MapFS {
 	t.Helper()
 	root := os.DirFS("../ui/testdata/content")
 	m := fstest.MapFS{}
@@ -372,5 +373,105 @@ func TestEveryListedKeyIsAccepted(t *testing.T) {
 		if k != "keywords" && p.frontField(k) == nil {
 			t.Errorf("front matter key %q is listed but not stored", k)
 		}
+	}
+}
+
+// TestHostileContentIsRefused: what would reach the terminal as an escape
+// sequence, hide text, or take minutes to render is refused, naming the
+// file and line.
+func TestHostileContentIsRefused(t *testing.T) {
+	page := func(body string) []byte {
+		return []byte("---\nid: pathway\ntitle: T\n---\n" + body + "\n\n<!-- section: talking-points -->\nx\n")
+	}
+	tests := []struct {
+		name, body, want string
+	}{
+		{"hex reference to ESC", "&#x1b;]2;PWNED&#x07; Text.", "en/pages/pathway.md:5: character reference &#x1b; stands for U+001B"},
+		{"decimal reference to ESC", "Text &#27;]52;c;SGVsbG8=&#7;.", "en/pages/pathway.md:5: character reference &#27; stands for U+001B"},
+		{"reference to DEL", "Text &#127;.", "character reference &#127; stands for U+007F"},
+		{"named reference to a zero-width space", "Te&ZeroWidthSpace;xt.", "character reference &ZeroWidthSpace; stands for U+200B"},
+		{"reference to a bidi override", "Text &#x202e;.", "character reference &#x202e; stands for U+202E"},
+		{"bidi override as it is", "Text \u202eevil.", "en/pages/pathway.md:5: invisible character U+202E is not allowed"},
+		{"zero-width space as it is", "Te\u200bxt.", "invisible character U+200B"},
+		{"markdown link", "See [the clinic](http://clinic.example).", `"](" makes a link`},
+		{"autolink", "See <https://clinic.example>.", `"<https:" makes a link`},
+		{"bare address", "See www.clinic.example today.", `"www." makes a link`},
+		{"bare URL", "See https://clinic.example today.", `"https:" makes a link`},
+		{"email", "Write to desk@clinic.example.", `makes a link`},
+		{"reference definition", "[c]: http://x", `makes a link`},
+		{"deep quotes", strings.Repeat("> ", 80) + "x", "en/pages/pathway.md:5: nested 80 levels deep"},
+		{"deep list", strings.Repeat("1. ", 50) + "x", "nested 50 levels deep"},
+		{"deep indentation", strings.Repeat("    ", 40) + "- x", "nested 41 levels deep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fixture(t)
+			m["en/pages/pathway.md"].Data = page(tt.body)
+			_, err := Load(m)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("problems do not include %q:\n%v", tt.want, err)
+			}
+		})
+	}
+	// An address in backticks is text, not a link, and shallow nesting is fine.
+	m := fixture(t)
+	m["en/pages/pathway.md"].Data = page("See `clinic.example.vn`.\n\n> - a\n>   - b")
+	if _, err := Load(m); err != nil && strings.Contains(err.Error(), "en/pages/pathway.md:5") {
+		t.Fatalf("a code span and two levels are allowed:\n%v", err)
+	}
+}
+
+func TestClinicFactsAreCheckedLikePages(t *testing.T) {
+	for v, want := range map[string]string{
+		"&#27;]2;CLINICPWN&#7;Clinic": "en/clinic.txt:2: character reference &#27;",
+		"Clinic www.clinic.example":   "en/clinic.txt:2: \"www.\" makes a link",
+		"\x9b31mClinic":               "en/clinic.txt: not valid UTF-8",
+	} {
+		m := fixture(t)
+		s := string(m["en/clinic.txt"].Data)
+		m["en/clinic.txt"].Data = []byte(strings.Replace(s, "name:", "name: "+v, 1))
+		if _, err := Load(m); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("clinic name %q: problems do not include %q: %v", v, want, err)
+		}
+	}
+}
+
+// TestLoaderLimits: a folder cannot make the loader read without end,
+// follow a link out of it, or block on a pipe.
+func TestLoaderLimits(t *testing.T) {
+	m := fixture(t)
+	m["en/pages/pathway.md"].Data = append([]byte("---\nid: pathway\ntitle: T\n---\n"), bytes.Repeat([]byte("Text. "), MaxFileSize/6+1)...)
+	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "en/pages/pathway.md: cannot read:") || !strings.Contains(err.Error(), "at most 256 KiB") {
+		t.Fatalf("a page larger than the limit: %v", err)
+	}
+	m = fixture(t)
+	m["en/clinic.txt"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "en/clinic.txt: cannot read: not a regular file") {
+		t.Fatalf("a link out of the folder: %v", err)
+	}
+	m = fixture(t)
+	m["en/pages/about.md"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "en/pages/about.md: cannot read: not a regular file") {
+		t.Fatalf("a pipe: %v", err)
+	}
+	m = fixture(t)
+	m["en/pages/pathway.md"].Data = append([]byte("\uFEFF"), m["en/pages/pathway.md"].Data...)
+	_, err := Load(m)
+	if err == nil || !strings.Contains(err.Error(), "en/pages/pathway.md:1: the file starts with a byte-order mark") || strings.Contains(err.Error(), "counterpart") {
+		t.Fatalf("a byte-order mark is named as such, and nothing else: %v", err)
+	}
+}
+
+// TestQuizNeedsAGeneralQuestion: with no question every session asks, the
+// knowledge check would have nothing to show.
+func TestQuizNeedsAGeneralQuestion(t *testing.T) {
+	m := fixture(t)
+	for name := range m {
+		if strings.Contains(name, "/quiz/general") {
+			delete(m, name)
+		}
+	}
+	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "en/quiz: the knowledge check needs at least one general question") {
+		t.Fatalf("no general question: %v", err)
 	}
 }

@@ -65,9 +65,7 @@ func readClinic(fsys fs.FS, file string, h hash.Hash) (map[string]string, Proble
 		case !slices.Contains(ClinicKeys, k):
 			probs.add(file, l.n, "unknown clinic key %q (known: %s)", k, strings.Join(ClinicKeys, ", "))
 		default:
-			if r, bad := badRune(v); bad {
-				probs.add(file, l.n, "control character %U is not allowed", r)
-			}
+			lineProblems(&probs, file, l.n, v) // a value is shown inside pages
 			v = strings.TrimSpace(v)
 			if err := checkFact(k, v); err != nil {
 				probs.add(file, l.n, "%v", err)

@@ -20,7 +20,7 @@ import (
 //	group: Not given cells; 4; 100
 //	time: 2 years
 //	source: BAMI trial, 375 people
-//	certainty: low
+//	certainty: one trial; no real difference
 //	words: About 3 in 100 people given cells died within 2 years; about 4 in 100 without them.
 //	```
 //
@@ -42,9 +42,6 @@ type FigureGroup struct {
 
 // FigureKinds are the figures that may be drawn.
 var FigureKinds = []string{"randomised", "harm"}
-
-// Certainties are the GRADE-style certainty levels a figure states.
-var Certainties = []string{"high", "moderate", "low", "very-low"}
 
 const figureDenominator = 100
 
@@ -140,11 +137,8 @@ func (f Figure) check(file string) Problems {
 			bad("the words must give each group's number (%d for %q)", g.Count, g.Label)
 		}
 	}
-	if f.Title == "" || f.Source == "" || f.Time == "" || f.Words == "" {
-		bad("a figure needs a title, a source, a time frame and the words (title, source, time, words)")
-	}
-	if !slices.Contains(Certainties, f.Certainty) {
-		bad("figure certainty %q (valid: %s)", f.Certainty, strings.Join(Certainties, ", "))
+	if f.Title == "" || f.Source == "" || f.Time == "" || f.Words == "" || f.Certainty == "" {
+		bad("a figure needs a title, a source with the trial's size, a time frame, the words and how sure the result is (title, source, time, words, certainty)")
 	}
 	return probs
 }
@@ -220,14 +214,9 @@ func drawFigures(text string, lang model.Lang) string {
 const iconFilled, iconEmpty = "●", "○"
 
 // figureWords is the fixed wording around a figure.
-var figureWords = map[model.Lang]struct {
-	Legend, In string
-	Certainty  map[string]string
-}{
-	model.LangVI: {"Mỗi %s là một người trong 100 người: %s. Mỗi %s là một người không gặp điều đó.", "trên",
-		map[string]string{"high": "độ tin cậy cao", "moderate": "độ tin cậy trung bình", "low": "độ tin cậy thấp", "very-low": "độ tin cậy rất thấp"}},
-	model.LangEN: {"Each %s is one person in 100: %s. Each %s is one person without it.", "in",
-		map[string]string{"high": "high certainty", "moderate": "moderate certainty", "low": "low certainty", "very-low": "very low certainty"}},
+var figureWords = map[model.Lang]struct{ Legend, In string }{
+	model.LangVI: {"Mỗi %s là một người trong 100 người: %s. Mỗi %s là một người không gặp điều đó.", "trên"},
+	model.LangEN: {"Each %s is one person in 100: %s. Each %s is one person without it.", "in"},
 }
 
 // Markdown draws the figure: its title, the grids side by side under the
@@ -263,6 +252,6 @@ func (f Figure) Markdown(lang model.Lang) string {
 	for i, g := range f.Groups {
 		fmt.Fprintf(&b, "- **%s**: %s, %d %s %d\n", letters[i], g.Label, g.Count, w.In, g.Total)
 	}
-	fmt.Fprintf(&b, "\n"+w.Legend+"\n\n%s\n\n*%s · %s · %s*\n", iconFilled, strings.ToLower(f.Title), iconEmpty, f.Words, f.Time, f.Source, w.Certainty[f.Certainty])
+	fmt.Fprintf(&b, "\n"+w.Legend+"\n\n%s\n\n*%s · %s · %s*\n", iconFilled, strings.ToLower(f.Title), iconEmpty, f.Words, f.Time, f.Source, f.Certainty)
 	return b.String()
 }

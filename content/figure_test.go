@@ -15,7 +15,7 @@ const bami = "```figure\n" +
 	"group: Not given cells; 4; 100\n" +
 	"time: 2 years\n" +
 	"source: BAMI trial, 375 people\n" +
-	"certainty: moderate\n" +
+	"certainty: one trial; no real difference\n" +
 	"words: About 3 in 100 people given cells died within 2 years, and about 4 in 100 without them.\n" +
 	"```\n"
 
@@ -33,7 +33,7 @@ func TestFigureRefusesWhatWouldMislead(t *testing.T) {
 		"no time frame":                  {"time: 2 years\n", "", "a time frame"},
 		"neither randomised nor harm":    {"kind: randomised", "kind: observational", "only randomised or harm"},
 		"words that differ":              {"about 4 in 100", "about 5 in 100", "each group's number (4"},
-		"no certainty":                   {"certainty: moderate\n", "", "certainty"},
+		"no certainty":                   {"certainty: one trial; no real difference\n", "", "certainty"},
 	}
 	for name, c := range cases {
 		p := figurePage(strings.Replace(bami, c.from, c.to, 1))
@@ -66,7 +66,7 @@ func TestFigureDrawsBothGroupsInAnyWidth(t *testing.T) {
 	if rows != 10 || filled != 7 {
 		t.Fatalf("two 10x10 grids with 3 and 4 filled: %d rows, %d filled\n%s", rows, filled, text)
 	}
-	for _, want := range []string{"A**: Given cells, 3 in 100", "B**: Not given cells, 4 in 100", "About 3 in 100", "BAMI trial, 375 people", "moderate certainty", "Before.", "After."} {
+	for _, want := range []string{"A**: Given cells, 3 in 100", "B**: Not given cells, 4 in 100", "About 3 in 100", "BAMI trial, 375 people", "one trial; no real difference", "Before.", "After."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the drawing lacks %q:\n%s", want, text)
 		}

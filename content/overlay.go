@@ -38,6 +38,23 @@ func (o Overlay) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(o.Base, name)
 }
 
+// Lstat describes name without following a link, from the clinic's folder
+// if it has it: the loader refuses links out of the folder.
+func (o Overlay) Lstat(name string) (fs.FileInfo, error) {
+	if info, err := fs.Lstat(o.Top, name); err == nil {
+		return info, nil
+	}
+	return fs.Lstat(o.Base, name)
+}
+
+// ReadLink reads a link in the clinic's folder, else in the base.
+func (o Overlay) ReadLink(name string) (string, error) {
+	if target, err := fs.ReadLink(o.Top, name); err == nil {
+		return target, nil
+	}
+	return fs.ReadLink(o.Base, name)
+}
+
 // ReadDir lists both folders, the clinic's entry winning on a shared name.
 func (o Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	top, terr := fs.ReadDir(o.Top, name)

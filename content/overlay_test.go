@@ -134,7 +134,7 @@ func TestEmptyFactsWarnWithWhatPatientsSee(t *testing.T) {
 	if len(w) != len(ClinicKeys)*len(model.Langs) {
 		t.Fatalf("every empty fact in every language warns once: %d warnings\n%v", len(w), w)
 	}
-	if !strings.Contains(w.Error(), "vi/clinic.txt: moh_approval is empty: patients see \"missing-vi\" instead, on: approval") {
+	if !strings.Contains(w.Error(), "vi/clinic.txt: funding is empty: patients see \"missing-vi\" instead, on: about") {
 		t.Fatalf("a warning says what patients see and where:\n%v", w)
 	}
 }
@@ -151,5 +151,15 @@ func TestTypedClinicFactsAreChecked(t *testing.T) {
 	b, err := Load(clinicOverlay(map[string]string{"en/clinic.txt": facts}))
 	if err != nil || b.Clinic[model.LangEN]["side_effects_phone"] != "+84 (28) 3822-1234" {
 		t.Fatalf("a real phone number: %v", err)
+	}
+}
+
+// TestOverlayRefusesALinkOutOfTheClinicFolder: a link in the clinic's
+// folder is not followed (clinic.txt -> /etc/passwd would print its lines).
+func TestOverlayRefusesALinkOutOfTheClinicFolder(t *testing.T) {
+	top := fstest.MapFS{"en/clinic.txt": &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}}
+	_, err := Load(Overlay{Base: Embedded(), Top: top, TopName: "clinic"})
+	if err == nil || !strings.Contains(err.Error(), "en/clinic.txt: cannot read: not a regular file") {
+		t.Fatalf("a link in the clinic's folder: %v", err)
 	}
 }

@@ -3,7 +3,6 @@ package content
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -34,12 +33,14 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 		probs.add(file, 0, "not valid UTF-8")
 		return nil, probs
 	}
+	if rest, ok := strings.CutPrefix(string(raw), "\uFEFF"); ok {
+		probs.add(file, 1, "the file starts with a byte-order mark; save it as UTF-8 without one")
+		raw = []byte(rest)
+	}
 	text := NFC(strings.ReplaceAll(string(raw), "\r\n", "\n"))
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		if r, ok := badRune(l); ok {
-			probs.add(file, i+1, "control character %U is not allowed", r)
-		}
+		lineProblems(&probs, file, i+1, l)
 		if strings.ContainsRune(l, '\uFE0F') {
 			probs.add(file, i+1, "emoji variation selector U+FE0F misaligns terminals; use an emoji without it")
 		}
@@ -128,15 +129,4 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 	flush()
 	p.Lapsed = p.ReviewedBy != "" && p.ReviewedHash != reviewHash(lines)
 	return p, probs
-}
-
-// badRune finds a control character other than tab: text from files must
-// never carry terminal escape sequences to the screen.
-func badRune(s string) (rune, bool) {
-	for _, r := range s {
-		if r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
-			return r, true
-		}
-	}
-	return 0, false
 }

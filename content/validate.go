@@ -12,7 +12,7 @@ import (
 
 // GroupSections are the sections every disease-group page has, in order.
 var GroupSections = []string{
-	"aim", "evidence", "expect", "not-expect", "timing", "risks",
+	"in-short", "aim", "evidence", "expect", "not-expect", "timing", "risks",
 	"meaning-end-stage", "meaning-fibrosis", "meaning-immune-disorder",
 	"sources", TalkingPoints,
 }
@@ -52,6 +52,8 @@ func Validate(b *Bundle) Problems {
 		}
 		for _, p := range set.Pages {
 			probs = append(probs, checkPage(p)...)
+			probs = append(probs, checkSources(p)...)
+			probs = append(probs, checkOptionalMarks(p)...)
 			switch model.StepID(p.ID) {
 			case model.StepOutcome:
 				probs = append(probs, checkSections(p, OutcomeSections)...)
@@ -64,19 +66,33 @@ func Validate(b *Bundle) Problems {
 		for _, p := range set.Groups {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkGroup(p)...)
+			probs = append(probs, checkNotExpect(p)...)
+			probs = append(probs, checkInShort(p)...)
+			probs = append(probs, checkSources(p)...)
+			probs = append(probs, checkOptionalMarks(p)...)
 		}
 		for _, p := range set.Checklist {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkSections(p, ItemSections)...)
 		}
+		general := 0
 		for _, p := range set.Quiz {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkQuiz(p, b.GroupIDs)...)
+			if p.Group == "" {
+				general++
+			}
+		}
+		if general == 0 {
+			// Every session asks them, whatever groups were chosen.
+			probs.add(path.Join(string(lang), "quiz"), 0, "the knowledge check needs at least one general question (a question without \"group:\")")
 		}
 		for _, p := range set.Personas {
 			probs = append(probs, checkPage(p)...)
 			probs = append(probs, checkPersona(p, b.GroupIDs, b.ChecklistIDs)...)
 		}
+		probs = append(probs, checkQuizLengths(lang, set.Quiz)...)
+		probs = append(probs, checkPersonaOutcomes(lang, set.Personas, b.ChecklistIDs)...)
 		if len(set.Personas) < minPersonas {
 			probs.add(path.Join(string(lang), "personas"), 0, "a trainer needs at least %d personas; found %d", minPersonas, len(set.Personas))
 		}

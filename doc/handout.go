@@ -59,6 +59,8 @@ func Handout(w io.Writer, c *content.Bundle, opt PrintOptions) error {
 			err = add("# " + p.Title + "\n\n" + checklistForm(c, opt.Lang, t))
 		case model.StepSure:
 			err = add("# " + p.Title + "\n\n" + sureForm(p, t))
+		case model.StepValues:
+			err = add("# " + p.Title + "\n\n" + valuesForm(c, p, opt.Lang, t))
 		default:
 			err = add("# " + p.Title + "\n\n" + Page(c, opt.Lang, p))
 		}

@@ -4,39 +4,11 @@
 package doc
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
-	gstyles "charm.land/glamour/v2/styles"
 	xansi "github.com/charmbracelet/x/ansi"
 )
-
-// StyleNames are the styles accepted by --style.
-var StyleNames = []string{"dark", "light", "ascii"}
-
-// PlainStyle is the style for output that is not a terminal: no escape
-// sequences at all.
-const PlainStyle = "notty"
-
-// glamourStyle returns a copy of a Glamour style with the document margin
-// removed: the app's layout owns the margins, so widths add up exactly.
-func glamourStyle(name string) (ansi.StyleConfig, error) {
-	base, ok := gstyles.DefaultStyles[name]
-	if !ok || !(slices.Contains(StyleNames, name) || name == PlainStyle) {
-		return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (valid: %s)", name, strings.Join(StyleNames, ", "))
-	}
-	cfg := *base
-	zero := uint(0)
-	cfg.Document.Margin = &zero
-	if name == "dark" || name == "light" {
-		// Colour marks the headings; the literal "##" would only be noise.
-		cfg.H2.Prefix, cfg.H3.Prefix = "", ""
-	}
-	return cfg, nil
-}
 
 // Render renders Markdown to a width in a style, with a fresh renderer:
 // building one costs microseconds, and a renderer must never be shared

@@ -75,6 +75,7 @@ func Summary(s *model.Session, c *content.Bundle) string {
 	fmt.Fprintf(&b, "\n**%s**\n", t.OutcomeHeads[s.Outcome(c.ChecklistIDs)])
 
 	writeDecisionSummary(&b, s, c, t)
+	writeValuesSummary(&b, s, c, t)
 	if skipped := s.SkippedSteps(); len(skipped) > 0 {
 		var names []string
 		for _, step := range skipped {

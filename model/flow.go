@@ -22,6 +22,7 @@ const (
 	StepExosomes       StepID = "exosomes"
 	StepApproval       StepID = "approval"
 	StepOptions        StepID = "options"
+	StepValues         StepID = "values"
 	StepQuestions      StepID = "questions"
 	StepKnowledgeCheck StepID = "knowledge-check"
 	StepChecklist      StepID = "checklist"
@@ -39,7 +40,7 @@ const (
 var PageSteps = []StepID{
 	StepWelcome, StepPersona, StepWhatItIs, StepMechanism, StepPathway,
 	StepChooseGroup, StepResponseTime, StepExosomes, StepApproval, StepOptions,
-	StepQuestions, StepKnowledgeCheck, StepChecklist, StepOutcome,
+	StepValues, StepQuestions, StepKnowledgeCheck, StepChecklist, StepOutcome,
 	StepCommitments, StepConclusion, StepAbout, StepSure, StepNextStep,
 	StepSummary,
 }

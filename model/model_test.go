@@ -46,11 +46,11 @@ func TestFlow(t *testing.T) {
 		hasNot  []StepID
 		wantLen int
 	}{
-		{"patient, no group", RolePatient, nil, nil, []StepID{StepPersona, StepNextStep}, 18},
-		{"doctor gets next step", RoleDoctor, nil, []StepID{StepNextStep}, []StepID{StepPersona}, 19},
-		{"trainer gets persona", RoleTrainer, nil, []StepID{StepPersona}, []StepID{StepNextStep}, 19},
+		{"patient, no group", RolePatient, nil, nil, []StepID{StepPersona, StepNextStep}, 19},
+		{"doctor gets next step", RoleDoctor, nil, []StepID{StepNextStep}, []StepID{StepPersona}, 20},
+		{"trainer gets persona", RoleTrainer, nil, []StepID{StepPersona}, []StepID{StepNextStep}, 20},
 		{"two groups add two pages", RolePatient, []string{"joint", "lung"},
-			[]StepID{GroupStep("joint"), GroupStep("lung")}, nil, 20},
+			[]StepID{GroupStep("joint"), GroupStep("lung")}, nil, 21},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // RecordSchema is the version of the JSON record. It changes only when a
@@ -66,6 +68,7 @@ type Record struct {
 	Lang           Lang      `json:"language"`
 	Role           Role      `json:"mode"`
 	Training       bool      `json:"training"`
+	Kiosk          bool      `json:"kiosk,omitempty"` // made on a waiting-room kiosk, which never resumes it
 	Persona        string    `json:"persona,omitempty"`
 	PatientRef     string    `json:"patient_ref,omitempty"`
 	AnsweredBy     string    `json:"answered_by"`
@@ -92,6 +95,8 @@ type Record struct {
 	Values   []RecordValue `json:"values,omitempty"`
 	Leaning  Leaning       `json:"leaning,omitempty"`
 	Tensions []string      `json:"value_tensions,omitempty"`
+
+	Consent *Consent `json:"consent,omitempty"`
 }
 
 // RecordValue is how much one value matters to the patient.
@@ -168,10 +173,10 @@ func ChecklistAnsweredBy(r Role) string {
 func (s *Session) Record(status, contentVersion string, items []string, now time.Time) Record {
 	r := Record{
 		Schema: RecordSchema, Code: s.Code, Status: status, Lang: s.Lang, Role: s.Role,
-		Training: s.Training(), Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
+		Training: s.Training(), Kiosk: s.Kiosk, Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep, QuizAsked: s.QuizAsked,
+		NextStep: s.NextStep, Consent: s.Consent, QuizAsked: s.QuizAsked,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -222,6 +227,43 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 	return r
 }
 
+// checkText refuses a record whose text holds a control character: the app
+// never stores one, so the file was changed by hand, and printing it could
+// drive the reader's terminal (set its title, write its clipboard).
+func (r Record) checkText() error {
+	texts := []string{r.Persona, r.PatientRef, r.AnsweredBy, r.ContentVersion, string(r.CurrentStep), string(r.NextStep), string(r.Outcome)}
+	texts = append(texts, r.Groups...)
+	for _, it := range r.Checklist {
+		texts = append(texts, it.Item, it.Answer, it.Note)
+	}
+	for _, c := range r.Concerns {
+		texts = append(texts, string(c.ID))
+		texts = append(texts, c.Questions...)
+	}
+	for _, q := range r.Knowledge {
+		texts = append(texts, q.Question, q.Answer)
+	}
+	for _, tb := range r.TeachBack {
+		texts = append(texts, tb.Question, string(tb.Mark))
+	}
+	for _, sr := range r.Sure {
+		texts = append(texts, sr.AnsweredBy)
+		texts = append(texts, sr.Answers...)
+	}
+	for _, q := range r.Questions {
+		texts = append(texts, q.Text, string(q.Page))
+	}
+	for _, v := range r.PagesViewed {
+		texts = append(texts, string(v.Page))
+	}
+	for _, t := range texts {
+		if i := strings.IndexFunc(t, unicode.IsControl); i >= 0 {
+			return fmt.Errorf("record text holds control character %U", []rune(t[i:])[0])
+		}
+	}
+	return nil
+}
+
 func parseAnswer(s string) (Answer, error) {
 	for _, a := range []Answer{Unanswered, Yes, No, NotSure} {
 		if a.String() == s {
@@ -240,15 +282,23 @@ func (r Record) Session() (*Session, error) {
 	if !ValidCode(r.Code) {
 		return nil, fmt.Errorf("record code %q is not a session code", r.Code)
 	}
-	if _, err := ParseLang(string(r.Lang)); err != nil {
+	lang, err := ParseLang(string(r.Lang))
+	if err != nil {
 		return nil, err
 	}
-	if _, err := ParseRole(string(r.Role)); err != nil {
+	role, err := ParseRole(string(r.Role))
+	if err != nil {
+		return nil, err
+	}
+	if r.Status != StatusInProgress && r.Status != StatusFinished && r.Status != StatusAbandoned {
+		return nil, fmt.Errorf("record status %q is unknown", r.Status)
+	}
+	if err := r.checkText(); err != nil {
 		return nil, err
 	}
 	s := &Session{
-		Code: r.Code, Lang: r.Lang, Role: r.Role, Started: r.Started, Current: r.CurrentStep,
-		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, QuizAsked: r.QuizAsked,
+		Code: r.Code, Lang: lang, Role: role, Started: r.Started, Current: r.CurrentStep, Kiosk: r.Kiosk,
+		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent, QuizAsked: r.QuizAsked,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)
@@ -276,6 +326,12 @@ func (r Record) Session() (*Session, error) {
 		s.Quiz = append(s.Quiz, QuizAnswer{Item: q.Question, Choice: q.Answer, Correct: q.Correct, At: q.At})
 	}
 	for _, tb := range r.TeachBack {
+		// A mark is saved only for an answered question.
+		if !slices.ContainsFunc(s.Quiz, func(q QuizAnswer) bool { return q.Item == tb.Question }) ||
+			(tb.Mark != ExplainedBack && tb.Mark != ReExplained) {
+			errs = append(errs, fmt.Errorf("teach-back mark %q for %q does not match an answered question", tb.Mark, tb.Question))
+			continue
+		}
 		s.MarkTeachBack(tb.Question, tb.Mark)
 	}
 	for _, rs := range r.Sure {

@@ -94,6 +94,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		{"doctor, everything filled", richSession(RoleDoctor)},
 		{"trainer with persona", richSession(RoleTrainer)},
 		{"patient", richSession(RolePatient)},
+		{"kiosk patient", func() *Session { s := richSession(RolePatient); s.Kiosk = true; return s }()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,11 +155,18 @@ func TestRecordRejectsBadData(t *testing.T) {
 		{"language", func(r *Record) { r.Lang = "fr" }},
 		{"answer", func(r *Record) { r.Checklist[0].Answer = "maybe" }},
 		{"sure", func(r *Record) { r.Sure[0].Answers = r.Sure[0].Answers[:2] }},
+		// A record changed by hand must never drive the reader's terminal.
+		{"status", func(r *Record) { r.Status = "\x1b]2;PWN\x07" }},
+		{"unknown status", func(r *Record) { r.Status = "deleted" }},
+		{"question text", func(r *Record) { r.Questions[0].Text = "\x1b]52;c;SGVsbG8=\x07cost?" }},
+		{"note", func(r *Record) { r.Checklist[0].Note = "ok\u009b31m" }},
+		{"file number", func(r *Record) { r.PatientRef = "BN\x07" }},
 	}
 	for _, tt := range tests {
 		r := good
 		r.Checklist = append([]RecordItem{}, good.Checklist...)
 		r.Sure = append([]RecordSure{}, good.Sure...)
+		r.Questions = append([]RecordQuestion{}, good.Questions...)
 		tt.mutate(&r)
 		if _, err := r.Session(); err == nil {
 			t.Errorf("%s: a bad record must not resume silently", tt.name)

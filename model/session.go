@@ -19,6 +19,9 @@ type Session struct {
 	Lang    Lang
 	Role    Role
 	Started time.Time
+	// Kiosk marks a waiting-room session: it is never resumed, so one left
+	// in progress counts as abandoned.
+	Kiosk bool
 
 	// Groups are the chosen disease groups; the first is the primary one.
 	Groups []string
@@ -55,6 +58,9 @@ type Session struct {
 	// is leaning (empty until chosen: not sure yet).
 	Values  map[string]Importance
 	Leaning Leaning
+
+	// Consent is the patient's answer on keeping the record; nil until asked.
+	Consent *Consent
 }
 
 // NewSession starts a session on the welcome step.

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 )
 
+// tempPrefix starts the name of a file being written; List skips it.
+const tempPrefix = ".tmp-"
+
 // beforeRename runs between writing the temporary file and renaming it into
 // place; tests use it to crash a write half-way.
 var beforeRename = func(tmp string) error { return nil }
@@ -15,7 +18,7 @@ var beforeRename = func(tmp string) error { return nil }
 // survives a power cut.
 func writeAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
+	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@
 package records
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,8 +26,13 @@ const (
 	lockSuffix     = ".lock"
 )
 
-// ErrLocked means another running app holds the session.
+// ErrLocked means another running app, or another session of this one,
+// holds the session.
 var ErrLocked = errors.New("the session is open in another window")
+
+// ErrCodeTaken means a save would replace the record of another session
+// that drew the same hand-off code.
+var ErrCodeTaken = errors.New("another session already has this code; its record is kept")
 
 // Store keeps session records. The records folder (Folder) is the
 // embedded default; a database store implements the same contract for a
@@ -37,13 +41,19 @@ var ErrLocked = errors.New("the session is open in another window")
 // one running app write a session at a time.
 type Store interface {
 	// SaveProgress writes an in-progress record. A save whose seq is older
-	// than the last one written for that code is dropped (seq 0 always
-	// writes).
+	// than the last one written for that code is dropped. Seq 0 is the
+	// final save of a stopped session: it always writes, and no numbered
+	// save after it does. A save over the record of another session with
+	// the same code (another start time) fails with ErrCodeTaken.
 	SaveProgress(rec model.Record, seq uint64) error
 	// Close writes a record that ends (finished or abandoned, as its Status
-	// says) with its Markdown copy, and releases the session.
+	// says) with its Markdown copy, and releases the session. A failure
+	// part-way leaves the session in progress, never half ended; like
+	// SaveProgress it never writes over another session's record.
 	Close(rec model.Record, markdown []byte) error
-	// Acquire takes a session for this process; ErrLocked if another holds it.
+	// Acquire takes a session for this process; ErrLocked if another app
+	// holds it. Taking it again in the same process is a no-op: sessions of
+	// one process keep apart by their start times (see ErrCodeTaken).
 	Acquire(code string) error
 	// ReleaseCode frees one session; Release frees all this store holds.
 	ReleaseCode(code string)
@@ -52,10 +62,12 @@ type Store interface {
 	Exists(code string) (bool, error)
 	// List reads every record's listing entry, newest first.
 	List() ([]Entry, []Corrupt, error)
-	// Load reads a record: the ended one if it exists, else the one in progress.
+	// Load reads a record: the ended one if it exists, else the one in
+	// progress. The record read must have the code asked for.
 	Load(code string) (model.Record, error)
 	// Purge deletes ended records last updated before cutoff whose status is
-	// one of statuses, and reports their codes.
+	// one of statuses, and reports their codes. A kiosk's record left in
+	// progress counts as abandoned, unless a running app holds it.
 	Purge(cutoff time.Time, statuses ...string) ([]string, error)
 	// String says where the records are kept, for messages.
 	String() string
@@ -76,10 +88,13 @@ func Unfinished(s Store) ([]Entry, []Corrupt, error) {
 // Folder is a records folder: the Store of one machine.
 type Folder struct {
 	Dir string
+	// Sealer encrypts what is written; nil keeps records unencrypted.
+	Sealer *Sealer
 
 	mu      sync.Mutex
 	lastSeq map[string]uint64
 	locks   map[string]*os.File
+	owner   map[string]time.Time // codes whose files this store checked are its session's, by start time
 }
 
 // DefaultDir is $XDG_DATA_HOME/stemcounsel/records, else
@@ -99,10 +114,16 @@ func DefaultDir() (string, error) {
 // first write, and a folder it cannot write is not an error here: the app
 // then keeps the session in memory and says so when it tries to save.
 func OpenFolder(dir string) *Folder {
-	return &Folder{Dir: dir, lastSeq: map[string]uint64{}, locks: map[string]*os.File{}}
+	return &Folder{Dir: dir, lastSeq: map[string]uint64{}, locks: map[string]*os.File{}, owner: map[string]time.Time{}}
 }
 
+// ensureDir makes the folder 0700 if it is missing. An existing folder keeps
+// its mode: a clinic may share it on purpose, and a read-only one must
+// still let a session be locked and resumed.
 func (s *Folder) ensureDir() error {
+	if st, err := os.Stat(s.Dir); err == nil && st.IsDir() {
+		return nil
+	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return err
 	}
@@ -116,15 +137,23 @@ func (s *Folder) ProgressPath(code string) string { return s.path(code, progress
 
 // SaveProgress writes the in-progress record. Saves carry a sequence
 // number: one older than the last written is dropped, so saves running in
-// parallel can never put an older state over a newer one.
+// parallel can never put an older state over a newer one. Seq 0 is the
+// final save of a stopped session: it always writes, and no numbered save
+// still on its way may replace it.
 func (s *Folder) SaveProgress(rec model.Record, seq uint64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkOwner(rec); err != nil {
+		return err
+	}
 	if seq != 0 && seq < s.lastSeq[rec.Code] {
 		return nil
 	}
 	if err := s.write(rec, progressSuffix); err != nil {
 		return err
+	}
+	if seq == 0 {
+		seq = ^uint64(0)
 	}
 	s.lastSeq[rec.Code] = seq
 	return nil
@@ -133,10 +162,13 @@ func (s *Folder) SaveProgress(rec model.Record, seq uint64) error {
 // write saves a record as JSON under its code, holding its lock. The caller
 // holds s.mu.
 func (s *Folder) write(rec model.Record, suffix string) error {
+	if err := s.checkWritable(rec.Code); err != nil {
+		return err
+	}
 	if err := s.lock(rec.Code); err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(rec, "", "  ")
+	data, err := s.encode(rec)
 	if err != nil {
 		return err
 	}
@@ -146,18 +178,53 @@ func (s *Folder) write(rec model.Record, suffix string) error {
 	return writeAtomic(s.path(rec.Code, suffix), data)
 }
 
+// checkOwner refuses to write over the files of another session with the
+// same code: a session is known by its start time. It reads the files once
+// per session and store. The caller holds s.mu.
+func (s *Folder) checkOwner(rec model.Record) error {
+	if started, ok := s.owner[rec.Code]; ok && started.Equal(rec.Started) {
+		return nil
+	}
+	for _, suffix := range []string{finalSuffix, progressSuffix} {
+		old, err := s.readRecord(s.path(rec.Code, suffix))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil || !old.Started.Equal(rec.Started) {
+			return fmt.Errorf("%s: %w", rec.Code, ErrCodeTaken)
+		}
+	}
+	s.owner[rec.Code] = rec.Started
+	return nil
+}
+
 // String is the folder's path.
 func (s *Folder) String() string { return s.Dir }
 
 // Close writes the ended record as JSON and Markdown and removes the
-// in-progress file. The session's lock is released.
+// in-progress file. The session's lock is released. The Markdown copy goes
+// first and the JSON second: the JSON is what makes the record ended, so a
+// failure part-way leaves the session in progress, never half ended.
 func (s *Folder) Close(rec model.Record, markdown []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.write(rec, finalSuffix); err != nil {
+	if err := s.lock(rec.Code); err != nil {
+		return err
+	}
+	if err := s.checkOwner(rec); err != nil {
+		return err
+	}
+	if err := s.ensureDir(); err != nil {
+		return err
+	}
+	markdown, err := s.Sealer.sealText(markdown)
+	if err != nil {
 		return err
 	}
 	if err := writeAtomic(s.path(rec.Code, markdownSuffix), markdown); err != nil {
+		return err
+	}
+	if err := s.write(rec, finalSuffix); err != nil {
 		return err
 	}
 	if err := os.Remove(s.ProgressPath(rec.Code)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -173,7 +240,26 @@ func (s *Folder) Close(rec model.Record, markdown []byte) error {
 func (s *Folder) Acquire(code string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkWritable(code); err != nil {
+		return err
+	}
 	return s.lock(code)
+}
+
+// OpenElsewhere reports whether another app holds the session now.
+func (s *Folder) OpenElsewhere(code string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, held := s.locks[code]; held {
+		return false
+	}
+	f, err := takeLock(s.path(code, lockSuffix))
+	if err != nil {
+		return errors.Is(err, ErrLocked)
+	}
+	s.locks[code] = f
+	s.unlock(code)
+	return false
 }
 
 // Release frees every lock this store holds.
@@ -199,23 +285,46 @@ func (s *Folder) lock(code string) error {
 	if err := s.ensureDir(); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(s.path(code, lockSuffix), os.O_CREATE|os.O_RDWR, 0o600)
+	f, err := takeLock(s.path(code, lockSuffix))
 	if err != nil {
 		return err
-	}
-	if err := lockFile(f); err != nil {
-		f.Close()
-		return ErrLocked
 	}
 	s.locks[code] = f
 	return nil
 }
 
-func (s *Folder) unlock(code string) {
-	if f, ok := s.locks[code]; ok {
+// takeLock opens and locks a lock file. The holder removes the file before
+// it unlocks, so a lock won on a file no longer at path is stale: another app
+// may already hold the new file there. Then it tries again.
+func takeLock(path string) (*os.File, error) {
+	for range 10 {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+		if err != nil {
+			return nil, err
+		}
+		if err := lockFile(f); err != nil {
+			f.Close()
+			return nil, ErrLocked
+		}
+		held, herr := f.Stat()
+		now, nerr := os.Stat(path)
+		if herr == nil && nerr == nil && os.SameFile(held, now) {
+			return f, nil
+		}
 		unlockFile(f)
 		f.Close()
-		os.Remove(f.Name())
+	}
+	return nil, ErrLocked
+}
+
+func (s *Folder) unlock(code string) {
+	if f, ok := s.locks[code]; ok {
+		removed := os.Remove(f.Name()) == nil // while still locked: see takeLock
+		unlockFile(f)
+		f.Close()
+		if !removed {
+			os.Remove(f.Name()) // Windows removes no open file
+		}
 		delete(s.locks, code)
 	}
 }
@@ -226,6 +335,7 @@ type Entry struct {
 	Status   string
 	Role     model.Role
 	Training bool
+	Kiosk    bool
 	Updated  time.Time
 	Path     string
 	// ContentVersion is the hash of the content the session showed.
@@ -257,7 +367,10 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 			continue
 		}
 		path := filepath.Join(s.Dir, name)
-		rec, err := readRecord(path)
+		if code, ok := strings.CutSuffix(name, progressSuffix); ok && fileExists(s.path(code, finalSuffix)) {
+			continue // ended; only its in-progress copy was left
+		}
+		entry, err := s.readEntry(path)
 		if err != nil {
 			c := Corrupt{Path: path, Err: err}
 			if strings.HasSuffix(name, progressSuffix) {
@@ -269,7 +382,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 			bad = append(bad, c)
 			continue
 		}
-		out = append(out, Entry{Code: rec.Code, Status: rec.Status, Role: rec.Role, Training: rec.Training, Updated: rec.Updated, Path: path, ContentVersion: rec.ContentVersion})
+		out = append(out, entry)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
 	return out, bad, nil
@@ -277,7 +390,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 
 // Exists tells whether a record with the code is in the folder.
 func (s *Folder) Exists(code string) (bool, error) {
-	for _, suffix := range []string{finalSuffix, progressSuffix} {
+	for _, suffix := range []string{finalSuffix, progressSuffix, tombstoneSuffix} {
 		_, err := os.Stat(s.path(code, suffix))
 		if err == nil {
 			return true, nil
@@ -296,7 +409,7 @@ func (s *Folder) Load(code string) (model.Record, error) {
 		return model.Record{}, fmt.Errorf("%q is not a session code (6 letters and digits)", code)
 	}
 	for _, p := range []string{s.path(code, finalSuffix), s.ProgressPath(code)} {
-		rec, err := readRecord(p)
+		rec, err := s.readRecord(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -308,40 +421,83 @@ func (s *Folder) Load(code string) (model.Record, error) {
 	return model.Record{}, fmt.Errorf("no record with code %s in %s", code, s.Dir)
 }
 
-func readRecord(path string) (model.Record, error) {
-	var rec model.Record
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return rec, err
-	}
-	if err := json.Unmarshal(data, &rec); err != nil {
-		return rec, fmt.Errorf("not a readable record: %w", err)
-	}
-	if _, err := rec.Session(); err != nil {
-		return rec, fmt.Errorf("not a valid record: %w", err)
-	}
-	return rec, nil
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // Purge deletes the records (JSON and Markdown) last updated before cutoff
 // whose status is one of statuses, and reports their codes. Sessions in
-// progress are never purged, and neither is a record that cannot be read.
+// progress are kept, and so is a record that cannot be read, with one
+// exception: a kiosk never resumes a session, so a kiosk session left in
+// progress (a kill, a crash, a power cut) is abandoned, and goes with the
+// abandoned ones once no running app holds it. Temporary files a killed
+// write left behind go too.
 func (s *Folder) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
+	s.removeStaleTemp(time.Now().Add(-staleTemp))
 	all, _, err := s.List()
 	if err != nil {
 		return nil, err
 	}
 	var gone []string
 	for _, e := range all {
-		if !e.Updated.Before(cutoff) || e.Status == model.StatusInProgress || !slices.Contains(statuses, e.Status) {
+		status := e.Status
+		if e.Kiosk && status == model.StatusInProgress {
+			status = model.StatusAbandoned
+		}
+		if !e.Updated.Before(cutoff) || status == model.StatusInProgress || !slices.Contains(statuses, status) || s.isRestricted(e.Code) {
 			continue
 		}
-		for _, suffix := range []string{finalSuffix, markdownSuffix} {
-			if err := os.Remove(s.path(e.Code, suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return gone, err
+		if err := s.remove(e); err != nil {
+			if errors.Is(err, ErrLocked) {
+				continue
 			}
+			return gone, err
 		}
 		gone = append(gone, e.Code)
 	}
 	return gone, nil
+}
+
+// remove deletes a record's files. A record in progress is deleted only
+// under its lock, so a running app never loses the file it is writing.
+func (s *Folder) remove(e Entry) error {
+	suffixes := []string{finalSuffix, markdownSuffix}
+	if e.Status == model.StatusInProgress {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if _, held := s.locks[e.Code]; held {
+			return ErrLocked
+		}
+		if err := s.lock(e.Code); err != nil {
+			return err
+		}
+		defer s.unlock(e.Code)
+		suffixes = []string{progressSuffix}
+	}
+	for _, suffix := range suffixes {
+		if err := os.Remove(s.path(e.Code, suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// staleTemp is how old a temporary file must be to be left by a killed
+// write: a write in progress takes milliseconds.
+const staleTemp = 10 * time.Minute
+
+func (s *Folder) removeStaleTemp(before time.Time) {
+	entries, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), tempPrefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(before) {
+			os.Remove(filepath.Join(s.Dir, e.Name()))
+		}
+	}
 }

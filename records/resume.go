@@ -3,7 +3,6 @@ package records
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"stemcounsel/model"
@@ -44,12 +43,14 @@ func ResumeRole(asked model.Role) (model.Role, bool) {
 	return model.RoleUnset, false
 }
 
-// Resumable lists the unfinished sessions of one mode, newest first.
+// Resumable lists the unfinished sessions of one mode, newest first. A
+// kiosk's session is never offered: the next person at any terminal must
+// not see it. One open in another app is listed (Offers marks it).
 func Resumable(s Store, role model.Role) ([]Entry, []Corrupt, error) {
 	unfinished, bad, err := Unfinished(s)
 	var out []Entry
 	for _, e := range unfinished {
-		if e.Role == role {
+		if e.Role == role && !e.Kiosk {
 			out = append(out, e)
 		}
 	}
@@ -81,7 +82,9 @@ func Offers(s Store, role model.Role) ([]Offer, []Corrupt, error) {
 		if sess, serr := rec.Session(); serr == nil {
 			o.Step, o.Steps = sess.Index()+1, len(sess.Steps())
 		}
-		if aerr := s.Acquire(e.Code); aerr != nil {
+		if f := FolderOf(s); f != nil {
+			o.Locked = f.OpenElsewhere(e.Code) // looking is not resuming: nothing is audited
+		} else if aerr := s.Acquire(e.Code); aerr != nil {
 			o.Locked = true
 		} else {
 			s.ReleaseCode(e.Code)
@@ -95,16 +98,6 @@ func Offers(s Store, role model.Role) ([]Offer, []Corrupt, error) {
 // retention a kiosk promises on its welcome screen.
 func PurgeAbandoned(s Store, retainDays int, now time.Time) ([]string, error) {
 	return s.Purge(now.AddDate(0, 0, -retainDays), model.StatusAbandoned)
-}
-
-// WriteCrashLog keeps a panic's details for staff in dir (0600 in a 0700
-// folder) and returns the file's path.
-func WriteCrashLog(dir, crash string, now time.Time) (string, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	name := filepath.Join(dir, fmt.Sprintf("crash-%s.log", now.UTC().Format("20060102T150405Z")))
-	return name, writeAtomic(name, []byte(crash))
 }
 
 // Amender keeps corrections to a finished record beside it, never in it:
@@ -129,15 +122,19 @@ func (s *Folder) amendmentPath(code string, n int) string {
 func (s *Folder) Amend(code string, markdown []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec, err := readRecord(s.path(code, finalSuffix))
+	rec, err := s.readRecord(s.path(code, finalSuffix))
 	if err != nil {
 		return fmt.Errorf("session %s has no finished record to amend: %w", code, err)
 	}
 	if rec.Status != model.StatusFinished {
 		return fmt.Errorf("session %s is %s; only a finished record takes amendments", code, rec.Status)
 	}
+	sealed, err := s.Sealer.sealText(markdown) // a correction is health data too
+	if err != nil {
+		return err
+	}
 	tmp := s.path(code, fmt.Sprintf(".amendment-tmp-%d", time.Now().UnixNano()))
-	if err := writeAtomic(tmp, markdown); err != nil {
+	if err := writeAtomic(tmp, sealed); err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
@@ -156,6 +153,9 @@ func (s *Folder) Amendments(code string) ([][]byte, error) {
 		data, err := os.ReadFile(s.amendmentPath(code, n))
 		if os.IsNotExist(err) {
 			return out, nil
+		}
+		if err == nil {
+			data, err = s.Sealer.Open(data)
 		}
 		if err != nil {
 			return out, err

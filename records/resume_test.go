@@ -68,7 +68,7 @@ func TestResumeRefusesAnEndedSession(t *testing.T) {
 
 func TestCrashLogIsPrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "records")
-	path, err := WriteCrashLog(dir, "panic: boom", t0)
+	path, err := OpenFolder(dir).WriteCrashLog("panic: boom", t0)
 	if err != nil {
 		t.Fatal(err)
 	}

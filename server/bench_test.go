@@ -18,7 +18,7 @@ import (
 func BenchmarkFiftySessions(b *testing.B) {
 	const sessions, pages = 50, 10
 	for range b.N {
-		f := startServer(b, nil)
+		f := startServer(b, func(c *Config) { c.MaxConnsPerAddr = sessions }) // all from loopback
 		runtime.GC()
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)

@@ -54,9 +54,12 @@ func TestE2EOpenSSHClient(t *testing.T) {
 	t.Cleanup(func() { exec.Command("tmux", "-L", socket, "kill-server").Run() })
 	tmux("-f", "/dev/null", "new-session", "-d", "-s", "ssh", "-x", "80", "-y", "24", "sleep 3600")
 	tmux("set-option", "-t", "ssh", "remain-on-exit", "on")
+	// A white client: the app must ask the client's terminal, not the server's.
+	tmux("set-option", "-g", "window-style", "bg=#ffffff")
 	tmux("respawn-pane", "-k", "-t", "ssh", fmt.Sprintf(
 		"ssh -tt -p %s -i %s -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR tablet@%s",
 		port, keyFile, host))
+	deadline := time.Now().Add(10 * time.Second)
 	waitScreen := func(want string) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
@@ -69,17 +72,24 @@ func TestE2EOpenSSHClient(t *testing.T) {
 		t.Fatalf("the ssh client never showed %q:\n%s", want, tmux("capture-pane", "-p", "-t", "ssh"))
 	}
 	waitScreen("Start ›")
+	for !strings.Contains(tmux("capture-pane", "-e", "-p", "-t", "ssh"), "38;5;25m") { // the light accent, #005faf
+		if time.Now().After(deadline) {
+			t.Fatalf("the white client never got the light style:\n%q", tmux("capture-pane", "-e", "-p", "-t", "ssh"))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	tmux("send-keys", "-t", "ssh", "Enter")
 	waitScreen("Stem cells: what they are and are not")
 	tmux("resize-window", "-t", "ssh", "-x", "45", "-y", "14")
 	waitScreen("? help")
-	tmux("send-keys", "-t", "ssh", "q") // past the welcome, q asks once
+	// Past the welcome screen, q always asks once; y confirms.
+	tmux("send-keys", "-t", "ssh", "q")
 	waitScreen("Quit?")
 	tmux("send-keys", "-t", "ssh", "y")
-	deadline := time.Now().Add(10 * time.Second)
+	deadline = time.Now().Add(10 * time.Second)
 	for strings.TrimSpace(tmux("display-message", "-p", "-t", "ssh", "#{pane_dead}")) != "1" {
 		if time.Now().After(deadline) {
-			t.Fatalf("q then y must end the ssh session:\n%s", tmux("capture-pane", "-p", "-t", "ssh"))
+			t.Fatalf("q, then y, must end the ssh session:\n%s", tmux("capture-pane", "-p", "-t", "ssh"))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

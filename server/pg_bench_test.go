@@ -65,7 +65,10 @@ func benchTwoServers(b *testing.B, open func(clinic string) records.Store) {
 		for _, clinic := range []string{"hanoi", "hue"} {
 			store := &timedStore{Store: open(clinic)}
 			stores = append(stores, store)
-			f := startServer(b, func(cfg *Config) { cfg.Session.Store = store })
+			f := startServer(b, func(cfg *Config) {
+				cfg.Session.Store = store
+				cfg.MaxConnsPerAddr = perServer // all from loopback
+			})
 			for range perServer {
 				terms = append(terms, openTerminal(b, f, 80, 24))
 			}

@@ -11,12 +11,14 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -28,6 +30,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"stemcounsel/model"
+	"stemcounsel/records"
 	"stemcounsel/ui"
 )
 
@@ -40,12 +43,33 @@ type Config struct {
 	NoAuth           bool   // allowed only on a loopback address
 	MaxSessions      int    // 0: no limit
 
+	// Limits against a client that holds what others need. Zero values
+	// take the defaults below; a negative one turns the limit off.
+	LoginTimeout      time.Duration // from connecting to logged in
+	IdleTimeout       time.Duration // a session with no key press or resize this long is saved and ended
+	MaxConnsPerAddr   int           // open connections from one address (an IPv6 /64 counts as one)
+	MaxSessionsPerKey int           // sessions of one public key or password user
+
+	// Rand draws the hand-off codes; nil is the system's random source.
+	Rand io.Reader
+
 	// Session is the template for every session's options; Code, Store's
 	// records and the model are made per session. Its Cache may be shared:
 	// it holds only immutable rendered pages.
 	Session ui.Options
 	Log     *slog.Logger
 }
+
+// The defaults of the limits. Windows larger than MaxWidth x MaxHeight are
+// served at that size: the renderer keeps a cell buffer of the whole window,
+// and one huge window could take the whole machine's memory.
+const (
+	DefaultLoginTimeout      = 30 * time.Second
+	DefaultIdleTimeout       = 30 * time.Minute
+	DefaultMaxConnsPerAddr   = 20
+	DefaultMaxSessionsPerKey = 0
+	MaxWidth, MaxHeight      = 500, 300
+)
 
 // Server is a running SSH server and its sessions.
 type Server struct {
@@ -54,9 +78,13 @@ type Server struct {
 	limiter *failLimiter
 
 	mu       sync.Mutex
-	sessions map[*tea.Program]*ui.Model
-	stopping bool
-	wg       sync.WaitGroup
+	sessions map[*tea.Program]running
+	conns    map[string]int  // open connections by address
+	codes    map[string]bool // the codes of running sessions
+	// refusedLogged is when a refusal of each address was last logged.
+	refusedLogged map[string]time.Time
+	stopping      bool
+	wg            sync.WaitGroup
 }
 
 // New checks the configuration and prepares the server. It refuses to run
@@ -65,8 +93,20 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	s := &Server{cfg: cfg, sessions: map[*tea.Program]*ui.Model{}, limiter: newFailLimiter(5, time.Minute, time.Now)}
-	opts := []ssh.Option{wish.WithAddress(cfg.Listen)}
+	if cfg.Rand == nil {
+		cfg.Rand = rand.Reader
+	}
+	cfg.LoginTimeout = orDefault(cfg.LoginTimeout, DefaultLoginTimeout)
+	cfg.IdleTimeout = orDefault(cfg.IdleTimeout, DefaultIdleTimeout)
+	cfg.MaxConnsPerAddr = orDefault(cfg.MaxConnsPerAddr, DefaultMaxConnsPerAddr)
+	cfg.MaxSessionsPerKey = orDefault(cfg.MaxSessionsPerKey, DefaultMaxSessionsPerKey)
+	s := &Server{cfg: cfg, sessions: map[*tea.Program]running{}, conns: map[string]int{}, codes: map[string]bool{}, refusedLogged: map[string]time.Time{}, limiter: newFailLimiter(5, time.Minute, time.Now)}
+	opts := []ssh.Option{wish.WithAddress(cfg.Listen), ssh.WrapConn(s.countConn), func(srv *ssh.Server) error {
+		// Until it has logged in, a connection holds a file descriptor for
+		// nothing: it gets LoginTimeout to do so.
+		srv.HandshakeTimeout = max(0, cfg.LoginTimeout)
+		return nil
+	}}
 
 	switch {
 	case cfg.AuthorizedKeys != "" || cfg.PasswordHashFile != "":
@@ -107,6 +147,49 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ssh = srv
 	return s, nil
+}
+
+// orDefault is v, or def for zero; a negative v is kept (the limit is off).
+func orDefault[T int | time.Duration](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// countConn refuses a connection past MaxConnsPerAddr from its address,
+// and counts it until it closes.
+func (s *Server) countConn(_ ssh.Context, c net.Conn) net.Conn {
+	addr := limitKey(hostOf(c.RemoteAddr()))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cfg.MaxConnsPerAddr > 0 && s.conns[addr] >= s.cfg.MaxConnsPerAddr {
+		if now := time.Now(); now.Sub(s.refusedLogged[addr]) > time.Minute { // a flood makes one line a minute
+			s.refusedLogged[addr] = now
+			s.cfg.Log.Warn("connections refused: too many from one address", "remote", addr, "max", s.cfg.MaxConnsPerAddr)
+		}
+		return nil
+	}
+	s.conns[addr]++
+	delete(s.refusedLogged, addr)
+	return &countedConn{Conn: c, done: func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.conns[addr]--; s.conns[addr] <= 0 {
+			delete(s.conns, addr)
+		}
+	}}
+}
+
+type countedConn struct {
+	net.Conn
+	once sync.Once
+	done func()
+}
+
+func (c *countedConn) Close() error {
+	c.once.Do(c.done)
+	return c.Conn.Close()
 }
 
 // Serve accepts connections on l until Shutdown.
@@ -151,50 +234,85 @@ type sessionKey struct{}
 
 // running is a session's program and model, kept in its SSH context.
 type running struct {
-	p *tea.Program
-	m *ui.Model
+	p    *tea.Program
+	m    *ui.Model
+	who  string // the public key or password user it logged in with
+	idle *atomic.Bool
 }
 
-// sessionMiddleware refuses sessions past the limit; once a session's
-// program has ended (the client left, staff exited a kiosk, or the server
-// is stopping) it saves the session if unfinished and forgets it.
+// sessionMiddleware runs a session with its window sizes bounded and its
+// input watched for idleness; once the program has ended (the client left,
+// staff exited a kiosk, the session was idle, or the server is stopping)
+// it saves the session if unfinished and forgets it.
 func (s *Server) sessionMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		s.mu.Lock()
-		full := s.cfg.MaxSessions > 0 && len(s.sessions) >= s.cfg.MaxSessions
-		stopping := s.stopping
-		s.mu.Unlock()
-		switch {
-		case stopping:
-			wish.Fatalln(sess, "The server is stopping. Please try again in a moment.")
-			return
-		case full:
-			s.cfg.Log.Warn("session refused: too many sessions", "user", sess.User(), "remote", sess.RemoteAddr().String(), "max", s.cfg.MaxSessions)
-			wish.Fatalln(sess, fmt.Sprintf("All %d places are in use. Please try again in a moment, or ask at the desk.", s.cfg.MaxSessions))
-			return
-		}
-		next(sess) // runs the program to its end
+		next(newBoundedSession(sess)) // runs the program to its end
 		if r, ok := sess.Context().Value(sessionKey{}).(running); ok {
 			s.end(r, sess)
 		}
 	}
 }
 
+// identity names what a session logged in with: one public key may have
+// only so many sessions at once.
+func identity(sess ssh.Session) string {
+	if k := sess.PublicKey(); k != nil {
+		return gossh.FingerprintSHA256(k)
+	}
+	return "user:" + sess.User()
+}
+
+// refusal says why a session cannot start now, or "" if it can. The caller
+// holds s.mu.
+func (s *Server) refusal(who string) string {
+	switch {
+	case s.stopping:
+		return "The server is stopping. Please try again in a moment."
+	case s.cfg.MaxSessions > 0 && len(s.sessions) >= s.cfg.MaxSessions:
+		return fmt.Sprintf("All %d places are in use. Please try again in a moment, or ask at the desk.", s.cfg.MaxSessions)
+	case s.cfg.MaxSessionsPerKey > 0 && s.sessionsOf(who) >= s.cfg.MaxSessionsPerKey:
+		return fmt.Sprintf("This terminal's login already has %d sessions open. Close one, or ask at the desk.", s.cfg.MaxSessionsPerKey)
+	}
+	return ""
+}
+
+func (s *Server) sessionsOf(who string) int {
+	n := 0
+	for _, r := range s.sessions {
+		if r.who == who {
+			n++
+		}
+	}
+	return n
+}
+
 // program makes a session's own model and program: nothing mutable is
 // shared between sessions.
 func (s *Server) program(sess ssh.Session) *tea.Program {
+	who := identity(sess)
+	s.mu.Lock()
+	why := s.refusal(who)
+	s.mu.Unlock()
+	if why != "" {
+		s.cfg.Log.Warn("session refused", "user", sess.User(), "remote", sess.RemoteAddr().String(), "reason", why)
+		wish.Fatalln(sess, why)
+		return nil
+	}
 	opt := s.cfg.Session
-	code, err := model.NewCode(rand.Reader)
+	code, err := s.newCode()
 	if err != nil {
+		s.cfg.Log.Error("no session code", "error", err)
 		wish.Fatalln(sess, "The server cannot start a session now.")
 		return nil
 	}
 	opt.Code = code
-	opt.NewCode = func() string {
-		c, err := model.NewCode(rand.Reader)
+	opt.NewCode = func() string { // a kiosk's next patient: the last code is ended or unused
+		c, err := s.newCode()
 		if err != nil {
-			panic(err)
+			panic(err) // the random source failed: the session's crash handling takes over
 		}
+		s.releaseCode(code)
+		code = c
 		return c
 	}
 	m := ui.New(opt)
@@ -202,17 +320,80 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	p := tea.NewProgram(m, opts...)
 
 	s.mu.Lock()
-	if s.stopping || (s.cfg.MaxSessions > 0 && len(s.sessions) >= s.cfg.MaxSessions) {
+	if why := s.refusal(who); why != "" { // another session got in first
 		s.mu.Unlock()
-		wish.Fatalln(sess, "The server is busy. Please try again in a moment.")
+		s.releaseCode(code)
+		wish.Fatalln(sess, why)
 		return nil
 	}
-	s.sessions[p] = m
+	r := running{p: p, m: m, who: who, idle: new(atomic.Bool)}
+	s.sessions[p] = r
 	s.wg.Add(1)
 	s.mu.Unlock()
-	sess.Context().SetValue(sessionKey{}, running{p: p, m: m})
+	sess.Context().SetValue(sessionKey{}, r)
+	if b, ok := sess.(*boundedSession); ok && s.cfg.IdleTimeout > 0 {
+		go s.watchIdle(sess.Context(), b, r)
+	}
 	s.cfg.Log.Info("session start", "user", sess.User(), "remote", sess.RemoteAddr().String(), "code", code)
 	return p
+}
+
+// newCode draws a code no record and no other session has, and keeps it
+// for the caller until releaseCode.
+func (s *Server) newCode() (string, error) {
+	for {
+		var code string
+		var err error
+		if s.cfg.Session.Store == nil {
+			code, err = model.NewCode(s.cfg.Rand)
+		} else {
+			code, err = records.NewCode(s.cfg.Session.Store, s.cfg.Rand, s.inUse)
+		}
+		if err != nil {
+			return "", err
+		}
+		s.mu.Lock()
+		taken := s.codes[code] // drawn by another session meanwhile
+		s.codes[code] = true
+		s.mu.Unlock()
+		if !taken {
+			return code, nil
+		}
+	}
+}
+
+func (s *Server) inUse(code string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.codes[code]
+}
+
+func (s *Server) releaseCode(code string) {
+	s.mu.Lock()
+	delete(s.codes, code)
+	s.mu.Unlock()
+	if s.cfg.Session.Store != nil {
+		s.cfg.Session.Store.ReleaseCode(code)
+	}
+}
+
+// watchIdle ends a session that had no input for IdleTimeout: its place
+// and its connection go to someone else, and the session is saved.
+func (s *Server) watchIdle(ctx context.Context, b *boundedSession, r running) {
+	tick := time.NewTicker(min(s.cfg.IdleTimeout/4, time.Second))
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if b.idleFor() >= s.cfg.IdleTimeout {
+				r.idle.Store(true)
+				r.p.Send(ui.ShutdownMsg{})
+				return
+			}
+		}
+	}
 }
 
 // end saves a session whose program has stopped, if it is unfinished, and
@@ -232,13 +413,24 @@ func (s *Server) end(r running, sess ssh.Session) {
 			s.cfg.Log.Error("could not save a session", "code", m.Session().Code, "dir", s.cfg.Session.Store.String(), "error", err)
 		}
 	}
-	if s.cfg.Session.Store != nil {
-		s.cfg.Session.Store.ReleaseCode(m.Session().Code)
+	s.releaseCode(m.Session().Code)
+	var why string
+	switch {
+	case stopping:
+		why = "The server is stopping."
+	case r.idle.Load():
+		why = fmt.Sprintf("The session was closed after %v without a key press.", s.cfg.IdleTimeout)
 	}
-	if stopping {
-		wish.Println(sess, fmt.Sprintf("\r\nThe server is stopping. Your session is saved with code %s.\r", m.Session().Code))
+	if why != "" {
+		switch status {
+		case "saved in progress":
+			why += fmt.Sprintf(" Your session is saved with code %s.", m.Session().Code)
+		case "not saved":
+			why += " Your session could not be saved; please tell the desk."
+		}
+		wish.Println(sess, "\r\n"+why+"\r")
 	}
-	s.cfg.Log.Info("session end", "user", sess.User(), "code", m.Session().Code, "record", status)
+	s.cfg.Log.Info("session end", "user", sess.User(), "code", m.Session().Code, "record", status, "idle", r.idle.Load())
 }
 
 func isLoopback(addr string) bool {
@@ -309,14 +501,25 @@ func readPasswordHashes(path string) (map[string][]byte, error) {
 }
 
 func (s *Server) passwordAuth(users map[string][]byte) ssh.PasswordHandler {
+	// An unknown user is checked against a hash too, so the time taken does
+	// not tell which user names exist.
+	var decoy []byte
+	for _, h := range users {
+		cost, _ := bcrypt.Cost(h)
+		decoy, _ = bcrypt.GenerateFromPassword([]byte("no such user"), cost)
+		break
+	}
 	return func(ctx ssh.Context, pass string) bool {
-		remote := hostOf(ctx.RemoteAddr())
+		remote := limitKey(hostOf(ctx.RemoteAddr()))
 		if !s.limiter.allow(remote) {
 			s.cfg.Log.Warn("login refused: too many failures", "user", ctx.User(), "remote", remote)
 			return false
 		}
-		hash, ok := users[ctx.User()]
-		if ok && bcrypt.CompareHashAndPassword(hash, []byte(pass)) == nil {
+		hash, known := users[ctx.User()]
+		if !known {
+			hash = decoy
+		}
+		if bcrypt.CompareHashAndPassword(hash, []byte(pass)) == nil && known {
 			return true
 		}
 		s.limiter.fail(remote)
@@ -325,18 +528,16 @@ func (s *Server) passwordAuth(users map[string][]byte) ssh.PasswordHandler {
 	}
 }
 
+// publicKeyAuth accepts the keys in the authorized_keys file. A key that is
+// not there is not counted as a failed login: clients offer every key they
+// have, one after another, and a key cannot be guessed.
 func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
-	remote := hostOf(ctx.RemoteAddr())
+	remote := limitKey(hostOf(ctx.RemoteAddr()))
 	if !s.limiter.allow(remote) {
 		s.cfg.Log.Warn("login refused: too many failures", "user", ctx.User(), "remote", remote)
 		return false
 	}
-	if authorizedKey(s.cfg.AuthorizedKeys, key) {
-		return true
-	}
-	s.limiter.fail(remote)
-	s.cfg.Log.Warn("login failed", "user", ctx.User(), "remote", remote, "method", "publickey")
-	return false
+	return authorizedKey(s.cfg.AuthorizedKeys, key)
 }
 
 // authorizedKey reads the file at each login, so adding a terminal's key
@@ -365,6 +566,16 @@ func hostOf(addr net.Addr) string {
 		return addr.String()
 	}
 	return host
+}
+
+// limitKey is the address the limits count by: an IPv6 /64 is one
+// address, since one client is given a whole /64.
+func limitKey(host string) string {
+	ip := net.ParseIP(host)
+	if ip == nil || ip.To4() != nil {
+		return host
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 // failLimiter blocks an address for a while after too many failed logins.

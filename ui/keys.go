@@ -34,6 +34,7 @@ type keyMap struct {
 	Groups            struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
 	Persona           struct{ Move, Choose key.Binding }
 	NextStep          struct{ Choose key.Binding }
+	Values            struct{ Rate, Item key.Binding }
 	Field             struct{ Keep, Drop key.Binding }
 	Kiosk             struct{ StaffExit, CallStaff, Guard key.Binding }
 	PINDigit          key.Binding
@@ -102,6 +103,9 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 
 	k.Persona.Move = move
 	k.Persona.Choose = choose
+
+	k.Values.Rate = key.NewBinding(key.WithKeys(digitKeys(1, len(model.Leanings))...), key.WithHelp("1/2/3", t.KeyAnswer))
+	k.Values.Item = item
 
 	n := len(model.NextSteps)
 	k.NextStep.Choose = key.NewBinding(key.WithKeys(digitKeys(1, n)...), key.WithHelp(fmt.Sprintf("1-%d", n), t.KeyChoose))

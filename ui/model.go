@@ -46,7 +46,8 @@ type Options struct {
 	LangSet bool       // the language was given on the command line: do not ask
 	Role    model.Role // RoleUnset: the welcome screen asks
 	Groups  []string   // preselected disease groups
-	Style   string     // Glamour style name
+	Style   string     // a doc.StyleNames entry; "" is auto
+	Glyphs  string     // "ascii": ASCII symbols only; "" or "auto": so under TERM=linux too
 
 	// ResizeDebounce delays re-rendering while a window is being resized; a
 	// terminal drag sends dozens of sizes. Zero renders at once.
@@ -96,6 +97,11 @@ type Model struct {
 	text    *wording.Text
 	keys    keyMap
 	st      styles
+	style   string // the render style in use; see background.go
+	ascii   bool   // ASCII glyphs only
+
+	answered   bool // the terminal has said what its background is
+	fewColours bool // 16 colours or fewer: see onProfile
 
 	width, height int
 	vp            viewport.Model
@@ -126,7 +132,7 @@ type Model struct {
 // New builds the root model for a new session.
 func New(opt Options) *Model {
 	if opt.Style == "" {
-		opt.Style = "dark"
+		opt.Style = "auto"
 	}
 	if opt.Lang == "" {
 		opt.Lang = model.LangVI
@@ -145,12 +151,11 @@ func New(opt Options) *Model {
 	} else {
 		opt.Lang, opt.LangSet, opt.Role = s.Lang, true, s.Role
 	}
-	m := &Model{opt: opt, session: s, st: newStyles(opt.Style != "light")}
+	m := &Model{opt: opt, session: s, ascii: opt.Glyphs == "ascii"}
 	m.vp = viewport.New()
 	m.help = help.New()
-	m.progress = progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
-	m.progress.FullColor = m.st.ProgressFull
-	m.progress.EmptyColor = m.st.ProgressEmpty
+	m.progress = progress.New(progress.WithoutPercentage())
+	m.setStyle(doc.Unknown(opt.Style))
 	m.setLang(opt.Lang)
 	m.makeScreens()
 	// Trainers demonstrate with the script beside the page; a doctor's
@@ -168,12 +173,13 @@ func New(opt Options) *Model {
 // Session exposes the session for the code that wires the app and for tests.
 func (m *Model) Session() *model.Session { return m.session }
 
-// Init starts no terminal queries; a kiosk starts its idle clock.
+// Init asks the terminal for its background (see background.go); a kiosk
+// starts its idle clock.
 func (m *Model) Init() tea.Cmd {
 	if m.kiosk() && m.opt.Idle > 0 {
-		return m.opt.idleTick()
+		return tea.Batch(m.backgroundQuery(), m.opt.idleTick())
 	}
-	return nil
+	return m.backgroundQuery()
 }
 
 type resizeDoneMsg struct{ seq int }
@@ -195,6 +201,15 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, m.pinChecked(msg)
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
+	case tea.EnvMsg:
+		m.onEnv(msg)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.onBackground(msg)
+		return m, nil
+	case tea.ColorProfileMsg:
+		m.onProfile(msg)
+		return m, nil
 	case resizeDoneMsg:
 		if msg.seq == m.resizeSeq {
 			m.refresh(true)
@@ -348,7 +363,7 @@ func (m *Model) layoutViewport() {
 // The function captures only immutable values, so it may run in another
 // goroutine with its own renderer.
 func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, error) {
-	c, width, style := m.opt.Content, m.bodyWidth(), m.opt.Style
+	c, width, style := m.opt.Content, m.bodyWidth(), m.style
 	if step == model.StepOptions {
 		return func() (string, error) { return doc.OptionsPage(c, lang, width, style) }
 	}
@@ -360,7 +375,7 @@ func (m *Model) staticDraw(step model.StepID, lang model.Lang) func() (string, e
 }
 
 func (m *Model) cacheKey(step model.StepID, lang model.Lang) cacheKey {
-	return cacheKey{page: string(lang) + "/" + string(step), width: m.bodyWidth(), style: m.opt.Style, content: m.opt.Content.Hash}
+	return cacheKey{page: string(lang) + "/" + string(step), width: m.bodyWidth(), style: m.style, content: m.opt.Content.Hash}
 }
 
 func (m *Model) cached() bool {
@@ -381,7 +396,7 @@ func (m *Model) refresh(keepPlace bool) {
 	var out string
 	var err error
 	if md, ok := m.screen().markdown(); ok {
-		out, err = doc.Render(md, m.bodyWidth(), m.opt.Style)
+		out, err = doc.Render(md, m.bodyWidth(), m.style)
 	} else {
 		out, err = m.opt.Cache.render(m.cacheKey(step, m.session.Lang), m.staticDraw(step, m.session.Lang))
 	}
@@ -498,6 +513,9 @@ func (m *Model) View() (v tea.View) {
 		}
 	}()
 	screen, _ := m.compose()
+	if m.ascii {
+		screen = asciiGlyphs(screen)
+	}
 	v = tea.NewView(screen)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion

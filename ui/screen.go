@@ -74,6 +74,7 @@ var screens = map[model.StepID]func(m *Model) screen{
 	model.StepSure:           func(m *Model) screen { return &sureScreen{pageScreen: pageScreen{m}} },
 	model.StepPersona:        func(m *Model) screen { return &personaScreen{pageScreen: pageScreen{m}} },
 	model.StepNextStep:       func(m *Model) screen { return &nextStepScreen{pageScreen{m}} },
+	model.StepValues:         func(m *Model) screen { return &valuesScreen{pageScreen: pageScreen{m}} },
 	model.StepSummary:        func(m *Model) screen { return &summaryScreen{pageScreen{m}} },
 }
 

@@ -3,7 +3,10 @@ package ui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+
+	"stemcounsel/doc"
 )
 
 // styles is the app's whole palette and every lipgloss style, in one place.
@@ -15,35 +18,53 @@ type styles struct {
 	MenuItem, MenuFocus, MenuCurrent lipgloss.Style
 	TooSmall, Panel, Badge           lipgloss.Style
 	ProgressFull, ProgressEmpty      color.Color
+	Help                             help.Styles
 }
 
-func newStyles(dark bool) styles {
-	ld := lipgloss.LightDark(dark)
-	accent := ld(lipgloss.Color("25"), lipgloss.Color("39"))
-	text := ld(lipgloss.Color("235"), lipgloss.Color("252"))
-	muted := ld(lipgloss.Color("243"), lipgloss.Color("245"))
-	faint := ld(lipgloss.Color("252"), lipgloss.Color("238"))
-	focusBg := ld(lipgloss.Color("153"), lipgloss.Color("24"))
-	return styles{
-		Title:         lipgloss.NewStyle().Bold(true).Foreground(accent),
-		StepCount:     lipgloss.NewStyle().Foreground(muted),
-		Muted:         lipgloss.NewStyle().Foreground(muted),
-		Notice:        lipgloss.NewStyle().Foreground(ld(lipgloss.Color("130"), lipgloss.Color("214"))),
-		Button:        lipgloss.NewStyle().Foreground(text).Background(faint),
-		ButtonFocus:   lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("231")).Background(accent),
-		ButtonOff:     lipgloss.NewStyle().Foreground(muted),
-		Option:        lipgloss.NewStyle().Foreground(text),
-		OptionFocus:   lipgloss.NewStyle().Bold(true).Foreground(text).Background(focusBg),
-		OptionLabel:   lipgloss.NewStyle().Bold(true).Foreground(muted),
-		Dialog:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		DialogTitle:   lipgloss.NewStyle().Bold(true).Foreground(accent),
-		MenuItem:      lipgloss.NewStyle().Foreground(text),
-		MenuFocus:     lipgloss.NewStyle().Bold(true).Foreground(text).Background(focusBg),
-		MenuCurrent:   lipgloss.NewStyle().Foreground(accent),
-		TooSmall:      lipgloss.NewStyle().Bold(true),
-		Panel:         lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(muted).Padding(0, 1),
-		Badge:         lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("231")).Background(ld(lipgloss.Color("130"), lipgloss.Color("130"))).Padding(0, 1),
-		ProgressFull:  accent,
-		ProgressEmpty: faint,
+// newStyles builds the styles of a render style from its palette (doc's, so
+// the page and everything around it share one set of colours). A palette
+// without colours marks focus with reverse video and titles with bold, in
+// the terminal's own colours.
+func newStyles(style string, ascii bool) styles {
+	p, _ := doc.PaletteOf(style)
+	c := doc.Color
+	fg := func(hex string) lipgloss.Style { return lipgloss.NewStyle().Foreground(c(hex)) }
+	on := func(text, bg string) lipgloss.Style { return fg(text).Background(c(bg)) }
+	focus := on(p.Body, p.Focus).Bold(true)
+	button, buttonFocus, badge := on(p.Body, p.Faint), on(p.OnAccent, p.Accent).Bold(true), on(p.OnBadge, p.Badge).Bold(true)
+	if p.Colourless() {
+		focus, buttonFocus, badge = focus.Reverse(true), buttonFocus.Reverse(true), badge.Reverse(true)
 	}
+	rounded, normal := lipgloss.RoundedBorder(), lipgloss.NormalBorder()
+	if ascii {
+		rounded, normal = lipgloss.ASCIIBorder(), lipgloss.ASCIIBorder()
+	}
+	s := styles{
+		Title:         fg(p.Accent).Bold(true),
+		StepCount:     fg(p.Muted),
+		Muted:         fg(p.Muted),
+		Notice:        fg(p.Notice).Bold(p.Colourless()),
+		Button:        button,
+		ButtonFocus:   buttonFocus,
+		ButtonOff:     fg(p.Muted),
+		Option:        fg(p.Body),
+		OptionFocus:   focus,
+		OptionLabel:   fg(p.Muted).Bold(true),
+		Dialog:        lipgloss.NewStyle().Border(rounded).BorderForeground(c(p.Accent)).Padding(0, 1),
+		DialogTitle:   fg(p.Accent).Bold(true),
+		MenuItem:      fg(p.Body),
+		MenuFocus:     focus,
+		MenuCurrent:   fg(p.Accent),
+		TooSmall:      lipgloss.NewStyle().Bold(true),
+		Panel:         lipgloss.NewStyle().Border(normal).BorderForeground(c(p.Muted)).Padding(0, 1),
+		Badge:         badge.Padding(0, 1),
+		ProgressFull:  c(p.Accent),
+		ProgressEmpty: c(p.Faint),
+	}
+	key, desc := fg(p.Body).Bold(true), fg(p.Muted)
+	s.Help = help.Styles{
+		ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc,
+	}
+	return s
 }

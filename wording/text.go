@@ -89,7 +89,13 @@ type Text struct {
 	SureAgain                                              string
 	SavedUnfinished                                        string // "%[1]s" is the code
 	ChangedSince                                           string // "%s": the changed pages
-	DateTime                                               string // Go layout for dates and times
+
+	ValueOf                       string // "%d of %d", the values step's line
+	ImportanceNames               map[model.Importance]string
+	LeaningTitle, ValuesSoFar     string
+	SummaryValues, SummaryLeaning string
+	ValuesTension                 string // "%[1]s": the value, "%[2]s": the leaning
+	DateTime                      string // Go layout for dates and times
 
 	// The knowledge check as a stepper.
 	QuizPrev, QuizNext, QuizYourAnswer, QuizKept string
@@ -314,6 +320,13 @@ var texts = map[model.Lang]*Text{
 		SureAgain:        "Đang hỏi lại lần %d; các câu trả lời trước vẫn được giữ.",
 		SavedUnfinished:  "Phiên %[1]s đã được lưu, chưa kết thúc. Để tiếp tục: stemcounsel --resume %[1]s",
 		ChangedSince:     "Từ khi phiên này bắt đầu, nội dung các trang sau đã được sửa: %s. Ứng dụng đưa bạn quay lại xem các trang đó.",
+		ValueOf:          "Dòng %d/%d",
+		ImportanceNames:  map[model.Importance]string{model.Unrated: "chưa chọn", model.NotImportant: "Không quan trọng", model.Somewhat: "Khá quan trọng", model.Very: "Rất quan trọng"},
+		LeaningTitle:     "Tôi đang nghiêng về",
+		ValuesSoFar:      "Bạn đã chọn",
+		SummaryValues:    "Điều quan trọng với người bệnh",
+		SummaryLeaning:   "Đang nghiêng về",
+		ValuesTension:    "«%[1]s» được chọn là rất quan trọng, trong khi người bệnh nghiêng về «%[2]s»: một chủ đề nên trao đổi, không phải một sai lầm.",
 		DateTime:         "02/01/2006 15:04",
 
 		QuizPrev:         "‹ câu trước",
@@ -532,6 +545,13 @@ var texts = map[model.Lang]*Text{
 		SureAgain:        "Asking again (round %d); the earlier answers are kept.",
 		SavedUnfinished:  "Session %[1]s is saved as unfinished; resume it with: stemcounsel --resume %[1]s",
 		ChangedSince:     "Since this session began, these pages were corrected: %s. The app takes you back through them.",
+		ValueOf:          "Line %d of %d",
+		ImportanceNames:  map[model.Importance]string{model.Unrated: "not rated yet", model.NotImportant: "Not important", model.Somewhat: "Somewhat important", model.Very: "Very important"},
+		LeaningTitle:     "Where I am leaning",
+		ValuesSoFar:      "Your answers so far",
+		SummaryValues:    "What matters to the patient",
+		SummaryLeaning:   "Leaning toward",
+		ValuesTension:    "\"%[1]s\" is rated very important while the patient leans toward \"%[2]s\": a topic to talk about, not a mistake.",
 		DateTime:         "2 Jan 2006 15:04",
 
 		QuizPrev:         "‹ previous question",

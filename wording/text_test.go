@@ -12,15 +12,16 @@ import (
 func TestTextComplete(t *testing.T) {
 	answers := []model.Answer{model.Unanswered, model.Yes, model.No, model.NotSure}
 	enums := map[string]any{
-		"RoleNames":      model.Roles,
-		"AnswerNames":    answers,
-		"AnswerMarks":    answers,
-		"OutcomeHeads":   []model.Outcome{model.OutcomeExclusionReported, model.OutcomeNeedsDoctorReview, model.OutcomeNoExclusionReported},
-		"TeachBackNames": []model.TeachBack{model.ExplainedBack, model.ReExplained},
-		"ConcernNames":   []model.Concern{model.ConcernExpectations},
-		"NextStepNames":  model.NextSteps,
-		"StatusNames":    []string{model.StatusInProgress, model.StatusFinished, model.StatusAbandoned},
-		"ByNames":        []string{model.ByPatient, model.ByDoctor, model.ByPersona},
+		"RoleNames":       model.Roles,
+		"AnswerNames":     answers,
+		"AnswerMarks":     answers,
+		"OutcomeHeads":    []model.Outcome{model.OutcomeExclusionReported, model.OutcomeNeedsDoctorReview, model.OutcomeNoExclusionReported},
+		"TeachBackNames":  []model.TeachBack{model.ExplainedBack, model.ReExplained},
+		"ConcernNames":    []model.Concern{model.ConcernExpectations},
+		"NextStepNames":   model.NextSteps,
+		"StatusNames":     []string{model.StatusInProgress, model.StatusFinished, model.StatusAbandoned},
+		"ByNames":         []string{model.ByPatient, model.ByDoctor, model.ByPersona},
+		"ImportanceNames": append([]model.Importance{model.Unrated}, model.Importances...),
 	}
 	for _, lang := range model.Langs {
 		text, ok := texts[lang]

@@ -80,8 +80,10 @@ type Store struct {
 	migrated bool
 	ended    map[string]bool // closed here: a late save in progress is dropped
 
-	stop chan struct{}
-	done chan struct{}
+	disconnect sync.Once
+	stopOnce   sync.Once
+	stop       chan struct{} // closed to stop renewing leases
+	done       chan struct{} // closed once renewing has stopped
 }
 
 var _ records.Store = (*Store)(nil)
@@ -127,7 +129,7 @@ func New(dbURL string, opt Options) (*Store, error) {
 	}
 	s := &Store{
 		pool: pool, where: describe(cfg.ConnConfig), clinic: opt.Clinic,
-		ttl: cmp(opt.LeaseTTL, DefaultLeaseTTL), timeout: cmp(opt.Timeout, 5*time.Second),
+		ttl: orDefault(opt.LeaseTTL, DefaultLeaseTTL), timeout: orDefault(opt.Timeout, 5*time.Second),
 		owner: hex.EncodeToString(owner), ended: map[string]bool{},
 		stop: make(chan struct{}), done: make(chan struct{}),
 	}
@@ -135,7 +137,7 @@ func New(dbURL string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-func cmp(v, def time.Duration) time.Duration {
+func orDefault(v, def time.Duration) time.Duration {
 	if v <= 0 {
 		return def
 	}
@@ -153,20 +155,19 @@ func describe(c *pgx.ConnConfig) string {
 // String names the database (never its password).
 func (s *Store) String() string { return s.where }
 
-// Clinic is the clinic this store stamps on records, if any.
-func (s *Store) Clinic() string { return s.clinic }
-
-// Disconnect gives up this store's leases and closes its connections.
+// Disconnect gives up this store's leases and closes its connections; a
+// second call does nothing.
 func (s *Store) Disconnect() {
-	select {
-	case <-s.stop:
-		return
-	default:
-	}
-	close(s.stop)
+	s.disconnect.Do(func() {
+		s.stopRenewing()
+		s.Release()
+		s.pool.Close()
+	})
+}
+
+func (s *Store) stopRenewing() {
+	s.stopOnce.Do(func() { close(s.stop) })
 	<-s.done
-	s.Release()
-	s.pool.Close()
 }
 
 // renewLeases keeps this store's sessions its own while it runs. It stops
@@ -191,8 +192,10 @@ func (s *Store) renewLeases() {
 }
 
 // do runs op with the call's time limit, once the tables are there. A
-// connection that broke (the database restarted) is tried once more on a
-// fresh one: every write here is safe to repeat.
+// pooled connection that broke (the database restarted) is tried once more
+// on a fresh one: every write here is safe to repeat. A database that
+// cannot be connected to at all is not tried again, so a call never waits
+// for two connection timeouts.
 func (s *Store) do(op func(ctx context.Context) error) error {
 	for try := 0; ; try++ {
 		ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
@@ -201,7 +204,8 @@ func (s *Store) do(op func(ctx context.Context) error) error {
 			err = op(ctx)
 		}
 		cancel()
-		if err == nil || try == 1 || !connectionLost(err) {
+		_, noConnection := errors.AsType[*pgconn.ConnectError](err)
+		if err == nil || try == 1 || noConnection || !connectionLost(err) {
 			return s.wrap(err)
 		}
 	}
@@ -233,10 +237,20 @@ func connectionLost(err error) bool {
 }
 
 // unreachable is ErrUnreachable with its cause kept for errors.As; its
-// text stays short, as the patient's screen shows it.
+// text stays short, as the patient's screen shows it: the network's own
+// words at most ("connect: connection refused"), never the driver's dump.
 type unreachable struct{ cause error }
 
-func (e unreachable) Error() string        { return ErrUnreachable.Error() }
+func (e unreachable) Error() string {
+	if op, ok := errors.AsType[*net.OpError](e.cause); ok && op.Err != nil {
+		return fmt.Sprintf("%v (%v)", ErrUnreachable, op.Err)
+	}
+	if pgconn.Timeout(e.cause) || errors.Is(e.cause, context.DeadlineExceeded) {
+		return ErrUnreachable.Error() + " (no answer in time)"
+	}
+	return ErrUnreachable.Error()
+}
+
 func (e unreachable) Is(target error) bool { return target == ErrUnreachable }
 func (e unreachable) Unwrap() error        { return e.cause }
 
@@ -312,7 +326,7 @@ func (s *Store) SaveProgress(rec model.Record, seq uint64) error {
 		var ours bool
 		err := s.pool.QueryRow(ctx, `SELECT owner = $2 FROM leases WHERE code = $1`, rec.Code, s.owner).Scan(&ours)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && !ours) {
-			return records.ErrLocked
+			return s.errHeld()
 		}
 		return err
 	})
@@ -349,6 +363,13 @@ func (s *Store) Close(rec model.Record, markdown []byte) error {
 	return err
 }
 
+// errHeld is records.ErrLocked as a chain meets it: the session may be
+// open at another site, or on a server that stopped and has not yet lost
+// its lease.
+func (s *Store) errHeld() error {
+	return fmt.Errorf("%w, or on another server (one that stopped frees it within %v)", records.ErrLocked, s.ttl)
+}
+
 // lease runs takeLease: records.ErrLocked if another server holds code.
 func (s *Store) lease(ctx context.Context, q interface {
 	QueryRow(context.Context, string, ...any) pgx.Row
@@ -356,7 +377,7 @@ func (s *Store) lease(ctx context.Context, q interface {
 	var got string
 	err := q.QueryRow(ctx, takeLease, code, s.owner, s.ttlMS()).Scan(&got)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return records.ErrLocked
+		return s.errHeld()
 	}
 	return err
 }
@@ -454,7 +475,9 @@ func (s *Store) ClinicOf(code string) (string, error) {
 
 // Purge deletes ended records (of the store's clinic, if it has one) last
 // updated before cutoff whose status is one of statuses, and reports their
-// codes. Sessions in progress are never purged.
+// codes. Sessions in progress are never purged. Leases that ran out before
+// cutoff (left by servers that crashed) go too: a lease that has run out is
+// free whether its row is there or not.
 func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 	statuses = slices.DeleteFunc(slices.Clone(statuses), func(st string) bool { return st == model.StatusInProgress })
 	var gone []string
@@ -464,7 +487,10 @@ func (s *Store) Purge(cutoff time.Time, statuses ...string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		gone, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		if gone, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+			return err
+		}
+		_, err = s.pool.Exec(ctx, `DELETE FROM leases WHERE expires < $1`, cutoff)
 		return err
 	})
 	slices.Sort(gone)

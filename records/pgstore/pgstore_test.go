@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/records/pgstore/pgtest"
@@ -139,6 +141,16 @@ func TestClinicIsStampedAndFilters(t *testing.T) {
 	if gone, err := hue.Purge(storetest.T0.Add(time.Hour), model.StatusAbandoned); err != nil || !slices.Equal(gone, []string{"KMN347"}) {
 		t.Fatalf("hue purged %v, %v", gone, err)
 	}
+	if _, err := chain.pool.Exec(context.Background(), `INSERT INTO leases (code, owner, expires) VALUES ('TUV934', 'crashed', $1)`, storetest.T0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chain.Purge(storetest.T0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := chain.pool.Query(context.Background(), `SELECT code FROM leases ORDER BY code`)
+	if leases, err := pgx.CollectRows(rows, pgx.RowTo[string]); err != nil || !slices.Equal(leases, []string{"ACD349"}) {
+		t.Fatalf("purging drops leases that ran out long ago, and only those: %v, %v", leases, err)
+	}
 	if _, err := Open(url, Options{Clinic: "no spaces"}); err == nil {
 		t.Fatal("a clinic id with spaces must be refused")
 	}
@@ -183,8 +195,7 @@ func TestALapsedHoldersLateSaveIsRefused(t *testing.T) {
 	if err := a.SaveProgress(storetest.Record("ACD349", model.Yes, 1), 50); err != nil {
 		t.Fatal(err)
 	}
-	close(a.stop) // a hangs: no more renewals
-	<-a.done
+	a.stopRenewing() // a hangs: no more renewals
 	waitForLease(t, b, "ACD349", 3*time.Second)
 	if err := b.SaveProgress(storetest.Record("ACD349", model.No, 2), 1); err != nil {
 		t.Fatalf("the new holder counts its own saves from 1: %v", err)

@@ -3,7 +3,6 @@
 package pgstore
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,6 @@ import (
 
 	"stemcounsel/content"
 	"stemcounsel/model"
-	"stemcounsel/records/pgstore/pgtest"
 	"stemcounsel/ui"
 )
 
@@ -52,16 +50,7 @@ func key(k string) tea.KeyPressMsg { return tea.KeyPressMsg{Code: rune(k[0]), Te
 // session's language, and the next answer once the database is back saves
 // everything, the answer typed while it was down included.
 func TestDatabaseDownKeepsTheSession(t *testing.T) {
-	pg.Need(t)
-	srv, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Remove()
-	url, err := srv.NewDB(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, url := pg.Own(t)
 	store := open(t, url, Options{Timeout: 2 * time.Second})
 	b, err := content.Load(content.Embedded())
 	if err != nil {

@@ -51,7 +51,7 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	// A short path: a Unix socket's name is limited to about 100 bytes.
-	dir, err := os.MkdirTemp("", "pgtest-")
+	dir, err := os.MkdirTemp(tempBase(), "pgtest-")
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (s *Server) Halt() error {
 
 // Resume starts the server again after Halt (and first, from Start).
 func (s *Server) Resume() error {
-	opts := fmt.Sprintf("-k %s -c listen_addresses= -c fsync=off -c max_connections=300", s.dir)
+	opts := fmt.Sprintf("-k %s -c listen_addresses= -c fsync=off", s.dir)
 	out, err := s.command("pg_ctl", "start", "-w", "-D", s.data(), "-l", filepath.Join(s.dir, "log"), "-o", opts).CombinedOutput()
 	if err != nil {
 		log, _ := os.ReadFile(filepath.Join(s.dir, "log"))
@@ -163,6 +163,23 @@ func (sh *Shared) DB(tb testing.TB) string {
 		tb.Fatalf("creating a test database: %v", err)
 	}
 	return u
+}
+
+// Own starts a server for one test alone, one it may stop and start again,
+// with a database; it is removed when the test ends.
+func (sh *Shared) Own(tb testing.TB) (*Server, string) {
+	tb.Helper()
+	sh.Need(tb)
+	s, err := Start()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(s.Remove)
+	u, err := s.NewDB(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, u
 }
 
 // Need skips or fails the test when the server could not start.

@@ -29,6 +29,15 @@ func runAs() (*syscall.Credential, error) {
 	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
 }
 
+// tempBase is where the cluster's folder goes: as root, /tmp itself, which
+// the unprivileged user can always reach (a TMPDIR under /root it cannot).
+func tempBase() string {
+	if os.Geteuid() == 0 {
+		return "/tmp"
+	}
+	return ""
+}
+
 func prepareDir(dir string) error {
 	cred, err := runAs()
 	if err != nil || cred == nil {

@@ -1,0 +1,167 @@
+package content
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"stemcounsel/model"
+)
+
+// Reading rates for the time the welcome page states. Brysbaert's 2019
+// review of 190 studies (Journal of Memory and Language 109:104047) puts
+// most adults' silent reading of English non-fiction at 175 to 300 words a
+// minute, 238 on average, and finds older readers slower; the app assumes
+// 150, below the slowest typical adult. The same review finds that a
+// language reads at the rate of the words it needs to say the same thing;
+// this content needs about 1.3 Vietnamese syllables per English word, so
+// Vietnamese is timed at 195 syllables (space-separated words) a minute.
+var ReadingRate = map[model.Lang]int{model.LangEN: 150, model.LangVI: 195}
+
+// MaxMainPathMinutes is the longest the main path of a one-group session may
+// take at ReadingRate.
+const MaxMainPathMinutes = 30
+
+// A section holds optional detail when it is a group page's "aim" or
+// "evidence" (the "in-short" section sums both up) or its name starts with
+// "more-". Its heading says so (OptionalMark), and it
+// is not timed.
+const optionalPrefix = "more-"
+
+var optionalGroupSections = []string{"aim", "evidence"}
+
+// OptionalMark is the word an optional section's heading must contain.
+var OptionalMark = map[model.Lang]string{model.LangEN: "optional", model.LangVI: "đọc thêm"}
+
+// IsOptional reports whether a section of a page is optional detail.
+func IsOptional(p *Page, section string) bool {
+	return strings.HasPrefix(section, optionalPrefix) || (slices.Contains(optionalGroupSections, section) && strings.Contains(p.File, "/groups/"))
+}
+
+// ReadingMinutesToken on a page is replaced by the computed reading time of
+// the longest one-group session in that language.
+const ReadingMinutesToken = "{reading-minutes}"
+
+// Words counts the words of Markdown text: runs without spaces that hold a
+// letter or digit. In Vietnamese each such run is a syllable.
+func Words(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// PageWords is one page's share of a session's main path.
+type PageWords struct {
+	Step  model.StepID
+	Words int
+}
+
+// MainPath counts the words a patient reads on the main path of a session
+// about one group: every page of the patient's flow without clinician notes,
+// sources or optional detail; the checklist with the group's meaning of each
+// item; the longest outcome; and the knowledge check.
+func (b *Bundle) MainPath(lang model.Lang, group string) []PageWords {
+	var out []PageWords
+	for _, step := range model.Flow(model.RolePatient, []string{group}) {
+		p := b.Page(lang, step)
+		if p == nil {
+			continue
+		}
+		n := Words(p.Title) + Words(p.Evidence)
+		switch step {
+		case model.StepChecklist:
+			n += b.checklistWords(lang, group)
+		case model.StepOutcome:
+			n += longestSection(p, OutcomeSections[:3])
+			n += sectionWords(p, "not-treating")
+		case model.StepKnowledgeCheck:
+			n += sectionWords(p, "intro")
+			for _, q := range b.Quiz(lang, []string{group}) {
+				n += Words(q.Question) + Words(q.Explanation)
+				for _, c := range q.Choices {
+					n += Words(c.Text)
+				}
+			}
+		default:
+			for _, s := range p.Sections {
+				if s.Name == TalkingPoints || s.Name == "sources" || IsOptional(p, s.Name) {
+					continue
+				}
+				n += Words(s.Body)
+			}
+		}
+		out = append(out, PageWords{step, n})
+	}
+	return out
+}
+
+func (b *Bundle) checklistWords(lang model.Lang, group string) int {
+	n := sectionWords(b.Page(lang, model.StepChecklist), "intro")
+	gp := b.Group(lang, group)
+	for _, id := range b.ChecklistIDs {
+		item := b.Item(lang, id)
+		n += Words(item.Title) + sectionWords(item, "question") + sectionWords(item, "why") + sectionWords(item, "revisit")
+		if text, ok := gp.Section("meaning-" + id); ok {
+			n += Words(text)
+		} else {
+			n += sectionWords(item, "meaning")
+		}
+	}
+	return n
+}
+
+func sectionWords(p *Page, name string) int {
+	text, _ := p.Section(name)
+	return Words(text)
+}
+
+func longestSection(p *Page, names []string) int {
+	most := 0
+	for _, name := range names {
+		most = max(most, sectionWords(p, name))
+	}
+	return most
+}
+
+// Total adds up a main path.
+func Total(path []PageWords) int {
+	n := 0
+	for _, pw := range path {
+		n += pw.Words
+	}
+	return n
+}
+
+// Minutes is the reading time of n words in a language, rounded up.
+func Minutes(lang model.Lang, n int) int {
+	rate := ReadingRate[lang]
+	return (n + rate - 1) / rate
+}
+
+// ReadingMinutes is the reading time of the longest one-group main path in a
+// language: what the welcome page promises at most.
+func (b *Bundle) ReadingMinutes(lang model.Lang) int {
+	most := 0
+	for _, g := range b.GroupIDs {
+		most = max(most, Minutes(lang, Total(b.MainPath(lang, g))))
+	}
+	return most
+}
+
+// fillReadingMinutes writes the computed time into every page that asks for
+// it, so the number on screen always matches the content.
+func (b *Bundle) fillReadingMinutes() {
+	for _, lang := range model.Langs {
+		minutes := strconv.Itoa(b.ReadingMinutes(lang))
+		for _, p := range b.Langs[lang].Pages {
+			for i := range p.Sections {
+				p.Sections[i].Body = strings.ReplaceAll(p.Sections[i].Body, ReadingMinutesToken, minutes)
+			}
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package plain
+
+import (
+	"bytes"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+	"stemcounsel/records"
+)
+
+func fixedNow() time.Time { return time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC) }
+
+func bundle(t *testing.T) *content.Bundle {
+	t.Helper()
+	b, err := content.Load(content.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// script is what a user types for a whole session: the language, the mode,
+// one group, every checklist item No, every question's right answer, SURE
+// all yes, every value very important and standard care, a note and a next step for a doctor, and enter on every page.
+func script(b *content.Bundle, lang model.Lang, role model.Role, group string) string {
+	var in []string
+	in = append(in, map[model.Lang]string{model.LangVI: "1", model.LangEN: "2"}[lang])
+	for _, step := range model.Flow(role, []string{group}) {
+		switch step {
+		case model.StepWelcome:
+			for i, r := range model.Roles {
+				if r == role {
+					in = append(in, string(rune('1'+i)))
+				}
+			}
+		case model.StepChooseGroup:
+			for i, g := range b.GroupIDs {
+				if g == group {
+					in = append(in, string(rune('1'+i)), "")
+				}
+			}
+		case model.StepChecklist:
+			for range b.ChecklistIDs {
+				in = append(in, "2")
+				if role == model.RoleDoctor {
+					in = append(in, "seen by the doctor")
+				}
+			}
+		case model.StepKnowledgeCheck:
+			for _, q := range b.Quiz(lang, []string{group}) {
+				for i, c := range q.Choices {
+					if c.Key == q.Answer {
+						in = append(in, string(rune('1'+i)))
+					}
+				}
+				if role != model.RolePatient {
+					in = append(in, "1")
+				}
+			}
+		case model.StepValues:
+			for range model.ValueIDs {
+				in = append(in, "3")
+			}
+			in = append(in, "2") // leaning: standard care
+		case model.StepSure:
+			in = append(in, "1", "1", "1", "1")
+		case model.StepNextStep:
+			in = append(in, "1")
+		}
+		in = append(in, "") // enter: next page (or finish, on the last)
+	}
+	return strings.Join(in, "\n") + "\n"
+}
+
+func TestPipeSessionInEachLanguage(t *testing.T) {
+	b := bundle(t)
+	for _, c := range []struct {
+		lang  model.Lang
+		role  model.Role
+		group string
+		want  string // in the output
+	}{
+		{model.LangVI, model.RolePatient, "joint", "Bước 1/"},
+		{model.LangEN, model.RoleDoctor, "lung", "Step 1 of"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			dir := t.TempDir()
+			store := records.OpenFolder(dir)
+			var out bytes.Buffer
+			// A pipe, as a script or a screen reader's line mode gives it.
+			cmd := exec.Command("cat")
+			cmd.Stdin = strings.NewReader(script(b, c.lang, c.role, c.group))
+			pipe, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			err = Run(pipe, &out, Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Role: model.RoleUnset})
+			_ = cmd.Wait()
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := out.String()
+			if strings.ContainsRune(text, 0x1b) {
+				t.Error("the output holds an escape sequence")
+			}
+			for _, r := range text {
+				if (r >= 0x2500 && r <= 0x259f) || r == '╭' {
+					t.Fatalf("the output holds the box-drawing or block character %q", r)
+				}
+			}
+			if !strings.Contains(text, c.want) {
+				t.Errorf("output never says %q", c.want)
+			}
+			rec, err := store.Load("PACE47")
+			if err != nil {
+				t.Fatalf("no saved record: %v\n%s", err, text)
+			}
+			if rec.Status != model.StatusFinished || rec.Lang != c.lang || rec.Role != c.role {
+				t.Errorf("record %s %s %s, want finished %s %s", rec.Status, rec.Lang, rec.Role, c.lang, c.role)
+			}
+			if len(rec.Groups) != 1 || rec.Groups[0] != c.group {
+				t.Errorf("groups %v, want [%s]", rec.Groups, c.group)
+			}
+			if len(rec.Checklist) != len(b.ChecklistIDs) {
+				t.Fatalf("checklist %v", rec.Checklist)
+			}
+			for _, it := range rec.Checklist {
+				if it.Answer != "no" {
+					t.Errorf("item %s answered %q, want no", it.Item, it.Answer)
+				}
+				if (c.role == model.RoleDoctor) != (it.Note == "seen by the doctor") {
+					t.Errorf("item %s note %q for a %s", it.Item, it.Note, c.role)
+				}
+			}
+			if rec.Outcome != model.OutcomeNoExclusionReported {
+				t.Errorf("outcome %s", rec.Outcome)
+			}
+			if n := len(b.Quiz(c.lang, []string{c.group})); len(rec.Knowledge) != n {
+				t.Errorf("%d knowledge-check answers, want %d", len(rec.Knowledge), n)
+			}
+			if len(rec.Sure) != 1 || !rec.Sure[0].Complete || rec.Sure[0].Score != model.SureItems {
+				t.Errorf("SURE %+v, want one complete, all yes", rec.Sure)
+			}
+			if len(rec.Values) != len(model.ValueIDs) || rec.Leaning != model.Leanings[1] {
+				t.Errorf("values %v leaning %q, want every value rated and %q", rec.Values, rec.Leaning, model.Leanings[1])
+			}
+			if c.role == model.RoleDoctor && rec.NextStep != model.NextSteps[0] {
+				t.Errorf("next step %q", rec.NextStep)
+			}
+		})
+	}
+}
+
+func TestEndOfInputKeepsTheSessionInProgress(t *testing.T) {
+	b := bundle(t)
+	store := records.OpenFolder(t.TempDir())
+	var out bytes.Buffer
+	in := "\nx\n" // next page, then a bad command, then the input ends
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE34", Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}}
+	if err := Run(strings.NewReader(in), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := store.Load("PACE34")
+	if err != nil || rec.Status != model.StatusInProgress || len(rec.Groups) != 1 {
+		t.Fatalf("record %+v, %v", rec, err)
+	}
+	if !strings.Contains(out.String(), `Not understood: "x"`) {
+		t.Errorf("a bad command got no answer in words:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "PACE34") {
+		t.Error("quitting does not say the session's code")
+	}
+}

@@ -1,0 +1,44 @@
+package records
+
+import (
+	"errors"
+	"os"
+	"time"
+)
+
+// WriteFileAtomic writes data to path (0600) so that readers see the old
+// file or the new one, never a part.
+func WriteFileAtomic(path string, data []byte) error { return writeAtomic(path, data) }
+
+// LockPath takes an exclusive lock on path (made 0600 if missing), waiting
+// up to wait for another process to let it go, and returns its release.
+func LockPath(path string, wait time.Duration) (func(), error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	deadline := time.Now().Add(wait)
+	for lockFile(f) != nil {
+		if time.Now().After(deadline) {
+			f.Close()
+			return nil, errors.New(path + ": held by another process for too long")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return func() { unlockFile(f); f.Close() }, nil
+}
+
+// FolderOf is the folder under a store's wrappers (each with an Unwrap
+// method), nil for a store kept elsewhere.
+func FolderOf(s Store) *Folder {
+	for {
+		switch v := s.(type) {
+		case *Folder:
+			return v
+		case interface{ Unwrap() Store }:
+			s = v.Unwrap()
+		default:
+			return nil
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// asciiFallback maps the symbols the app and Glamour draw to ASCII of the
+// same width, for a Linux console (TERM=linux or --glyphs ascii): its fonts
+// hold few symbols beyond Latin letters.
+var asciiFallback = map[rune]string{
+	'╭': "+", '╮': "+", '╰': "+", '╯': "+", '┌': "+", '┐': "+", '└': "+", '┘': "+",
+	'├': "+", '┤': "+", '┬': "+", '┴': "+", '┼': "+", '╔': "+", '╗': "+", '╚': "+", '╝': "+",
+	'─': "-", '━': "-", '═': "=", '│': "|", '┃': "|", '║': "|", '▏': "|", '▌': "|",
+	'█': "#", '▓': "#", '▒': ":", '░': "-",
+	'›': ">", '‹': "<", '→': ">", '←': "<", '↑': "^", '↓': "v", '⌫': "<", '🠶': ">",
+	'•': "*", '●': "*", '○': "o", '·': ".", '…': ".", '—': "-", '–': "-",
+	'“': "\"", '”': "\"", '‘': "'", '’': "'", '✓': "v", '✔': "v", '✗': "x", '✘': "x",
+}
+
+// asciiGlyphs replaces every symbol outside ASCII with ASCII of the same
+// width, keeping letters and their marks: Vietnamese is text, not a symbol.
+func asciiGlyphs(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80 || unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case asciiFallback[r] != "":
+			b.WriteString(asciiFallback[r])
+		case r == '\uFE0F' || r == '\u200D':
+			// emoji presentation and joiners draw nothing of their own
+		default:
+			b.WriteString(strings.Repeat("?", max(1, ansi.StringWidth(string(r)))))
+		}
+	}
+	return b.String()
+}
