@@ -44,7 +44,7 @@ func TestE2EKnowledgeCheckStepper(t *testing.T) {
 	s.waitFor("Stem cells: what they are and are not")
 	toKnowledgeCheck(s)
 	s.keys("2")
-	s.waitFor("(your answer)")
+	s.waitFor("✓ [2]")
 	s.keys("Enter")
 	s.waitFor("Question 2 of")
 	if strings.Contains(s.screen(), "Item 1 of 5") {

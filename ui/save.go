@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -215,13 +216,20 @@ func (m *Model) ExitMessage() string {
 	code := m.session.Code
 	switch {
 	case m.finished:
+		// The folder's Markdown copy when it is there to read, else the
+		// store itself (a database, or a folder that keeps it encrypted).
 		where := m.opt.Store.String()
-		if f, ok := m.opt.Store.(*records.Folder); ok {
-			where = filepath.Join(f.Dir, code+".md")
+		if md := filepath.Join(where, code+".md"); fileExists(md) {
+			where = md
 		}
 		return fmt.Sprintf(m.text.FinishedExit, code, where)
 	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
 		return fmt.Sprintf(m.text.SavedUnfinished, code)
 	}
 	return fmt.Sprintf(m.text.ExitNothing, code)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
