@@ -244,3 +244,48 @@ func TestEveryHelpBarItemIsClickable(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupScreenConventions: space ticks, enter goes on without unticking,
+// a search with no match says so and offers "not listed".
+func TestGroupScreenConventions(t *testing.T) {
+	m := atChooser(t, model.LangEN, 80, 24)
+	send(m, press("space"))
+	first := m.session.Groups
+	if len(first) != 1 {
+		t.Fatalf("space ticks the group under the cursor: %v", first)
+	}
+	send(m, press("enter"))
+	if m.session.Current == model.StepChooseGroup || len(m.session.Groups) != 1 {
+		t.Fatalf("enter goes on and keeps the choice: at %s, %v", m.session.Current, m.session.Groups)
+	}
+	send(m, press("left"))
+	typeText(m, "xyzzy")
+	scr := visible(m)
+	if !strings.Contains(scr, "No group matches") || !strings.Contains(scr, m.opt.Content.Group(model.LangEN, model.NotListed).Title) {
+		t.Fatalf("a search with no match says so and offers not listed:\n%s", scr)
+	}
+}
+
+// TestWelcomeRewrapsForTheChosenMode: choosing patient self-review widens
+// the margin, and the welcome text is wrapped again, not cut; step 1 shows
+// no Back button.
+func TestWelcomeRewrapsForTheChosenMode(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true}, 80, 24)
+	if strings.Contains(visible(m), "‹ Back") {
+		t.Fatal("no Back on step 1")
+	}
+	for m.screen().(*welcomeScreen).options()[m.screen().(*welcomeScreen).focus].role != model.RolePatient {
+		send(m, press("down"))
+	}
+	send(m, press("enter"))
+	scr := visible(m)
+	if !strings.Contains(scr, "exactly the same.") || !strings.Contains(scr, "stay") {
+		t.Fatalf("the welcome text must wrap whole at the patient margin:\n%s", scr)
+	}
+	checkFits(t, m, "welcome after choosing")
+	for _, l := range strings.Split(scr, "\n") {
+		if len([]rune(strings.TrimRight(l, " "))) > 0 && ansi.StringWidth(strings.TrimRight(l, " ")) > m.width-4 && !strings.Contains(l, "█") && !strings.Contains(l, "Step") {
+			t.Errorf("a line runs into the right margin: %q", l)
+		}
+	}
+}

@@ -87,19 +87,25 @@ func TestEveryKeywordFindsItsGroup(t *testing.T) {
 
 func TestFilterTakesPrintableKeys(t *testing.T) {
 	m := atChooser(t, model.LangVI, 80, 24)
-	for _, k := range []string{"q", "v", "l", "m", "?", "Q"} {
+	for _, k := range []string{"q", "v", "l", "m", "Q", "space", "?"} {
 		if send(m, press(k)) {
 			t.Fatalf("%q in the search box quit the app", k)
 		}
 	}
-	if groupsOf(m).filter != "qvlm?Q" || m.session.Lang != model.LangVI || m.dialog != nil {
+	if !isOpen[helpDialog](m) {
+		t.Fatal("? opens the help even while searching")
+	}
+	send(m, press("esc"))
+	send(m, press("?"))
+	send(m, press("esc"))
+	if groupsOf(m).filter != "qvlmQ " || m.session.Lang != model.LangVI || m.dialog != nil {
 		t.Fatalf("letters must go to the search box: filter %q, lang %s, dialog %T", groupsOf(m).filter, m.session.Lang, m.dialog)
 	}
 	if got := visibleGroups(m); !slices.Equal(got, []string{model.NotListed}) {
 		t.Fatalf("with no match only the not-listed path stays: %v", got)
 	}
 	send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
-	if groupsOf(m).filter != "qvlm?" {
+	if groupsOf(m).filter != "qvlmQ" {
 		t.Fatalf("backspace: %q", groupsOf(m).filter)
 	}
 	send(m, press("esc"))
@@ -149,7 +155,15 @@ func TestMultiSelectPutsPagesInTheFlow(t *testing.T) {
 	// Unchoosing removes the page again.
 	send(m, keys("left", "left", "left")...)
 	typeText(m, "knee")
-	send(m, press("enter"))
+	send(m, press("enter")) // enter only ticks: never loses a choice
+	if !slices.Contains(m.session.Groups, "joint") {
+		t.Fatal("enter must not untick a group")
+	}
+	send(m, press("esc"))
+	for groupsOf(m).list.SelectedItem().(groupItem).id != "joint" {
+		send(m, press("down"))
+	}
+	send(m, press("space"))
 	if slices.Contains(m.session.Steps(), model.GroupStep("joint")) {
 		t.Fatal("an unchosen group's page must leave the flow")
 	}

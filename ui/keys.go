@@ -31,7 +31,7 @@ type keyMap struct {
 	Quiz              struct{ Answer, Item, TeachBack key.Binding }
 	Sure              struct{ Answer, Item, Again key.Binding }
 	Welcome           struct{ Move, Choose key.Binding }
-	Groups            struct{ Type, Toggle, Clear, Page, Quit, Move key.Binding }
+	Groups            struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
 	Persona           struct{ Move, Choose key.Binding }
 	NextStep          struct{ Choose key.Binding }
 	Values            struct{ Rate, Item key.Binding }
@@ -94,7 +94,9 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 	k.Welcome.Choose = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", t.KeyChoose))
 
 	k.Groups.Type = key.NewBinding(key.WithHelp("a-z", t.KeyType)) // any printable key
-	k.Groups.Toggle = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyToggle))
+	k.Groups.Toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", t.KeyToggle))
+	k.Groups.Choose = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySearchChoose))
+	k.Groups.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t.KeyType))
 	k.Groups.Clear = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyClear))
 	k.Groups.Page = key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", t.KeyPage))
 	k.Groups.Quit = k.Interrupt

@@ -221,6 +221,8 @@ func (m *Model) ExitMessage() string {
 	case !m.Keeps() && (m.session.HasAnswers() || m.finished):
 		return m.text.NotKept
 	case m.finished:
+		// The folder's Markdown copy when it is there to read, else the
+		// store itself (a database, or a folder that keeps it encrypted).
 		where := m.opt.Store.String()
 		if f := records.FolderOf(m.opt.Store); f != nil { // under the audit, kiosk and consent wrappers
 			where = filepath.Join(f.Dir, code+".md")

@@ -193,9 +193,11 @@ func (g *groupScreen) view() (string, []zone) {
 	m := g.m
 	lines := strings.Split(g.header(), "\n")
 	var zones []zone
-	if len(g.list.VisibleItems()) == 0 {
-		lines = append(lines, lipgloss.NewStyle().Width(m.bodyWidth()).Render(m.text.GroupNoMatch))
-	} else {
+	if v := g.list.VisibleItems(); g.filter != "" && len(v) <= 1 {
+		// Only the not-listed path is left: say so, and offer it.
+		lines = append(lines, strings.Split(m.st.Notice.Width(m.bodyWidth()).Render(m.text.GroupNoMatch), "\n")...)
+	}
+	if len(g.list.VisibleItems()) > 0 {
 		top := len(lines)
 		start, end := g.list.Paginator.GetSliceBounds(len(g.list.VisibleItems()))
 		for i := start; i < end; i++ {
@@ -223,10 +225,22 @@ func (g *groupScreen) key(k tea.KeyPressMsg) action {
 		return do(func(*Model) tea.Cmd { g.list.PrevPage(); return nil })
 	case key.Matches(k, km.PageDown) && k.Text == "":
 		return do(func(*Model) tea.Cmd { g.list.NextPage(); return nil })
-	case key.Matches(k, km.Groups.Toggle):
+	case key.Matches(k, km.Groups.Toggle) && g.filter == "":
 		return groupToggle{g, g.list.Index()}
+	case key.Matches(k, km.Choose):
+		if g.filter == "" {
+			return nil // enter goes on, as everywhere
+		}
+		return groupChoose{g, g.list.Index()}
 	case key.Matches(k, km.Groups.Clear):
+		if g.filter == "" {
+			return nil
+		}
 		return do(func(*Model) tea.Cmd { g.setFilter(""); return nil })
+	case key.Matches(k, km.Help), key.Matches(k, km.Groups.Search) && g.filter == "":
+		return nil // ? opens the help even here; / only says a search begins
+	case key.Matches(k, km.Groups.Search):
+		return handled
 	case key.Matches(k, km.Backspace):
 		return do(func(*Model) tea.Cmd {
 			if r := []rune(g.filter); len(r) > 0 {
@@ -255,6 +269,18 @@ type groupToggle struct {
 	i int
 }
 
+// groupChoose ticks the group a search found; it never unticks, so enter
+// pressed "to go on" cannot lose a choice.
+type groupChoose groupToggle
+
+func (a groupChoose) apply(m *Model) tea.Cmd {
+	items := a.g.list.VisibleItems()
+	if a.i < 0 || a.i >= len(items) || slices.Contains(m.session.Groups, items[a.i].(groupItem).id) {
+		return nil
+	}
+	return groupToggle(a).apply(m)
+}
+
 func (a groupToggle) apply(m *Model) tea.Cmd {
 	items := a.g.list.VisibleItems()
 	if a.i < 0 || a.i >= len(items) {
@@ -269,14 +295,14 @@ func (a groupToggle) apply(m *Model) tea.Cmd {
 // in a kiosk, which only staff can leave).
 func (g *groupScreen) ShortHelp() []key.Binding {
 	k := g.m.keys.Groups
-	return append(append([]key.Binding{k.Toggle, k.Clear}, g.quit()...), k.Move)
+	return append(append([]key.Binding{k.Toggle, k.Choose, k.Clear}, g.quit()...), k.Move)
 }
 
 func (g *groupScreen) FullHelp() [][]key.Binding {
 	k := g.m.keys
 	return [][]key.Binding{
 		{k.Groups.Type, k.Backspace, k.Groups.Clear},
-		append([]key.Binding{k.Groups.Move, k.Groups.Page, k.Groups.Toggle}, g.quit()...),
+		append([]key.Binding{k.Groups.Move, k.Groups.Page, k.Groups.Toggle, k.Groups.Choose}, g.quit()...),
 	}
 }
 

@@ -204,7 +204,9 @@ func (w *welcomeScreen) choose(i int) tea.Cmd {
 		m.session.Role = o.role
 		m.panelOpen = o.role == model.RoleTrainer
 		w.focus = len(w.options()) - 1
-		m.layoutViewport()
+		// The margin depends on the role: wrap the text again for the new
+		// width, or its ends are cut off.
+		m.refresh(true)
 		return nil
 	}
 }

@@ -180,10 +180,11 @@ func (m *Model) footerView() ([]string, []zone) {
 	case m.lastStep():
 		nextLabel = m.text.Finish
 	}
-	row := []button{
-		m.button(m.text.Back, idx > 0, prevAction{}),
-		m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}),
+	var row []button
+	if idx > 0 { // on step 1 there is nowhere to go back to
+		row = append(row, m.button(m.text.Back, true, prevAction{}))
 	}
+	row = append(row, m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}))
 	if m.finished && !m.kiosk() {
 		row = append(row, m.button("a "+m.text.KeyAmend, true, amendAction{}))
 	}

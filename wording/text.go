@@ -119,6 +119,7 @@ type Text struct {
 	KeyQuestion                                 string
 	StripLegend                                 string // the words of the checklist strip's marks
 	ChecklistStay                               string
+	KeySearchChoose                             string
 }
 
 // ScriptPart names a part of a trainer's script: what the persona says, a
@@ -377,6 +378,7 @@ var texts = map[model.Lang]*Text{
 		KeyQuestion:      "câu trước/sau",
 		StripLegend:      "C có · K không · ? chưa chắc · · chưa trả lời",
 		ChecklistStay:    "Đã ghi. ↓ sang mục sau, n để ghi chú cho mục này.",
+		KeySearchChoose:  "chọn nhóm tìm được; không tìm: đi tiếp",
 	},
 	model.LangEN: {
 		StepOf:          "Step %d of %d",
@@ -614,5 +616,6 @@ var texts = map[model.Lang]*Text{
 		KeyQuestion:      "previous/next question",
 		StripLegend:      "Y yes · N no · ? not sure · · not answered",
 		ChecklistStay:    "Noted. ↓ for the next item, n for a note on this one.",
+		KeySearchChoose:  "choose the group found; no search: go on",
 	},
 }
