@@ -27,6 +27,10 @@ func runServe(args []string, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}
+	if f.identity != "" {
+		fmt.Fprintln(stderr, "serve writes with the public key alone (--records-key): keep the clinic's identity off the server, on the doctor's machine")
+		return 2
+	}
 	opt, err := f.options()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
