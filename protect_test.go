@@ -282,3 +282,10 @@ func TestRecordsSealCommand(t *testing.T) {
 		t.Fatalf("open after sealing: %d %q", code, out)
 	}
 }
+
+func TestServeRefusesTheIdentity(t *testing.T) {
+	identity, _ := clinicKeys(t)
+	if code, _, errs := runCLI(t, "serve", "--identity", identity, "--no-auth"); code != 2 || !strings.Contains(errs, "keep the clinic's identity off the server") {
+		t.Fatalf("serve with the identity: %d %q", code, errs)
+	}
+}
