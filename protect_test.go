@@ -285,7 +285,7 @@ func TestRecordsSealCommand(t *testing.T) {
 
 func TestServeRefusesTheIdentity(t *testing.T) {
 	identity, _ := clinicKeys(t)
-	if code, _, errs := runCLI(t, "serve", "--identity", identity, "--no-auth"); code != 2 || !strings.Contains(errs, "keep the clinic's identity off the server") {
+	if code, _, errs := runCLI(t, "serve", "--identity", identity, "--no-auth"); code != 2 || !strings.Contains(errs, "stays on the doctor's machine") {
 		t.Fatalf("serve with the identity: %d %q", code, errs)
 	}
 }
