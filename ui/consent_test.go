@@ -338,13 +338,15 @@ func TestConsentWithdrawnDeletes(t *testing.T) {
 func TestConsentDialogFitsEverySize(t *testing.T) {
 	for _, lang := range model.Langs {
 		for _, size := range [][2]int{{40, 12}, {45, 14}, {60, 20}, {80, 24}} {
-			m := consentModel(t, t.TempDir(), Options{Role: model.RolePatient, Lang: lang, LangSet: true})
+			// The app's default style is auto: the text must still be wrapped
+			// to the box and carry no Markdown marks.
+			m := consentModel(t, t.TempDir(), Options{Role: model.RolePatient, Lang: lang, LangSet: true, Style: "auto"})
 			send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]}, press("enter"))
 			where := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
 			checkFits(t, m, where)
 			scr := visible(m)
 			yes, no := m.text.ConsentYes, m.text.ConsentNo
-			if !strings.Contains(scr, "1 "+yes) || !strings.Contains(scr, "2 "+no) || !strings.Contains(scr, "╰") {
+			if !strings.Contains(scr, "1 "+yes) || !strings.Contains(scr, "2 "+no) || !strings.Contains(scr, "╰") || strings.Contains(scr, "**") {
 				t.Errorf("%s: both answers and the whole box show:\n%s", where, scr)
 			}
 		}

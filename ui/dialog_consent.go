@@ -73,7 +73,7 @@ func (d *consentDialog) render(m *Model) []string {
 	w := d.textWidth(m)
 	if d.lines == nil || d.lang != m.session.Lang || d.width != w {
 		_, body := m.consentText()
-		out, err := doc.Render(body, w, m.opt.Style)
+		out, err := doc.Render(body, w, m.style) // the style the page has now, not the flag's "auto"
 		if err != nil {
 			out = body
 		}
