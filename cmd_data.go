@@ -66,17 +66,12 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "width %d is out of range (valid: 30 to 200)\n", *width)
 		return 2
 	}
-	cs, err := keys.openStore(*recordsAt, "")
+	cs, b, err := keys.openWithContent(*recordsAt, "", *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(cs.Store)
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	codes := []string{strings.ToUpper(*code)}
 	if *ref != "" {
 		if codes, err = records.CodesOfPatient(cs, *ref); err != nil {

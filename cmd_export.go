@@ -168,17 +168,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	store, err := keys.openStore(*recordsDir, "")
+	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store.Store)
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	x := exporter{b: b, store: store, opt: emr.FHIROptions{Options: opt, Base: *base, Version: version, Clinician: *clinician, IncludeTraining: *training}}
 	if *since == "" {
 		code := strings.ToUpper(pos[0])

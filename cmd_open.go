@@ -29,17 +29,12 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
 		return 2
 	}
-	store, err := keys.openStore(*recordsDir, "")
+	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store.Store)
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	code := strings.ToUpper(pos[0])
 	if refuseRestricted(store.requests, code, stderr) {
 		return 1

@@ -24,21 +24,16 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	var keys keyFlags
-	store, err := keys.openStore(*recordsDir, *clinic)
+	if *purge < 0 {
+		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
+		return 2
+	}
+	store, b, err := keys.openWithContent(*recordsDir, *clinic, *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	defer closeStore(store.Store)
-	if *purge < 0 {
-		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
-		return 2
-	}
-	b, err := loadContent(*contentDir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
 	if *purge > 0 {
 		gone, err := store.Purge(time.Now().AddDate(0, 0, -*purge), model.StatusFinished, model.StatusAbandoned)
 		for _, code := range gone {

@@ -9,6 +9,7 @@ import (
 	"filippo.io/age"
 
 	"stemcounsel/audit"
+	"stemcounsel/content"
 	"stemcounsel/records"
 	"stemcounsel/records/pgstore"
 )
@@ -127,4 +128,20 @@ func refuseRestricted(requests records.Requests, code string, stderr io.Writer) 
 	fmt.Fprintf(stderr, "session %s is restricted at the patient's request since %s (by %s): it is kept but not opened or changed.\nThe patient's own copy: stemcounsel records export --code %s. Lift it with: stemcounsel records restrict %s --lift\n",
 		code, r.Since.Local().Format("02/01/2006 15:04"), audit.Clean(r.By), code, code)
 	return true
+}
+
+// openWithContent opens the records with the keys given and loads the
+// content their sessions used: what every command that shows records
+// needs. The caller closes the store.
+func (k *keyFlags) openWithContent(where, clinic, contentDir string) (*clinicStore, *content.Bundle, error) {
+	cs, err := k.openStore(where, clinic)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := loadContent(contentDir)
+	if err != nil {
+		closeStore(cs.Store)
+		return nil, nil, err
+	}
+	return cs, b, nil
 }
