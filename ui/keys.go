@@ -34,7 +34,7 @@ type keyMap struct {
 	Groups            struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
 	Persona           struct{ Move, Choose key.Binding }
 	NextStep          struct{ Choose key.Binding }
-	Values            struct{ Rate, Item key.Binding }
+	Values            struct{ Rate, Lean, Item key.Binding }
 	Field             struct{ Keep, Drop key.Binding }
 	Consent           struct{ Yes, No, Change key.Binding }
 	Kiosk             struct{ StaffExit, CallStaff, Guard key.Binding }
@@ -105,7 +105,8 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 	k.Persona.Move = move
 	k.Persona.Choose = choose
 
-	k.Values.Rate = key.NewBinding(key.WithKeys(digitKeys(1, len(model.Leanings))...), key.WithHelp("1/2/3", t.KeyAnswer))
+	k.Values.Rate = key.NewBinding(key.WithKeys(digitKeys(1, len(model.Importances))...), key.WithHelp("1/2/3", t.KeyAnswer))
+	k.Values.Lean = key.NewBinding(key.WithKeys(digitKeys(1, len(model.Leanings))...), key.WithHelp(fmt.Sprintf("1-%d", len(model.Leanings)), t.KeyChoose))
 	k.Values.Item = item
 
 	n := len(model.NextSteps)

@@ -128,23 +128,30 @@ func (v *valuesScreen) key(k tea.KeyPressMsg) action {
 	switch {
 	case key.Matches(k, m.keys.Values.Item):
 		return valuesFocus{v, cycle(v.focus, m.upDown(k), v.lines(), stopAtEnds)}
-	case key.Matches(k, m.keys.Values.Rate):
-		i := digit(k, '1')
-		if !v.onLeaning() && i >= len(model.Importances) {
-			return handled
-		}
-		return valuesChoice{v, i}
+	case key.Matches(k, v.choose()):
+		return valuesChoice{v, digit(k, '1')}
+	case key.Matches(k, m.keys.Values.Lean):
+		return handled // a digit past the ratings is no answer
 	}
 	return nil
 }
 
+// choose is the binding that answers the focused line: a rating, or on
+// the last line a leaning.
+func (v *valuesScreen) choose() key.Binding {
+	if v.onLeaning() {
+		return v.m.keys.Values.Lean
+	}
+	return v.m.keys.Values.Rate
+}
+
 func (v *valuesScreen) ShortHelp() []key.Binding {
 	k := v.m.keys
-	return []key.Binding{k.Values.Rate, k.Values.Item, k.Help, k.Quit}
+	return []key.Binding{v.choose(), k.Values.Item, k.Help, k.Quit}
 }
 
 func (v *valuesScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{v.m.keys.Values.Rate, v.m.keys.Values.Item}}
+	return [][]key.Binding{{v.choose(), v.m.keys.Values.Item}}
 }
 
 // valuesFocus moves to line i.

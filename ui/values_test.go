@@ -44,7 +44,7 @@ func TestValuesRatedWithDigitsOneLineAtATime(t *testing.T) {
 		t.Fatalf("the chosen rating is marked in words, not by colour alone:\n%s", visible(m))
 	}
 	send(m, keys("down", "down", "down", "down", "down", "down", "down")...) // stops at the leaning, no wrap
-	if !valuesOf(m).onLeaning() || !strings.Contains(visible(m), "(•) Not sure yet") {
+	if !valuesOf(m).onLeaning() || !strings.Contains(visible(m), "(•) Not sure yet") || !strings.Contains(visible(m), "1-4") {
 		t.Fatalf("the leaning starts at not sure yet:\n%s", visible(m))
 	}
 	send(m, keys("1")...)
