@@ -95,7 +95,14 @@ func (v *valuesScreen) top() (string, []zone) {
 		buttons = append(buttons, b)
 	}
 	row, rz := buttonRow(buttons, " ", 0, len(lines))
-	lines, zones = append(lines, ansi.Truncate(row, w, "")), append(zones, rz...)
+	if lipgloss.Width(row) <= w {
+		lines, zones = append(lines, row), append(zones, rz...)
+	} else { // too narrow for one row: one rating a line, none cut
+		for _, b := range buttons {
+			r, z := buttonRow([]button{b}, "", 0, len(lines))
+			lines, zones = append(lines, ansi.Truncate(r, w, "…")), append(zones, z...)
+		}
+	}
 	lines = append(lines, "")
 	return strings.Join(lines, "\n"), zones
 }

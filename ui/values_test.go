@@ -103,6 +103,11 @@ func TestValuesStepFitsEverySize(t *testing.T) {
 			m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
 			atStep(t, m, model.StepValues)
 			checkFits(t, m, "values")
+			for _, imp := range model.Importances {
+				if name := m.text.ImportanceNames[imp]; !strings.Contains(visible(m), name) {
+					t.Errorf("%s %dx%d: the rating %q must show whole:\n%s", lang, size[0], size[1], name, visible(m))
+				}
+			}
 			send(m, keys("down", "down", "down", "down", "down", "down", "down")...)
 			checkFits(t, m, "values, leaning")
 		}
