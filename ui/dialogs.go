@@ -185,10 +185,15 @@ func (d *confirmDialog) key(m *Model, k tea.KeyPressMsg) action {
 	return nil
 }
 
-// quitNow ends the program.
+// quitNow ends the program, except a kiosk's: only the staff PIN does that.
 type quitNow struct{}
 
-func (quitNow) apply(*Model) tea.Cmd { return tea.Quit }
+func (quitNow) apply(m *Model) tea.Cmd {
+	if m.kiosk() {
+		return m.requestQuit()
+	}
+	return tea.Quit
+}
 
 // packKeys lays every binding out as "key description" items, as many to a
 // line as fit, so no key is lost on a narrow screen.

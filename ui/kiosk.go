@@ -118,12 +118,10 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.Kiosk.CallStaff):
 		m.dialog = staffDialog{}
 		return nil, true
-	case key.Matches(k, m.keys.Kiosk.Guard):
-		return nil, true // the guard lives here, so tests see it
-	}
-	if key.Matches(k, m.keys.Quit) && m.dialog == nil && !m.typing() {
-		m.notice = m.text.KioskNoQuit
-		return nil, true
+	case key.Matches(k, m.keys.Kiosk.Guard), key.Matches(k, m.keys.Quit) && !m.typing():
+		// Before every other key handling, the too-small screen's too:
+		// whatever is open, these only say who can end a kiosk.
+		return m.requestQuit(), true
 	}
 	return nil, false
 }

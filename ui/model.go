@@ -512,6 +512,10 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 // finished, and asks once everywhere else: a patient who has read for a
 // quarter of an hour loses their place to a stray q otherwise.
 func (m *Model) requestQuit() tea.Cmd {
+	if m.kiosk() { // only staff leave a kiosk, with the PIN
+		m.notice = m.text.KioskNoQuit
+		return nil
+	}
 	if (m.session.Current == model.StepWelcome && !m.session.HasAnswers()) || m.finished {
 		return tea.Quit
 	}
