@@ -328,11 +328,13 @@ func (m *Model) kioskWelcome() string {
 
 // recoverCrash turns a panic into a clean stop: the session is saved by
 // whoever runs the program, the patient sees a neutral message, and the
-// details go to the crash log, never to the patient's screen.
-func (m *Model) recoverCrash(cmd *tea.Cmd) {
+// details go to the crash log, never to the patient's screen. The model
+// stays the program's model: a nil one would panic again in Bubble Tea,
+// which prints its own stack trace.
+func (m *Model) recoverCrash(next *tea.Model, cmd *tea.Cmd) {
 	if r := recover(); r != nil {
 		m.crash = fmt.Sprintf("panic: %v\n\n%s", r, debug.Stack())
-		*cmd = tea.Quit
+		*next, *cmd = m, tea.Quit
 	}
 }
 

@@ -196,8 +196,8 @@ type resizeDoneMsg struct{ seq int }
 
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
-func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
-	defer m.recoverCrash(&cmd)
+func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	defer m.recoverCrash(&next, &cmd)
 	if m.finished {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseClickMsg:
