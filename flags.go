@@ -115,6 +115,8 @@ func (f *sessionFlags) options() (ui.Options, error) {
 		if opt.CheckPIN, err = staffpin.Load(f.pinFile); err != nil {
 			return ui.Options{}, err
 		}
+		opt.PINGuard = ui.NewPINGuard() // one for every patient and SSH session
+
 	}
 	store, err := f.openStore(f.records, f.clinic)
 	if err != nil {

@@ -160,7 +160,7 @@ type pinDialog struct {
 
 func (m *Model) openPIN() { m.dialog = &pinDialog{} }
 
-func (m *Model) pinLocked() bool { return m.now().Before(m.pinLockedUntil) }
+func (m *Model) pinLocked() bool { return m.opt.PINGuard.lockedFor(m.now()) > 0 }
 
 func (d *pinDialog) key(m *Model, k tea.KeyPressMsg) action {
 	switch {
@@ -204,24 +204,24 @@ func (a pinPress) apply(m *Model) tea.Cmd {
 }
 
 // check compares against the slow hash in the background: it takes a
-// noticeable fraction of a second by design.
+// noticeable fraction of a second by design. A try while the exit is
+// locked, or while another is being checked, is dropped unchecked.
 func (d *pinDialog) check(m *Model) tea.Cmd {
-	if m.pinLocked() || m.opt.CheckPIN == nil {
+	if m.opt.CheckPIN == nil {
 		return nil
 	}
-	pin, check := d.pin, m.opt.CheckPIN
+	pin, check, guard := d.pin, m.opt.CheckPIN, m.opt.PINGuard
 	d.pin, d.wrong = "", false
+	if !guard.begin(m.now()) {
+		return nil
+	}
 	return func() tea.Msg { return pinCheckedMsg{ok: check(pin)} }
 }
 
 func (m *Model) pinChecked(msg pinCheckedMsg) tea.Cmd {
+	m.opt.PINGuard.done(msg.ok, m.now())
 	if msg.ok {
 		return tea.Quit
-	}
-	m.pinTries++
-	if m.pinTries >= pinTriesAllowed {
-		m.pinTries = 0
-		m.pinLockedUntil = m.now().Add(pinLockout)
 	}
 	if d, ok := m.dialog.(*pinDialog); ok {
 		d.wrong = true
@@ -238,10 +238,13 @@ func (d *pinDialog) view(m *Model) (string, []zone) {
 	case m.opt.CheckPIN == nil:
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.PINUnset), "\n")...)
 	case m.pinLocked():
-		left := m.pinLockedUntil.Sub(m.now()).Round(time.Second)
+		left := wording.Duration(m.session.Lang, m.opt.PINGuard.lockedFor(m.now()))
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.PINLocked, left)), "\n")...)
 	default:
-		if d.wrong {
+		switch {
+		case m.opt.PINGuard.busy():
+			lines = append(lines, m.st.Muted.Render(m.text.PINChecking))
+		case d.wrong:
 			lines = append(lines, m.st.Notice.Render(m.text.PINWrong))
 		}
 		lines = append(lines, strings.Repeat("• ", len(d.pin))+"▏", "")

@@ -76,6 +76,9 @@ type Options struct {
 	RetainDays int
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
+	// PINGuard counts wrong PINs across patients and sessions: build one
+	// per process and give it to every kiosk session.
+	PINGuard *PINGuard
 
 	// AskConsent asks each patient whether the record may be kept before
 	// anything is saved (the Store should then be
@@ -126,11 +129,9 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput      time.Time // the kiosk's idle clock
-	handoff        bool      // the kiosk shows the hand-off code
-	pinTries       int
-	pinLockedUntil time.Time
-	crash          string
+	lastInput time.Time // the kiosk's idle clock
+	handoff   bool      // the kiosk shows the hand-off code
+	crash     string
 
 	notice    string
 	resizeSeq int
@@ -146,6 +147,9 @@ func New(opt Options) *Model {
 	}
 	if opt.Kiosk {
 		opt.Role = model.RolePatient
+		if opt.PINGuard == nil { // one for this model and every reset of it
+			opt.PINGuard = NewPINGuard()
+		}
 	}
 	if opt.idleTick == nil {
 		opt.idleTick = idleTick

@@ -82,6 +82,7 @@ type Text struct {
 
 	PreviousNotSaved, KioskNoQuit, KioskStored, Restarting string
 	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong       string
+	PINChecking                                            string
 	StaffTitle, StaffBody, StaffButton                     string
 	StillThere, Countdown                                  string
 	HandoffTitle, HandoffBody, HandoffHint                 string
@@ -313,6 +314,7 @@ var texts = map[model.Lang]*Text{
 		PINLocked:         "Nhập sai quá nhiều lần. Thử lại sau %v.",
 		PINKeys:           "enter để xác nhận, esc để hủy",
 		PINWrong:          "Mã PIN không đúng.",
+		PINChecking:       "Đang kiểm tra mã PIN…",
 		StaffTitle:        "Gọi nhân viên",
 		StaffBody:         "Vui lòng đến quầy lễ tân hoặc giơ tay; nhân viên sẽ đến giúp bạn. Bấm phím bất kỳ để quay lại.",
 		StaffButton:       "F1 Gọi nhân viên",
@@ -551,6 +553,7 @@ var texts = map[model.Lang]*Text{
 		PINLocked:         "Too many wrong tries. Try again in %v.",
 		PINKeys:           "enter to confirm, esc to cancel",
 		PINWrong:          "That PIN is not right.",
+		PINChecking:       "Checking the PIN…",
 		StaffTitle:        "Call staff",
 		StaffBody:         "Please go to the front desk or raise your hand; a member of staff will come to help. Press any key to go back.",
 		StaffButton:       "F1 Call staff",
