@@ -52,6 +52,9 @@ func (m *Model) onIdleTick() tea.Cmd {
 	if !m.kiosk() || m.opt.Idle <= 0 {
 		return nil
 	}
+	if m.abandoning != nil {
+		return tea.Batch(m.retryAbandon(), m.opt.idleTick())
+	}
 	if m.idleLeft() <= 0 {
 		return tea.Batch(m.resetKiosk(), m.opt.idleTick())
 	}
@@ -61,18 +64,56 @@ func (m *Model) onIdleTick() tea.Cmd {
 // abandonedMsg says how saving the previous patient's session went.
 type abandonedMsg struct{ err error }
 
+// abandonJob is a left session's record on its way to the store. Until it
+// is written the patient's model stays (off screen), so a failed save is
+// tried again and nothing is lost, and no next patient starts on top of it.
+type abandonJob struct {
+	rec    model.Record
+	md     []byte
+	trying bool
+}
+
 // resetKiosk ends the patient's session and starts a fresh one. Anything
-// unfinished is saved as abandoned, in a command that holds the record
-// until it is written; the whole model is replaced at once, so nothing of
-// the previous patient stays on screen or in the model, and the terminal's
-// screen and scroll-back are cleared.
+// unfinished is saved as abandoned first, tried again until it is written.
 func (m *Model) resetKiosk() tea.Cmd {
-	var save tea.Cmd
-	if m.ShouldSave() && m.opt.Store != nil {
-		rec := m.record(model.StatusAbandoned)
-		md, store := []byte(doc.Record(rec, m.opt.Content)), m.opt.Store
-		save = func() tea.Msg { return abandonedMsg{err: store.Close(rec, md)} }
+	if !m.ShouldSave() || m.opt.Store == nil {
+		return m.nextPatient()
 	}
+	rec := m.record(model.StatusAbandoned)
+	m.abandoning = &abandonJob{rec: rec, md: []byte(doc.Record(rec, m.opt.Content))}
+	m.dialog, m.notice = nil, ""
+	m.lastInput = m.now()
+	return tea.Batch(m.retryAbandon(), clearTerminal())
+}
+
+// retryAbandon writes the left session again, unless a try is running.
+func (m *Model) retryAbandon() tea.Cmd {
+	job := m.abandoning
+	if job == nil || job.trying {
+		return nil
+	}
+	job.trying = true
+	store := m.opt.Store
+	return func() tea.Msg { return abandonedMsg{err: store.Close(job.rec, job.md)} }
+}
+
+// abandoned starts the next patient once the left session is written; a
+// failure waits for the next tick or key to try again.
+func (m *Model) abandoned(msg abandonedMsg) tea.Cmd {
+	if m.abandoning == nil {
+		return nil
+	}
+	m.abandoning.trying = false
+	if msg.err != nil {
+		return nil
+	}
+	return m.nextPatient()
+}
+
+// nextPatient replaces the whole model at once, so nothing of the previous
+// patient stays on screen or in the model, and clears the terminal's screen
+// and scroll-back.
+func (m *Model) nextPatient() tea.Cmd {
 	opt := m.opt
 	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
 	if opt.NewCode != nil {
@@ -82,16 +123,25 @@ func (m *Model) resetKiosk() tea.Cmd {
 	*m = *New(opt)
 	m.makeScreens() // New's screens point at the model it made, not at m
 	m.resize(w, h)
-	return tea.Batch(save, tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J")))
+	return clearTerminal()
 }
 
-// abandoned shows, for the next patient too, that the previous session
-// could not be saved.
-func (m *Model) abandoned(msg abandonedMsg) {
-	if msg.err != nil {
-		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, msg.err)
-		m.layoutViewport()
+func clearTerminal() tea.Cmd { return tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J")) }
+
+// abandoningView is shown while the left session is being written: none
+// of it, only that the screen is not ready, and the staff PIN dialog.
+func (m *Model) abandoningView() (string, []zone) {
+	if m.dialog == nil {
+		msg := lipgloss.NewStyle().Width(min(m.width-2, 50)).Align(lipgloss.Center).Render(m.text.KioskNotReady)
+		return strings.Join(fitLines(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg), m.width, m.height), "\n"), nil
 	}
+	box, dz := m.dialog.view(m)
+	x, y := max(0, (m.width-lipgloss.Width(box))/2), max(0, (m.height-lipgloss.Height(box))/2)
+	zones := make([]zone, 0, len(dz))
+	for _, z := range dz {
+		zones = append(zones, z.moved(x, y))
+	}
+	return strings.Join(fitLines(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box), m.width, m.height), "\n"), zones
 }
 
 // kioskKey handles what a kiosk does before anything else: a key during the
@@ -110,6 +160,9 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch m.dialog.(type) {
 	case *pinDialog, staffDialog:
 		return m.act(m.dialog.key(m, k)), true
+	}
+	if m.abandoning != nil && !key.Matches(k, m.keys.Kiosk.StaffExit) {
+		return m.retryAbandon(), true
 	}
 	switch {
 	case key.Matches(k, m.keys.Kiosk.StaffExit):
@@ -142,6 +195,11 @@ func (m *Model) kioskClick() (tea.Cmd, bool) {
 		return nil, true
 	case m.handoff:
 		return m.resetKiosk(), true
+	}
+	if m.abandoning != nil {
+		if _, pin := m.dialog.(*pinDialog); !pin {
+			return m.retryAbandon(), true
+		}
 	}
 	if _, staff := m.dialog.(staffDialog); staff {
 		m.dialog = nil

@@ -129,9 +129,10 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput time.Time // the kiosk's idle clock
-	handoff   bool      // the kiosk shows the hand-off code
-	crash     string
+	lastInput  time.Time   // the kiosk's idle clock
+	handoff    bool        // the kiosk shows the hand-off code
+	abandoning *abandonJob // the kiosk is writing the left session
+	crash      string
 
 	notice    string
 	resizeSeq int
@@ -238,8 +239,7 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		m.finishedSaving(msg)
 		return m, nil
 	case abandonedMsg:
-		m.abandoned(msg)
-		return m, nil
+		return m, m.abandoned(msg)
 	case amendedMsg:
 		m.amended(msg)
 		return m, nil

@@ -95,7 +95,7 @@ func (m *Model) ShouldSave() bool {
 // last save. The comparison leaves out the time of saving itself. A
 // finished session is final and never saved again (see keepFinal).
 func (m *Model) autosave(force bool) tea.Cmd {
-	if m.opt.Store == nil || !m.ShouldSave() {
+	if m.opt.Store == nil || !m.ShouldSave() || m.abandoning != nil {
 		return nil
 	}
 	rec := m.record(model.StatusInProgress)
@@ -162,6 +162,9 @@ func (m *Model) banner() string {
 		return ""
 	}
 	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store, m.saveErr)
+	if m.kiosk() { // for the patient: no folder, no code, no error text
+		msg = m.text.KioskSaveFailed
+	}
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
 }
 

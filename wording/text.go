@@ -80,16 +80,16 @@ type Text struct {
 	Resumed                                                  string
 	SummaryCode                                              string
 
-	PreviousNotSaved, KioskNoQuit, KioskStored, Restarting string
-	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong       string
-	PINChecking                                            string
-	StaffTitle, StaffBody, StaffButton                     string
-	StillThere, Countdown                                  string
-	HandoffTitle, HandoffBody, HandoffHint                 string
-	ByNames                                                map[string]string
-	SureAgain                                              string
-	SavedUnfinished                                        string // "%[1]s" is the code
-	ChangedSince                                           string // "%s": the changed pages
+	KioskNoQuit, KioskStored, Restarting             string
+	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong string
+	PINChecking, KioskNotReady, KioskSaveFailed      string
+	StaffTitle, StaffBody, StaffButton               string
+	StillThere, Countdown                            string
+	HandoffTitle, HandoffBody, HandoffHint           string
+	ByNames                                          map[string]string
+	SureAgain                                        string
+	SavedUnfinished                                  string // "%[1]s" is the code
+	ChangedSince                                     string // "%s": the changed pages
 
 	ValueOf                       string // "%d of %d", the values step's line
 	ImportanceNames               map[model.Importance]string
@@ -305,7 +305,8 @@ var texts = map[model.Lang]*Text{
 		Resumed:      "Đã mở lại phiên %s.",
 		SummaryCode:  "Mã phiên",
 
-		PreviousNotSaved:  "Chưa lưu được phiên trước",
+		KioskNotReady:     "Máy đang chuẩn bị cho người tiếp theo. Nếu thông báo này còn hiện, vui lòng báo nhân viên.",
+		KioskSaveFailed:   "Chưa lưu được câu trả lời của bạn; máy sẽ thử lại. Vui lòng báo nhân viên.",
 		KioskNoQuit:       "Để thoát, vui lòng nhờ nhân viên.",
 		KioskStored:       "Mã phiên của bạn: %s. Nếu bạn đồng ý, câu trả lời của bạn được lưu trên máy này cùng mã phiên, để bác sĩ xem cùng bạn. Phiên bỏ dở được xóa sau %d ngày; phiên đã hoàn tất được nhân viên phòng khám lưu giữ và xóa theo quy định.",
 		Restarting:        "Ứng dụng đang khởi động lại. Vui lòng chờ trong giây lát.",
@@ -544,7 +545,8 @@ var texts = map[model.Lang]*Text{
 		Resumed:      "Session %s resumed.",
 		SummaryCode:  "Session code",
 
-		PreviousNotSaved:  "The previous session could not be saved",
+		KioskNotReady:     "This screen is getting ready for the next person. If this message stays, please tell a member of staff.",
+		KioskSaveFailed:   "Your answers could not be saved just now; the kiosk will try again. Please tell a member of staff.",
 		KioskNoQuit:       "To exit, please ask a member of staff.",
 		KioskStored:       "Your session code: %s. If you agree, your answers are kept on this machine with the code, for the doctor to go through with you. Unfinished sessions are deleted after %d days; finished ones are kept and removed by clinic staff as their rules say.",
 		Restarting:        "The app is restarting. Please wait a moment.",
