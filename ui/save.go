@@ -121,6 +121,12 @@ func (m *Model) saved(msg savedMsg) {
 		defer m.layoutViewport() // the banner comes or goes
 	}
 	m.saveErr = msg.err
+	if msg.err != nil {
+		m.lastSaved = []byte{} // not on disk: the next key tries again
+	}
+	if d, ok := m.dialog.(*confirmDialog); ok && d.retry && msg.err == nil {
+		m.dialog = m.quitDialog() // saved now: the usual question
+	}
 }
 
 // finish writes the final record (JSON and Markdown) and removes the

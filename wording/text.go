@@ -80,16 +80,17 @@ type Text struct {
 	Resumed                                                  string
 	SummaryCode                                              string
 
-	KioskNoQuit, KioskStored, Restarting             string
-	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong string
-	PINChecking, KioskNotReady, KioskSaveFailed      string
-	StaffTitle, StaffBody, StaffButton               string
-	StillThere, Countdown                            string
-	HandoffTitle, HandoffBody, HandoffHint           string
-	ByNames                                          map[string]string
-	SureAgain                                        string
-	SavedUnfinished                                  string // "%[1]s" is the code
-	ChangedSince                                     string // "%s": the changed pages
+	KioskNoQuit, KioskStored, Restarting                string
+	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong    string
+	PINChecking, KioskNotReady, KioskSaveFailed         string
+	QuitUnsavedTitle, QuitUnsaved, TryAgain, QuitAnyway string // unsaved: "%v" the error
+	StaffTitle, StaffBody, StaffButton                  string
+	StillThere, Countdown                               string
+	HandoffTitle, HandoffBody, HandoffHint              string
+	ByNames                                             map[string]string
+	SureAgain                                           string
+	SavedUnfinished                                     string // "%[1]s" is the code
+	ChangedSince                                        string // "%s": the changed pages
 
 	ValueOf                       string // "%d of %d", the values step's line
 	ImportanceNames               map[model.Importance]string
@@ -305,6 +306,10 @@ var texts = map[model.Lang]*Text{
 		Resumed:      "Đã mở lại phiên %s.",
 		SummaryCode:  "Mã phiên",
 
+		QuitUnsavedTitle:  "Câu trả lời chưa được lưu",
+		QuitUnsaved:       "Lần lưu gần nhất không thành công (%v). Nếu thoát bây giờ, các câu trả lời từ lần lưu trước sẽ bị mất. Hãy thử lưu lại trước.",
+		TryAgain:          "Thử lưu lại",
+		QuitAnyway:        "Thoát, không lưu",
 		KioskNotReady:     "Máy đang chuẩn bị cho người tiếp theo. Nếu thông báo này còn hiện, vui lòng báo nhân viên.",
 		KioskSaveFailed:   "Chưa lưu được câu trả lời của bạn; máy sẽ thử lại. Vui lòng báo nhân viên.",
 		KioskNoQuit:       "Để thoát, vui lòng nhờ nhân viên.",
@@ -545,6 +550,10 @@ var texts = map[model.Lang]*Text{
 		Resumed:      "Session %s resumed.",
 		SummaryCode:  "Session code",
 
+		QuitUnsavedTitle:  "Your answers are NOT saved",
+		QuitUnsaved:       "The last save failed (%v). If you quit now, the answers since the last good save are lost. Try saving again first.",
+		TryAgain:          "Try again",
+		QuitAnyway:        "Quit without saving",
 		KioskNotReady:     "This screen is getting ready for the next person. If this message stays, please tell a member of staff.",
 		KioskSaveFailed:   "Your answers could not be saved just now; the kiosk will try again. Please tell a member of staff.",
 		KioskNoQuit:       "To exit, please ask a member of staff.",
