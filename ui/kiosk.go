@@ -18,6 +18,9 @@ import (
 // countdownFrom is how long before the idle reset the countdown shows.
 const countdownFrom = 30 * time.Second
 
+// maxPIN is the longest PIN the keypad takes.
+const maxPIN = 12
+
 // pinTriesAllowed wrong PINs lock the exit for pinLockout.
 const (
 	pinTriesAllowed = 5
@@ -255,7 +258,7 @@ func (a pinPress) apply(m *Model) tea.Cmd {
 		if d.pin != "" {
 			d.pin = d.pin[:len(d.pin)-1]
 		}
-	case len(d.pin) < 12:
+	case len(d.pin) < maxPIN:
 		d.pin += fmt.Sprint(a.i)
 	}
 	return nil

@@ -49,6 +49,11 @@ type Options struct {
 	Style   string     // a doc.StyleNames entry; "" is auto
 	Glyphs  string     // "ascii": ASCII symbols only; "" or "auto": so under TERM=linux too
 
+	// PasteGap: a key handled less than this after the previous one is
+	// taken as part of a paste from a terminal without bracketed paste (see
+	// paste.go). Zero takes every key as typed.
+	PasteGap time.Duration
+
 	// ResizeDebounce delays re-rendering while a window is being resized; a
 	// terminal drag sends dozens of sizes. Zero renders at once.
 	ResizeDebounce time.Duration
@@ -130,6 +135,7 @@ type Model struct {
 	final     model.Record // the record as finished: nothing changes it
 
 	lastInput  time.Time   // the kiosk's idle clock
+	lastKey    time.Time   // when the last key was handled: see PasteGap
 	handoff    bool        // the kiosk shows the hand-off code
 	abandoning *abandonJob // the kiosk is writing the left session
 	crash      string
@@ -248,7 +254,14 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	case consentForgotMsg:
 		m.consentForgot(msg)
 		return m, nil
+	case tea.PasteMsg:
+		m.lastInput = m.now()
+		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
+		defer func() { m.lastKey = m.now() }()
+		if m.inBurst() {
+			return m, m.pastedKey(msg)
+		}
 		if m.kiosk() {
 			if c, done := m.kioskKey(msg); done {
 				return m, tea.Batch(c, m.autosave(false))
