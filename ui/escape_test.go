@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -40,5 +41,21 @@ func TestKioskSmallWindowNeverQuits(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A kiosk's help and help bar never offer a way to quit.
+func TestKioskHelpListsNoQuit(t *testing.T) {
+	m, _ := kioskModel(t, t.TempDir(), 100, 40)
+	for _, step := range m.session.Steps() {
+		atStep(t, m, step)
+		if strings.Contains(visible(m), "quit") {
+			t.Errorf("%s: the screen offers to quit:\n%s", step, visible(m))
+		}
+		m.dialog = helpDialog{}
+		if w := dialogWords(m); strings.Contains(w, "quit") || strings.Contains(w, "ctrl+c") {
+			t.Errorf("%s: the help lists quitting: %s", step, w)
+		}
+		m.dialog = nil
 	}
 }

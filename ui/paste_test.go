@@ -143,3 +143,16 @@ func TestCtrlVRunsNoClipboardTool(t *testing.T) {
 		t.Fatal("ctrl+v started a command")
 	}
 }
+
+// A typed & shows as itself on the summary, with no stray backslash, and a
+// typed character reference stays text.
+func TestAmpersandOnTheSummary(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	send(m, press("right"), press("f"))
+	typeText(m, "Cost & time &#27;[2J?")
+	send(m, press("enter"))
+	atStep(t, m, model.StepSummary)
+	if text := unwrapAll(m); !strings.Contains(text, "Cost & time &#27;[2J?") || strings.Contains(text, `\&`) {
+		t.Fatalf("the question shows as typed:\n%s", text)
+	}
+}
