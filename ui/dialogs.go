@@ -152,7 +152,7 @@ func (m *Model) quitDialog() *confirmDialog {
 	text := m.text.QuitBody
 	switch {
 	case m.opt.Store != nil && !m.Keeps():
-	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
+	case m.opt.Store != nil && (m.gaveAnswers() || m.lastSaved != nil):
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
 	case m.opt.Store != nil:
 		text = m.text.QuitNothing

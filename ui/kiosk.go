@@ -46,8 +46,14 @@ func (m *Model) idleLeft() time.Duration {
 
 // countingDown reports whether the "still there?" countdown is on screen:
 // the last 30 seconds, or the last half of a shorter idle time.
+// A kiosk nobody has touched since its reset refreshes silently.
 func (m *Model) countingDown() bool {
-	return m.kiosk() && m.opt.Idle > 0 && m.idleLeft() <= min(countdownFrom, m.opt.Idle/2)
+	return m.kiosk() && m.used && m.opt.Idle > 0 && m.idleLeft() <= min(countdownFrom, m.opt.Idle/2)
+}
+
+// inputNow notes a person's key, click, wheel or paste for the idle clock.
+func (m *Model) inputNow() {
+	m.lastInput, m.used = m.now(), true
 }
 
 // onIdleTick resets the kiosk once the idle time is up.
@@ -153,8 +159,11 @@ func (m *Model) abandoningView() (string, []zone) {
 // without staff.
 func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	wasCounting := m.countingDown()
-	m.lastInput = m.now()
+	m.inputNow()
 	switch {
+	case wasCounting && key.Matches(k, m.keys.Kiosk.StaffExit):
+		m.openPIN() // staff at a kiosk left counting down: their PIN goes to the keypad
+		return nil, true
 	case wasCounting:
 		return nil, true // consumed: never taken as an answer
 	case m.handoff:
@@ -192,7 +201,7 @@ func (m *Model) typing() bool {
 // consumed the same way a key is, and any click closes the staff notice.
 func (m *Model) kioskClick() (tea.Cmd, bool) {
 	wasCounting := m.countingDown()
-	m.lastInput = m.now()
+	m.inputNow()
 	switch {
 	case wasCounting:
 		return nil, true
@@ -354,7 +363,7 @@ func (m *Model) countdownView() (string, []zone) {
 	left := max(0, int(m.idleLeft().Round(time.Second)/time.Second))
 	lines := []string{m.st.DialogTitle.Render(m.text.StillThere), ""}
 	countdown := m.text.Countdown
-	if !m.Keeps() {
+	if !m.Keeps() || !m.ShouldSave() {
 		countdown = m.text.CountdownNotKept
 	}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(countdown, left)), "\n")...)

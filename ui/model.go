@@ -136,6 +136,7 @@ type Model struct {
 
 	lastInput  time.Time   // the kiosk's idle clock
 	lastKey    time.Time   // when the last key was handled: see PasteGap
+	used       bool        // a person has touched the kiosk since it was reset
 	handoff    bool        // the kiosk shows the hand-off code
 	abandoning *abandonJob // the kiosk is writing the left session
 	crash      string
@@ -255,7 +256,7 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		m.consentForgot(msg)
 		return m, nil
 	case tea.PasteMsg:
-		m.lastInput = m.now()
+		m.inputNow()
 		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
 		defer func() { m.lastKey = m.now() }()
@@ -276,7 +277,7 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		}
 		cmd = m.handleClick(msg)
 	case tea.MouseWheelMsg:
-		m.lastInput = m.now()
+		m.inputNow()
 		m.handleWheel(msg)
 		return m, nil
 	default:
@@ -533,7 +534,7 @@ func (m *Model) requestQuit() tea.Cmd {
 		m.notice = m.text.KioskNoQuit
 		return nil
 	}
-	if (m.session.Current == model.StepWelcome && !m.session.HasAnswers()) || m.finished {
+	if (m.session.Current == model.StepWelcome && !m.gaveAnswers()) || m.finished {
 		return tea.Quit
 	}
 	m.dialog = m.quitDialog()

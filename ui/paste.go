@@ -82,7 +82,7 @@ func (m *Model) inBurst() bool {
 
 // pastedKey is a key of an unbracketed paste.
 func (m *Model) pastedKey(k tea.KeyPressMsg) tea.Cmd {
-	m.lastInput = m.now()
+	m.inputNow()
 	text := k.Text
 	switch {
 	case k.Code == tea.KeyEnter || k.Code == tea.KeyTab:

@@ -85,10 +85,22 @@ func (m *Model) Record() model.Record { return m.record(model.StatusInProgress) 
 // Finished reports whether the session was finished and saved.
 func (m *Model) Finished() bool { return m.finished }
 
+// gaveAnswers reports whether the session holds anything given: in a
+// kiosk, groups chosen on the command line are not the patient's answer,
+// so an untouched kiosk set to one group writes nothing.
+func (m *Model) gaveAnswers() bool {
+	if !m.kiosk() || len(m.opt.Groups) == 0 || !slices.Equal(m.session.Groups, m.opt.Groups) {
+		return m.session.HasAnswers()
+	}
+	rest := *m.session
+	rest.Groups = nil
+	return rest.HasAnswers()
+}
+
 // ShouldSave reports whether the session holds anything worth keeping: an
 // answer of any kind, or a record already started.
 func (m *Model) ShouldSave() bool {
-	return !m.finished && (m.session.HasAnswers() || m.lastSaved != nil)
+	return !m.finished && (m.gaveAnswers() || m.lastSaved != nil)
 }
 
 // autosave returns a command that saves the session if it changed since the
@@ -227,7 +239,7 @@ func (m *Model) amended(msg amendedMsg) {
 func (m *Model) ExitMessage() string {
 	code := m.session.Code
 	switch {
-	case !m.Keeps() && (m.session.HasAnswers() || m.finished):
+	case !m.Keeps() && (m.gaveAnswers() || m.finished):
 		return m.text.NotKept
 	case m.finished:
 		// The folder's Markdown copy when it is there to read, else the
@@ -237,7 +249,7 @@ func (m *Model) ExitMessage() string {
 			where = filepath.Join(f.Dir, code+".md")
 		}
 		return fmt.Sprintf(m.text.FinishedExit, code, where)
-	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
+	case m.opt.Store != nil && (m.gaveAnswers() || m.lastSaved != nil):
 		return fmt.Sprintf(m.text.SavedUnfinished, code)
 	}
 	return fmt.Sprintf(m.text.ExitNothing, code)
