@@ -16,29 +16,30 @@ import (
 // of their own: the root model decides, so no component can quit or page on
 // a letter.
 type keyMap struct {
-	Next, Prev        key.Binding
-	Up, Down          key.Binding
-	PageUp, PageDown  key.Binding
-	Home, End         key.Binding
-	Lang, Menu, Help  key.Binding
-	Quit, Choose, Esc key.Binding
-	Left, Right, Tab  key.Binding
-	Ask, Panel, Amend key.Binding
-	Save, Interrupt   key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
-	Backspace         key.Binding
-	Yes, No           key.Binding // a confirm dialog's answers
-	Checklist         struct{ Answer, Item, Note key.Binding }
-	Quiz              struct{ Answer, Item, TeachBack key.Binding }
-	Sure              struct{ Answer, Item, Again key.Binding }
-	Welcome           struct{ Move, Choose key.Binding }
-	Groups            struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
-	Persona           struct{ Move, Choose key.Binding }
-	NextStep          struct{ Choose key.Binding }
-	Values            struct{ Rate, Lean, Item key.Binding }
-	Field             struct{ Keep, Drop key.Binding }
-	Consent           struct{ Yes, No, Change key.Binding }
-	Kiosk             struct{ StaffExit, CallStaff, Guard key.Binding }
-	PINDigit          key.Binding
+	Next, Prev         key.Binding
+	Up, Down           key.Binding
+	PageUp, PageDown   key.Binding
+	Home, End          key.Binding
+	Lang, Menu, Help   key.Binding
+	Quit, Choose, Esc  key.Binding
+	Left, Right, Tab   key.Binding
+	Ask, Panel, Amend  key.Binding
+	PanelUp, PanelDown key.Binding // scroll the clinician panel
+	Save, Interrupt    key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
+	Backspace          key.Binding
+	Yes, No            key.Binding // a confirm dialog's answers
+	Checklist          struct{ Answer, Item, Note key.Binding }
+	Quiz               struct{ Answer, Item, TeachBack key.Binding }
+	Sure               struct{ Answer, Item, Again key.Binding }
+	Welcome            struct{ Move, Choose key.Binding }
+	Groups             struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
+	Persona            struct{ Move, Choose key.Binding }
+	NextStep           struct{ Choose key.Binding }
+	Values             struct{ Rate, Lean, Item key.Binding }
+	Field              struct{ Keep, Drop key.Binding }
+	Consent            struct{ Yes, No, Change key.Binding }
+	Kiosk              struct{ StaffExit, CallStaff, Guard key.Binding }
+	PINDigit           key.Binding
 }
 
 // newKeyMap builds the bindings with their help in a language; the l key
@@ -64,6 +65,8 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab")),
 		Ask:       key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
 		Panel:     key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
+		PanelUp:   key.NewBinding(key.WithKeys("[", "shift+up"), key.WithHelp("[ ]", t.KeyPanelScroll)),
+		PanelDown: key.NewBinding(key.WithKeys("]", "shift+down"), key.WithHelp("]", t.KeyPanelScroll)),
 		Amend:     key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a", t.KeyAmend)),
 		Save:      key.NewBinding(key.WithKeys("ctrl+s")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),

@@ -119,6 +119,7 @@ type Model struct {
 	page          *pageScreen             // every step not in the table
 	dialog        dialog                  // nil: none open
 	panelOpen     bool
+	panelTop      int // the first row of the panel's text in view
 
 	saveSeq   uint64
 	lastSaved []byte // the last record saved, without its time
@@ -451,6 +452,7 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 		return nil
 	}
 	m.screen().enter()
+	m.panelTop = 0
 	m.refresh(false)
 	return m.prerender()
 }

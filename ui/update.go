@@ -46,6 +46,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.next()
 	case key.Matches(k, m.keys.Prev):
 		return m.prev()
+	case key.Matches(k, m.keys.PanelUp):
+		m.scrollPanel(-1)
+	case key.Matches(k, m.keys.PanelDown):
+		m.scrollPanel(1)
 	case key.Matches(k, m.keys.Up):
 		m.vp.ScrollUp(1)
 	case key.Matches(k, m.keys.Down):
@@ -80,7 +84,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openQuestion()
 	case key.Matches(k, m.keys.Consent.Change):
 		return m.changeConsent()
-	case key.Matches(k, m.keys.Amend) && m.finished:
+	case key.Matches(k, m.keys.Amend) && m.finished && m.Keeps():
 		return m.openAmend()
 	case key.Matches(k, m.keys.Quit):
 		return m.requestQuit()

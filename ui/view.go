@@ -185,7 +185,7 @@ func (m *Model) footerView() ([]string, []zone) {
 		row = append(row, m.button(m.text.Back, true, prevAction{}))
 	}
 	row = append(row, m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}))
-	if m.finished && !m.kiosk() {
+	if m.finished && !m.kiosk() && m.Keeps() { // nothing kept: nothing to amend
 		row = append(row, m.button("a "+m.text.KeyAmend, true, amendAction{}))
 	}
 	if m.kiosk() {
@@ -210,7 +210,11 @@ func (m *Model) footerView() ([]string, []zone) {
 	switch {
 	case notice == "" && m.finished:
 		// A standing line: the session is final, and how to correct it.
-		bar = m.st.Muted.Render(ansi.Truncate(m.text.FinishedReadOnly, m.innerWidth(), "…"))
+		final := m.text.FinishedReadOnly
+		if !m.Keeps() {
+			final = m.text.NotKept
+		}
+		bar = m.st.Muted.Render(ansi.Truncate(final, m.innerWidth(), "…"))
 	case notice == "":
 		bar, hz = m.helpBar(m.screen().ShortHelp())
 	}
@@ -346,7 +350,7 @@ func (m *Model) globalHelp(scroll bool) [][]key.Binding {
 	}
 	groups = append(groups, append(last, k.Esc))
 	if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
-		groups = append(groups, []key.Binding{k.Panel})
+		groups = append(groups, []key.Binding{k.Panel, k.PanelUp})
 	}
 	if m.kiosk() {
 		groups = append(groups, []key.Binding{k.Kiosk.CallStaff, k.Kiosk.StaffExit})

@@ -28,29 +28,37 @@ func TestTextComplete(t *testing.T) {
 		if !ok || LanguageNames[lang] == "" {
 			t.Fatalf("%s has no wording or no name", lang)
 		}
-		v := reflect.ValueOf(text).Elem()
-		for i := range v.NumField() {
-			name, f := v.Type().Field(i).Name, v.Field(i)
-			switch f.Kind() {
-			case reflect.String:
-				if f.String() == "" {
-					t.Errorf("%s: %s is empty", lang, name)
-				}
-			case reflect.Map:
-				enum, ok := enums[name]
-				if !ok {
-					t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
-					continue
-				}
-				values := reflect.ValueOf(enum)
-				for j := range values.Len() {
-					if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
-						t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
-					}
-				}
-			default:
-				t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		checkFilled(t, lang, reflect.ValueOf(text).Elem(), enums)
+	}
+}
+
+// checkFilled checks every string and map of a wording struct, and of the
+// structs embedded in it.
+func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[string]any) {
+	t.Helper()
+	for i := range v.NumField() {
+		name, f := v.Type().Field(i).Name, v.Field(i)
+		switch f.Kind() {
+		case reflect.Struct:
+			checkFilled(t, lang, f, enums)
+		case reflect.String:
+			if f.String() == "" {
+				t.Errorf("%s: %s is empty", lang, name)
 			}
+		case reflect.Map:
+			enum, ok := enums[name]
+			if !ok {
+				t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
+				continue
+			}
+			values := reflect.ValueOf(enum)
+			for j := range values.Len() {
+				if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
+					t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
+				}
+			}
+		default:
+			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
 		}
 	}
 }

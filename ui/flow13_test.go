@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stemcounsel/model"
+)
+
+// screenWords is the screen's text as one run of words, so a wrapped line
+// reads as it would unwrapped.
+func screenWords(m *Model) string { return strings.Join(strings.Fields(visible(m)), " ") }
+
+// TestGroupDescriptionsWrapAndNotListedStays: every group's description is
+// on screen whole (wrapped, not cut), and the not-listed path is in view
+// even under the doctor's notes, at each size and in each language.
+func TestGroupDescriptionsWrapAndNotListedStays(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		for _, lang := range model.Langs {
+			for _, role := range []model.Role{model.RolePatient, model.RoleDoctor} {
+				m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: role}, sz[0], sz[1])
+				send(m, press("m"))
+				for m.session.Steps()[m.dialog.(*menuDialog).cursor] != model.StepChooseGroup {
+					send(m, press("down"))
+				}
+				send(m, press("enter"))
+				if role == model.RoleDoctor {
+					send(m, keys("left", "d", "right")...) // d is a letter of the search here
+				}
+				where := string(lang) + "/" + string(role)
+				c := m.opt.Content
+				notListed := c.Group(lang, model.NotListed)
+				for range len(c.GroupIDs) + 1 {
+					words := screenWords(m)
+					if !strings.Contains(words, notListed.Title) {
+						t.Fatalf("%s %dx%d: the not-listed path is out of view:\n%s", where, sz[0], sz[1], visible(m))
+					}
+					checkFits(t, m, where)
+					send(m, press("down"))
+				}
+				if role == model.RolePatient {
+					send(m, press("home"))
+					seen := ""
+					for range len(c.GroupIDs) + 1 {
+						seen += screenWords(m)
+						send(m, press("up"))
+					}
+					for _, id := range c.GroupIDs {
+						if g := c.Group(lang, id); !strings.Contains(seen+screenWords(m), g.Summary) {
+							t.Errorf("%s %dx%d: %q is cut:\n%s", where, sz[0], sz[1], g.Summary, visible(m))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestClinicianPanelScrolls: where the notes do not fit, the panel says
+// which lines are shown, and ] / [ (or shift+↓/↑) scroll it to its last
+// line and back, beside the page or below it.
+func TestClinicianPanelScrolls(t *testing.T) {
+	for _, c := range []struct {
+		role model.Role
+		w, h int
+		step model.StepID
+	}{
+		{model.RoleDoctor, 80, 24, model.StepChecklist},
+		{model.RoleDoctor, 60, 20, model.StepChecklist},
+		{model.RoleTrainer, 120, 40, model.StepChecklist},
+	} {
+		m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: c.role}, c.w, c.h)
+		send(m, press("m"))
+		for m.session.Steps()[m.dialog.(*menuDialog).cursor] != c.step {
+			send(m, press("down"))
+		}
+		send(m, press("enter"))
+		if c.role == model.RoleDoctor {
+			send(m, press("d"))
+		}
+		_, body := m.panelText()
+		last := strings.Fields(body[len(body)-1])
+		end := last[len(last)-1] // the last word: beside the page a border splits the lines
+		if from, to, of := panelLines(m); from != 1 || to >= of {
+			t.Fatalf("%s %dx%d: the panel must say it scrolls and not show its end yet:\n%s", c.role, c.w, c.h, visible(m))
+		}
+		for range 40 {
+			send(m, press("]"))
+		}
+		if _, to, of := panelLines(m); to != of || !strings.Contains(visible(m), end) {
+			t.Fatalf("%s %dx%d: ] must reach the panel's last line %q:\n%s", c.role, c.w, c.h, end, visible(m))
+		}
+		checkFits(t, m, "panel scrolled")
+		for range 40 {
+			send(m, tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift})
+		}
+		if from, _, _ := panelLines(m); from != 1 {
+			t.Fatalf("%s %dx%d: shift+↑ must go back to the top:\n%s", c.role, c.w, c.h, visible(m))
+		}
+	}
+}
+
+// panelLines reads the panel's "lines a–b of n" row; zeros if none.
+func panelLines(m *Model) (from, to, of int) {
+	r := regexp.MustCompile(`lines (\d+)–(\d+) of (\d+)`).FindStringSubmatch(visible(m))
+	if r == nil {
+		return 0, 0, 0
+	}
+	n := func(s string) int { i, _ := strconv.Atoi(s); return i }
+	return n(r[1]), n(r[2]), n(r[3])
+}
+
+// TestPersonaDescriptionNotHidden: at 80x24 the trainer's script stays
+// open below, and the focused persona's description is still on screen,
+// all of it reachable with pgdown.
+func TestPersonaDescriptionNotHidden(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer}, sz[0], sz[1])
+		send(m, press("enter"))
+		if m.session.Current != model.StepPersona || !m.panelShown() {
+			t.Fatalf("at %s, panel %v", m.session.Current, m.panelShown())
+		}
+		c := m.opt.Content
+		pe := c.Persona(model.LangEN, c.PersonaIDs[0])
+		prof, _ := pe.Section("profile")
+		words := strings.Fields(prof)
+		tail := strings.Join(words[len(words)-3:], " ")
+		if !strings.Contains(screenWords(m), strings.Join(strings.Fields(pe.Summary)[:4], " ")) {
+			t.Fatalf("%v: the persona's description is hidden:\n%s", sz, visible(m))
+		}
+		seen := ""
+		for range 15 {
+			seen += screenWords(m)
+			send(m, press("pgdown"))
+		}
+		if !strings.Contains(seen, strings.TrimRight(tail, ".")) {
+			t.Fatalf("%v: the description's end %q is never shown:\n%s", sz, tail, visible(m))
+		}
+	}
+}
+
+// TestFinishedAfterNoOffersNoAmendment: after a no to keeping the record,
+// the finished screen offers no amendment (the a key does nothing) and the
+// summary lists no code to look the record up by.
+func TestFinishedAfterNoOffersNoAmendment(t *testing.T) {
+	m := consentModel(t, t.TempDir(), Options{Role: model.RoleDoctor, Groups: []string{"joint"}})
+	send(m, press("enter"), press("n"))
+	atStep(t, m, model.StepSummary)
+	send(m, press("right")) // finish
+	if !m.finished {
+		t.Fatal("the session did not finish")
+	}
+	send(m, press("x")) // clear the notice: the standing line shows
+	seen := ""
+	for range 40 {
+		seen += visible(m)
+		send(m, press("pgdown"))
+	}
+	for _, no := range []string{"amend", "ACD349", "Press a"} {
+		if strings.Contains(seen, no) {
+			t.Errorf("after a no the finished screen shows %q:\n%s", no, visible(m))
+		}
+	}
+	send(m, press("a"))
+	if m.dialog != nil {
+		t.Fatal("a opened the amendment though nothing is kept")
+	}
+}
