@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/model"
 )
@@ -168,5 +169,32 @@ func TestFinishedAfterNoOffersNoAmendment(t *testing.T) {
 	send(m, press("a"))
 	if m.dialog != nil {
 		t.Fatal("a opened the amendment though nothing is kept")
+	}
+}
+
+// TestPageMeasureCappedAndCentred: on a wide screen a page's lines are at
+// most about 76 columns, and the page stands in the middle.
+func TestPageMeasureCappedAndCentred(t *testing.T) {
+	for _, role := range []model.Role{model.RolePatient, model.RoleDoctor} {
+		m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: role}, 160, 40)
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		body := lines[m.headerHeight() : len(lines)-m.footerHeight()]
+		widest, left := 0, 999
+		for _, l := range body {
+			text := strings.TrimSpace(l)
+			if text == "" {
+				continue
+			}
+			widest = max(widest, ansi.StringWidth(text))
+			left = min(left, len(l)-len(strings.TrimLeft(l, " ")))
+		}
+		if widest > readingWidth || widest < readingWidth-15 {
+			t.Errorf("%s: the widest page line is %d columns, want about %d:\n%s", role, widest, readingWidth, visible(m))
+		}
+		if right := m.width - left - widest; left < 30 || right-left > 10 || left-right > 10 {
+			t.Errorf("%s: the page is not centred: %d blank columns left, %d right", role, left, right)
+		}
+		checkFits(t, m, "wide page")
 	}
 }

@@ -310,13 +310,24 @@ const sidePanelWidth = 42
 // (wide screens) rather than over it.
 func (m *Model) panelBeside() bool { return m.panelShown() && m.innerWidth() >= 116 }
 
-// bodyWidth is the width of the page itself.
-func (m *Model) bodyWidth() int {
+// pageWidth is the width the page has beside any side panel.
+func (m *Model) pageWidth() int {
 	if m.panelBeside() {
 		return max(1, m.innerWidth()-sidePanelWidth-1)
 	}
 	return m.innerWidth()
 }
+
+// readingWidth is the longest line a page is set in: lines much longer
+// are hard to follow back to the next one, for older eyes most of all.
+const readingWidth = 76
+
+// bodyWidth is the width of the page itself: its room, up to a
+// comfortable measure.
+func (m *Model) bodyWidth() int { return min(m.pageWidth(), readingWidth) }
+
+// bodyIndent centres the page in its room on a wide screen.
+func (m *Model) bodyIndent() int { return (m.pageWidth() - m.bodyWidth()) / 2 }
 
 // Header: title row and progress row, plus a blank row at full size. Footer:
 // the buttons, with the help bar on a row of its own at full size.

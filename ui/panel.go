@@ -114,8 +114,8 @@ func (m *Model) withPanel(body string) string {
 	}
 	h := m.bodyHeight()
 	if m.panelBeside() {
-		page := strings.Join(fitLines(body, m.bodyWidth(), h), "\n")
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.bodyWidth()).Render(page), " ", m.panelView(sidePanelWidth, h, true))
+		page := strings.Join(fitLines(body, m.pageWidth(), h), "\n")
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.pageWidth()).Render(page), " ", m.panelView(sidePanelWidth, h, true))
 	}
 	below := m.panelBelowHeight()
 	page := strings.Join(fitLines(body, m.innerWidth(), h-below), "\n")

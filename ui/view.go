@@ -118,6 +118,17 @@ func (m *Model) headerLines() []string {
 // bodyView is the screen's own part, with any dialog drawn over it.
 func (m *Model) bodyView() (string, []zone) {
 	body, zones := m.screenView()
+	if in := m.bodyIndent(); in > 0 {
+		pad := strings.Repeat(" ", in)
+		lines := strings.Split(body, "\n")
+		for i, l := range lines {
+			lines[i] = pad + l
+		}
+		body = strings.Join(lines, "\n")
+		for i := range zones {
+			zones[i] = zones[i].moved(in, 0)
+		}
+	}
 	body = m.withPanel(body)
 	if banner := m.banner(); banner != "" {
 		// A failed save stays in view, whole, until a save succeeds.
