@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stemcounsel/content"
 	"stemcounsel/model"
 )
 
@@ -196,5 +199,99 @@ func TestPageMeasureCappedAndCentred(t *testing.T) {
 			t.Errorf("%s: the page is not centred: %d blank columns left, %d right", role, left, right)
 		}
 		checkFits(t, m, "wide page")
+	}
+}
+
+// TestLessKeysScroll: j/k a line, ctrl+d/ctrl+u half a page, g/G the top
+// and the end, as in less.
+func TestLessKeysScroll(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepOptions)
+	if m.vp.TotalLineCount() <= 2*m.vp.Height() {
+		t.Fatal("the options page must be long enough to scroll")
+	}
+	step := func(k tea.KeyPressMsg, want func(before, after int) bool, what string) {
+		t.Helper()
+		before := m.vp.YOffset()
+		send(m, k)
+		if !want(before, m.vp.YOffset()) {
+			t.Errorf("%s: offset %d -> %d", what, before, m.vp.YOffset())
+		}
+	}
+	half := m.vp.Height() / 2
+	step(press("j"), func(b, a int) bool { return a == b+1 }, "j scrolls down a line")
+	step(press("k"), func(b, a int) bool { return a == b-1 }, "k scrolls up a line")
+	step(tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}, func(b, a int) bool { return a == b+half }, "ctrl+d half a page down")
+	step(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}, func(b, a int) bool { return a == b-half }, "ctrl+u half a page up")
+	step(press("G"), func(b, a int) bool { return m.vp.AtBottom() }, "G to the end")
+	step(press("g"), func(b, a int) bool { return a == 0 }, "g to the top")
+	if m.session.Current != model.StepOptions {
+		t.Fatalf("a scroll key moved the step to %s", m.session.Current)
+	}
+}
+
+// TestSearchThePage: / asks for words, enter finds them (without accents
+// too), the line with the first match comes to the top, n and N move
+// between matches and say which; a word not on the page says so.
+func TestSearchThePage(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepOptions)
+	send(m, press("/"))
+	if !isOpen[*searchDialog](m) {
+		t.Fatal("/ opens the search")
+	}
+	typeText(m, "te bao")
+	send(m, press("enter"))
+	hits := m.read.hits
+	if len(hits) < 2 || m.dialog != nil {
+		t.Fatalf("want several matches for 'te bao', got %v", hits)
+	}
+	top := func() string { return strings.Split(m.vp.View(), "\n")[0] }
+	if !strings.Contains(content.Fold(ansi.Strip(top())), "te bao") || !strings.Contains(visible(m), fmt.Sprintf("chỗ 1/%d", len(hits))) {
+		t.Fatalf("the first match must be on the top line and named:\n%s", visible(m))
+	}
+	send(m, press("n"))
+	if m.vp.YOffset() != min(hits[1], m.vp.TotalLineCount()-m.vp.Height()) || !strings.Contains(visible(m), fmt.Sprintf("chỗ 2/%d", len(hits))) {
+		t.Fatalf("n goes to the second match (line %d), at %d:\n%s", hits[1], m.vp.YOffset(), visible(m))
+	}
+	send(m, press("N"))
+	if !strings.Contains(visible(m), fmt.Sprintf("chỗ 1/%d", len(hits))) {
+		t.Fatalf("N goes back to the first:\n%s", visible(m))
+	}
+	send(m, press("/"))
+	send(m, tea.KeyPressMsg{Code: tea.KeyBackspace}) // the last search is there to edit
+	for range 10 {
+		send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	typeText(m, "xyzzy")
+	send(m, press("enter"))
+	if !strings.Contains(visible(m), "Không thấy «xyzzy»") {
+		t.Fatalf("a word not on the page says so:\n%s", visible(m))
+	}
+}
+
+// TestNoticesExpire: a notice replaces the help bar for a few seconds,
+// then the help bar comes back by itself.
+func TestNoticesExpire(t *testing.T) {
+	clock := testClock
+	ticks := 0
+	opt := Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: func() time.Time { return clock }}
+	opt.noticeTick = func(time.Duration) tea.Cmd { ticks++; return nil }
+	m := newTestModel(t, realContent(t), opt, 80, 24)
+	send(m, press("right"), press("f"))
+	typeText(m, "Is it safe?")
+	send(m, press("enter"))
+	if !strings.Contains(visible(m), m.text.QuestionSaved) || ticks != 1 {
+		t.Fatalf("the notice shows and its time starts (%d ticks):\n%s", ticks, visible(m))
+	}
+	clock = clock.Add(2 * time.Second)
+	send(m, noticeTickMsg{})
+	if !strings.Contains(visible(m), m.text.QuestionSaved) {
+		t.Fatal("a notice stays a few seconds")
+	}
+	clock = clock.Add(5 * time.Second)
+	send(m, noticeTickMsg{})
+	if scr := visible(m); strings.Contains(scr, m.text.QuestionSaved) || !strings.Contains(scr, "? help") {
+		t.Fatalf("after a few seconds the help bar is back:\n%s", scr)
 	}
 }

@@ -27,6 +27,8 @@ type keyMap struct {
 	PanelUp, PanelDown key.Binding // scroll the clinician panel
 	Save, Interrupt    key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
 	Backspace          key.Binding
+	HalfUp, HalfDown   key.Binding // ctrl+u and ctrl+d, as in less
+	Find               struct{ Open, Next, Prev key.Binding }
 	Yes, No            key.Binding // a confirm dialog's answers
 	Checklist          struct{ Answer, Item, Note key.Binding }
 	Quiz               struct{ Answer, Item, TeachBack key.Binding }
@@ -48,12 +50,14 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 	k := keyMap{
 		Next:      key.NewBinding(key.WithKeys("right", "tab"), key.WithHelp("→/tab", t.KeyNext)),
 		Prev:      key.NewBinding(key.WithKeys("left", "shift+tab"), key.WithHelp("←", t.KeyPrev)),
-		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", t.KeyScroll)),
-		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyScroll)),
+		Up:        key.NewBinding(key.WithKeys("up", "k", "K"), key.WithHelp("↑/↓ k/j", t.KeyScroll)),
+		Down:      key.NewBinding(key.WithKeys("down", "j", "J"), key.WithHelp("↓", t.KeyScroll)),
+		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u/ctrl+d", t.KeyHalfPage)),
+		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", t.KeyHalfPage)),
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", t.KeyPage)),
-		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", t.KeyTop)),
-		End:       key.NewBinding(key.WithKeys("end"), key.WithHelp("end", t.KeyTop)),
+		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end g/G", t.KeyTop)),
+		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", t.KeyTop)),
 		Lang:      key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", next)),
 		Menu:      key.NewBinding(key.WithKeys("m", "M"), key.WithHelp("m", t.KeyMenu)),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
@@ -75,9 +79,10 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Yes:       key.NewBinding(key.WithKeys("y", "Y")),
 		No:        key.NewBinding(key.WithKeys("n", "N")),
 	}
-	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyMove))
+	// Lists take j and k as ↑ and ↓ (see upDown).
+	move := key.NewBinding(key.WithKeys("up", "down", "k", "j", "K", "J"), key.WithHelp("↑/↓", t.KeyMove))
 	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyChoose))
-	item := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyItem))
+	item := key.NewBinding(key.WithKeys("up", "down", "k", "j", "K", "J"), key.WithHelp("↑/↓", t.KeyItem))
 
 	k.Checklist.Answer = key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1/2/3", t.KeyAnswer))
 	k.Checklist.Item = item
@@ -120,7 +125,11 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 
 	k.Consent.Yes = key.NewBinding(key.WithKeys("1", "y", "Y"), key.WithHelp("1/y", t.ConsentYes))
 	k.Consent.No = key.NewBinding(key.WithKeys("2", "n", "N"), key.WithHelp("2/n", t.ConsentNo))
-	k.Consent.Change = key.NewBinding(key.WithKeys("k", "K"), key.WithHelp("k", t.KeyConsent))
+	k.Consent.Change = key.NewBinding(key.WithKeys("c", "C"), key.WithHelp("c", t.KeyConsent))
+
+	k.Find.Open = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t.KeySearch))
+	k.Find.Next = key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", t.KeySearchNext))
+	k.Find.Prev = key.NewBinding(key.WithKeys("N"), key.WithHelp("N", t.KeySearchNext))
 
 	k.Kiosk.StaffExit = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.KeyStaffExit))
 	k.Kiosk.CallStaff = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", t.KeyCallStaff))

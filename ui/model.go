@@ -87,6 +87,9 @@ type Options struct {
 	// idleTick schedules the kiosk's next idle check, a second on; tests
 	// step the injected clock instead and check by hand.
 	idleTick func() tea.Cmd
+	// noticeTick wakes the model when a notice's time is up; tests use
+	// the injected clock instead.
+	noticeTick func(time.Duration) tea.Cmd
 }
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -134,6 +137,7 @@ type Model struct {
 	crash          string
 
 	notice    string
+	read      reading // the page search and the notice's clock
 	resizeSeq int
 }
 
@@ -150,6 +154,9 @@ func New(opt Options) *Model {
 	}
 	if opt.idleTick == nil {
 		opt.idleTick = idleTick
+	}
+	if opt.noticeTick == nil {
+		opt.noticeTick = noticeTick
 	}
 	s := opt.Session
 	if s == nil {
@@ -199,6 +206,7 @@ type resizeDoneMsg struct{ seq int }
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer m.recoverCrash(&cmd)
+	defer func() { cmd = tea.Batch(cmd, m.timeNotice()) }()
 	if m.finished {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseClickMsg:
@@ -206,6 +214,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
+	case noticeTickMsg:
+		m.expireNotice()
+		return m, nil
 	case idleTickMsg:
 		return m, m.onIdleTick()
 	case pinCheckedMsg:
@@ -416,6 +427,7 @@ func (m *Model) refresh(keepPlace bool) {
 		return
 	}
 	frac := m.vp.ScrollPercent()
+	m.forgetSearch() // its lines are of the page as it was
 	m.layoutViewport()
 	step := m.session.Current
 	var out string

@@ -279,9 +279,9 @@ func (g *groupScreen) window(blocks [][]string, room int) (first, last int) {
 func (g *groupScreen) key(k tea.KeyPressMsg) action {
 	km := g.m.keys
 	switch {
-	case key.Matches(k, km.Up):
+	case key.Matches(k, km.Up) && k.Text == "": // j and k are letters of the search
 		return do(func(*Model) tea.Cmd { g.list.CursorUp(); return nil })
-	case key.Matches(k, km.Down):
+	case key.Matches(k, km.Down) && k.Text == "":
 		return do(func(*Model) tea.Cmd { g.list.CursorDown(); return nil })
 	case key.Matches(k, km.PageUp):
 		return g.page(-1)

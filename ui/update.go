@@ -54,6 +54,16 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		m.vp.ScrollUp(1)
 	case key.Matches(k, m.keys.Down):
 		m.vp.ScrollDown(1)
+	case key.Matches(k, m.keys.HalfUp):
+		m.vp.HalfPageUp()
+	case key.Matches(k, m.keys.HalfDown):
+		m.vp.HalfPageDown()
+	case key.Matches(k, m.keys.Find.Open):
+		return m.openSearch()
+	case key.Matches(k, m.keys.Find.Next):
+		m.nextHit(1)
+	case key.Matches(k, m.keys.Find.Prev):
+		m.nextHit(-1)
 	case key.Matches(k, m.keys.PageUp):
 		m.vp.PageUp()
 	case key.Matches(k, m.keys.PageDown):

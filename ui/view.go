@@ -203,7 +203,7 @@ func (m *Model) footerView() ([]string, []zone) {
 		row = append(row, m.button(m.text.StaffButton, true, staffCall{}))
 	}
 	buttons, zones := buttonRow(row, " ", 0, 0)
-	notice := m.notice
+	notice := m.liveNotice()
 	if m.compact() {
 		// One row: the buttons, then a notice or the pointer to help.
 		right := m.st.Muted.Render(m.text.HelpShort)
@@ -347,9 +347,12 @@ func (m *Model) globalHelp(scroll bool) [][]key.Binding {
 	groups := [][]key.Binding{{k.Next, withHelp(k.Prev, "←/shift+tab", t.KeyPrev), withHelp(k.Choose, "enter", t.KeyNext), k.Menu}}
 	if scroll {
 		groups = append(groups, []key.Binding{
-			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyScroll)),
+			key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑/↓ j/k", t.KeyScroll)),
 			key.NewBinding(key.WithKeys("pgup", "pgdown", "space"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
-			key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", t.KeyTop)),
+			key.NewBinding(key.WithKeys("ctrl+d", "ctrl+u"), key.WithHelp("ctrl+d/ctrl+u", t.KeyHalfPage)),
+			key.NewBinding(key.WithKeys("home", "end", "g", "G"), key.WithHelp("home/end g/G", t.KeyTop)),
+			k.Find.Open,
+			key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", t.KeySearchNext)),
 		})
 	}
 	last := []key.Binding{k.Lang, k.Ask, k.Help}

@@ -16,6 +16,11 @@ type Details struct {
 	PanelLines     string // "%[1]d–%[2]d of %[3]d": the panel rows shown
 	KeyPanelScroll string
 
+	// Searching the page. None: "%s" the words; Hit: "%[1]s" the words,
+	// "%[2]d" which hit, "%[3]d" of how many.
+	SearchTitle, SearchKeys, SearchNone, SearchHit string
+	KeySearch, KeySearchNext, KeyHalfPage          string
+
 	// What the summary says is missing. QuizOpen and QuizWrong: "%d"
 	// questions; ItemsOpen and ViewedCount: "%d of %d"; WrongMark: "%s" the
 	// right answer.
@@ -57,6 +62,14 @@ func init() {
 		PanelLines:     "dòng %[1]d–%[2]d/%[3]d · [ ] để cuộn",
 		KeyPanelScroll: "cuộn ghi chú",
 
+		SearchTitle:   "Tìm trong trang này",
+		SearchKeys:    "enter để tìm, esc để bỏ",
+		SearchNone:    "Không thấy «%s» trong trang này.",
+		SearchHit:     "«%[1]s»: chỗ %[2]d/%[3]d, ở dòng đầu · n chỗ sau, N chỗ trước",
+		KeySearch:     "tìm trong trang",
+		KeySearchNext: "chỗ tìm thấy sau/trước",
+		KeyHalfPage:   "nửa trang",
+
 		SummaryQuizOpen:    "%d câu chưa trả lời",
 		SummaryQuizWrong:   "%d câu trả lời chưa đúng",
 		SummaryItemsOpen:   "%d/%d mục chưa trả lời",
@@ -83,6 +96,14 @@ func init() {
 		GroupMore:      "%d more groups: ↑/↓ to see them",
 		PanelLines:     "lines %[1]d–%[2]d of %[3]d · [ ] to scroll",
 		KeyPanelScroll: "scroll the notes",
+
+		SearchTitle:   "Search this page",
+		SearchKeys:    "enter to search, esc to cancel",
+		SearchNone:    "\"%s\" is not on this page.",
+		SearchHit:     "\"%[1]s\": %[2]d of %[3]d, on the top line · n next, N previous",
+		KeySearch:     "search the page",
+		KeySearchNext: "next/previous match",
+		KeyHalfPage:   "half a page",
 
 		SummaryQuizOpen:    "%d not answered",
 		SummaryQuizWrong:   "%d answered wrongly",
