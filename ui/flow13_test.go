@@ -17,7 +17,9 @@ import (
 
 // screenWords is the screen's text as one run of words, so a wrapped line
 // reads as it would unwrapped.
-func screenWords(m *Model) string { return strings.Join(strings.Fields(visible(m)), " ") }
+func screenWords(m *Model) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(visible(m), "│", " ")), " ") // a dialog's sides too
+}
 
 // TestGroupDescriptionsWrapAndNotListedStays: every group's description is
 // on screen whole (wrapped, not cut), and the not-listed path is in view
@@ -293,5 +295,60 @@ func TestNoticesExpire(t *testing.T) {
 	send(m, noticeTickMsg{})
 	if scr := visible(m); strings.Contains(scr, m.text.QuestionSaved) || !strings.Contains(scr, "? help") {
 		t.Fatalf("after a few seconds the help bar is back:\n%s", scr)
+	}
+}
+
+// TestQuestionForTheDoctor: the field wraps a long question over several
+// lines so all of it shows; a bracketed paste arrives whole at once, with
+// no control characters; the page's question opens again for editing,
+// an edit replaces it and emptying it takes it back.
+func TestQuestionForTheDoctor(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 60, 20)
+	send(m, press("right"), press("f"))
+	long := "If I have the injection in my knee and nothing changes after six months, can I have my usual care again?"
+	send(m, tea.PasteMsg{Content: long[:60] + "\x1b\n" + long[60:]})
+	words := screenWords(m)
+	if !strings.Contains(words, "If I have the injection") || !strings.Contains(words, "usual care again?") || strings.Contains(m.View().Content, "\x1b\n") {
+		t.Fatalf("the pasted question must show whole, without the escape:\n%s", visible(m))
+	}
+	send(m, press("enter"))
+	if len(m.session.Questions) != 1 || m.session.Questions[0].Text != strings.Join(strings.Fields(long[:60]+" "+long[60:]), " ") {
+		t.Fatalf("questions: %+v", m.session.Questions)
+	}
+	send(m, press("f"))
+	if !strings.Contains(screenWords(m), "usual care again?") || !strings.Contains(visible(m), "This is the question you wrote") {
+		t.Fatalf("f on the same page shows the earlier question to edit:\n%s", visible(m))
+	}
+	typeText(m, " Soon?")
+	send(m, press("enter"))
+	if len(m.session.Questions) != 1 || !strings.HasSuffix(m.session.Questions[0].Text, "again? Soon?") {
+		t.Fatalf("an edit replaces the page's question: %+v", m.session.Questions)
+	}
+	send(m, press("f"))
+	for range len(m.session.Questions[0].Text) + 2 {
+		send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	send(m, press("enter"))
+	if len(m.session.Questions) != 0 {
+		t.Fatalf("an emptied question is taken back: %+v", m.session.Questions)
+	}
+	send(m, press("right"), press("f"))
+	if strings.Contains(screenWords(m), "usual care") {
+		t.Fatal("another page's field starts empty")
+	}
+}
+
+// TestPasteGoesToTheFieldOnly: a paste types into the search that has the
+// keyboard, and on a reading page, where letters are keys, does nothing.
+func TestPasteGoesToTheFieldOnly(t *testing.T) {
+	m := atChooser(t, model.LangEN, 80, 24)
+	send(m, tea.PasteMsg{Content: "knee\n"})
+	if groupsOf(m).filter != "knee" {
+		t.Fatalf("the search holds %q", groupsOf(m).filter)
+	}
+	send(m, press("esc"), press("right"))
+	before := m.session.Current
+	if send(m, tea.PasteMsg{Content: "qmq"}) || m.dialog != nil || m.session.Current != before {
+		t.Fatal("a paste on a reading page must not act as keys")
 	}
 }

@@ -270,6 +270,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 			}
 		}
 		cmd = m.handleClick(msg)
+	case tea.PasteMsg:
+		cmd = m.paste(msg.Content)
 	case tea.MouseWheelMsg:
 		m.lastInput = m.now()
 		m.handleWheel(msg)

@@ -21,6 +21,9 @@ type Details struct {
 	SearchTitle, SearchKeys, SearchNone, SearchHit string
 	KeySearch, KeySearchNext, KeyHalfPage          string
 
+	// The question for the doctor, opened again on its page.
+	QuestionEdit, QuestionRemoved string
+
 	// What the summary says is missing. QuizOpen and QuizWrong: "%d"
 	// questions; ItemsOpen and ViewedCount: "%d of %d"; WrongMark: "%s" the
 	// right answer.
@@ -70,6 +73,9 @@ func init() {
 		KeySearchNext: "chỗ tìm thấy sau/trước",
 		KeyHalfPage:   "nửa trang",
 
+		QuestionEdit:    "Đây là câu hỏi bạn đã viết cho trang này. Bạn có thể sửa, hoặc xóa hết để bỏ câu hỏi.",
+		QuestionRemoved: "Đã bỏ câu hỏi của trang này.",
+
 		SummaryQuizOpen:    "%d câu chưa trả lời",
 		SummaryQuizWrong:   "%d câu trả lời chưa đúng",
 		SummaryItemsOpen:   "%d/%d mục chưa trả lời",
@@ -104,6 +110,9 @@ func init() {
 		KeySearch:     "search the page",
 		KeySearchNext: "next/previous match",
 		KeyHalfPage:   "half a page",
+
+		QuestionEdit:    "This is the question you wrote for this page. You can change it, or delete all of it to take the question back.",
+		QuestionRemoved: "The question for this page is taken back.",
 
 		SummaryQuizOpen:    "%d not answered",
 		SummaryQuizWrong:   "%d answered wrongly",
