@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"stemcounsel/content"
 	"stemcounsel/model"
 )
@@ -71,5 +73,37 @@ func TestSummaryNoCodeWithoutConsent(t *testing.T) {
 	}
 	if out := Summary(s, c); strings.Contains(out, "ABC234") {
 		t.Errorf("after a no the summary lists the code:\n%s", out)
+	}
+}
+
+// TestNoLineStartsWithAClosingQuote: a quote ending in a full stop keeps
+// its » on the same line as its last word, in the printed persona too.
+func TestNoLineStartsWithAClosingQuote(t *testing.T) {
+	md := "- **Avoid saying:** «The cells find the worn spot and regenerate the cartilage.»\n"
+	for _, style := range []string{"ascii", "dark"} {
+		out, err := Render(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(ansi.Strip(out), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "»") {
+				t.Errorf("%s: a line starts with »:\n%s", style, ansi.Strip(out))
+			}
+		}
+		if !strings.Contains(ansi.Strip(out), "cartilage.»") {
+			t.Errorf("%s: the quote's last word lost its mark:\n%s", style, ansi.Strip(out))
+		}
+	}
+	c := load(t, content.Embedded())
+	for _, id := range c.PersonaIDs {
+		var b strings.Builder
+		if err := Persona(&b, c, id, PrintOptions{Lang: model.LangEN, Width: 80, Style: "ascii", Date: testClock}); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(b.String(), "\n") {
+			if t2 := strings.TrimSpace(l); t2 != "" && strings.ContainsRune(closers, []rune(t2)[0]) {
+				t.Errorf("%s: a line starts with a closing mark: %q", id, l)
+			}
+		}
 	}
 }

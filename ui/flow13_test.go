@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -350,5 +351,43 @@ func TestPasteGoesToTheFieldOnly(t *testing.T) {
 	before := m.session.Current
 	if send(m, tea.PasteMsg{Content: "qmq"}) || m.dialog != nil || m.session.Current != before {
 		t.Fatal("a paste on a reading page must not act as keys")
+	}
+}
+
+// TestSureCitationBeforeItsNote: "cited above" comes after the citation,
+// on the screen and on paper.
+func TestSureCitationBeforeItsNote(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepSure)
+	seen := ""
+	for range 10 {
+		seen += screenWords(m) + " "
+		send(m, press("pgdown"))
+	}
+	cite, note := strings.Index(seen, "Légaré F"), strings.Index(seen, "cited above")
+	if cite < 0 || note < 0 || note < cite {
+		t.Fatalf("the citation (at %d) must come before the note that says cited above (at %d)", cite, note)
+	}
+	var b strings.Builder
+	if err := doc.Handout(&b, m.opt.Content, doc.PrintOptions{Lang: model.LangEN, Width: 80, Style: "ascii", Date: testClock}); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); strings.Index(out, "cited above") < strings.Index(out, "Légaré F") {
+		t.Fatal("on paper too, the citation comes first")
+	}
+}
+
+// TestFileNumberFieldSaysWhenFull: j and k are letters in the field, and
+// typing past its limit says why nothing more goes in.
+func TestFileNumberFieldSaysWhenFull(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, 80, 24)
+	send(m, press("up")) // to the field
+	typeText(m, "jk ")
+	if m.session.PatientRef != "jk" {
+		t.Fatalf("j and k must type into the field: %q", m.session.PatientRef)
+	}
+	send(m, tea.PasteMsg{Content: "Nguyễn Văn An, sinh 1955, số hồ sơ 2024-000381"})
+	if !strings.Contains(screenWords(m), "tối đa 32 ký tự") {
+		t.Fatalf("a full field says so:\n%s", visible(m))
 	}
 }

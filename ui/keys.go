@@ -28,6 +28,7 @@ type keyMap struct {
 	Save, Interrupt    key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
 	Backspace          key.Binding
 	HalfUp, HalfDown   key.Binding // ctrl+u and ctrl+d, as in less
+	UpArrow, DownArrow key.Binding // ↑ and ↓ alone: j and k are letters in a field
 	Find               struct{ Open, Next, Prev key.Binding }
 	Yes, No            key.Binding // a confirm dialog's answers
 	Checklist          struct{ Answer, Item, Note key.Binding }
@@ -52,6 +53,8 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Prev:      key.NewBinding(key.WithKeys("left", "shift+tab"), key.WithHelp("←", t.KeyPrev)),
 		Up:        key.NewBinding(key.WithKeys("up", "k", "K"), key.WithHelp("↑/↓ k/j", t.KeyScroll)),
 		Down:      key.NewBinding(key.WithKeys("down", "j", "J"), key.WithHelp("↓", t.KeyScroll)),
+		UpArrow:   key.NewBinding(key.WithKeys("up")),
+		DownArrow: key.NewBinding(key.WithKeys("down")),
 		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u/ctrl+d", t.KeyHalfPage)),
 		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", t.KeyHalfPage)),
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
