@@ -195,6 +195,7 @@ func (m *Model) resumed(msg resumedMsg) {
 		return
 	}
 	m.session = msg.session
+	cleanSession(m.session)
 	m.setLang(m.session.Lang)
 	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
