@@ -44,6 +44,17 @@ func TestKioskSmallWindowNeverQuits(t *testing.T) {
 	}
 }
 
+// ctrl+c and q in a kiosk say the same thing: only staff end it.
+func TestKioskQuitKeysSayAskStaff(t *testing.T) {
+	for _, k := range []tea.KeyPressMsg{press("ctrl+c"), press("q")} {
+		m, _ := kioskModel(t, t.TempDir(), 80, 24)
+		atStep(t, m, model.StepWhatItIs)
+		if send(m, k) || !strings.Contains(visible(m), "To exit, please ask a member of staff.") {
+			t.Fatalf("%s says how a kiosk is left:\n%s", k, visible(m))
+		}
+	}
+}
+
 // A kiosk's help and help bar never offer a way to quit.
 func TestKioskHelpListsNoQuit(t *testing.T) {
 	m, _ := kioskModel(t, t.TempDir(), 100, 40)
