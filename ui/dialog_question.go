@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -28,9 +29,10 @@ func newTextArea() textarea.Model {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
-	ta.CharLimit = 500
+	ta.CharLimit = 200
 	ta.SetStyles(textarea.Styles{Cursor: textarea.CursorStyle{Blink: false}})
 	ta.KeyMap.InsertNewline.SetEnabled(false)
+	ta.KeyMap.Paste.SetEnabled(false) // ctrl+v would run the clipboard tool (over SSH, the server's)
 	ta.SetHeight(4)
 	return ta
 }
@@ -93,11 +95,11 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 	})
 }
 
-// paste takes pasted text whole, on one line as typed text would be.
-func (d *questionDialog) paste(text string) tea.Cmd {
-	var cmd tea.Cmd
-	d.field, cmd = d.field.Update(tea.PasteMsg{Content: text})
-	return cmd
+// paste takes pasted text whole, at once.
+func (d *questionDialog) paste(_ *Model, s string) {
+	if utf8.RuneCountInString(d.field.Value()) < d.field.CharLimit {
+		d.field, _ = d.field.Update(tea.PasteMsg{Content: s})
+	}
 }
 
 // keep adds the question to the session, noted on the current page, or

@@ -145,22 +145,4 @@ func (m *Model) expireNotice() {
 	}
 }
 
-// paste takes pasted text (bracketed paste) into the field that has the
-// keyboard, at once and on one line: control characters, escapes among
-// them, never reach the field. Where no field has the keyboard a paste
-// does nothing, so pasted letters cannot act as keys.
-func (m *Model) paste(text string) tea.Cmd {
-	text = sanitizeInput(strings.Join(strings.Fields(text), " ")) // line breaks become spaces
-	if d, ok := m.dialog.(*questionDialog); ok {
-		return d.paste(text)
-	}
-	_, search := m.dialog.(*searchDialog)
-	if !search && (m.dialog != nil || m.screen().input() == inputNone) {
-		return nil
-	}
-	var cmds []tea.Cmd
-	for _, r := range text {
-		cmds = append(cmds, m.handleKey(tea.KeyPressMsg{Code: r, Text: string(r)}))
-	}
-	return tea.Batch(cmds...)
-}
+func (d *searchDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }

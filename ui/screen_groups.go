@@ -377,17 +377,6 @@ func (g *groupScreen) quit() []key.Binding {
 	return []key.Binding{g.m.keys.Groups.Quit}
 }
 
-// sanitizeInput drops control characters from typed or pasted text, so
-// nothing a person types can reach the terminal as an escape sequence.
-func sanitizeInput(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // page moves the cursor by a screenful of groups.
 func (g *groupScreen) page(dir int) action {
 	return do(func(m *Model) tea.Cmd {
