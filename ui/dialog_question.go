@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -22,6 +21,9 @@ type questionDialog struct {
 	edit  int // the page's earlier question being edited; -1 for a new one
 }
 
+// maxQuestion is the longest question or amendment, in characters.
+const maxQuestion = 500
+
 // newTextArea is a plain multi-line field: no line numbers, no colours of
 // its own (the app's styles suit the terminal's background), a steady
 // cursor, and enter left to keep the text.
@@ -29,10 +31,10 @@ func newTextArea() textarea.Model {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
-	ta.CharLimit = 200
+	ta.CharLimit = maxQuestion
+	ta.KeyMap.Paste.SetEnabled(false) // ctrl+v would run the clipboard tool of the machine, over SSH the server's
 	ta.SetStyles(textarea.Styles{Cursor: textarea.CursorStyle{Blink: false}})
 	ta.KeyMap.InsertNewline.SetEnabled(false)
-	ta.KeyMap.Paste.SetEnabled(false) // ctrl+v would run the clipboard tool (over SSH, the server's)
 	ta.SetHeight(4)
 	return ta
 }
@@ -95,11 +97,9 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 	})
 }
 
-// paste takes pasted text whole, at once.
+// paste takes pasted text whole, already cleaned and on one line.
 func (d *questionDialog) paste(_ *Model, s string) {
-	if utf8.RuneCountInString(d.field.Value()) < d.field.CharLimit {
-		d.field, _ = d.field.Update(tea.PasteMsg{Content: s})
-	}
+	d.field, _ = d.field.Update(tea.PasteMsg{Content: s})
 }
 
 // keep adds the question to the session, noted on the current page, or

@@ -39,12 +39,14 @@ func pasteInto(f *textinput.Model, s string) {
 	*f, _ = f.Update(tea.PasteMsg{Content: s})
 }
 
+func (d *searchDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }
+
 func (c *checklistScreen) paste(_ *Model, s string) { pasteInto(&c.note, s) }
 
 func (w *welcomeScreen) paste(m *Model, s string) {
 	pasteInto(&w.ref, s)
 	m.session.PatientRef = cleanNote(w.ref.Value())
-	w.sayIfFull()
+	w.sayIfFull() // say the rest was cut
 }
 
 func (g *groupScreen) paste(_ *Model, s string) {

@@ -144,5 +144,3 @@ func (m *Model) expireNotice() {
 		m.notice = ""
 	}
 }
-
-func (d *searchDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }
