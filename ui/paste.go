@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 	"unicode/utf8"
 
@@ -48,9 +47,7 @@ func (c *checklistScreen) paste(_ *Model, s string) { pasteInto(&c.note, s) }
 func (w *welcomeScreen) paste(m *Model, s string) {
 	pasteInto(&w.ref, s)
 	m.session.PatientRef = cleanNote(w.ref.Value())
-	if len([]rune(w.ref.Value())) >= w.ref.CharLimit {
-		m.notice = fmt.Sprintf(m.text.RefFull, w.ref.CharLimit) // say the rest was cut
-	}
+	w.sayIfFull() // say the rest was cut
 }
 
 func (g *groupScreen) paste(_ *Model, s string) {
