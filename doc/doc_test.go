@@ -147,3 +147,78 @@ func TestHandoutForDoctorAndPersona(t *testing.T) {
 		t.Fatalf("an unknown persona lists the valid ones: %v", err)
 	}
 }
+
+// TestTrimPaddingKeepsWhatShows renders the real content in both languages,
+// several widths and styles, and compares it with Glamour's output trimmed
+// the old way (plain trailing spaces only): the same lines, the same visible
+// text, and each line a byte-for-byte start of the old one (a closing reset
+// aside), so every kept cell keeps its colour.
+func TestTrimPaddingKeepsWhatShows(t *testing.T) {
+	b := load(t, content.Embedded())
+	type look struct {
+		style string
+		width int
+	}
+	looks := []look{{StyleDark, 76}, {StyleLight, 38}, {StyleHighDark, 116}, {StyleBoth, 60}, {StyleASCII, 56}, {StyleHighLight, 43}}
+	n, before, after := 0, 0, 0
+	for _, lang := range model.Langs {
+		steps := append(append([]model.StepID{}, model.PageSteps...), groupSteps(b.GroupIDs)...)
+		for _, step := range steps {
+			md := Page(b, lang, b.Page(lang, step))
+			// Each page dark at 76 columns, and in one other look in turn:
+			// every look meets many pages, in a fraction of the time.
+			for _, lk := range []look{looks[0], looks[1+n%(len(looks)-1)]} {
+				n++
+				old, now := comparePadding(t, md, lk.style, lk.width)
+				before, after = before+old, after+now
+			}
+		}
+	}
+	t.Logf("rendered bytes: %d before, %d after (%.1f%% less)", before, after, 100*float64(before-after)/float64(before))
+}
+
+// comparePadding renders md both ways and reports both sizes.
+func comparePadding(t *testing.T, md, style string, w int) (int, int) {
+	t.Helper()
+	raw, err := glamourRender(md, w, style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, err := Render(md, w, style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := rewrapWide(trimLines(raw, func(l string) string { return strings.TrimRight(l, " ") }), w)
+	ol, nl := strings.Split(old, "\n"), strings.Split(now, "\n")
+	if len(ol) != len(nl) {
+		t.Fatalf("%s w=%d: %d lines, were %d\n%s", style, w, len(nl), len(ol), md)
+	}
+	for i := range ol {
+		want := strings.TrimRight(ansi.Strip(ol[i]), " ")
+		if got := ansi.Strip(nl[i]); got != want {
+			t.Fatalf("%s w=%d line %d: %q, was %q", style, w, i, got, want)
+		}
+		if !strings.HasPrefix(ol[i], strings.TrimSuffix(nl[i], "\x1b[m")) {
+			t.Fatalf("%s w=%d line %d: not the start of the old line:\n%q\n%q", style, w, i, nl[i], ol[i])
+		}
+	}
+	return len(old), len(now)
+}
+
+func TestTrimPaddingKeepsVisibleBlanks(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"text   ", "text"},
+		{"\x1b[38;2;1;2;3mtext\x1b[m\x1b[38;2;1;2;3m \x1b[m\x1b[38;2;1;2;3m \x1b[m", "\x1b[38;2;1;2;3mtext\x1b[m"},
+		{"\x1b[1mtext \x1b[m", "\x1b[1mtext\x1b[m"},
+		{"\x1b[44mtext  \x1b[m", "\x1b[44mtext  \x1b[m"},
+		{"\x1b[4mlink\x1b[m\x1b[7m \x1b[m", "\x1b[4mlink\x1b[m\x1b[7m \x1b[m"},
+		{"\x1b[48;5;4mab \x1b[38;5;1m \x1b[0m ", "\x1b[48;5;4mab \x1b[38;5;1m \x1b[m"},
+		{"\x1b]8;;https://x\x07a\x1b]8;;\x07  ", "\x1b]8;;https://x\x07a\x1b]8;;\x07"},
+		{"   ", ""},
+		{"", ""},
+	} {
+		if got := trimPadding(tt.in); got != tt.want {
+			t.Errorf("trimPadding(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -112,6 +113,7 @@ type Model struct {
 
 	width, height int
 	vp            viewport.Model
+	pageLines     []string // the viewport's content, drawn by pageView
 	help          help.Model
 	progress      progress.Model
 	shown         shown
@@ -416,7 +418,8 @@ func (m *Model) refresh(keepPlace bool) {
 	if err != nil {
 		out = err.Error()
 	}
-	m.vp.SetContent(out)
+	m.pageLines = strings.Split(out, "\n")
+	m.vp.SetContentLines(slices.Clone(m.pageLines))
 	m.shown = shown{step: step, lang: m.session.Lang, width: m.bodyWidth()}
 	if keepPlace {
 		m.vp.SetYOffset(int(frac*float64(max(0, m.vp.TotalLineCount()-m.vp.Height())) + 0.5))
