@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -220,5 +221,62 @@ func TestTrimPaddingKeepsVisibleBlanks(t *testing.T) {
 		if got := trimPadding(tt.in); got != tt.want {
 			t.Errorf("trimPadding(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestHandoutPartsRenderTheSameInParallel renders the real handout with
+// one worker and with several: byte for byte the same.
+func TestHandoutPartsRenderTheSameInParallel(t *testing.T) {
+	b := load(t, content.Embedded())
+	for _, opt := range []PrintOptions{
+		{Lang: model.LangVI, Groups: b.GroupIDs[:2], Width: 80, Style: StyleDark, Date: testClock},
+		{Lang: model.LangEN, Groups: b.GroupIDs[:1], Width: 120, Style: StyleLight, Date: testClock, Role: model.RoleDoctor},
+	} {
+		parts := handoutParts(b, opt)
+		one, err := renderParts(b, opt, parts, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		many, err := renderParts(b, opt, parts, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one != many {
+			t.Fatalf("%s %s: the parallel handout differs from the serial one", opt.Lang, opt.Style)
+		}
+		var handout strings.Builder
+		if err := Handout(&handout, b, opt); err != nil || handout.String() != one {
+			t.Fatalf("%s %s: Handout differs from its parts rendered in order (%v)", opt.Lang, opt.Style, err)
+		}
+	}
+}
+
+// TestHandoutMarkdownIsTheRenderedText: the Markdown handout has no escape
+// sequence, and rendering it shows the words of the printed handout.
+func TestHandoutMarkdownIsTheRenderedText(t *testing.T) {
+	b := fixtureContent(t)
+	opt := PrintOptions{Lang: model.LangEN, Groups: b.GroupIDs, Width: 80, Style: PlainStyle, Date: testClock, Role: model.RoleDoctor}
+	var printed, md strings.Builder
+	if err := Handout(&printed, b, opt); err != nil {
+		t.Fatal(err)
+	}
+	opt.Markdown = true
+	if err := Handout(&md, b, opt); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(md.String(), '\x1b') {
+		t.Fatal("the Markdown handout holds escape sequences")
+	}
+	for _, want := range []string{"# " + b.Page(model.LangEN, model.StepOptions).Title, "### 1. ", "Note for the doctor: what-it-is."} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("the Markdown handout lacks %q", want)
+		}
+	}
+	rendered, err := Render(md.String(), opt.Width, opt.Style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Fields(rendered), strings.Fields(printed.String()); !slices.Equal(got, want) {
+		t.Errorf("the rendered Markdown has %d words, the printed handout %d", len(got), len(want))
 	}
 }
