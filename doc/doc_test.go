@@ -280,3 +280,11 @@ func TestHandoutMarkdownIsTheRenderedText(t *testing.T) {
 		t.Errorf("the rendered Markdown has %d words, the printed handout %d", len(got), len(want))
 	}
 }
+
+func TestPlainDropsMarksAndWraps(t *testing.T) {
+	got := Plain("## Heading\n\nSome **bold** and *emphasis*, a \\[ \\] box.\n<!-- note -->\n- an item that is long enough to wrap", 20)
+	want := "Heading\n\nSome bold and\nemphasis, a [ ] box.\n• an item that is\nlong enough to wrap"
+	if got != want {
+		t.Fatalf("Plain = %q, want %q", got, want)
+	}
+}

@@ -196,6 +196,9 @@ func (m *Model) Init() tea.Cmd {
 
 type resizeDoneMsg struct{ seq int }
 
+// pageReadyMsg says a page rendered in the background is in the cache.
+type pageReadyMsg struct{ key cacheKey }
+
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
@@ -224,6 +227,11 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case resizeDoneMsg:
 		if msg.seq == m.resizeSeq {
+			m.refresh(true)
+		}
+		return m, nil
+	case pageReadyMsg:
+		if msg.key == m.cacheKey(m.session.Current, m.session.Lang) {
 			m.refresh(true)
 		}
 		return m, nil
@@ -346,6 +354,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	if m.tooSmall() || m.shown.width == m.bodyWidth() {
 		return nil
 	}
+	if first && !m.cached() {
+		return m.firstFrame()
+	}
 	if first || m.opt.ResizeDebounce == 0 || m.cached() {
 		m.refresh(!first)
 		return nil
@@ -353,6 +364,27 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	m.resizeSeq++
 	seq := m.resizeSeq
 	return tea.Tick(m.opt.ResizeDebounce, func(time.Time) tea.Msg { return resizeDoneMsg{seq} })
+}
+
+// firstFrame shows the page as plain wrapped text at once and renders it
+// in the background: the first frame never waits for Glamour, and the
+// rendered page replaces the plain one when it is ready.
+func (m *Model) firstFrame() tea.Cmd {
+	step, lang := m.session.Current, m.session.Lang
+	if _, dynamic := m.screen().markdown(); dynamic || step == model.StepOptions || m.opt.Content.Page(lang, step) == nil {
+		m.refresh(false)
+		return nil
+	}
+	m.layoutViewport()
+	m.pageLines = strings.Split(doc.Plain(doc.Page(m.opt.Content, lang, m.opt.Content.Page(lang, step)), m.bodyWidth()), "\n")
+	m.vp.SetContentLines(slices.Clone(m.pageLines))
+	m.vp.GotoTop()
+	// Not marked shown: a resize before the page is ready renders it.
+	k, cache, draw := m.cacheKey(step, lang), m.opt.Cache, m.staticDraw(step, lang)
+	return func() tea.Msg {
+		_, _ = cache.render(k, draw) // a failure shows when the page is drawn again
+		return pageReadyMsg{k}
+	}
 }
 
 // layoutViewport sizes the viewport to the part of the body the current
