@@ -165,11 +165,21 @@ func (p *ptyRun) stop(tb testing.TB) {
 	<-p.done
 }
 
+// benchApp builds the app, or takes STEMCOUNSEL_BENCH_APP, another build
+// such as an older one, to compare. STEMCOUNSEL_BENCH_ENV, when set, is
+// put before the app's command (e.g. "env GOGC=50").
+func benchApp(b *testing.B) string {
+	if app := os.Getenv("STEMCOUNSEL_BENCH_APP"); app != "" {
+		return app
+	}
+	return buildBinary(b)
+}
+
 // BenchmarkFirstFrame starts the app and a bare Bubble Tea v2 program that
 // links Glamour, in turn, and times each from its start to its first
 // frame on the terminal. Budget: the app at most 1.2 times the bare one.
 func BenchmarkFirstFrame(b *testing.B) {
-	app := buildBinary(b)
+	app := benchApp(b)
 	bare := filepath.Join(b.TempDir(), "bareglamour")
 	if out, err := exec.Command("go", "build", "-o", bare, "./testdata/bareglamour").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
@@ -211,9 +221,9 @@ func medianDuration(ds []time.Duration) time.Duration {
 // 30 MiB.
 func BenchmarkPeakRSS(b *testing.B) {
 	needTmux(b)
-	app := buildBinary(b)
+	app := benchApp(b)
 	for range b.N {
-		s := startTmux(b, 80, 24, app+" --lang en --role patient --group joint")
+		s := startTmux(b, 80, 24, os.Getenv("STEMCOUNSEL_BENCH_ENV")+" "+app+" --lang en --role patient --group joint")
 		s.waitFor("Start ›")
 		s.keys("Enter")
 		s.waitFor("Keeping the record")
@@ -242,17 +252,22 @@ func BenchmarkPeakRSS(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var kib int64
-		for _, l := range strings.Split(string(status), "\n") {
-			if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-				fmt.Sscanf(strings.TrimSpace(v), "%d", &kib)
+		field := func(name string) (kib int64) {
+			for _, l := range strings.Split(string(status), "\n") {
+				if v, ok := strings.CutPrefix(l, name+":"); ok {
+					fmt.Sscanf(strings.TrimSpace(v), "%d", &kib)
+				}
 			}
+			return kib
 		}
-		if !strings.Contains(string(status), "Name:\tstemcounsel") || kib == 0 {
+		kib := field("VmHWM")
+		name := filepath.Base(app)
+		if !strings.Contains(string(status), "Name:\t"+name[:min(15, len(name))]) || kib == 0 {
 			b.Fatalf("the pane's process is not the app, or has no VmHWM:\n%s", status)
 		}
 		mib := float64(kib) / 1024
 		b.ReportMetric(mib, "peak-MiB")
-		b.Logf("peak RSS of one local session through every step: %.1f MiB (budget ≤ 30 MiB)", mib)
+		b.Logf("peak RSS of one local session through every step: %.1f MiB (budget ≤ 30 MiB); at the end %.1f MiB of heap and stacks, %.1f MiB of the program's file",
+			mib, float64(field("RssAnon"))/1024, float64(field("RssFile"))/1024)
 	}
 }
