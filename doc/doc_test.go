@@ -189,7 +189,7 @@ func comparePadding(t *testing.T, md, style string, w int) (int, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := rewrapWide(trimLines(raw, func(l string) string { return strings.TrimRight(l, " ") }), w)
+	old := rewrapWide(rejoinClosers(trimLines(raw, func(l string) string { return strings.TrimRight(l, " ") })), w)
 	ol, nl := strings.Split(old, "\n"), strings.Split(now, "\n")
 	if len(ol) != len(nl) {
 		t.Fatalf("%s w=%d: %d lines, were %d\n%s", style, w, len(nl), len(ol), md)
