@@ -166,13 +166,12 @@ func TestTrimPaddingKeepsWhatShows(t *testing.T) {
 		steps := append(append([]model.StepID{}, model.PageSteps...), groupSteps(b.GroupIDs)...)
 		for _, step := range steps {
 			md := Page(b, lang, b.Page(lang, step))
-			// Each page dark at 76 columns, and in one other look in turn:
-			// every look meets many pages, in a fraction of the time.
-			for _, lk := range []look{looks[0], looks[1+n%(len(looks)-1)]} {
-				n++
-				old, now := comparePadding(t, md, lk.style, lk.width)
-				before, after = before+old, after+now
-			}
+			// Each page in one look, the looks in turn: every look meets
+			// many pages, in a fraction of the time.
+			lk := looks[n%len(looks)]
+			n++
+			old, now := comparePadding(t, md, lk.style, lk.width)
+			before, after = before+old, after+now
 		}
 	}
 	t.Logf("rendered bytes: %d before, %d after (%.1f%% less)", before, after, 100*float64(before-after)/float64(before))
@@ -224,29 +223,33 @@ func TestTrimPaddingKeepsVisibleBlanks(t *testing.T) {
 	}
 }
 
-// TestHandoutPartsRenderTheSameInParallel renders the real handout with
-// one worker and with several: byte for byte the same.
+// TestHandoutPartsRenderTheSameInParallel renders the handout, the real
+// one and the small fixture's, with one worker and as Handout does, with
+// every core and more: byte for byte the same.
 func TestHandoutPartsRenderTheSameInParallel(t *testing.T) {
-	b := load(t, content.Embedded())
-	for _, opt := range []PrintOptions{
-		{Lang: model.LangVI, Groups: b.GroupIDs[:2], Width: 80, Style: StyleDark, Date: testClock},
-		{Lang: model.LangEN, Groups: b.GroupIDs[:1], Width: 120, Style: StyleLight, Date: testClock, Role: model.RoleDoctor},
+	real, small := load(t, content.Embedded()), fixtureContent(t)
+	for _, c := range []struct {
+		b   *content.Bundle
+		opt PrintOptions
+	}{
+		{real, PrintOptions{Lang: model.LangVI, Groups: real.GroupIDs[:1], Width: 80, Style: StyleDark, Date: testClock}},
+		{small, PrintOptions{Lang: model.LangEN, Groups: small.GroupIDs, Width: 120, Style: StyleLight, Date: testClock, Role: model.RoleDoctor}},
 	} {
-		parts := handoutParts(b, opt)
-		one, err := renderParts(b, opt, parts, 1)
+		parts := handoutParts(c.b, c.opt)
+		serial, err := renderParts(c.b, c.opt, parts, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		many, err := renderParts(b, opt, parts, 4)
+		many, err := renderParts(c.b, c.opt, parts, 8)
 		if err != nil {
 			t.Fatal(err)
-		}
-		if one != many {
-			t.Fatalf("%s %s: the parallel handout differs from the serial one", opt.Lang, opt.Style)
 		}
 		var handout strings.Builder
-		if err := Handout(&handout, b, opt); err != nil || handout.String() != one {
-			t.Fatalf("%s %s: Handout differs from its parts rendered in order (%v)", opt.Lang, opt.Style, err)
+		if err := Handout(&handout, c.b, c.opt); err != nil {
+			t.Fatal(err)
+		}
+		if many != serial || handout.String() != serial {
+			t.Fatalf("%s %s: the handout rendered in parallel differs from the serial one", c.opt.Lang, c.opt.Style)
 		}
 	}
 }
