@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -169,11 +171,12 @@ func jumpTo(m *Model, step model.StepID) bool {
 	return true
 }
 
-// FuzzContentPage: one page of the content replaced, in English. Content
-// that Load accepts shows on screen and prints as a handout with nothing
-// that could reach the terminal raw: no control character but colours on
-// screen, none at all in plain text.
-func FuzzContentPage(f *testing.F) {
+// FuzzContentFile: any one file of the content replaced (a page, a
+// checklist item, a group, a quiz question, the clinic's facts...), in
+// either language. Content that Load accepts shows on every step and
+// prints as a handout with nothing that could reach the terminal raw: no
+// control character but colours on screen, none at all in plain text.
+func FuzzContentFile(f *testing.F) {
 	base := fstest.MapFS{}
 	if err := fs.WalkDir(os.DirFS("testdata/content"), ".", func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -185,26 +188,35 @@ func FuzzContentPage(f *testing.F) {
 	}); err != nil {
 		f.Fatal(err)
 	}
-	f.Add(base["en/pages/pathway.md"].Data)
-	f.Add([]byte("---\nid: pathway\ntitle: T &#x1b;]2;X&#7;\n---\nText [a link](http://example.org/\x1b) `code` <b>b</b>\n\n> > > quoted\n\n<!-- section: talking-points -->\nx\n"))
-	f.Fuzz(func(t *testing.T, page []byte) {
-		m := fstest.MapFS{}
-		for k, v := range base {
-			m[k] = v
-		}
-		m["en/pages/pathway.md"] = &fstest.MapFile{Data: page}
-		b, err := content.Load(m)
+	names := slices.Sorted(maps.Keys(base))
+	pathway := uint16(slices.Index(names, "en/pages/pathway.md"))
+	f.Add(pathway, base["en/pages/pathway.md"].Data)
+	f.Add(pathway, []byte("---\nid: pathway\ntitle: T &#x1b;]2;X&#7;\n---\nText [a link](http://example.org/\x1b) `code` <b>b</b>\n\n> > > quoted\n\n<!-- section: talking-points -->\nx\n"))
+	f.Add(uint16(slices.Index(names, "en/clinic.txt")), []byte("name: Clinic \u202e\u200b\nphone: 1\n"))
+	f.Fuzz(func(t *testing.T, which uint16, data []byte) {
+		files := maps.Clone(base)
+		name := names[int(which)%len(names)]
+		files[name] = &fstest.MapFile{Data: data}
+		b, err := content.Load(files)
 		if err != nil {
 			return
 		}
-		ui := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
-		atStep(t, ui, model.StepPathway)
-		send(ui, press("d")) // the talking points too
-		if kind, detail := screenProblem(ui, ui.View().Content); kind != "" || ui.Crash() != "" {
-			t.Fatalf("%s: %s %s", kind, detail, ui.Crash())
+		lang := model.Lang(strings.Split(name, "/")[0])
+		if !slices.Contains(model.Langs, lang) {
+			lang = model.LangEN
+		}
+		m := newTestModel(t, b, Options{Lang: lang, LangSet: true, Role: model.RoleDoctor, Groups: b.GroupIDs[:1]}, 80, 24)
+		send(m, press("d")) // the talking points too
+		for _, step := range m.session.Steps() {
+			if !jumpTo(m, step) {
+				continue
+			}
+			if kind, detail := screenProblem(m, m.View().Content); kind != "" || m.Crash() != "" {
+				t.Fatalf("%s: %s: %s %s", step, kind, detail, m.Crash())
+			}
 		}
 		var out strings.Builder
-		if err := doc.Handout(&out, b, doc.PrintOptions{Lang: model.LangEN, Width: 80, Style: "notty", Date: testClock, Role: model.RoleDoctor}); err != nil {
+		if err := doc.Handout(&out, b, doc.PrintOptions{Lang: lang, Groups: b.GroupIDs[:1], Width: 80, Style: "notty", Date: testClock, Role: model.RoleDoctor}); err != nil {
 			t.Fatal(err)
 		}
 		if i := strings.IndexFunc(out.String(), func(r rune) bool { return (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) }); i >= 0 {
