@@ -80,15 +80,18 @@ type Text struct {
 	Resumed                                                  string
 	SummaryCode                                              string
 
-	PreviousNotSaved, KioskNoQuit, KioskStored, Restarting string
-	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong       string
-	StaffTitle, StaffBody, StaffButton                     string
-	StillThere, Countdown                                  string
-	HandoffTitle, HandoffBody, HandoffHint                 string
-	ByNames                                                map[string]string
-	SureAgain                                              string
-	SavedUnfinished                                        string // "%[1]s" is the code
-	ChangedSince                                           string // "%s": the changed pages
+	KioskNoQuit, KioskStored, Restarting                string
+	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong    string
+	PINChecking, KioskNotReady, KioskSaveFailed         string
+	QuitUnsavedTitle, QuitUnsaved, TryAgain, QuitAnyway string // unsaved: "%v" the error
+	ResumeOpenElsewhere                                 string // "%s" the code
+	StaffTitle, StaffBody, StaffButton                  string
+	StillThere, Countdown                               string
+	HandoffTitle, HandoffBody, HandoffHint              string
+	ByNames                                             map[string]string
+	SureAgain                                           string
+	SavedUnfinished                                     string // "%[1]s" is the code
+	ChangedSince                                        string // "%s": the changed pages
 
 	ValueOf                       string // "%d of %d", the values step's line
 	ImportanceNames               map[model.Importance]string
@@ -297,14 +300,20 @@ var texts = map[model.Lang]*Text{
 		StatusNames: map[string]string{
 			model.StatusInProgress: "chưa kết thúc", model.StatusFinished: "đã kết thúc", model.StatusAbandoned: "bị bỏ dở",
 		},
-		ResumeTitle:  "Tiếp tục một phiên chưa kết thúc?",
-		ResumeHelp:   "Các phiên dưới đây chưa kết thúc. Chỉ chọn một phiên nếu đó đúng là người bệnh đang ngồi đây; nếu không, hãy bắt đầu phiên mới.",
-		ResumeKeys:   "↑/↓ chọn, enter để chọn, esc để bắt đầu phiên mới",
-		ResumeFailed: "Không mở được phiên đó: %v",
-		Resumed:      "Đã mở lại phiên %s.",
-		SummaryCode:  "Mã phiên",
+		ResumeTitle:         "Tiếp tục một phiên chưa kết thúc?",
+		ResumeHelp:          "Các phiên dưới đây chưa kết thúc. Chỉ chọn một phiên nếu đó đúng là người bệnh đang ngồi đây; nếu không, hãy bắt đầu phiên mới.",
+		ResumeKeys:          "↑/↓ chọn, enter để chọn, esc để bắt đầu phiên mới",
+		ResumeFailed:        "Không mở được phiên đó: %v",
+		ResumeOpenElsewhere: "Phiên %s đang mở ở một cửa sổ khác, nên không mở được ở đây. Hãy kết thúc phiên ở cửa sổ kia, hoặc chọn phiên khác.",
+		Resumed:             "Đã mở lại phiên %s.",
+		SummaryCode:         "Mã phiên",
 
-		PreviousNotSaved:  "Chưa lưu được phiên trước",
+		QuitUnsavedTitle:  "Câu trả lời chưa được lưu",
+		QuitUnsaved:       "Lần lưu gần nhất không thành công (%v). Nếu thoát bây giờ, các câu trả lời từ lần lưu trước sẽ bị mất. Hãy thử lưu lại trước.",
+		TryAgain:          "Thử lưu lại",
+		QuitAnyway:        "Thoát, không lưu",
+		KioskNotReady:     "Máy đang chuẩn bị cho người tiếp theo. Nếu thông báo này còn hiện, vui lòng báo nhân viên.",
+		KioskSaveFailed:   "Chưa lưu được câu trả lời của bạn; máy sẽ thử lại. Vui lòng báo nhân viên.",
 		KioskNoQuit:       "Để thoát, vui lòng nhờ nhân viên.",
 		KioskStored:       "Mã phiên của bạn: %s. Nếu bạn đồng ý, câu trả lời của bạn được lưu trên máy này cùng mã phiên, để bác sĩ xem cùng bạn. Phiên bỏ dở được xóa sau %d ngày; phiên đã hoàn tất được nhân viên phòng khám lưu giữ và xóa theo quy định.",
 		Restarting:        "Ứng dụng đang khởi động lại. Vui lòng chờ trong giây lát.",
@@ -313,6 +322,7 @@ var texts = map[model.Lang]*Text{
 		PINLocked:         "Nhập sai quá nhiều lần. Thử lại sau %v.",
 		PINKeys:           "enter để xác nhận, esc để hủy",
 		PINWrong:          "Mã PIN không đúng.",
+		PINChecking:       "Đang kiểm tra mã PIN…",
 		StaffTitle:        "Gọi nhân viên",
 		StaffBody:         "Vui lòng đến quầy lễ tân hoặc giơ tay; nhân viên sẽ đến giúp bạn. Bấm phím bất kỳ để quay lại.",
 		StaffButton:       "F1 Gọi nhân viên",
@@ -535,14 +545,20 @@ var texts = map[model.Lang]*Text{
 		StatusNames: map[string]string{
 			model.StatusInProgress: "in progress", model.StatusFinished: "finished", model.StatusAbandoned: "abandoned",
 		},
-		ResumeTitle:  "Resume an unfinished session?",
-		ResumeHelp:   "These sessions were not finished. Resume one only if it belongs to the patient here now; otherwise start a new session.",
-		ResumeKeys:   "↑/↓ to move, enter to choose, esc for a new session",
-		ResumeFailed: "Could not open that session: %v",
-		Resumed:      "Session %s resumed.",
-		SummaryCode:  "Session code",
+		ResumeTitle:         "Resume an unfinished session?",
+		ResumeHelp:          "These sessions were not finished. Resume one only if it belongs to the patient here now; otherwise start a new session.",
+		ResumeKeys:          "↑/↓ to move, enter to choose, esc for a new session",
+		ResumeFailed:        "Could not open that session: %v",
+		ResumeOpenElsewhere: "Session %s is open in another window, so it cannot be opened here. Finish it in that window, or choose another session.",
+		Resumed:             "Session %s resumed.",
+		SummaryCode:         "Session code",
 
-		PreviousNotSaved:  "The previous session could not be saved",
+		QuitUnsavedTitle:  "Your answers are NOT saved",
+		QuitUnsaved:       "The last save failed (%v). If you quit now, the answers since the last good save are lost. Try saving again first.",
+		TryAgain:          "Try again",
+		QuitAnyway:        "Quit without saving",
+		KioskNotReady:     "This screen is getting ready for the next person. If this message stays, please tell a member of staff.",
+		KioskSaveFailed:   "Your answers could not be saved just now; the kiosk will try again. Please tell a member of staff.",
 		KioskNoQuit:       "To exit, please ask a member of staff.",
 		KioskStored:       "Your session code: %s. If you agree, your answers are kept on this machine with the code, for the doctor to go through with you. Unfinished sessions are deleted after %d days; finished ones are kept and removed by clinic staff as their rules say.",
 		Restarting:        "The app is restarting. Please wait a moment.",
@@ -551,6 +567,7 @@ var texts = map[model.Lang]*Text{
 		PINLocked:         "Too many wrong tries. Try again in %v.",
 		PINKeys:           "enter to confirm, esc to cancel",
 		PINWrong:          "That PIN is not right.",
+		PINChecking:       "Checking the PIN…",
 		StaffTitle:        "Call staff",
 		StaffBody:         "Please go to the front desk or raise your hand; a member of staff will come to help. Press any key to go back.",
 		StaffButton:       "F1 Call staff",
