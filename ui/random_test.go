@@ -213,6 +213,42 @@ func (d *driver) shrink(seq randSeq, kind string) randSeq {
 	return seq
 }
 
+// TestRandomDriverShrinksToTheCause: the driver sees a kiosk that quits
+// and shrinks the sequence around it to the keys that did it.
+func TestRandomDriverShrinksToTheCause(t *testing.T) {
+	d := newDriver(realContent(t))
+	seq := drawSequence(4) // a kiosk
+	seq.cfg.pin = "2468"
+	var cause []event
+	for _, k := range []tea.KeyPressMsg{{Code: 'x', Mod: tea.ModCtrl}, press("2"), press("4"), press("6"), press("8"), press("enter")} {
+		cause = append(cause, event{kind: evKey, key: k, zone: -1})
+	}
+	seq.events = slices.Concat(seq.events[:3], cause, seq.events[3:])
+	f := d.play(seq, nil)
+	if f == nil || f.kind != "kiosk quit" {
+		t.Fatalf("the driver must see the kiosk quit: %v", f)
+	}
+	small := d.shrink(seq, f.kind)
+	if len(small.events) > len(cause) || d.play(small, nil) == nil {
+		t.Fatalf("shrunk to %d events, want at most the %d that quit: %v", len(small.events), len(cause), small.events)
+	}
+}
+
+// TestStrayControlSeesEscapes: colours and links pass, every other escape
+// and control character is caught.
+func TestStrayControlSeesEscapes(t *testing.T) {
+	for _, ok := range []string{"plain\nlines", "\x1b[1;38;5;12mbold\x1b[0m", "\x1b]8;;https://example.org\x1b\\link\x1b]8;;\x1b\\", "Tiếng Việt 漢字"} {
+		if c, _, bad := strayControl(ok); bad {
+			t.Errorf("%q: %U taken for a stray control", ok, c)
+		}
+	}
+	for _, bad := range []string{"\x1b]2;title\x07", "\x1b[2J", "a\tb", "\x9b31m", "\x7f", "\x1b]8;;http://x\x1b[2J\x07"} {
+		if _, _, found := strayControl(bad); !found {
+			t.Errorf("%q: the stray control is missed", bad)
+		}
+	}
+}
+
 // randConfig is how a sequence's session is started.
 type randConfig struct {
 	role      model.Role
@@ -229,6 +265,7 @@ type randConfig struct {
 	dark      int // the terminal's answer: 0 none, 1 dark, 2 light
 	linux     bool
 	fewColour bool
+	pin       string // a PIN that opens the kiosk: only to test the driver itself
 }
 
 func (c randConfig) String() string {
@@ -350,7 +387,7 @@ func newRandRun(seq randSeq, b *content.Bundle, cache *RenderCache, log func(str
 	}
 	if c.kiosk {
 		opt.Kiosk, opt.Idle, opt.RetainDays, opt.NewCode = true, c.idle, 30, newCode
-		opt.CheckPIN = func(string) bool { return false } // so no quit is ever right
+		opt.CheckPIN = func(pin string) bool { return c.pin != "" && pin == c.pin } // none: no quit is ever right
 		opt.Store = records.Kiosk(opt.Store)
 	}
 	r.m = New(opt)
@@ -680,13 +717,13 @@ func (r *randRun) checkGone(screen string) *randFailure {
 	return nil
 }
 
-// strayControl finds a control character on screen that is not part of a
-// colour (SGR) sequence or a line break: nothing else may reach the
-// terminal.
+// strayControl finds a control character (or a byte that is not UTF-8) on
+// screen that is not part of a colour (SGR) sequence, a link (OSC 8) or a
+// line break: nothing else may reach the terminal.
 func strayControl(s string) (rune, int, bool) {
 	for i := 0; i < len(s); {
 		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+		if c == 0x1b && strings.HasPrefix(s[i:], "\x1b[") {
 			j := i + 2
 			for j < len(s) && (s[j] >= 0x30 && s[j] <= 0x3f) {
 				j++
@@ -696,13 +733,28 @@ func strayControl(s string) (rune, int, bool) {
 				continue
 			}
 		}
-		if (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) {
+		if c == 0x1b && strings.HasPrefix(s[i:], "\x1b]8;") {
+			if end := strings.IndexAny(s[i+4:], "\x07\x1b"); end >= 0 && !strings.ContainsFunc(s[i+4:i+4+end], isControl) {
+				i += 4 + end + 1
+				if s[i-1] == 0x1b && i < len(s) && s[i] == '\\' {
+					i++
+				}
+				continue
+			}
+		}
+		if c == utf8.RuneError && size == 1 {
+			return rune(s[i]), i, true // a stray byte is how 8-bit C1 arrives
+		}
+		if c != '\n' && isControl(c) {
 			return c, i, true
 		}
 		i += size
 	}
 	return 0, 0, false
 }
+
+// isControl: C0 and C1 controls and DEL.
+func isControl(c rune) bool { return c < 0x20 || (c >= 0x7f && c <= 0x9f) }
 
 func firstLines(s string, n int) string {
 	lines := strings.Split(s, "\n")
