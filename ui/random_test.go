@@ -71,6 +71,22 @@ func TestRandomInput(t *testing.T) {
 	}
 	d := newDriver(realContent(t))
 	start := time.Now()
+	if count > 0 { // a long run says how far it is, a minute at a time
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			tick := time.NewTicker(time.Minute)
+			defer tick.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-tick.C:
+					t.Logf("%v: %d of %d sequences, %d events, %d failing", time.Since(start).Round(time.Second), d.sequences.Load(), count, d.events.Load(), d.failedSoFar())
+				}
+			}
+		}()
+	}
 	d.runAll(seed, count, start.Add(randomBudget))
 	t.Logf("random input: %d sequences, %d events, %d messages from seed %d in %v (%d commands dropped as timers)",
 		d.sequences.Load(), d.events.Load(), d.messages.Load(), seed, time.Since(start).Round(time.Millisecond), d.dropped.Load())
@@ -131,6 +147,12 @@ func (d *driver) runAll(seed uint64, count int, deadline time.Time) {
 		}()
 	}
 	wg.Wait()
+}
+
+func (d *driver) failedSoFar() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.failed
 }
 
 // keptPerKind is how many failing sequences of one kind are kept to shrink.
