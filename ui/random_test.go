@@ -100,27 +100,17 @@ type driver struct {
 
 	sequences, events, messages, dropped atomic.Int64
 
+	// cache is shared by every sequence, as a server's sessions share it,
+	// and larger than a server's: most windows a run draws are new widths.
+	cache *RenderCache
+
 	mu       sync.Mutex
-	cache    *RenderCache
-	cached   int // sequences run on cache
 	failures map[string][]randSeq
 	failed   int
 }
 
 func newDriver(b *content.Bundle) *driver {
-	return &driver{bundle: b, cache: NewRenderCache(), failures: map[string][]randSeq{}}
-}
-
-// renderCache shares rendered pages between sequences, as a server's
-// sessions share them, and starts afresh now and then so that the cache
-// of a long run stays small.
-func (d *driver) renderCache() *RenderCache {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.cached++; d.cached > 2000 {
-		d.cache, d.cached = NewRenderCache(), 0
-	}
-	return d.cache
+	return &driver{bundle: b, cache: newRenderCache(256 << 20), failures: map[string][]randSeq{}}
 }
 
 // runAll runs count sequences from seed on, or, with count 0, as many as
@@ -169,7 +159,7 @@ func (d *driver) record(seq randSeq, f *randFailure) {
 
 // play runs one sequence; log, when not nil, hears every event as sent.
 func (d *driver) play(seq randSeq, log func(string)) *randFailure {
-	r := newRandRun(seq, d.bundle, d.renderCache(), log)
+	r := newRandRun(seq, d.bundle, d.cache, log)
 	f := r.playAll(seq.events)
 	d.events.Add(int64(r.events))
 	d.messages.Add(int64(r.msgs))
@@ -253,6 +243,29 @@ func TestRandomDriverShrinksToTheCause(t *testing.T) {
 	small := d.shrink(seq, f.kind)
 	if len(small.events) > len(cause) || d.play(small, nil) == nil {
 		t.Fatalf("shrunk to %d events, want at most the %d that quit: %v", len(small.events), len(cause), small.events)
+	}
+}
+
+// TestRandomDriverKioskResetOnAFullDisk plays what the random runs found
+// hard to reach: a patient asks a question, the disk fills and the idle
+// reset comes. The next patient must see nothing of the first (their code
+// was in the banner of the failed save).
+func TestRandomDriverKioskResetOnAFullDisk(t *testing.T) {
+	seq := drawSequence(4) // a kiosk
+	seq.cfg.consent, seq.cfg.idle, seq.cfg.w, seq.cfg.h = false, 45*time.Second, 60, 24
+	seq.events = []event{{kind: evKey, key: press("f"), zone: -1}}
+	for _, c := range "SECRET question" {
+		seq.events = append(seq.events, event{kind: evKey, key: tea.KeyPressMsg{Code: c, Text: string(c)}, zone: -1})
+	}
+	seq.events = append(seq.events, event{kind: evKey, key: press("enter"), zone: -1},
+		event{kind: evDisk, full: true, zone: -1}, event{kind: evIdle, wait: 46 * time.Second, zone: -1},
+		event{kind: evDisk, zone: -1}, event{kind: evIdle, wait: time.Second, zone: -1}, event{kind: evKey, key: press("m"), zone: -1})
+	r := newRandRun(seq, realContent(t), NewRenderCache(), nil)
+	if f := r.playAll(seq.events); f != nil {
+		t.Fatal(f)
+	}
+	if len(r.gone) != 1 || len(r.gone[0].texts) != 1 {
+		t.Fatalf("one patient with one question left: %+v", r.gone)
 	}
 }
 
