@@ -123,6 +123,8 @@ type Text struct {
 	StripLegend                                 string // the words of the checklist strip's marks
 	ChecklistStay                               string
 	KeySearchChoose                             string
+
+	Details
 }
 
 // ScriptPart names a part of a trainer's script: what the persona says, a
@@ -253,7 +255,7 @@ var texts = map[model.Lang]*Text{
 		KeyTeachBack:      "hỏi lại",
 		SummaryConcerns:   "Điều cần bác sĩ trao đổi thêm",
 		SummarySure:       "Kiểm tra SURE",
-		SureOpen:          "Vẫn còn vài câu hỏi cần làm rõ trước khi quyết định. Các câu trả lời Không:",
+		SureOpen:          "Vẫn còn vài câu hỏi cần làm rõ trước khi quyết định. Trả lời Không ở câu:",
 		SureSettled:       "Bạn trả lời Có cho cả bốn câu.",
 		SummaryTeachBack:  "Hỏi lại để kiểm tra",
 		SummaryQuestions:  "Câu hỏi dành cho bác sĩ",

@@ -3,6 +3,7 @@ package wording
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"stemcounsel/model"
 )
@@ -28,29 +29,57 @@ func TestTextComplete(t *testing.T) {
 		if !ok || LanguageNames[lang] == "" {
 			t.Fatalf("%s has no wording or no name", lang)
 		}
-		v := reflect.ValueOf(text).Elem()
-		for i := range v.NumField() {
-			name, f := v.Type().Field(i).Name, v.Field(i)
-			switch f.Kind() {
-			case reflect.String:
-				if f.String() == "" {
-					t.Errorf("%s: %s is empty", lang, name)
-				}
-			case reflect.Map:
-				enum, ok := enums[name]
-				if !ok {
-					t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
-					continue
-				}
-				values := reflect.ValueOf(enum)
-				for j := range values.Len() {
-					if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
-						t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
-					}
-				}
-			default:
-				t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		checkFilled(t, lang, reflect.ValueOf(text).Elem(), enums)
+	}
+}
+
+// checkFilled checks every string and map of a wording struct, and of the
+// structs embedded in it.
+func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[string]any) {
+	t.Helper()
+	for i := range v.NumField() {
+		name, f := v.Type().Field(i).Name, v.Field(i)
+		switch f.Kind() {
+		case reflect.Struct:
+			checkFilled(t, lang, f, enums)
+		case reflect.String:
+			if f.String() == "" {
+				t.Errorf("%s: %s is empty", lang, name)
 			}
+		case reflect.Map:
+			enum, ok := enums[name]
+			if !ok {
+				t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
+				continue
+			}
+			values := reflect.ValueOf(enum)
+			for j := range values.Len() {
+				if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
+					t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
+				}
+			}
+		default:
+			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		}
+	}
+}
+
+// TestDurationInWords: spans read as words in each language, not as Go's
+// 1m0s.
+func TestDurationInWords(t *testing.T) {
+	for _, c := range []struct {
+		lang model.Lang
+		d    time.Duration
+		want string
+	}{
+		{model.LangVI, time.Minute, "1 phút"},
+		{model.LangVI, 59 * time.Second, "59 giây"},
+		{model.LangEN, time.Minute, "1 minute"},
+		{model.LangEN, 15 * time.Minute, "15 minutes"},
+		{model.LangEN, 30 * time.Second, "30 seconds"},
+	} {
+		if got := For(c.lang).Duration(c.d); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.lang, c.d, got, c.want)
 		}
 	}
 }
