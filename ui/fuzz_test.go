@@ -9,7 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -29,7 +28,7 @@ func FuzzInput(f *testing.F) {
 	f.Add([]byte{4, 0x10, 0x80, 0x33, 0xff, 0x01, 0x7f, 0x20})
 	f.Add([]byte("a kiosk, a dialog, a small window and q"))
 	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
-	d := fuzzDriver(f)
+	d := newDriver(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) == 0 {
 			return
@@ -65,16 +64,6 @@ func (s *byteSource) Uint64() uint64 {
 	v := binary.BigEndian.Uint64(s.b)
 	s.b = s.b[8:]
 	return v
-}
-
-var (
-	sharedDriverOnce sync.Once
-	sharedDriver     *driver
-)
-
-func fuzzDriver(f *testing.F) *driver {
-	sharedDriverOnce.Do(func() { sharedDriver = newDriver(realContent(f)) })
-	return sharedDriver
 }
 
 // FuzzRecordResume: any record file, resumed. A record that opens as a

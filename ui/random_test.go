@@ -33,9 +33,10 @@ import (
 // always hold (see randRun.check). A failing sequence is shrunk to a
 // minimal one and printed with its seed.
 //
-// go test runs it for randomBudget. STEMCOUNSEL_RANDOM=N runs N sequences
-// instead, from STEMCOUNSEL_RANDOM_SEED (default: the clock), and logs how
-// many sequences and events ran:
+// go test runs it for randomBudget (a third of it under -race).
+// STEMCOUNSEL_RANDOM=N runs N sequences instead, from
+// STEMCOUNSEL_RANDOM_SEED (default: the clock), and logs how many
+// sequences and events ran:
 //
 //	STEMCOUNSEL_RANDOM=100000 go test ./ui -run TestRandomInput -v -timeout 0
 //
@@ -69,7 +70,7 @@ func TestRandomInput(t *testing.T) {
 			t.Fatalf("STEMCOUNSEL_RANDOM_SEED=%q: %v", s, err)
 		}
 	}
-	d := newDriver(realContent(t))
+	d := newDriver(t)
 	start := time.Now()
 	if count > 0 { // a long run says how far it is, a minute at a time
 		stop := make(chan struct{})
@@ -87,7 +88,11 @@ func TestRandomInput(t *testing.T) {
 			}
 		}()
 	}
-	d.runAll(seed, count, start.Add(randomBudget))
+	budget := randomBudget
+	if raceEnabled {
+		budget /= 3
+	}
+	d.runAll(seed, count, start.Add(budget))
 	t.Logf("random input: %d sequences, %d events, %d messages from seed %d in %v (%d commands dropped as timers)",
 		d.sequences.Load(), d.events.Load(), d.messages.Load(), seed, time.Since(start).Round(time.Millisecond), d.dropped.Load())
 	d.report(t)
@@ -109,9 +114,19 @@ type driver struct {
 	failed   int
 }
 
-func newDriver(b *content.Bundle) *driver {
-	return &driver{bundle: b, cache: newRenderCache(256 << 20), failures: map[string][]randSeq{}}
+// newDriver starts a driver on the built-in content. Every driver of the
+// test binary shares the content and the render cache: loading one and
+// warming the other is most of a short run's time, the more under -race.
+func newDriver(t testing.TB) *driver {
+	sharedOnce.Do(func() { sharedBundle, sharedCache = realContent(t), newRenderCache(256<<20) })
+	return &driver{bundle: sharedBundle, cache: sharedCache, failures: map[string][]randSeq{}}
 }
+
+var (
+	sharedOnce   sync.Once
+	sharedBundle *content.Bundle
+	sharedCache  *RenderCache
+)
 
 // runAll runs count sequences from seed on, or, with count 0, as many as
 // fit before deadline.
@@ -228,7 +243,7 @@ func (d *driver) shrink(seq randSeq, kind string) randSeq {
 // TestRandomDriverShrinksToTheCause: the driver sees a kiosk that quits
 // and shrinks the sequence around it to the keys that did it.
 func TestRandomDriverShrinksToTheCause(t *testing.T) {
-	d := newDriver(realContent(t))
+	d := newDriver(t)
 	seq := drawSequence(4) // a kiosk
 	seq.cfg.pin = "2468"
 	var cause []event
@@ -260,7 +275,8 @@ func TestRandomDriverKioskResetOnAFullDisk(t *testing.T) {
 	seq.events = append(seq.events, event{kind: evKey, key: press("enter"), zone: -1},
 		event{kind: evDisk, full: true, zone: -1}, event{kind: evIdle, wait: 46 * time.Second, zone: -1},
 		event{kind: evDisk, zone: -1}, event{kind: evIdle, wait: time.Second, zone: -1}, event{kind: evKey, key: press("m"), zone: -1})
-	r := newRandRun(seq, realContent(t), NewRenderCache(), nil)
+	d := newDriver(t)
+	r := newRandRun(seq, d.bundle, d.cache, nil)
 	if f := r.playAll(seq.events); f != nil {
 		t.Fatal(f)
 	}
