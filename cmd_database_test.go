@@ -19,7 +19,7 @@ func TestDatabaseRecordsCommands(t *testing.T) {
 	url := pgtest.Lazy().DB(t)
 	t.Setenv(pgstore.EnvURL, "")
 	code, out, errs := runCLI(t, "records", "migrate", "--records", url)
-	if code != 0 || !strings.Contains(out, "applied 0001_records") || !strings.Contains(out, "tables at version 5") {
+	if code != 0 || !strings.Contains(out, "applied 0001_records") || !strings.Contains(out, "tables at version 6") {
 		t.Fatalf("migrate: %d %q %s", code, out, errs)
 	}
 	if code, out, _ := runCLI(t, "records", "migrate", "--records", url); code != 0 || strings.Contains(out, "applied") {

@@ -364,3 +364,44 @@ func checkControl(texts ...string) error {
 	}
 	return nil
 }
+
+// month is the follow-up's month: windows are counted in days.
+const month = 30 * 24 * time.Hour
+
+// assessmentWindows are the earliest time points at which trials judged a
+// response, per group (the response-time page): osteoarthritis and heart
+// failure 6 months, stroke 90 days, COPD and pulmonary fibrosis 6 months.
+// Groups the page gives no window for have none here.
+var assessmentWindows = map[string]time.Duration{
+	"joint":          6 * month,
+	"cardiovascular": 6 * month,
+	"neurological":   90 * 24 * time.Hour,
+	"lung":           6 * month,
+}
+
+// AssessmentWindow is the window of a session's groups: the primary
+// group's, else the first chosen group that has one; false when none has.
+func AssessmentWindow(groups []string) (time.Duration, bool) {
+	for _, g := range groups {
+		if w, ok := assessmentWindows[g]; ok {
+			return w, true
+		}
+	}
+	return 0, false
+}
+
+// ReadVisits reads the course of a session's stored visits at now; without
+// a window no stop conversation is raised.
+func ReadVisits(base Assessment, groups []string, stored []VisitRecord, now time.Time) Course {
+	visits := make([]Visit, len(stored))
+	for i, v := range stored {
+		visits[i] = v.Visit
+	}
+	window, ok := AssessmentWindow(groups)
+	if !ok {
+		c := ReadCourse(base, visits, 0, now)
+		c.WindowEnd, c.RaiseStop = time.Time{}, false
+		return c
+	}
+	return ReadCourse(base, visits, window, now)
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -121,6 +122,58 @@ func TestVisitRecordCheck(t *testing.T) {
 		change(&v)
 		if err := v.Check(); err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestBaselineAndThreeVisits reads a knee patient's course as the doctor's
+// screen does after each visit: 1, 3 and 6 months, against the 6-month
+// window of the joint group.
+func TestBaselineAndThreeVisits(t *testing.T) {
+	day := 24 * time.Hour
+	base := Assessment{At: t0, Scores: map[string]float64{"pain-worst": 8, "pain-usual": 6},
+		Activities: []Activity{{"climbing stairs", 3}, {"walking to market", 4}}}
+	visit := func(n, days int, worst, usual float64, stairs, market int) VisitRecord {
+		return VisitRecord{Schema: VisitSchema, Session: "ACD349", Number: n, EnteredBy: VisitByDoctor, Visit: Visit{
+			Assessment: Assessment{At: t0.Add(time.Duration(days) * day), Scores: map[string]float64{"pain-worst": worst, "pain-usual": usual},
+				Activities: []Activity{{"climbing stairs", stairs}, {"walking to market", market}}}}}
+	}
+	stored := []VisitRecord{visit(1, 30, 4, 3, 5, 6)} // pain halved, activities +2: at 1 month, before the window
+	c := ReadVisits(base, []string{"joint"}, stored, t0.Add(30*day))
+	if !slices.Equal(c.Improved, []string{"pain-usual", "pain-worst", "psfs"}) || c.RaiseStop {
+		t.Fatalf("1 month: improvements shown, no flag: %+v", c)
+	}
+	stored = append(stored, visit(2, 90, 7, 5, 4, 4)) // back near the start
+	c = ReadVisits(base, []string{"joint"}, stored, t0.Add(90*day))
+	if len(c.Improved) != 0 || c.RaiseStop {
+		t.Fatalf("3 months: nothing meaningful, but before the window no flag: %+v", c)
+	}
+	stored = append(stored, visit(3, 180, 7, 5, 4, 5))
+	c = ReadVisits(base, []string{"joint"}, stored, t0.Add(180*day))
+	if !c.RaiseStop || len(c.Improved) != 0 || !c.WindowEnd.Equal(t0.Add(180*day)) {
+		t.Fatalf("6 months, at the window with no meaningful change: the stop conversation is due: %+v", c)
+	}
+	for _, ch := range c.Changes {
+		if ch.Meaningful {
+			t.Errorf("%s: %g to %g drawn as a change within its detectable change", ch.Measure, ch.From, ch.To)
+		}
+	}
+	if c := ReadVisits(base, []string{"spine"}, stored, t0.Add(400*day)); c.RaiseStop || !c.WindowEnd.IsZero() {
+		t.Fatalf("a group with no window never raises the stop question: %+v", c)
+	}
+	// A late improvement after the window keeps the question down.
+	stored = append(stored, visit(4, 200, 5, 3, 4, 5))
+	if c := ReadVisits(base, []string{"joint"}, stored, t0.Add(200*day)); c.RaiseStop || !slices.Contains(c.Improved, "pain-usual") {
+		t.Fatalf("an improvement is never hidden and holds the flag: %+v", c)
+	}
+}
+
+func TestOnlyFreeInstruments(t *testing.T) {
+	for _, m := range MeasuresFor(Groups) {
+		for _, paid := range []string{"koos", "womac", "eq-5d", "kccq", "mlhfq", "cat"} {
+			if strings.Contains(m.ID, paid) {
+				t.Errorf("%s is a licensed instrument", m.ID)
+			}
 		}
 	}
 }

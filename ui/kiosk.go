@@ -121,6 +121,10 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.Kiosk.Guard):
 		return nil, true // the guard lives here, so tests see it
 	}
+	if m.visit == nil && m.dialog == nil && m.session.Current == model.StepWelcome && key.Matches(k, m.visitKey()) {
+		m.dialog = &visitCodeDialog{}
+		return nil, true
+	}
 	if key.Matches(k, m.keys.Quit) && m.dialog == nil && !m.typing() {
 		m.notice = m.text.KioskNoQuit
 		return nil, true
@@ -131,7 +135,8 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 // typing reports whether a text field or the group search takes letters.
 func (m *Model) typing() bool {
 	_, question := m.dialog.(*questionDialog)
-	return question || m.screen().input() != inputNone
+	_, code := m.dialog.(*visitCodeDialog)
+	return question || code || m.screen().input() != inputNone || m.visit != nil && m.visit.form.typing()
 }
 
 // kioskClick: a click during the countdown or on the hand-off screen is
@@ -323,7 +328,7 @@ func (m *Model) kioskWelcome() string {
 	if c := m.session.Consent; c != nil && !c.Given {
 		msg = m.text.NotKept
 	}
-	return m.st.Notice.Width(m.bodyWidth()).Render(msg)
+	return m.st.Notice.Width(m.bodyWidth()).Render(msg) + "\n" + m.st.Muted.Width(m.bodyWidth()).Render(m.ft().KioskVisitHint)
 }
 
 // Crashes.

@@ -87,6 +87,8 @@ type Options struct {
 	// idleTick schedules the kiosk's next idle check, a second on; tests
 	// step the injected clock instead and check by hand.
 	idleTick func() tea.Cmd
+	// codes counts a kiosk's wrong follow-up codes, across its patients.
+	codes *codeGuard
 }
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -134,6 +136,8 @@ type Model struct {
 
 	notice    string
 	resizeSeq int
+
+	visit *Visit // a kiosk's follow-up visit on screen; nil for none
 }
 
 // New builds the root model for a new session.
@@ -149,6 +153,9 @@ func New(opt Options) *Model {
 	}
 	if opt.idleTick == nil {
 		opt.idleTick = idleTick
+	}
+	if opt.codes == nil {
+		opt.codes = &codeGuard{}
 	}
 	s := opt.Session
 	if s == nil {
@@ -210,7 +217,12 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case pinCheckedMsg:
 		return m, m.pinChecked(msg)
 	case tea.WindowSizeMsg:
+		if m.visit != nil {
+			m.visit.Update(msg)
+		}
 		return m, m.resize(msg.Width, msg.Height)
+	case visitDoneMsg:
+		return m, m.visitEnded()
 	case tea.EnvMsg:
 		m.onEnv(msg)
 		return m, nil
@@ -248,6 +260,10 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		if m.kiosk() {
 			if c, done := m.kioskKey(msg); done {
 				return m, tea.Batch(c, m.autosave(false))
+			}
+			if m.visit != nil {
+				_, c := m.visit.Update(msg)
+				return m, c
 			}
 		}
 		cmd = m.handleKey(msg)
