@@ -79,3 +79,48 @@ func TestScoresStayOnTheirScale(t *testing.T) {
 		t.Fatal("a knee patient is not asked for a heart-failure class")
 	}
 }
+
+func TestBaselineTravelsWithTheRecord(t *testing.T) {
+	s := NewSession(LangVI, RoleDoctor, t0)
+	s.Code = "ACD349"
+	s.Baseline = &Assessment{At: t0, Scores: map[string]float64{"pain-worst": 8, "pain-usual": 6}, Activities: []Activity{{Name: "đi chợ", Score: 3}}}
+	back, err := s.Record(StatusFinished, "v", DefaultChecklist, t0).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Baseline == nil || back.Baseline.Scores["pain-worst"] != 8 || back.Baseline.Activities[0].Name != "đi chợ" {
+		t.Fatalf("baseline read back as %+v", back.Baseline)
+	}
+	s.Baseline.Activities[0].Name = "đi\x1b]0;chợ"
+	if _, err := s.Record(StatusFinished, "v", DefaultChecklist, t0).Session(); err == nil {
+		t.Fatal("an activity name with an escape sequence was read back")
+	}
+}
+
+func TestVisitRecordCheck(t *testing.T) {
+	good := VisitRecord{Schema: VisitSchema, Session: "ACD349", Number: 1, Lang: LangEN, EnteredBy: VisitByDoctor,
+		Visit: Visit{Assessment: Assessment{At: t0, Scores: map[string]float64{"nyha": 2}}, Impression: NoChange, Decision: DecisionStop}}
+	if err := good.Check(); err != nil {
+		t.Fatalf("a valid visit: %v", err)
+	}
+	for name, change := range map[string]func(v *VisitRecord){
+		"no link":        func(v *VisitRecord) { v.Session = "nope" },
+		"number 0":       func(v *VisitRecord) { v.Number = 0 },
+		"nyha 5":         func(v *VisitRecord) { v.Scores = map[string]float64{"nyha": 5} },
+		"unknown score":  func(v *VisitRecord) { v.Scores = map[string]float64{"koos": 50} },
+		"impression 8":   func(v *VisitRecord) { v.Impression = 8 },
+		"decision":       func(v *VisitRecord) { v.Decision = "maybe" },
+		"regret 4 items": func(v *VisitRecord) { v.Regret = []int{1, 2, 3, 4} },
+		"control text":   func(v *VisitRecord) { v.SideEffects.Text = "\x1b[2J" },
+		"four activities": func(v *VisitRecord) {
+			v.Activities = []Activity{{"a", 1}, {"b", 1}, {"c", 1}, {"d", 1}}
+		},
+		"by whom": func(v *VisitRecord) { v.EnteredBy = "robot" },
+	} {
+		v := good
+		change(&v)
+		if err := v.Check(); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
