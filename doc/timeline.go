@@ -72,14 +72,9 @@ func TimelineWords(f FollowUp, lang model.Lang, width int) string {
 	return f.text(lang, width, nil)
 }
 
-// TimelineMarkdown is the timeline for a Markdown document (the record
-// that open renders): the charts as code blocks, the rest as text. width
-// is the chart's own width; nil glyphs leave the charts out.
-func TimelineMarkdown(f FollowUp, lang model.Lang, width int, ascii bool) string {
-	g := &boxChart
-	if ascii {
-		g = &asciiChart
-	}
+// markdown is the timeline for a Markdown document: the charts as code
+// blocks of width columns, the rest as text; nil glyphs give words only.
+func (f FollowUp) markdown(lang model.Lang, width int, g *chartGlyphs) string {
 	var b strings.Builder
 	for _, p := range f.parts(lang, width, g) {
 		switch {

@@ -47,6 +47,7 @@ type FollowUp struct {
 	VisitsTitle, BaselineTitle, VisitTitle string // "Visit %d"
 	ImpressionLabel, SideEffectsLabel      string
 	DecisionLabel, NoSideEffects           string
+	AtKiosk, RegretLabel                   string
 	Impressions                            map[model.Impression]string
 	SideEffectNames                        map[string]string // by the JSON name of the yes/no
 	Decisions                              map[model.Decision]string
@@ -128,6 +129,8 @@ var followUps = map[model.Lang]*FollowUp{
 		SideEffectsLabel: "Tác dụng phụ từ lần khám trước",
 		DecisionLabel:    "Quyết định",
 		NoSideEffects:    "không có",
+		AtKiosk:          "Người bệnh tự nhập tại máy ở phòng chờ: chỉ các phần do người bệnh tự đánh giá.",
+		RegretLabel:      "Thang đo hối tiếc về quyết định, 5 câu trả lời (1 rất đồng ý … 5 rất không đồng ý)",
 		Impressions: map[model.Impression]string{
 			model.ImpressionUnset:   "chưa hỏi",
 			model.VeryMuchImproved:  "tốt hơn rất nhiều",
@@ -214,6 +217,8 @@ var followUps = map[model.Lang]*FollowUp{
 		SideEffectsLabel: "Side effects since the last visit",
 		DecisionLabel:    "Decision",
 		NoSideEffects:    "none",
+		AtKiosk:          "Entered by the patient at the waiting-room kiosk: the patient-rated parts only.",
+		RegretLabel:      "Decision Regret Scale, the 5 answers (1 strongly agree … 5 strongly disagree)",
 		Impressions: map[model.Impression]string{
 			model.ImpressionUnset:   "not asked",
 			model.VeryMuchImproved:  "very much improved",
