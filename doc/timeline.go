@@ -132,7 +132,7 @@ func hang(text string, width int, first, rest string) []string {
 
 // parts lays the timeline out; nil glyphs give words only.
 func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
-	w := wording.FollowUpFor(lang)
+	w := wording.CourseFor(lang)
 	var ps []part
 	words := func(s string) string { return s }
 	if g == &asciiChart {
@@ -238,7 +238,7 @@ func (f FollowUp) series(m model.Measure) (series, bool) {
 }
 
 // axis names the chart's vertical unit.
-func (s series) axis(w *wording.FollowUp) string {
+func (s series) axis(w *wording.Course) string {
 	if s.percent {
 		return w.PercentAxis
 	}
@@ -246,7 +246,7 @@ func (s series) axis(w *wording.FollowUp) string {
 }
 
 // threshold says what counts as a change on this measure.
-func (s series) threshold(w *wording.FollowUp, lang model.Lang) string {
+func (s series) threshold(w *wording.Course, lang model.Lang) string {
 	points := amount(w, lang, s.m.ID, s.m.Points)
 	if s.m.Percent > 0 {
 		return fmt.Sprintf(w.OrPoints, number(lang, s.m.Percent, 0)+"%", points)
@@ -256,7 +256,7 @@ func (s series) threshold(w *wording.FollowUp, lang model.Lang) string {
 
 // draw is the chart: a title line, the rows from better (top) to worse,
 // the time axis and its labels. Every line is at most width columns.
-func (s series) draw(w *wording.FollowUp, lang model.Lang, width int, g *chartGlyphs, windowDays float64) []string {
+func (s series) draw(w *wording.Course, lang model.Lang, width int, g *chartGlyphs, windowDays float64) []string {
 	half, step, band := s.rows()
 	label := func(r int) string {
 		v := float64(r) * step
@@ -397,7 +397,7 @@ func tickLabels(lang model.Lang, pts []point, col func(float64) int, plotW int) 
 // visitLines say the course in words: the first measurement, then each
 // visit's value, its change and whether it counts; for the PSFS each
 // activity against the single-activity threshold.
-func (f FollowUp) visitLines(s series, w *wording.FollowUp, lang model.Lang) []string {
+func (f FollowUp) visitLines(s series, w *wording.Course, lang model.Lang) []string {
 	lines := []string{fmt.Sprintf(w.First, f.Baseline.At.Format(w.DayFormat), value(w, lang, s.m.ID, s.base))}
 	for _, p := range s.points {
 		verdict := w.NotCounted
@@ -425,7 +425,7 @@ func (f FollowUp) visitLines(s series, w *wording.FollowUp, lang model.Lang) []s
 }
 
 // changeWords is a change as "17% better", "1 point worse" or "no change".
-func (s series) changeWords(w *wording.FollowUp, lang model.Lang, p point) string {
+func (s series) changeWords(w *wording.Course, lang model.Lang, p point) string {
 	if p.change.Gain == 0 {
 		return w.Same
 	}
@@ -440,7 +440,7 @@ func (s series) changeWords(w *wording.FollowUp, lang model.Lang, p point) strin
 }
 
 // value is a measure's value as read: pain "6", a walk "320 m".
-func value(w *wording.FollowUp, lang model.Lang, id string, v float64) string {
+func value(w *wording.Course, lang model.Lang, id string, v float64) string {
 	if id == "six-minute-walk" {
 		return amount(w, lang, id, v)
 	}
@@ -448,7 +448,7 @@ func value(w *wording.FollowUp, lang model.Lang, id string, v float64) string {
 }
 
 // amount is a quantity with its unit: "1 point", "2 points", "30 m".
-func amount(w *wording.FollowUp, lang model.Lang, id string, v float64) string {
+func amount(w *wording.Course, lang model.Lang, id string, v float64) string {
 	unit := w.Units[id]
 	if v == 1 {
 		unit = w.Unit[id]
@@ -466,7 +466,7 @@ func number(lang model.Lang, v float64, decimals int) string {
 	if s == "-0" {
 		s = "0"
 	}
-	return strings.Replace(s, ".", wording.FollowUpFor(lang).DecimalMark, 1)
+	return strings.Replace(s, ".", wording.CourseFor(lang).DecimalMark, 1)
 }
 
 // months writes days as months, to the half month.
@@ -475,7 +475,7 @@ func months(lang model.Lang, days float64) string {
 }
 
 // monthsWords is a time after the first measurement in words: "3 months".
-func monthsWords(w *wording.FollowUp, lang model.Lang, days float64) string {
+func monthsWords(w *wording.Course, lang model.Lang, days float64) string {
 	n := months(lang, days)
 	if n == "1" {
 		return fmt.Sprintf(w.MonthOne, n)

@@ -96,7 +96,7 @@ func TestTimelineFitsItsWidth(t *testing.T) {
 						}
 					}
 				}
-				for _, want := range []string{wording.FollowUpFor(lang).OwnCourse[:20], wording.FollowUpFor(lang).Measures["psfs"][:20], wording.FollowUpFor(lang).HardTitle} {
+				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], wording.CourseFor(lang).Measures["psfs"][:20], wording.CourseFor(lang).HardTitle} {
 					if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 						t.Errorf("%s w=%d ascii=%v: %q missing", lang, w, ascii, want)
 					}
@@ -159,7 +159,7 @@ func TestChangeWithinTheDetectableChangeIsDrawnAsNone(t *testing.T) {
 func TestTimelineWordsSayEveryVisit(t *testing.T) {
 	f := sampleFollowUp(t)
 	for _, lang := range model.Langs {
-		w := wording.FollowUpFor(lang)
+		w := wording.CourseFor(lang)
 		out := TimelineWords(f, lang, 60)
 		if strings.ContainsAny(out, "●○┊┈│┼") || topRow.MatchString(out) {
 			t.Errorf("%s: plain words hold a chart:\n%s", lang, out)
@@ -188,7 +188,7 @@ func TestTimelineWordsSayEveryVisit(t *testing.T) {
 // and an improvement is named rather than hidden.
 func TestStopTalkingPointOnlyAtTheWindow(t *testing.T) {
 	f := sampleFollowUp(t)
-	w := wording.FollowUpFor(model.LangEN)
+	w := wording.CourseFor(model.LangEN)
 	flat := func(f FollowUp) string { return strings.Join(strings.Fields(TimelineWords(f, model.LangEN, 80)), " ") }
 	stop := strings.Join(strings.Fields(w.StopTalk), " ")
 	early := f

@@ -44,7 +44,7 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, win
 	if !ok {
 		return ""
 	}
-	w := wording.FollowUpFor(rec.Lang)
+	w := wording.CourseFor(rec.Lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", w.Title)
 	var g *chartGlyphs
@@ -91,7 +91,7 @@ const codeMargin = 4
 
 // writeAssessment lists the measures taken, then the PSFS activities in
 // the patient's own words.
-func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w *wording.FollowUp) {
+func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w *wording.Course) {
 	for _, m := range model.Measures {
 		if v, ok := a.Scores[m.ID]; ok {
 			fmt.Fprintf(b, "- %s: **%s**\n", w.Measures[m.ID], Escape(value(w, lang, m.ID, v)))
@@ -103,7 +103,7 @@ func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w 
 }
 
 // sideEffects names those reported, then the patient's words.
-func sideEffects(s model.SideEffects, w *wording.FollowUp) string {
+func sideEffects(s model.SideEffects, w *wording.Course) string {
 	var named []string
 	for _, e := range []struct {
 		on  bool

@@ -39,7 +39,7 @@ var impressionCodes = []string{"", "very-much-improved", "much-improved", "minim
 // impression of change, side effects, the decision and any decision
 // regret answers.
 func (x *exporter) followUp() {
-	fw := wording.FollowUpFor(x.rec.Lang)
+	fw := wording.CourseFor(x.rec.Lang)
 	if x.rec.Baseline != nil {
 		x.observations("baseline", "encounter", *x.rec.Baseline, false, fw)
 	}
@@ -87,7 +87,7 @@ func (x *exporter) visitBase(kind string, v model.VisitRecord) base {
 var testData = coding{System: "http://terminology.hl7.org/CodeSystem/v3-ActReason", Code: "HTEST", Display: "test health data"}
 
 // observations are an assessment's measures, each in its unit.
-func (x *exporter) observations(key, encounterKey string, a model.Assessment, practice bool, fw *wording.FollowUp) {
+func (x *exporter) observations(key, encounterKey string, a model.Assessment, practice bool, fw *wording.Course) {
 	at := model.VisitRecord{Practice: practice, Visit: model.Visit{Assessment: a}}
 	for _, m := range model.Measures {
 		if m.ID == "psfs" {
@@ -113,7 +113,7 @@ func (x *exporter) observations(key, encounterKey string, a model.Assessment, pr
 
 // sideEffects is one Observation: a yes or no for each kind asked, and
 // the patient's words as a note.
-func (x *exporter) sideEffects(key string, v model.VisitRecord, fw *wording.FollowUp) {
+func (x *exporter) sideEffects(key string, v model.VisitRecord, fw *wording.Course) {
 	s := v.SideEffects
 	var parts []obsComponent
 	for _, e := range []struct {
@@ -158,7 +158,7 @@ func (x *exporter) measureCode(code, text string) concept {
 	return concept{Coding: []coding{{System: x.opt.Base + csMeasure, Code: code}}, Text: text}
 }
 
-func (x *exporter) quantity(id string, v float64, fw *wording.FollowUp) *quantity {
+func (x *exporter) quantity(id string, v float64, fw *wording.Course) *quantity {
 	v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64) // an average to two places
 	return &quantity{Value: v, Unit: fw.Units[id], System: ucum, Code: ucumUnits[id]}
 }

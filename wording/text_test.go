@@ -32,9 +32,9 @@ func TestTextComplete(t *testing.T) {
 	}
 }
 
-// TestFollowUpComplete: the follow-up's wording is whole in every
+// TestCourseComplete: the course's wording is whole in every
 // language, with a name, a direction and a unit for every measure.
-func TestFollowUpComplete(t *testing.T) {
+func TestCourseComplete(t *testing.T) {
 	var measures []string
 	for _, m := range model.Measures {
 		measures = append(measures, m.ID)
@@ -46,13 +46,13 @@ func TestFollowUpComplete(t *testing.T) {
 		"Decisions":       []model.Decision{model.DecisionUndecided, model.DecisionContinue, model.DecisionStop, model.DecisionRefer},
 	}
 	for _, lang := range model.Langs {
-		f, ok := followUps[lang]
+		f, ok := courses[lang]
 		if !ok {
-			t.Fatalf("%s has no follow-up wording", lang)
+			t.Fatalf("%s has no course wording", lang)
 		}
 		checkComplete(t, lang, reflect.ValueOf(f).Elem(), enums)
-		if len(f.HardNotes) != len(followUps[model.LangEN].HardNotes) {
-			t.Errorf("%s: %d notes on reading a change, English has %d", lang, len(f.HardNotes), len(followUps[model.LangEN].HardNotes))
+		if len(f.HardNotes) != len(courses[model.LangEN].HardNotes) {
+			t.Errorf("%s: %d notes on reading a change, English has %d", lang, len(f.HardNotes), len(courses[model.LangEN].HardNotes))
 		}
 	}
 }

@@ -2,10 +2,10 @@ package wording
 
 import "stemcounsel/model"
 
-// FollowUp is the wording of the follow-up's timeline and of visits in
-// the records. It is apart from Text so that the screens that take the
-// measurements and the documents that show them can grow separately.
-type FollowUp struct {
+// Course is the wording of a follow-up's course as the documents show
+// it: the timeline and the visits in the records. The screens that take
+// the measurements have their own.
+type Course struct {
 	Title       string
 	OwnCourse   string // the patient's course is theirs, not a trial group's result
 	Direction   string // every chart: up is better
@@ -53,16 +53,16 @@ type FollowUp struct {
 	Decisions                              map[model.Decision]string
 }
 
-// FollowUpFor is the follow-up wording of a language (English for a
-// language this build does not know).
-func FollowUpFor(lang model.Lang) *FollowUp {
-	if t, ok := followUps[lang]; ok {
+// CourseFor is the course wording of a language (English for a language
+// this build does not know).
+func CourseFor(lang model.Lang) *Course {
+	if t, ok := courses[lang]; ok {
 		return t
 	}
-	return followUps[model.LangEN]
+	return courses[model.LangEN]
 }
 
-var followUps = map[model.Lang]*FollowUp{
+var courses = map[model.Lang]*Course{
 	model.LangVI: {
 		Title:      "Diễn tiến theo dõi",
 		OwnCourse:  "Đây là diễn tiến của riêng người bệnh này, đo tại phòng khám. Đây không phải kết quả của nhóm bệnh nhân trong một thử nghiệm nào.",
