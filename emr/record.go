@@ -26,6 +26,8 @@ type Options struct {
 	// AllowOtherContent writes a record with content other than the
 	// release it was shown with, and says so on every page.
 	AllowOtherContent bool
+	// Visits are the session's follow-up visits, in order.
+	Visits []model.VisitRecord
 }
 
 func (o Options) loc() *time.Location {

@@ -28,29 +28,69 @@ func TestTextComplete(t *testing.T) {
 		if !ok || LanguageNames[lang] == "" {
 			t.Fatalf("%s has no wording or no name", lang)
 		}
-		v := reflect.ValueOf(text).Elem()
-		for i := range v.NumField() {
-			name, f := v.Type().Field(i).Name, v.Field(i)
-			switch f.Kind() {
-			case reflect.String:
-				if f.String() == "" {
-					t.Errorf("%s: %s is empty", lang, name)
-				}
-			case reflect.Map:
-				enum, ok := enums[name]
-				if !ok {
-					t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
-					continue
-				}
-				values := reflect.ValueOf(enum)
-				for j := range values.Len() {
-					if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
-						t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
-					}
-				}
-			default:
-				t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		checkComplete(t, lang, reflect.ValueOf(text).Elem(), enums)
+	}
+}
+
+// TestCourseComplete: the course's wording is whole in every
+// language, with a name, a direction and a unit for every measure.
+func TestCourseComplete(t *testing.T) {
+	var measures []string
+	for _, m := range model.Measures {
+		measures = append(measures, m.ID)
+	}
+	enums := map[string]any{
+		"Measures": measures, "UpMeans": measures, "Unit": measures, "Units": measures,
+		"Impressions":     []model.Impression{model.ImpressionUnset, model.VeryMuchImproved, model.MuchImproved, model.MinimallyImproved, model.NoChange, model.MinimallyWorse, model.MuchWorse, model.VeryMuchWorse},
+		"SideEffectNames": []string{"fever", "injection_site_infection", "new_pain", "other"},
+		"Decisions":       []model.Decision{model.DecisionUndecided, model.DecisionContinue, model.DecisionStop, model.DecisionRefer},
+	}
+	for _, lang := range model.Langs {
+		f, ok := courses[lang]
+		if !ok {
+			t.Fatalf("%s has no course wording", lang)
+		}
+		checkComplete(t, lang, reflect.ValueOf(f).Elem(), enums)
+		if len(f.HardNotes) != len(courses[model.LangEN].HardNotes) {
+			t.Errorf("%s: %d notes on reading a change, English has %d", lang, len(f.HardNotes), len(courses[model.LangEN].HardNotes))
+		}
+	}
+}
+
+// checkComplete fails on an empty string, list entry or map entry of a
+// wording table.
+func checkComplete(t *testing.T, lang model.Lang, v reflect.Value, enums map[string]any) {
+	t.Helper()
+	for i := range v.NumField() {
+		name, f := v.Type().Field(i).Name, v.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			if f.String() == "" {
+				t.Errorf("%s: %s is empty", lang, name)
 			}
+		case reflect.Slice:
+			if f.Len() == 0 {
+				t.Errorf("%s: %s is empty", lang, name)
+			}
+			for j := range f.Len() {
+				if f.Index(j).String() == "" {
+					t.Errorf("%s: %s[%d] is empty", lang, name, j)
+				}
+			}
+		case reflect.Map:
+			enum, ok := enums[name]
+			if !ok {
+				t.Errorf("%s: map %s has no enum to check against; add it to this test", lang, name)
+				continue
+			}
+			values := reflect.ValueOf(enum)
+			for j := range values.Len() {
+				if s := f.MapIndex(values.Index(j)); !s.IsValid() || s.String() == "" {
+					t.Errorf("%s: %s has no entry for %v", lang, name, values.Index(j))
+				}
+			}
+		default:
+			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
 		}
 	}
 }
