@@ -251,15 +251,16 @@ func (v *Visit) finish() tea.Cmd {
 	return tea.Quit
 }
 
-// course is the session's course with today's numbers as the latest visit.
-func (v *Visit) course() (model.Course, bool) {
-	base := v.opt.Session.Baseline
-	if base == nil {
-		return model.Course{}, false
+// followUp is the session's follow-up with today's numbers as its latest
+// visit, for the timeline; false without a baseline.
+func (v *Visit) followUp() (doc.FollowUp, bool) {
+	rec := v.opt.Session
+	if rec.Baseline == nil {
+		return doc.FollowUp{}, false
 	}
 	today, _ := v.Record()
-	all := append(append([]model.VisitRecord{}, v.opt.Earlier...), today)
-	return model.ReadVisits(*base, v.opt.Session.Groups, all, v.opt.Now()), true
+	window, _ := model.AssessmentWindow(rec.Groups)
+	return doc.FollowUpOf(rec, append(append([]model.VisitRecord{}, v.opt.Earlier...), today), window)
 }
 
 func (v *Visit) View() tea.View {
@@ -323,79 +324,16 @@ func (v *Visit) body(w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// courseView is the doctor's reading of the course: the timeline, the
-// window, what improved or worsened beyond its detectable change, and the
-// stop conversation as a talking point when it is due. Improvements are
-// always listed, whatever else is shown.
+// courseView is the doctor's reading of the course so far, today's
+// numbers included: the timeline of each measure with the group's window,
+// what improved beyond its detectable change (never hidden), and the stop
+// conversation as a talking point once it is due.
 func (v *Visit) courseView(w int) string {
-	c, ok := v.course()
+	f, ok := v.followUp()
 	if !ok {
 		return ""
 	}
-	wrap := lipgloss.NewStyle().Width(w)
-	var out []string
-	out = append(out, v.st.Title.Render(v.ft.EarlierAnswers))
-	out = append(out, v.timeline(c, w))
-	if c.WindowEnd.IsZero() {
-		out = append(out, wrap.Render(v.ft.NoWindow))
-	} else {
-		out = append(out, wrap.Render(fmt.Sprintf(v.ft.WindowEnds, c.WindowEnd.Local().Format(wording.For(v.opt.Lang).Date))))
-		if v.opt.Now().Before(c.WindowEnd) {
-			out = append(out, wrap.Render(v.ft.BeforeWindow))
-		}
-	}
-	names := func(ids []string) string {
-		var ns []string
-		for _, id := range ids {
-			ns = append(ns, strings.TrimSpace(strings.Split(v.ft.MeasureNames[id], "(")[0]))
-		}
-		return strings.Join(ns, ", ")
-	}
-	if len(c.Improved) > 0 {
-		out = append(out, wrap.Render(fmt.Sprintf(v.ft.Improved, names(c.Improved))))
-	}
-	if len(c.Worse) > 0 {
-		out = append(out, wrap.Render(fmt.Sprintf(v.ft.Worse, names(c.Worse))))
-	}
-	if len(c.Improved) == 0 && len(c.Worse) == 0 {
-		out = append(out, wrap.Render(v.ft.NoMeaningful))
-	}
-	if c.RaiseStop {
-		out = append(out, v.st.Notice.Render(wrap.Render("❗ "+v.ft.StopPoint)))
-	}
-	return strings.Join(out, "\n")
-}
-
-// timeline draws each measure's values from the baseline on, one line a
-// measure.
-func (v *Visit) timeline(c model.Course, w int) string {
-	base := v.opt.Session.Baseline
-	today, _ := v.Record()
-	all := append(append([]model.VisitRecord{}, v.opt.Earlier...), today)
-	var lines []string
-	for _, ch := range c.Changes {
-		vals := []string{fmt.Sprintf("%g", scoreOf(*base, ch.Measure))}
-		for _, vis := range all {
-			vals = append(vals, fmt.Sprintf("%g", scoreOf(vis.Assessment, ch.Measure)))
-		}
-		lines = append(lines, ansi.Truncate(fmt.Sprintf("%s: %s", v.ft.MeasureNames[ch.Measure], strings.Join(vals, " → ")), w, "…"))
-	}
-	return strings.Join(lines, "\n")
-}
-
-// scoreOf is a measure's value in an assessment, the PSFS as its average.
-func scoreOf(a model.Assessment, id string) float64 {
-	if id != "psfs" {
-		return a.Scores[id]
-	}
-	if len(a.Activities) == 0 {
-		return 0
-	}
-	sum := 0
-	for _, act := range a.Activities {
-		sum += act.Score
-	}
-	return float64(sum) / float64(len(a.Activities))
+	return v.st.Title.Render(v.ft.EarlierAnswers) + "\n" + doc.Timeline(f, v.opt.Lang, w, v.opt.Glyphs == "ascii")
 }
 
 func (v *Visit) helpLine() string {

@@ -34,7 +34,7 @@ func newVisit(t *testing.T, opt VisitOptions, at time.Time) *Visit {
 	opt.Content = realContent(t)
 	opt.Now = func() time.Time { return at }
 	v := NewVisit(opt)
-	v.Update(tea.WindowSizeMsg{Width: 100, Height: 60})
+	v.Update(tea.WindowSizeMsg{Width: 100, Height: 400}) // tall: the whole course in view
 	return v
 }
 
@@ -69,7 +69,7 @@ func TestVisitReadsBackAndRaisesStopOnlyAtTheWindow(t *testing.T) {
 		t.Fatalf("the activity is read back in the patient's words:\n%s", text)
 	}
 	visitKeys(v, "7", "enter", "5", "enter", "4", "enter", "4", "enter") // pain 7 and 5, stairs 4, no change
-	if text := visitText(v); strings.Contains(text, "Talking point") || !strings.Contains(text, "too early to judge") {
+	if text := visitText(v); strings.Contains(text, "A talking point") || !strings.Contains(text, "6 → 5, 17% better: within the detectable change") {
 		t.Fatalf("before the window no stop question:\n%s", text)
 	}
 	visitKeys(v, "n", "enter", "n", "enter", "y", "enter")
@@ -90,13 +90,13 @@ func TestVisitReadsBackAndRaisesStopOnlyAtTheWindow(t *testing.T) {
 	v = newVisit(t, VisitOptions{Store: store, Session: rec, Earlier: earlier}, testClock.Add(182*day))
 	visitKeys(v, "7", "enter", "5", "enter", "4")
 	text = visitText(v)
-	if !strings.Contains(text, "Follow-up visit 2") || !strings.Contains(text, "Talking point: no meaningful change by the time trials judged it") ||
-		!strings.Contains(text, "Usual pain, last week (0–10): 6 → 5 → 5") {
+	if !strings.Contains(text, "Follow-up visit 2") || !strings.Contains(text, "A talking point, not a verdict") ||
+		!strings.Contains(text, "first measurement 24 Nov 2026: 6") {
 		t.Fatalf("at the window with no meaningful change the doctor sees the talking point and the course:\n%s", text)
 	}
 	visitKeys(v, "up", "3") // usual pain 3: half the baseline
 	text = visitText(v)
-	if strings.Contains(text, "Talking point") || !strings.Contains(text, "Improved beyond its detectable change: Usual pain") {
+	if strings.Contains(text, "A talking point") || !strings.Contains(text, "Improved beyond the detectable change: Usual pain") {
 		t.Fatalf("an improvement is shown and holds the talking point:\n%s", text)
 	}
 }

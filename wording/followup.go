@@ -23,9 +23,6 @@ type FollowUp struct {
 	VisitTitle, PracticeVisit, KioskVisit string
 	OlderRelease, NoBaseline              string
 	EarlierAnswers                        string
-	WindowEnds, NoWindow, BeforeWindow    string
-	Improved, Worse, NoMeaningful         string
-	StopPoint                             string
 	Saved, SaveFailed, QuitUnsaved        string
 	NothingToSave, NotSaved               string
 
@@ -75,13 +72,6 @@ var followUps = map[model.Lang]*FollowUp{
 		OlderRelease:      "Buổi này dùng một phiên bản nội dung cũ hơn (%s): lời các câu hỏi hôm nay có thể khác với lúc đó.",
 		NoBaseline:        "Buổi này không có số đo ban đầu: lần tái khám vẫn được lưu, nhưng không đo được thay đổi.",
 		EarlierAnswers:    "Số đo ban đầu và các lần trước",
-		WindowEnds:        "Khoảng thời gian đánh giá của nhóm bệnh kết thúc ngày %s.",
-		NoWindow:          "Nhóm bệnh này chưa có khoảng thời gian đánh giá từ thử nghiệm: hãy thống nhất ngày đánh giá với người bệnh.",
-		BeforeWindow:      "Chưa đến cuối khoảng thời gian đánh giá: chưa nên kết luận.",
-		Improved:          "Tốt lên vượt mức thay đổi phát hiện được: %s",
-		Worse:             "Xấu đi vượt mức thay đổi phát hiện được: %s",
-		NoMeaningful:      "Chưa có thay đổi nào vượt mức thay đổi phát hiện được.",
-		StopPoint:         "Điểm cần trao đổi: không có thay đổi có ý nghĩa vào thời điểm các thử nghiệm đánh giá; tài liệu hướng dẫn khuyên nên bàn về việc ngừng. Đây là gợi ý để trao đổi, không phải kết luận.",
 		Saved:             "Đã lưu lần tái khám %d của buổi %s.",
 		SaveFailed:        "Chưa lưu được lần tái khám: %v. Những gì đã nhập vẫn còn; nhấn ctrl+s để thử lại.",
 		QuitUnsaved:       "Thoát mà không lưu lần tái khám? y: thoát, n: ở lại",
@@ -130,13 +120,6 @@ var followUps = map[model.Lang]*FollowUp{
 		OlderRelease:      "This session used an earlier release of the content (%s): today's questions may be worded differently from then.",
 		NoBaseline:        "This session has no baseline: the visit is kept, but no change can be measured.",
 		EarlierAnswers:    "The baseline and earlier visits",
-		WindowEnds:        "The group's assessment window ends on %s.",
-		NoWindow:          "This group has no assessment window from trials: agree a review date with the patient.",
-		BeforeWindow:      "Before the end of the assessment window: too early to judge.",
-		Improved:          "Improved beyond its detectable change: %s",
-		Worse:             "Worse beyond its detectable change: %s",
-		NoMeaningful:      "No change beyond the detectable change yet.",
-		StopPoint:         "Talking point: no meaningful change by the time trials judged it; the guide advises discussing stopping. A point to talk over with the patient, not a verdict.",
 		Saved:             "Visit %d of session %s is saved.",
 		SaveFailed:        "The visit is not saved: %v. Nothing typed is lost; ctrl+s tries again.",
 		QuitUnsaved:       "Quit without saving the visit? y: quit, n: stay",
