@@ -66,11 +66,11 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, rec.Baseline.At.Local().Format(w.DayFormat))
 		writeAssessment(&b, *rec.Baseline, rec.Lang, w)
 	}
-	t := wording.For(rec.Lang)
+	t, fu := wording.For(rec.Lang), wording.FollowUpFor(rec.Lang)
 	for _, v := range visits {
 		fmt.Fprintf(&b, "\n### %s, %s\n\n", fmt.Sprintf(w.VisitTitle, v.Number), v.At.Local().Format(w.DayFormat))
 		if v.Practice || rec.Training {
-			fmt.Fprintf(&b, "*%s*\n\n", w.Practice)
+			fmt.Fprintf(&b, "*%s*\n\n", fu.PracticeVisit)
 		}
 		if v.Kiosk {
 			fmt.Fprintf(&b, "*%s*\n\n", w.AtKiosk)
@@ -79,9 +79,9 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		if v.Impression != model.ImpressionUnset {
 			fmt.Fprintf(&b, "- **%s:** %s\n", w.ImpressionLabel, w.Impressions[v.Impression])
 		}
-		fmt.Fprintf(&b, "- **%s:** %s\n", w.SideEffectsLabel, sideEffects(v.SideEffects, w))
+		fmt.Fprintf(&b, "- **%s:** %s\n", fu.SideEffects, sideEffects(v.SideEffects, w))
 		if v.Decision != "" {
-			fmt.Fprintf(&b, "- **%s:** %s\n", w.DecisionLabel, w.Decisions[v.Decision])
+			fmt.Fprintf(&b, "- **%s:** %s\n", fu.Decision, fu.DecisionNames[v.Decision])
 		}
 		if len(v.Regret) > 0 {
 			fmt.Fprintf(&b, "- **%s:** %s\n", w.RegretLabel, strings.Trim(fmt.Sprint(v.Regret), "[]"))
@@ -101,7 +101,7 @@ const codeMargin = 4
 func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w *wording.Course) {
 	for _, m := range model.Measures {
 		if v, ok := a.Scores[m.ID]; ok {
-			fmt.Fprintf(b, "- %s: **%s**\n", w.Measures[m.ID], Escape(value(w, lang, m.ID, v)))
+			fmt.Fprintf(b, "- %s: **%s**\n", measureName(lang, m.ID), Escape(value(w, lang, m.ID, v)))
 		}
 	}
 	for _, act := range a.Activities {

@@ -40,10 +40,9 @@ func TestCourseComplete(t *testing.T) {
 		measures = append(measures, m.ID)
 	}
 	enums := map[string]any{
-		"Measures": measures, "UpMeans": measures, "Unit": measures, "Units": measures,
+		"UpMeans": measures, "Unit": measures, "Units": measures,
 		"Impressions":     []model.Impression{model.ImpressionUnset, model.VeryMuchImproved, model.MuchImproved, model.MinimallyImproved, model.NoChange, model.MinimallyWorse, model.MuchWorse, model.VeryMuchWorse},
 		"SideEffectNames": []string{"fever", "injection_site_infection", "new_pain", "other"},
-		"Decisions":       []model.Decision{model.DecisionUndecided, model.DecisionContinue, model.DecisionStop, model.DecisionRefer},
 	}
 	for _, lang := range model.Langs {
 		f, ok := courses[lang]
