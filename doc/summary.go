@@ -90,6 +90,7 @@ func Summary(s *model.Session, c *content.Bundle) string {
 		}
 		fmt.Fprintf(&b, "\n**%s:** %s\n", t.SummaryNextStep, next)
 	}
+	b.WriteString(Baseline(s.Lang, s.Baseline))
 
 	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryViewed)
 	for _, v := range s.Viewed {

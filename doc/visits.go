@@ -43,13 +43,13 @@ func RecordFollowUp(rec model.Record, visits []model.VisitRecord) (FollowUp, boo
 }
 
 // Visits is the follow-up part of a record's readable copy, in Markdown:
-// the timeline against the groups' assessment window, then the first
-// measurement and each visit as entered. width is the page's; the charts
+// the timeline against the groups' assessment window, then each visit as
+// entered ("" before the first visit). width is the page's; the charts
 // leave room for a code block's margin.
 func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, width int, mode ChartMode) string {
 	f, ok := RecordFollowUp(rec, visits)
-	if !ok {
-		return ""
+	if !ok || len(visits) == 0 {
+		return "" // a baseline alone is in the summary
 	}
 	w := wording.CourseFor(rec.Lang)
 	var b strings.Builder
@@ -62,10 +62,6 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		g = &asciiChart
 	}
 	b.WriteString(f.markdown(rec.Lang, width-codeMargin, g))
-	if rec.Baseline != nil {
-		fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, rec.Baseline.At.Local().Format(w.DayFormat))
-		writeAssessment(&b, *rec.Baseline, rec.Lang, w)
-	}
 	t, fu := wording.For(rec.Lang), wording.FollowUpFor(rec.Lang)
 	for _, v := range visits {
 		fmt.Fprintf(&b, "\n### %s, %s\n\n", fmt.Sprintf(w.VisitTitle, v.Number), v.At.Local().Format(w.DayFormat))
@@ -90,6 +86,19 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 			fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, Escape(v.ContentVersion), t.ContentNow, c.Hash)
 		}
 	}
+	return b.String()
+}
+
+// Baseline is the follow-up's first measurement as the summary lists it;
+// "" when none was taken.
+func Baseline(lang model.Lang, a *model.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	w := wording.CourseFor(lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, a.At.Local().Format(w.DayFormat))
+	writeAssessment(&b, *a, lang, w)
 	return b.String()
 }
 
