@@ -132,6 +132,8 @@ func (r *runner) step() error {
 		return r.persona()
 	case model.StepNextStep:
 		return r.nextStep()
+	case model.StepBaseline:
+		return r.baseline()
 	}
 	return nil
 }

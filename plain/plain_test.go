@@ -2,6 +2,7 @@ package plain
 
 import (
 	"bytes"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"stemcounsel/content"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 func fixedNow() time.Time { return time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC) }
@@ -70,6 +72,17 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 			in = append(in, "1", "1", "1", "1")
 		case model.StepNextStep:
 			in = append(in, "1")
+		case model.StepBaseline: // usual pain 6 (after an 11 it refuses), the rest skipped; one activity
+			for _, m := range model.MeasuresFor([]string{group}) {
+				switch m.ID {
+				case "pain-usual":
+					in = append(in, "11", "6")
+				case "psfs":
+				default:
+					in = append(in, "")
+				}
+			}
+			in = append(in, "leo cầu thang", "x", "3", "")
 		}
 		in = append(in, "") // enter: next page (or finish, on the last)
 	}
@@ -153,6 +166,17 @@ func TestPipeSessionInEachLanguage(t *testing.T) {
 			}
 			if c.role == model.RoleDoctor && rec.NextStep != model.NextSteps[0] {
 				t.Errorf("next step %q", rec.NextStep)
+			}
+			if c.role == model.RoleDoctor {
+				if rec.Baseline == nil || len(rec.Baseline.Scores) != 1 || rec.Baseline.Scores["pain-usual"] != 6 ||
+					len(rec.Baseline.Activities) != 1 || rec.Baseline.Activities[0] != (model.Activity{Name: "leo cầu thang", Score: 3}) {
+					t.Errorf("baseline %+v, want usual pain 6 and one activity rated 3", rec.Baseline)
+				}
+				if fu := wording.FollowUpFor(c.lang); !strings.Contains(text, fmt.Sprintf(fu.OffScale, fu.MeasureNames["pain-usual"], "11", 0, 10)) {
+					t.Error("a pain of 11 is not refused in words")
+				}
+			} else if rec.Baseline != nil {
+				t.Errorf("a patient's own session took a baseline: %+v", rec.Baseline)
 			}
 		})
 	}
