@@ -49,6 +49,11 @@ type Options struct {
 	Style   string     // a doc.StyleNames entry; "" is auto
 	Glyphs  string     // "ascii": ASCII symbols only; "" or "auto": so under TERM=linux too
 
+	// PasteGap: a key handled less than this after the previous one is
+	// taken as part of a paste from a terminal without bracketed paste (see
+	// paste.go). Zero takes every key as typed.
+	PasteGap time.Duration
+
 	// ResizeDebounce delays re-rendering while a window is being resized; a
 	// terminal drag sends dozens of sizes. Zero renders at once.
 	ResizeDebounce time.Duration
@@ -76,6 +81,9 @@ type Options struct {
 	RetainDays int
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
+	// PINGuard counts wrong PINs across patients and sessions: build one
+	// per process and give it to every kiosk session.
+	PINGuard *PINGuard
 
 	// AskConsent asks each patient whether the record may be kept before
 	// anything is saved (the Store should then be
@@ -89,6 +97,9 @@ type Options struct {
 	idleTick func() tea.Cmd
 	// codes counts a kiosk's wrong follow-up codes, across its patients.
 	codes *codeGuard
+	// noticeTick wakes the model when a notice's time is up; tests use
+	// the injected clock instead.
+	noticeTick func(time.Duration) tea.Cmd
 }
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -121,6 +132,7 @@ type Model struct {
 	page          *pageScreen             // every step not in the table
 	dialog        dialog                  // nil: none open
 	panelOpen     bool
+	panelTop      int // the first row of the panel's text in view
 
 	saveSeq   uint64
 	lastSaved []byte // the last record saved, without its time
@@ -128,13 +140,15 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput      time.Time // the kiosk's idle clock
-	handoff        bool      // the kiosk shows the hand-off code
-	pinTries       int
-	pinLockedUntil time.Time
-	crash          string
+	lastInput  time.Time   // the kiosk's idle clock
+	lastKey    time.Time   // when the last key was handled: see PasteGap
+	used       bool        // a person has touched the kiosk since it was reset
+	handoff    bool        // the kiosk shows the hand-off code
+	abandoning *abandonJob // the kiosk is writing the left session
+	crash      string
 
 	notice    string
+	read      reading // the page search and the notice's clock
 	resizeSeq int
 
 	visit *Visit // a kiosk's follow-up visit on screen; nil for none
@@ -150,12 +164,18 @@ func New(opt Options) *Model {
 	}
 	if opt.Kiosk {
 		opt.Role = model.RolePatient
+		if opt.PINGuard == nil { // one for this model and every reset of it
+			opt.PINGuard = NewPINGuard()
+		}
 	}
 	if opt.idleTick == nil {
 		opt.idleTick = idleTick
 	}
 	if opt.codes == nil {
 		opt.codes = &codeGuard{}
+	}
+	if opt.noticeTick == nil {
+		opt.noticeTick = noticeTick
 	}
 	s := opt.Session
 	if s == nil {
@@ -203,8 +223,9 @@ type resizeDoneMsg struct{ seq int }
 
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
-func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
-	defer m.recoverCrash(&cmd)
+func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	defer m.recoverCrash(&next, &cmd)
+	defer func() { cmd = tea.Batch(cmd, m.timeNotice()) }()
 	if m.finished {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseClickMsg:
@@ -212,6 +233,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
+	case noticeTickMsg:
+		m.expireNotice()
+		return m, nil
 	case idleTickMsg:
 		return m, m.onIdleTick()
 	case pinCheckedMsg:
@@ -246,8 +270,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		m.finishedSaving(msg)
 		return m, nil
 	case abandonedMsg:
-		m.abandoned(msg)
-		return m, nil
+		return m, m.abandoned(msg)
 	case amendedMsg:
 		m.amended(msg)
 		return m, nil
@@ -256,7 +279,14 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case consentForgotMsg:
 		m.consentForgot(msg)
 		return m, nil
+	case tea.PasteMsg:
+		m.inputNow()
+		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
+		defer func() { m.lastKey = m.now() }()
+		if m.inBurst() {
+			return m, m.pastedKey(msg)
+		}
 		if m.kiosk() {
 			if c, done := m.kioskKey(msg); done {
 				return m, tea.Batch(c, m.autosave(false))
@@ -275,7 +305,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 		cmd = m.handleClick(msg)
 	case tea.MouseWheelMsg:
-		m.lastInput = m.now()
+		m.inputNow()
 		m.handleWheel(msg)
 		return m, nil
 	default:
@@ -325,13 +355,24 @@ const sidePanelWidth = 42
 // (wide screens) rather than over it.
 func (m *Model) panelBeside() bool { return m.panelShown() && m.innerWidth() >= 116 }
 
-// bodyWidth is the width of the page itself.
-func (m *Model) bodyWidth() int {
+// pageWidth is the width the page has beside any side panel.
+func (m *Model) pageWidth() int {
 	if m.panelBeside() {
 		return max(1, m.innerWidth()-sidePanelWidth-1)
 	}
 	return m.innerWidth()
 }
+
+// readingWidth is the longest line a page is set in: lines much longer
+// are hard to follow back to the next one, for older eyes most of all.
+const readingWidth = 76
+
+// bodyWidth is the width of the page itself: its room, up to a
+// comfortable measure.
+func (m *Model) bodyWidth() int { return min(m.pageWidth(), readingWidth) }
+
+// bodyIndent centres the page in its room on a wide screen.
+func (m *Model) bodyIndent() int { return (m.pageWidth() - m.bodyWidth()) / 2 }
 
 // Header: title row and progress row, plus a blank row at full size. Footer:
 // the buttons, with the help bar on a row of its own at full size.
@@ -420,6 +461,7 @@ func (m *Model) refresh(keepPlace bool) {
 		return
 	}
 	frac := m.vp.ScrollPercent()
+	m.forgetSearch() // its lines are of the page as it was
 	m.layoutViewport()
 	step := m.session.Current
 	var out string
@@ -467,6 +509,7 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 		return nil
 	}
 	m.screen().enter()
+	m.panelTop = 0
 	m.refresh(false)
 	return m.prerender()
 }
@@ -528,7 +571,11 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 // finished, and asks once everywhere else: a patient who has read for a
 // quarter of an hour loses their place to a stray q otherwise.
 func (m *Model) requestQuit() tea.Cmd {
-	if (m.session.Current == model.StepWelcome && !m.session.HasAnswers()) || m.finished {
+	if m.kiosk() { // only staff leave a kiosk, with the PIN
+		m.notice = m.text.KioskNoQuit
+		return nil
+	}
+	if (m.session.Current == model.StepWelcome && !m.gaveAnswers()) || m.finished {
 		return tea.Quit
 	}
 	m.dialog = m.quitDialog()
