@@ -112,8 +112,18 @@ func (b *baselineScreen) key(k tea.KeyPressMsg) action {
 	if !b.needed() {
 		return nil
 	}
-	if b.form.typing() && key.Matches(k, b.m.keys.Field.Drop) {
-		return do(func(*Model) tea.Cmd { return b.form.move(b.form.focus + 1) })
+	if b.form.typing() {
+		// Past either end of the text the arrows leave the step, as on
+		// every other line.
+		ti := &b.form.cur().text
+		switch {
+		case key.Matches(k, b.m.keys.Field.Drop):
+			return do(func(*Model) tea.Cmd { return b.form.move(b.form.focus + 1) })
+		case k.String() == "right" && ti.Position() >= len([]rune(ti.Value())):
+			return nextAction{}
+		case k.String() == "left" && ti.Position() == 0:
+			return prevAction{}
+		}
 	}
 	took, notice, cmd := b.form.key(k, b.keys, b.ft())
 	if !took {
@@ -159,7 +169,7 @@ func (b *baselineScreen) leave() string {
 func (b *baselineScreen) ShortHelp() []key.Binding {
 	k := b.m.keys
 	if b.needed() && b.form.typing() {
-		return []key.Binding{b.helpField(), k.Interrupt}
+		return []key.Binding{b.helpField(), k.Next, k.Interrupt}
 	}
 	return append([]key.Binding{b.helpField(), b.helpType()}, b.pageScreen.ShortHelp()...)
 }
