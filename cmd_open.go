@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"stemcounsel/audit"
@@ -51,8 +52,13 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
 		return 1
 	}
+	visits, err := store.Visits(code)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
 	if pdf.file != "" {
-		return writeRecordPDF(pdf, rec, b, store.log, stdout, stderr)
+		return writeRecordPDF(pdf, rec, visits, b, store.log, stdout, stderr)
 	}
 	md := doc.Record(rec, b)
 	if am := records.AmenderOf(store.Store); am != nil {
@@ -66,7 +72,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 			md += "\n" + string(n)
 		}
 	}
-	out, err := doc.Render(md, *width, outputStyle(*style, stdout))
+	rendered := outputStyle(*style, stdout)
+	md += doc.Visits(rec, visits, b, *width, chartMode(rendered))
+	out, err := doc.Render(md, *width, rendered)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -76,4 +84,16 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, out)
 	return 0
+}
+
+// chartMode is how the follow-up's charts suit the output: words for a
+// screen reader or a dumb terminal, ASCII where the style asks for it.
+func chartMode(rendered string) doc.ChartMode {
+	switch {
+	case plainMode(false):
+		return doc.ChartWords
+	case rendered == doc.StyleASCII || os.Getenv("TERM") == "linux":
+		return doc.ChartASCII
+	}
+	return doc.ChartBox
 }

@@ -72,6 +72,11 @@ func TimelineWords(f FollowUp, lang model.Lang, width int) string {
 	return f.text(lang, width, nil)
 }
 
+// ChartBlock is the info string of a chart's code block in Markdown, so
+// that a document drawn otherwise (the PDF) can put a drawing in its place:
+// Charts lists them in the same order.
+const ChartBlock = "chart"
+
 // markdown is the timeline for a Markdown document: the charts as code
 // blocks of width columns, the rest as text; nil glyphs give words only.
 func (f FollowUp) markdown(lang model.Lang, width int, g *chartGlyphs) string {
@@ -79,9 +84,9 @@ func (f FollowUp) markdown(lang model.Lang, width int, g *chartGlyphs) string {
 	for _, p := range f.parts(lang, width, g) {
 		switch {
 		case p.chart != nil:
-			fmt.Fprintf(&b, "```\n%s\n```\n\n", strings.Join(p.chart, "\n"))
+			fmt.Fprintf(&b, "```%s\n%s\n```\n\n", ChartBlock, strings.Join(p.chart, "\n"))
 		case p.heading:
-			fmt.Fprintf(&b, "**%s**\n\n", Escape(p.text))
+			fmt.Fprintf(&b, "\n**%s**\n\n", Escape(p.text))
 		case p.item:
 			fmt.Fprintf(&b, "- %s\n", Escape(p.text))
 		default:
@@ -160,7 +165,7 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 		}
 		ps = append(ps, part{text: words(w.Measures[m.ID]), heading: true})
 		if g != nil && width >= minChartWidth && len(s.points) > 0 {
-			ps = append(ps, part{chart: s.draw(w, lang, width, g, f.Window.Hours()/24)})
+			ps = append(ps, part{chart: s.chart(w, lang, f.Window.Hours()/24).draw(w, width, g)})
 			if f.Window > 0 {
 				item(fmt.Sprintf(w.Window, g.window, monthsWords(w, lang, f.Window.Hours()/24)))
 			}
@@ -254,86 +259,132 @@ func (s series) threshold(w *wording.Course, lang model.Lang) string {
 	return points
 }
 
-// draw is the chart: a title line, the rows from better (top) to worse,
-// the time axis and its labels. Every line is at most width columns.
-func (s series) draw(w *wording.Course, lang model.Lang, width int, g *chartGlyphs, windowDays float64) []string {
+// Chart is one measure's chart laid out, the same for text and for the
+// PDF: rows from Half above zero to Half below, the detectable change at
+// row Band either side, the time axis over Span days with the window's end
+// at Window (0: none), and a mark per visit.
+type Chart struct {
+	Title, Axis  string // the measure; its vertical unit
+	Up           string // what up means on it
+	Threshold    string // the detectable change, in words
+	WindowText   string // the window's length, in words
+	TimeAxis     string // what the time axis counts
+	Half, Band   int
+	Labels       map[int]string // the rows that carry their value
+	Span, Window float64
+	Marks        []Mark
+}
+
+// Mark is a visit on a chart.
+type Mark struct {
+	Days    float64
+	Row     int  // a change within the detectable change sits on row 0
+	Counted bool // beyond the detectable change
+	Clipped bool // further from zero than the chart reaches: drawn at its edge
+	Months  string
+}
+
+// Charts are the follow-up's charts, one per measure taken at the
+// baseline and a visit, for a drawing that is not text.
+func Charts(f FollowUp, lang model.Lang) []Chart {
+	w := wording.CourseFor(lang)
+	var out []Chart
+	for _, m := range model.Measures {
+		if s, ok := f.series(m); ok {
+			out = append(out, s.chart(w, lang, f.Window.Hours()/24))
+		}
+	}
+	return out
+}
+
+func (s series) chart(w *wording.Course, lang model.Lang, windowDays float64) Chart {
 	half, step, band := s.rows()
-	label := func(r int) string {
+	c := Chart{Title: w.Measures[s.m.ID], Axis: s.axis(w), Up: w.UpMeans[s.m.ID], Threshold: s.threshold(w, lang), WindowText: monthsWords(w, lang, windowDays), TimeAxis: w.Months, Half: half, Band: band, Labels: map[int]string{}, Span: windowDays, Window: windowDays}
+	for r := -half; r <= half; r++ {
 		v := float64(r) * step
 		switch {
 		case r == 0:
-			return "0"
+			c.Labels[r] = "0"
 		case r%band != 0 && abs(r) != half:
-			return ""
 		case s.percent:
-			return fmt.Sprintf("%+.0f%%", v)
+			c.Labels[r] = fmt.Sprintf("%+.0f%%", v)
+		default:
+			c.Labels[r] = sign(v) + number(lang, math.Abs(v), 1)
 		}
-		return sign(v) + number(lang, math.Abs(v), 1)
 	}
+	for _, p := range s.points {
+		c.Span = math.Max(c.Span, p.days)
+		mk := Mark{Days: p.days, Counted: p.counted, Months: months(lang, p.days)}
+		if p.counted {
+			mk.Row = s.row(p.y, step, band)
+			if abs(mk.Row) > half {
+				mk.Row, mk.Clipped = half*sgn(mk.Row), true
+			}
+		}
+		c.Marks = append(c.Marks, mk)
+	}
+	return c
+}
+
+// draw is the chart in text: what up means, the rows from better (top)
+// to worse, the time axis and its labels. Every line is at most width
+// columns.
+func (c Chart) draw(w *wording.Course, width int, g *chartGlyphs) []string {
 	labelW := 0
-	for r := -half; r <= half; r++ {
-		labelW = max(labelW, xansi.StringWidth(label(r)))
+	for _, l := range c.Labels {
+		labelW = max(labelW, xansi.StringWidth(l))
 	}
 	plotW := width - labelW - 2
-	span := windowDays
-	for _, p := range s.points {
-		span = math.Max(span, p.days)
-	}
 	col := func(days float64) int {
-		if span <= 0 {
+		if c.Span <= 0 {
 			return 0
 		}
-		return int(math.Round(days / span * float64(plotW-1)))
+		return int(math.Round(days / c.Span * float64(plotW-1)))
 	}
-	grid := make([][]string, 2*half+1)
+	grid := make([][]string, 2*c.Half+1)
 	for i := range grid {
-		r := half - i
+		r := c.Half - i
 		fill := " "
 		switch {
 		case r == 0:
 			fill = g.zero
-		case abs(r) == band:
+		case abs(r) == c.Band:
 			fill = g.band
 		}
 		grid[i] = strings.Split(strings.Repeat(fill, plotW), "")
 	}
-	if windowDays > 0 {
-		markWindow(grid, col(windowDays), g)
+	if c.Window > 0 {
+		markWindow(grid, col(c.Window), g)
 	}
-	var ticks []int
-	for _, p := range s.points {
-		c := col(p.days)
-		ticks = append(ticks, c)
-		r, glyph := 0, g.within
-		if p.counted {
-			r, glyph = s.row(p.y, step, band), g.beyond
-			if abs(r) > half {
-				r, glyph = half*sgn(r), map[bool]string{true: g.up, false: g.down}[r > 0]
-			}
+	axis := strings.Split(strings.Repeat(g.zero, plotW), "")
+	if c.Window > 0 {
+		axis[col(c.Window)] = g.window
+	}
+	for _, mk := range c.Marks {
+		glyph := g.within
+		switch {
+		case mk.Clipped:
+			glyph = map[bool]string{true: g.up, false: g.down}[mk.Row > 0]
+		case mk.Counted:
+			glyph = g.beyond
 		}
-		grid[half-r][c] = glyph
+		grid[c.Half-mk.Row][col(mk.Days)] = glyph
+		axis[col(mk.Days)] = g.xtick
 	}
-	out := hang(fmt.Sprintf("%s, %s %s", s.axis(w), g.up, w.UpMeans[s.m.ID]), width, "", "")
+	out := hang(fmt.Sprintf("%s, %s %s", c.Axis, g.up, c.Up), width, "", "")
 	for i, cells := range grid {
-		r := half - i
+		r := c.Half - i
 		lead := g.axis
 		switch {
 		case r == 0:
 			lead = g.origin
-		case label(r) != "":
+		case c.Labels[r] != "":
 			lead = g.tick
 		}
-		out = append(out, padLeft(label(r), labelW)+" "+lead+strings.Join(cells, ""))
-	}
-	axis := strings.Split(strings.Repeat(g.zero, plotW), "")
-	if windowDays > 0 {
-		axis[col(windowDays)] = g.window
-	}
-	for _, c := range ticks {
-		axis[c] = g.xtick
+		out = append(out, padLeft(c.Labels[r], labelW)+" "+lead+strings.Join(cells, ""))
 	}
 	out = append(out, strings.Repeat(" ", labelW+1)+g.corner+strings.Join(axis, ""))
-	out = append(out, strings.Repeat(" ", labelW+2)+tickLabels(lang, s.points, col, plotW))
+	out = append(out, strings.Repeat(" ", labelW+2)+tickLabels(c.Marks, col, plotW))
 	return append(out, hang(w.Months, width, strings.Repeat(" ", labelW+2), strings.Repeat(" ", labelW+2))...)
 }
 
@@ -375,7 +426,7 @@ func (s series) row(y, step float64, band int) int {
 
 // tickLabels writes each visit's month under its tick, left to right,
 // leaving out a label that would run into the one before.
-func tickLabels(lang model.Lang, pts []point, col func(float64) int, plotW int) string {
+func tickLabels(marks []Mark, col func(float64) int, plotW int) string {
 	line := []rune(strings.Repeat(" ", plotW))
 	next := 0
 	put := func(c int, s string) {
@@ -388,8 +439,8 @@ func tickLabels(lang model.Lang, pts []point, col func(float64) int, plotW int) 
 		next = c + n + 1
 	}
 	put(0, "0")
-	for _, p := range pts {
-		put(col(p.days), months(lang, p.days))
+	for _, mk := range marks {
+		put(col(mk.Days), mk.Months)
 	}
 	return strings.TrimRight(string(line), " ")
 }
@@ -398,13 +449,13 @@ func tickLabels(lang model.Lang, pts []point, col func(float64) int, plotW int) 
 // visit's value, its change and whether it counts; for the PSFS each
 // activity against the single-activity threshold.
 func (f FollowUp) visitLines(s series, w *wording.Course, lang model.Lang) []string {
-	lines := []string{fmt.Sprintf(w.First, f.Baseline.At.Format(w.DayFormat), value(w, lang, s.m.ID, s.base))}
+	lines := []string{fmt.Sprintf(w.First, f.Baseline.At.Local().Format(w.DayFormat), value(w, lang, s.m.ID, s.base))}
 	for _, p := range s.points {
 		verdict := w.NotCounted
 		if p.counted {
 			verdict = w.Counted
 		}
-		lines = append(lines, fmt.Sprintf(w.VisitLine, p.at.Format(w.DayFormat), monthsWords(w, lang, p.days),
+		lines = append(lines, fmt.Sprintf(w.VisitLine, p.at.Local().Format(w.DayFormat), monthsWords(w, lang, p.days),
 			value(w, lang, s.m.ID, p.change.From), value(w, lang, s.m.ID, p.change.To), s.changeWords(w, lang, p)+": "+verdict))
 		if s.m.ID != "psfs" {
 			continue

@@ -166,8 +166,8 @@ func TestTimelineWordsSayEveryVisit(t *testing.T) {
 		}
 		flat := strings.Join(strings.Fields(out), " ")
 		for _, v := range f.Visits {
-			if !strings.Contains(flat, v.At.Format(w.DayFormat)) {
-				t.Errorf("%s: the visit of %s is not said", lang, v.At.Format(w.DayFormat))
+			if !strings.Contains(flat, v.At.Local().Format(w.DayFormat)) {
+				t.Errorf("%s: the visit of %s is not said", lang, v.At.Local().Format(w.DayFormat))
 			}
 		}
 		// usual pain 6 -> 5, 6 -> 3, 6 -> 5.5: counted once; worst pain once; the PSFS average once.

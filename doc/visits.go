@@ -36,11 +36,18 @@ func FollowUpOf(rec model.Record, visits []model.VisitRecord, window time.Durati
 	return f, rec.Baseline != nil || len(visits) > 0
 }
 
+// RecordFollowUp is FollowUpOf against the window of the record's groups.
+func RecordFollowUp(rec model.Record, visits []model.VisitRecord) (FollowUp, bool) {
+	window, _ := model.AssessmentWindow(rec.Groups)
+	return FollowUpOf(rec, visits, window)
+}
+
 // Visits is the follow-up part of a record's readable copy, in Markdown:
-// the timeline, then the first measurement and each visit as entered.
-// width is the page's; the charts leave room for a code block's margin.
-func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, window time.Duration, width int, mode ChartMode) string {
-	f, ok := FollowUpOf(rec, visits, window)
+// the timeline against the groups' assessment window, then the first
+// measurement and each visit as entered. width is the page's; the charts
+// leave room for a code block's margin.
+func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, width int, mode ChartMode) string {
+	f, ok := RecordFollowUp(rec, visits)
 	if !ok {
 		return ""
 	}
@@ -56,12 +63,12 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, win
 	}
 	b.WriteString(f.markdown(rec.Lang, width-codeMargin, g))
 	if rec.Baseline != nil {
-		fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, rec.Baseline.At.Format(w.DayFormat))
+		fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, rec.Baseline.At.Local().Format(w.DayFormat))
 		writeAssessment(&b, *rec.Baseline, rec.Lang, w)
 	}
 	t := wording.For(rec.Lang)
 	for _, v := range visits {
-		fmt.Fprintf(&b, "\n### %s, %s\n\n", fmt.Sprintf(w.VisitTitle, v.Number), v.At.Format(w.DayFormat))
+		fmt.Fprintf(&b, "\n### %s, %s\n\n", fmt.Sprintf(w.VisitTitle, v.Number), v.At.Local().Format(w.DayFormat))
 		if v.Practice || rec.Training {
 			fmt.Fprintf(&b, "*%s*\n\n", w.Practice)
 		}

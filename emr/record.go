@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -67,11 +68,12 @@ func RecordPDF(rec model.Record, b *content.Bundle, opt Options) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	r := recordDoc{w: w, rec: rec, b: b, wd: wd, loc: opt.loc()}
+	r := recordDoc{w: w, rec: rec, b: b, wd: wd, loc: opt.loc(), opt: opt}
 	r.facts()
 	r.outcome()
 	r.checklist()
 	r.decisionAids()
+	r.followUp()
 	r.visits()
 	r.pagesShown()
 	notConsent := wd.SummaryNotConsent
@@ -87,6 +89,7 @@ func RecordPDF(rec model.Record, b *content.Bundle, opt Options) ([]byte, error)
 }
 
 type recordDoc struct {
+	opt Options
 	w   *writer
 	rec model.Record
 	b   *content.Bundle
@@ -297,6 +300,18 @@ func (r *recordDoc) values() {
 		}
 		r.w.para([]run{{wd.tensions + ": ", italic}, {strings.Join(names, "; "), regular}}, block{before: 3})
 	}
+}
+
+// followUp is the follow-up as open shows it, each chart drawn in the
+// place of its text.
+func (r *recordDoc) followUp() {
+	f, ok := doc.RecordFollowUp(r.rec, r.opt.Visits)
+	if !ok {
+		return
+	}
+	r.w.charts = doc.Charts(f, r.rec.Lang)
+	r.w.markdown(doc.Visits(r.rec, r.opt.Visits, r.b, 80, doc.ChartBox), 0)
+	r.w.charts = nil
 }
 
 // visits lists every arrival at a page, with its time.
