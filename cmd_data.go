@@ -165,8 +165,7 @@ func heldMarkdown(h held, b *content.Bundle, width int) string {
 		fmt.Fprintf(&sb, "# %s\n\n"+t.deleted+"\n\n", h.Code, h.Code, ts.Deleted.Local().Format("02/01/2006 15:04"), audit.Clean(ts.Reason), audit.Clean(ts.By))
 	} else {
 		sb.WriteString(doc.Record(*h.Record, b))
-		window, _ := model.AssessmentWindow(h.Record.Groups)
-		sb.WriteString(doc.Visits(*h.Record, h.Visits, b, window, width, doc.ChartWords))
+		sb.WriteString(doc.Visits(*h.Record, h.Visits, b, width, doc.ChartWords))
 		fmt.Fprintf(&sb, "\n## %s\n\n", t.consent)
 		if c := h.Record.Consent; c == nil {
 			sb.WriteString(t.noConsent + "\n")

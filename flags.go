@@ -109,12 +109,15 @@ func (f *sessionFlags) options() (ui.Options, error) {
 	opt := ui.Options{
 		Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: f.lang != "",
 		Role: role, Groups: groups, Style: f.style, Glyphs: f.glyphs, ResizeDebounce: 80 * time.Millisecond,
-		Kiosk: f.kiosk, Idle: f.idle, RetainDays: f.retain,
+		PasteGap: 15 * time.Millisecond, // faster than anyone types: a paste without brackets
+		Kiosk:    f.kiosk, Idle: f.idle, RetainDays: f.retain,
 	}
 	if f.kiosk {
 		if opt.CheckPIN, err = staffpin.Load(f.pinFile); err != nil {
 			return ui.Options{}, err
 		}
+		opt.PINGuard = ui.NewPINGuard() // one for every patient and SSH session
+
 	}
 	store, err := f.openStore(f.records, f.clinic)
 	if err != nil {

@@ -34,11 +34,17 @@ func TalkingPoints(p *content.Page) []string {
 }
 
 // Escape makes typed text show literally: every ASCII punctuation
-// mark that Markdown could read as syntax gets a backslash.
+// mark that Markdown could read as syntax gets a backslash, and & is
+// written as an entity (the renderer shows a backslash before it, and a
+// bare & could start a character reference such as &#27;).
 func Escape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~&", r) {
+		if r == '&' {
+			b.WriteString("&amp;")
+			continue
+		}
+		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~", r) {
 			b.WriteRune('\\')
 		}
 		b.WriteRune(r)

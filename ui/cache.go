@@ -1,6 +1,9 @@
 package ui
 
-import "sync"
+import (
+	"container/list"
+	"sync"
+)
 
 // cacheKey identifies one rendering of a static page. Pages that show a
 // patient's answers are never cached.
@@ -11,31 +14,70 @@ type cacheKey struct {
 	content string // content hash
 }
 
-// RenderCache keeps rendered static pages. Strings are immutable, so one
-// cache may serve many sessions at once; when several ask for the same
-// page at the same moment, it is rendered once and the others wait for it.
+// defaultCacheBudget bounds the renderings one process keeps: a client
+// sending hundreds of window widths would otherwise grow it without end.
+const defaultCacheBudget = 32 << 20
+
+// RenderCache keeps rendered static pages, up to a byte budget, dropping
+// the least recently used first. Strings are immutable, so one cache may
+// serve many sessions at once; when several ask for the same page at the
+// same moment, it is rendered once and the others wait for it.
 type RenderCache struct {
 	mu       sync.Mutex
-	page     map[cacheKey]string
+	page     map[cacheKey]*list.Element // of *cachedPage
+	order    *list.List                 // most recently used first
+	size     int                        // bytes held
+	budget   int
 	inflight map[cacheKey]*sync.WaitGroup
 }
 
-// NewRenderCache returns an empty cache.
-func NewRenderCache() *RenderCache {
-	return &RenderCache{page: map[cacheKey]string{}, inflight: map[cacheKey]*sync.WaitGroup{}}
+type cachedPage struct {
+	k cacheKey
+	s string
+}
+
+// NewRenderCache returns an empty cache with the default budget.
+func NewRenderCache() *RenderCache { return newRenderCache(defaultCacheBudget) }
+
+func newRenderCache(budget int) *RenderCache {
+	return &RenderCache{page: map[cacheKey]*list.Element{}, order: list.New(), budget: budget, inflight: map[cacheKey]*sync.WaitGroup{}}
 }
 
 func (c *RenderCache) get(k cacheKey) (string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	s, ok := c.page[k]
-	return s, ok
+	return c.lookup(k)
+}
+
+// lookup finds a rendering and marks it used; c.mu is held.
+func (c *RenderCache) lookup(k cacheKey) (string, bool) {
+	e, ok := c.page[k]
+	if !ok {
+		return "", false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*cachedPage).s, true
+}
+
+// store keeps a rendering, dropping the least recently used ones past the
+// budget; one larger than the whole budget is not kept. c.mu is held.
+func (c *RenderCache) store(k cacheKey, s string) {
+	if len(s) > c.budget {
+		return
+	}
+	c.page[k] = c.order.PushFront(&cachedPage{k, s})
+	c.size += len(s)
+	for c.size > c.budget {
+		old := c.order.Remove(c.order.Back()).(*cachedPage)
+		delete(c.page, old.k)
+		c.size -= len(old.s)
+	}
 }
 
 // render returns a cached rendering or makes one with draw and stores it.
 func (c *RenderCache) render(k cacheKey, draw func() (string, error)) (string, error) {
 	c.mu.Lock()
-	if s, ok := c.page[k]; ok {
+	if s, ok := c.lookup(k); ok {
 		c.mu.Unlock()
 		return s, nil
 	}
@@ -45,7 +87,7 @@ func (c *RenderCache) render(k cacheKey, draw func() (string, error)) (string, e
 		if s, ok := c.get(k); ok {
 			return s, nil
 		}
-		return draw() // the other render failed: try, and report, ourselves
+		return draw() // the other render failed or was dropped: try, and report, ourselves
 	}
 	wg := &sync.WaitGroup{}
 	wg.Add(1)
@@ -54,8 +96,8 @@ func (c *RenderCache) render(k cacheKey, draw func() (string, error)) (string, e
 
 	s, err := draw()
 	c.mu.Lock()
-	if err == nil {
-		c.page[k] = s
+	if _, there := c.page[k]; err == nil && !there {
+		c.store(k, s)
 	}
 	delete(c.inflight, k)
 	c.mu.Unlock()

@@ -129,21 +129,30 @@ func (a jump) apply(m *Model) tea.Cmd {
 
 // confirmDialog asks a yes/no question: y or a click on yes does it, n,
 // esc or a click on no closes the box. No is the default, as it keeps
-// everything as it was.
+// everything as it was. With retry, a third choice between them saves
+// again (ctrl+s), for the question asked while saving fails.
 type confirmDialog struct {
 	title, body string
 	no, yes     string
 	act         action // what yes does
-	focus       int    // 0 no, 1 yes
+	retry       bool
+	focus       int // 0 no, then retry, then yes
 }
 
 // quitDialog asks before quitting; a second q or ctrl+c is as clear an
-// answer as the button.
+// answer as the button. While saving fails it says the latest answers are
+// not saved, and offers to try again first.
 func (m *Model) quitDialog() *confirmDialog {
+	if m.saveErr != nil && m.opt.Store != nil {
+		return &confirmDialog{
+			title: m.text.QuitUnsavedTitle, body: fmt.Sprintf(m.text.QuitUnsaved, m.saveErr),
+			no: m.text.Stay, yes: m.text.QuitAnyway, act: quitNow{}, retry: true, focus: 1,
+		}
+	}
 	text := m.text.QuitBody
 	switch {
 	case m.opt.Store != nil && !m.Keeps():
-	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
+	case m.opt.Store != nil && (m.gaveAnswers() || m.lastSaved != nil):
 		text = fmt.Sprintf(m.text.QuitKept, m.session.Code)
 	case m.opt.Store != nil:
 		text = m.text.QuitNothing
@@ -151,44 +160,78 @@ func (m *Model) quitDialog() *confirmDialog {
 	return &confirmDialog{title: m.text.QuitTitle, body: text, no: m.text.Stay, yes: m.text.Quit, act: quitNow{}}
 }
 
+// saveAgain is the quit question's "try again".
+var saveAgain = do(func(m *Model) tea.Cmd { return m.autosave(true) })
+
+// buttons are the dialog's choices in order, the focused one bracketed, so
+// neither the key nor the focus is told by colour alone.
+func (d *confirmDialog) buttons(m *Model) []button {
+	labels := []string{fmt.Sprintf("%s %s", m.text.KeyNo, d.no)}
+	acts := []action{closeDialog{}}
+	if d.retry {
+		labels, acts = append(labels, "ctrl+s "+m.text.TryAgain), append(acts, saveAgain)
+	}
+	labels, acts = append(labels, fmt.Sprintf("%s %s", m.text.KeyYes, d.yes)), append(acts, d.act)
+	buttons := make([]button, len(labels))
+	for i, label := range labels {
+		buttons[i] = m.button(label, true, acts[i])
+		if i == d.focus {
+			buttons[i] = button{"[" + label + "]", m.st.ButtonFocus, acts[i]}
+		}
+	}
+	return buttons
+}
+
 func (d *confirmDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(44)
 	body := lipgloss.NewStyle().Width(w).Render(d.body)
-	// The key names the choice, and the focused button is bracketed, so
-	// neither is told by colour alone.
-	labels := []string{fmt.Sprintf("%s %s", m.text.KeyNo, d.no), fmt.Sprintf("%s %s", m.text.KeyYes, d.yes)}
-	buttons := []button{m.button(labels[0], true, closeDialog{}), m.button(labels[1], true, d.act)}
-	buttons[d.focus] = button{"[" + labels[d.focus] + "]", m.st.ButtonFocus, buttons[d.focus].act}
 	lines := []string{m.st.DialogTitle.Render(d.title), ""}
 	lines = append(lines, strings.Split(body, "\n")...)
 	lines = append(lines, "")
+	buttons := d.buttons(m)
 	row, zones := buttonRow(buttons, "  ", dialogOffsetX, dialogOffsetY+len(lines))
-	return m.dialogBox(append(lines, row)), zones
+	if lipgloss.Width(row) <= w {
+		return m.dialogBox(append(lines, row)), zones
+	}
+	zones = nil // one a line where the row does not fit
+	for _, b := range buttons {
+		row, z := buttonRow([]button{b}, "", dialogOffsetX, dialogOffsetY+len(lines))
+		lines, zones = append(lines, row), append(zones, z...)
+	}
+	return m.dialogBox(lines), zones
 }
 
 func (d *confirmDialog) key(m *Model, k tea.KeyPressMsg) action {
+	n := 2
+	if d.retry {
+		n = 3
+	}
 	switch {
 	case key.Matches(k, m.keys.Esc, m.keys.No):
 		return closeDialog{}
 	case key.Matches(k, m.keys.Yes):
 		return d.act
-	case key.Matches(k, m.keys.Left, m.keys.Right, m.keys.Tab):
-		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, 1, 2, wrapAround); return nil })
+	case key.Matches(k, m.keys.Left):
+		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, -1, n, wrapAround); return nil })
+	case key.Matches(k, m.keys.Right, m.keys.Tab):
+		return do(func(*Model) tea.Cmd { d.focus = cycle(d.focus, 1, n, wrapAround); return nil })
 	case key.Matches(k, m.keys.Choose):
-		if d.focus == 1 {
-			return d.act
-		}
-		return closeDialog{}
-	case key.Matches(k, m.keys.Quit) && d.act == action(quitNow{}):
+		return d.buttons(m)[d.focus].act
+	case key.Matches(k, m.keys.Quit) && d.act == action(quitNow{}) && !d.retry:
 		return quitNow{}
 	}
 	return nil
 }
 
-// quitNow ends the program.
+// quitNow ends the program, except a kiosk's: only the staff PIN does that.
 type quitNow struct{}
 
-func (quitNow) apply(*Model) tea.Cmd { return tea.Quit }
+func (quitNow) apply(m *Model) tea.Cmd {
+	if m.kiosk() {
+		return m.requestQuit()
+	}
+	return tea.Quit
+}
 
 // packKeys lays every binding out as "key description" items, as many to a
 // line as fit, so no key is lost on a narrow screen.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,32 +59,51 @@ func (s *countingStore) Close(rec model.Record, md []byte) error {
 	return s.Store.Close(rec, md)
 }
 
-// TestKioskResetSavesInACommand: the idle reset forgets the patient at once
-// and writes the abandoned record in a command, never inside Update; a
-// failed write is told to whoever comes next.
+// TestKioskResetSavesInACommand: the idle reset writes the abandoned
+// record in a command, never inside Update, and shows nothing of the
+// patient meanwhile; a failed write keeps the session and is tried again
+// on each tick and key, and the next patient starts only once it is
+// written, never seeing the previous code or the folder.
 func TestKioskResetSavesInACommand(t *testing.T) {
-	for _, fail := range []error{nil, errors.New("disk full")} {
-		m, clock := kioskModel(t, t.TempDir(), 80, 24)
+	for _, fail := range []error{nil, errors.New("write /records/.tmp-ACD349.json: no space left on device")} {
+		dir := t.TempDir()
+		m, clock := kioskModel(t, dir, 80, 24)
 		store := &countingStore{Store: m.opt.Store, fail: fail}
 		m.opt.Store = store
 		atStep(t, m, model.StepChecklist)
 		send(m, press("2"))
 		clock.advance(4 * time.Minute)
 		_, cmd := m.Update(idleTickMsg{})
-		if store.closed != 0 || m.session.Code != "XYW346" || m.session.HasAnswers() {
-			t.Fatalf("Update must only start the save and forget the patient: %d closed, at %s", store.closed, m.session.Code)
+		if scr := visible(m); store.closed != 0 || strings.Contains(scr, "ACD349") || strings.Contains(scr, "Item") {
+			t.Fatalf("Update only starts the save and hides the patient: %d closed\n%s", store.closed, scr)
 		}
 		runCmd(m, cmd)
 		if store.closed != 1 {
 			t.Fatalf("the command writes the abandoned record once: %d", store.closed)
 		}
-		if banner := m.banner(); (fail != nil) != (banner != "") {
-			t.Fatalf("with error %v the banner is %q", fail, banner)
-		}
-		if fail == nil {
-			if rec, err := store.Load("ACD349"); err != nil || rec.Status != model.StatusAbandoned {
-				t.Fatalf("abandoned record: %v %+v", err, rec)
+		if fail != nil {
+			scr := visible(m)
+			if m.session.Code != "ACD349" || strings.Contains(scr, "ACD349") || strings.Contains(scr, dir) || strings.Contains(scr, "space") {
+				t.Fatalf("a failed write keeps the session, off screen (code %s):\n%s", m.session.Code, scr)
 			}
+			tick(m)
+			send(m, press("1"))
+			if store.closed != 3 || m.session.Answers["end-stage"] != model.No {
+				t.Fatalf("each tick and key tries again, changing nothing: %d tries", store.closed)
+			}
+			send(m, ctrlX)
+			if !isOpen[*pinDialog](m) || !strings.Contains(visible(m), "PIN") {
+				t.Fatalf("staff can still reach the PIN:\n%s", visible(m))
+			}
+			send(m, press("esc"))
+			store.fail = nil
+			tick(m)
+		}
+		if m.session.Code != "XYW346" || m.session.HasAnswers() || m.banner() != "" || strings.Contains(visible(m), "ACD349") {
+			t.Fatalf("once written, the next patient starts clean at %s:\n%s", m.session.Code, visible(m))
+		}
+		if rec, err := store.Load("ACD349"); err != nil || rec.Status != model.StatusAbandoned || rec.Checklist[0].Answer != "no" {
+			t.Fatalf("abandoned record with its answer: %v %+v", err, rec)
 		}
 	}
 }

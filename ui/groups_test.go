@@ -119,9 +119,9 @@ func TestFilterTakesPrintableKeys(t *testing.T) {
 
 func TestFilterDropsControlCharacters(t *testing.T) {
 	m := atChooser(t, model.LangEN, 80, 24)
-	send(m, tea.PasteMsg{Content: "x"}) // pastes are not typed text; nothing happens
+	send(m, tea.PasteMsg{Content: "x\x1b]0;t\x07"}) // a paste goes into the search, cleaned too
 	send(m, tea.KeyPressMsg{Code: 'a', Text: "a\x1b[2J"})
-	if groupsOf(m).filter != "a[2J" || strings.ContainsRune(visible(m), 0x1b) {
+	if groupsOf(m).filter != "x]0;ta[2J" || strings.ContainsRune(visible(m), 0x1b) {
 		t.Fatalf("control characters reached the filter: %q", groupsOf(m).filter)
 	}
 }

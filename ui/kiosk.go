@@ -18,6 +18,9 @@ import (
 // countdownFrom is how long before the idle reset the countdown shows.
 const countdownFrom = 30 * time.Second
 
+// maxPIN is the longest PIN the keypad takes.
+const maxPIN = 12
+
 // pinTriesAllowed wrong PINs lock the exit for pinLockout.
 const (
 	pinTriesAllowed = 5
@@ -43,14 +46,23 @@ func (m *Model) idleLeft() time.Duration {
 
 // countingDown reports whether the "still there?" countdown is on screen:
 // the last 30 seconds, or the last half of a shorter idle time.
+// A kiosk nobody has touched since its reset refreshes silently.
 func (m *Model) countingDown() bool {
-	return m.kiosk() && m.opt.Idle > 0 && m.idleLeft() <= min(countdownFrom, m.opt.Idle/2)
+	return m.kiosk() && m.used && m.opt.Idle > 0 && m.idleLeft() <= min(countdownFrom, m.opt.Idle/2)
+}
+
+// inputNow notes a person's key, click, wheel or paste for the idle clock.
+func (m *Model) inputNow() {
+	m.lastInput, m.used = m.now(), true
 }
 
 // onIdleTick resets the kiosk once the idle time is up.
 func (m *Model) onIdleTick() tea.Cmd {
 	if !m.kiosk() || m.opt.Idle <= 0 {
 		return nil
+	}
+	if m.abandoning != nil {
+		return tea.Batch(m.retryAbandon(), m.opt.idleTick())
 	}
 	if m.idleLeft() <= 0 {
 		return tea.Batch(m.resetKiosk(), m.opt.idleTick())
@@ -61,18 +73,56 @@ func (m *Model) onIdleTick() tea.Cmd {
 // abandonedMsg says how saving the previous patient's session went.
 type abandonedMsg struct{ err error }
 
+// abandonJob is a left session's record on its way to the store. Until it
+// is written the patient's model stays (off screen), so a failed save is
+// tried again and nothing is lost, and no next patient starts on top of it.
+type abandonJob struct {
+	rec    model.Record
+	md     []byte
+	trying bool
+}
+
 // resetKiosk ends the patient's session and starts a fresh one. Anything
-// unfinished is saved as abandoned, in a command that holds the record
-// until it is written; the whole model is replaced at once, so nothing of
-// the previous patient stays on screen or in the model, and the terminal's
-// screen and scroll-back are cleared.
+// unfinished is saved as abandoned first, tried again until it is written.
 func (m *Model) resetKiosk() tea.Cmd {
-	var save tea.Cmd
-	if m.ShouldSave() && m.opt.Store != nil {
-		rec := m.record(model.StatusAbandoned)
-		md, store := []byte(doc.Record(rec, m.opt.Content)), m.opt.Store
-		save = func() tea.Msg { return abandonedMsg{err: store.Close(rec, md)} }
+	if !m.ShouldSave() || m.opt.Store == nil {
+		return m.nextPatient()
 	}
+	rec := m.record(model.StatusAbandoned)
+	m.abandoning = &abandonJob{rec: rec, md: []byte(doc.Record(rec, m.opt.Content))}
+	m.dialog, m.notice = nil, ""
+	m.lastInput = m.now()
+	return tea.Batch(m.retryAbandon(), clearTerminal())
+}
+
+// retryAbandon writes the left session again, unless a try is running.
+func (m *Model) retryAbandon() tea.Cmd {
+	job := m.abandoning
+	if job == nil || job.trying {
+		return nil
+	}
+	job.trying = true
+	store := m.opt.Store
+	return func() tea.Msg { return abandonedMsg{err: store.Close(job.rec, job.md)} }
+}
+
+// abandoned starts the next patient once the left session is written; a
+// failure waits for the next tick or key to try again.
+func (m *Model) abandoned(msg abandonedMsg) tea.Cmd {
+	if m.abandoning == nil {
+		return nil
+	}
+	m.abandoning.trying = false
+	if msg.err != nil {
+		return nil
+	}
+	return m.nextPatient()
+}
+
+// nextPatient replaces the whole model at once, so nothing of the previous
+// patient stays on screen or in the model, and clears the terminal's screen
+// and scroll-back.
+func (m *Model) nextPatient() tea.Cmd {
 	opt := m.opt
 	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
 	if opt.NewCode != nil {
@@ -82,16 +132,25 @@ func (m *Model) resetKiosk() tea.Cmd {
 	*m = *New(opt)
 	m.makeScreens() // New's screens point at the model it made, not at m
 	m.resize(w, h)
-	return tea.Batch(save, tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J")))
+	return clearTerminal()
 }
 
-// abandoned shows, for the next patient too, that the previous session
-// could not be saved.
-func (m *Model) abandoned(msg abandonedMsg) {
-	if msg.err != nil {
-		m.saveErr = fmt.Errorf("%s: %w", m.text.PreviousNotSaved, msg.err)
-		m.layoutViewport()
+func clearTerminal() tea.Cmd { return tea.Sequence(tea.ClearScreen, tea.Raw("\x1b[3J")) }
+
+// abandoningView is shown while the left session is being written: none
+// of it, only that the screen is not ready, and the staff PIN dialog.
+func (m *Model) abandoningView() (string, []zone) {
+	if m.dialog == nil {
+		msg := lipgloss.NewStyle().Width(min(m.width-2, 50)).Align(lipgloss.Center).Render(m.text.KioskNotReady)
+		return strings.Join(fitLines(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg), m.width, m.height), "\n"), nil
 	}
+	box, dz := m.dialog.view(m)
+	x, y := max(0, (m.width-lipgloss.Width(box))/2), max(0, (m.height-lipgloss.Height(box))/2)
+	zones := make([]zone, 0, len(dz))
+	for _, z := range dz {
+		zones = append(zones, z.moved(x, y))
+	}
+	return strings.Join(fitLines(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box), m.width, m.height), "\n"), zones
 }
 
 // kioskKey handles what a kiosk does before anything else: a key during the
@@ -100,8 +159,11 @@ func (m *Model) abandoned(msg abandonedMsg) {
 // without staff.
 func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	wasCounting := m.countingDown()
-	m.lastInput = m.now()
+	m.inputNow()
 	switch {
+	case wasCounting && key.Matches(k, m.keys.Kiosk.StaffExit):
+		m.openPIN() // staff at a kiosk left counting down: their PIN goes to the keypad
+		return nil, true
 	case wasCounting:
 		return nil, true // consumed: never taken as an answer
 	case m.handoff:
@@ -111,6 +173,9 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case *pinDialog, staffDialog:
 		return m.act(m.dialog.key(m, k)), true
 	}
+	if m.abandoning != nil && !key.Matches(k, m.keys.Kiosk.StaffExit) {
+		return m.retryAbandon(), true
+	}
 	switch {
 	case key.Matches(k, m.keys.Kiosk.StaffExit):
 		m.openPIN()
@@ -118,15 +183,17 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.Kiosk.CallStaff):
 		m.dialog = staffDialog{}
 		return nil, true
-	case key.Matches(k, m.keys.Kiosk.Guard):
-		return nil, true // the guard lives here, so tests see it
+	case key.Matches(k, m.keys.Kiosk.Guard), key.Matches(k, m.keys.Quit) && !m.typing():
+		// Before every other key handling, the too-small screen's too:
+		// whatever is open, these only say who can end a kiosk. A
+		// follow-up visit is left with its own esc.
+		if m.visit != nil {
+			return nil, true
+		}
+		return m.requestQuit(), true
 	}
 	if m.visit == nil && m.dialog == nil && m.session.Current == model.StepWelcome && key.Matches(k, m.visitKey()) {
 		m.dialog = &visitCodeDialog{}
-		return nil, true
-	}
-	if key.Matches(k, m.keys.Quit) && m.dialog == nil && !m.typing() {
-		m.notice = m.text.KioskNoQuit
 		return nil, true
 	}
 	return nil, false
@@ -143,12 +210,17 @@ func (m *Model) typing() bool {
 // consumed the same way a key is, and any click closes the staff notice.
 func (m *Model) kioskClick() (tea.Cmd, bool) {
 	wasCounting := m.countingDown()
-	m.lastInput = m.now()
+	m.inputNow()
 	switch {
 	case wasCounting:
 		return nil, true
 	case m.handoff:
 		return m.resetKiosk(), true
+	}
+	if m.abandoning != nil {
+		if _, pin := m.dialog.(*pinDialog); !pin {
+			return m.retryAbandon(), true
+		}
 	}
 	if _, staff := m.dialog.(staffDialog); staff {
 		m.dialog = nil
@@ -167,7 +239,7 @@ type pinDialog struct {
 
 func (m *Model) openPIN() { m.dialog = &pinDialog{} }
 
-func (m *Model) pinLocked() bool { return m.now().Before(m.pinLockedUntil) }
+func (m *Model) pinLocked() bool { return m.opt.PINGuard.lockedFor(m.now()) > 0 }
 
 func (d *pinDialog) key(m *Model, k tea.KeyPressMsg) action {
 	switch {
@@ -204,31 +276,31 @@ func (a pinPress) apply(m *Model) tea.Cmd {
 		if d.pin != "" {
 			d.pin = d.pin[:len(d.pin)-1]
 		}
-	case len(d.pin) < 12:
+	case len(d.pin) < maxPIN:
 		d.pin += fmt.Sprint(a.i)
 	}
 	return nil
 }
 
 // check compares against the slow hash in the background: it takes a
-// noticeable fraction of a second by design.
+// noticeable fraction of a second by design. A try while the exit is
+// locked, or while another is being checked, is dropped unchecked.
 func (d *pinDialog) check(m *Model) tea.Cmd {
-	if m.pinLocked() || m.opt.CheckPIN == nil {
+	if m.opt.CheckPIN == nil {
 		return nil
 	}
-	pin, check := d.pin, m.opt.CheckPIN
+	pin, check, guard := d.pin, m.opt.CheckPIN, m.opt.PINGuard
 	d.pin, d.wrong = "", false
+	if !guard.begin(m.now()) {
+		return nil
+	}
 	return func() tea.Msg { return pinCheckedMsg{ok: check(pin)} }
 }
 
 func (m *Model) pinChecked(msg pinCheckedMsg) tea.Cmd {
+	m.opt.PINGuard.done(msg.ok, m.now())
 	if msg.ok {
 		return tea.Quit
-	}
-	m.pinTries++
-	if m.pinTries >= pinTriesAllowed {
-		m.pinTries = 0
-		m.pinLockedUntil = m.now().Add(pinLockout)
 	}
 	if d, ok := m.dialog.(*pinDialog); ok {
 		d.wrong = true
@@ -245,10 +317,13 @@ func (d *pinDialog) view(m *Model) (string, []zone) {
 	case m.opt.CheckPIN == nil:
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.PINUnset), "\n")...)
 	case m.pinLocked():
-		left := m.pinLockedUntil.Sub(m.now()).Round(time.Second)
+		left := wording.Duration(m.session.Lang, m.opt.PINGuard.lockedFor(m.now()))
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.PINLocked, left)), "\n")...)
 	default:
-		if d.wrong {
+		switch {
+		case m.opt.PINGuard.busy():
+			lines = append(lines, m.st.Muted.Render(m.text.PINChecking))
+		case d.wrong:
 			lines = append(lines, m.st.Notice.Render(m.text.PINWrong))
 		}
 		lines = append(lines, strings.Repeat("• ", len(d.pin))+"▏", "")
@@ -297,7 +372,7 @@ func (m *Model) countdownView() (string, []zone) {
 	left := max(0, int(m.idleLeft().Round(time.Second)/time.Second))
 	lines := []string{m.st.DialogTitle.Render(m.text.StillThere), ""}
 	countdown := m.text.Countdown
-	if !m.Keeps() {
+	if !m.Keeps() || !m.ShouldSave() {
 		countdown = m.text.CountdownNotKept
 	}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(countdown, left)), "\n")...)
@@ -335,11 +410,13 @@ func (m *Model) kioskWelcome() string {
 
 // recoverCrash turns a panic into a clean stop: the session is saved by
 // whoever runs the program, the patient sees a neutral message, and the
-// details go to the crash log, never to the patient's screen.
-func (m *Model) recoverCrash(cmd *tea.Cmd) {
+// details go to the crash log, never to the patient's screen. The model
+// stays the program's model: a nil one would panic again in Bubble Tea,
+// which prints its own stack trace.
+func (m *Model) recoverCrash(next *tea.Model, cmd *tea.Cmd) {
 	if r := recover(); r != nil {
 		m.crash = fmt.Sprintf("panic: %v\n\n%s", r, debug.Stack())
-		*cmd = tea.Quit
+		*next, *cmd = m, tea.Quit
 	}
 }
 

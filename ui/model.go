@@ -49,6 +49,11 @@ type Options struct {
 	Style   string     // a doc.StyleNames entry; "" is auto
 	Glyphs  string     // "ascii": ASCII symbols only; "" or "auto": so under TERM=linux too
 
+	// PasteGap: a key handled less than this after the previous one is
+	// taken as part of a paste from a terminal without bracketed paste (see
+	// paste.go). Zero takes every key as typed.
+	PasteGap time.Duration
+
 	// ResizeDebounce delays re-rendering while a window is being resized; a
 	// terminal drag sends dozens of sizes. Zero renders at once.
 	ResizeDebounce time.Duration
@@ -76,6 +81,9 @@ type Options struct {
 	RetainDays int
 	CheckPIN   func(pin string) bool
 	NewCode    func() string
+	// PINGuard counts wrong PINs across patients and sessions: build one
+	// per process and give it to every kiosk session.
+	PINGuard *PINGuard
 
 	// AskConsent asks each patient whether the record may be kept before
 	// anything is saved (the Store should then be
@@ -128,11 +136,12 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput      time.Time // the kiosk's idle clock
-	handoff        bool      // the kiosk shows the hand-off code
-	pinTries       int
-	pinLockedUntil time.Time
-	crash          string
+	lastInput  time.Time   // the kiosk's idle clock
+	lastKey    time.Time   // when the last key was handled: see PasteGap
+	used       bool        // a person has touched the kiosk since it was reset
+	handoff    bool        // the kiosk shows the hand-off code
+	abandoning *abandonJob // the kiosk is writing the left session
+	crash      string
 
 	notice    string
 	resizeSeq int
@@ -150,6 +159,9 @@ func New(opt Options) *Model {
 	}
 	if opt.Kiosk {
 		opt.Role = model.RolePatient
+		if opt.PINGuard == nil { // one for this model and every reset of it
+			opt.PINGuard = NewPINGuard()
+		}
 	}
 	if opt.idleTick == nil {
 		opt.idleTick = idleTick
@@ -203,8 +215,8 @@ type resizeDoneMsg struct{ seq int }
 
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
-func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
-	defer m.recoverCrash(&cmd)
+func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	defer m.recoverCrash(&next, &cmd)
 	if m.finished {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseClickMsg:
@@ -246,8 +258,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		m.finishedSaving(msg)
 		return m, nil
 	case abandonedMsg:
-		m.abandoned(msg)
-		return m, nil
+		return m, m.abandoned(msg)
 	case amendedMsg:
 		m.amended(msg)
 		return m, nil
@@ -256,7 +267,14 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case consentForgotMsg:
 		m.consentForgot(msg)
 		return m, nil
+	case tea.PasteMsg:
+		m.inputNow()
+		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
+		defer func() { m.lastKey = m.now() }()
+		if m.inBurst() {
+			return m, m.pastedKey(msg)
+		}
 		if m.kiosk() {
 			if c, done := m.kioskKey(msg); done {
 				return m, tea.Batch(c, m.autosave(false))
@@ -275,7 +293,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 		cmd = m.handleClick(msg)
 	case tea.MouseWheelMsg:
-		m.lastInput = m.now()
+		m.inputNow()
 		m.handleWheel(msg)
 		return m, nil
 	default:
@@ -528,7 +546,11 @@ func (m *Model) switchLang(l model.Lang) tea.Cmd {
 // finished, and asks once everywhere else: a patient who has read for a
 // quarter of an hour loses their place to a stray q otherwise.
 func (m *Model) requestQuit() tea.Cmd {
-	if (m.session.Current == model.StepWelcome && !m.session.HasAnswers()) || m.finished {
+	if m.kiosk() { // only staff leave a kiosk, with the PIN
+		m.notice = m.text.KioskNoQuit
+		return nil
+	}
+	if (m.session.Current == model.StepWelcome && !m.gaveAnswers()) || m.finished {
 		return tea.Quit
 	}
 	m.dialog = m.quitDialog()

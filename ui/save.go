@@ -85,17 +85,29 @@ func (m *Model) Record() model.Record { return m.record(model.StatusInProgress) 
 // Finished reports whether the session was finished and saved.
 func (m *Model) Finished() bool { return m.finished }
 
+// gaveAnswers reports whether the session holds anything given: in a
+// kiosk, groups chosen on the command line are not the patient's answer,
+// so an untouched kiosk set to one group writes nothing.
+func (m *Model) gaveAnswers() bool {
+	if !m.kiosk() || len(m.opt.Groups) == 0 || !slices.Equal(m.session.Groups, m.opt.Groups) {
+		return m.session.HasAnswers()
+	}
+	rest := *m.session
+	rest.Groups = nil
+	return rest.HasAnswers()
+}
+
 // ShouldSave reports whether the session holds anything worth keeping: an
 // answer of any kind, or a record already started.
 func (m *Model) ShouldSave() bool {
-	return !m.finished && (m.session.HasAnswers() || m.lastSaved != nil)
+	return !m.finished && (m.gaveAnswers() || m.lastSaved != nil)
 }
 
 // autosave returns a command that saves the session if it changed since the
 // last save. The comparison leaves out the time of saving itself. A
 // finished session is final and never saved again (see keepFinal).
 func (m *Model) autosave(force bool) tea.Cmd {
-	if m.opt.Store == nil || !m.ShouldSave() {
+	if m.opt.Store == nil || !m.ShouldSave() || m.abandoning != nil {
 		return nil
 	}
 	rec := m.record(model.StatusInProgress)
@@ -121,6 +133,12 @@ func (m *Model) saved(msg savedMsg) {
 		defer m.layoutViewport() // the banner comes or goes
 	}
 	m.saveErr = msg.err
+	if msg.err != nil {
+		m.lastSaved = []byte{} // not on disk: the next key tries again
+	}
+	if d, ok := m.dialog.(*confirmDialog); ok && d.retry && msg.err == nil {
+		m.dialog = m.quitDialog() // saved now: the usual question
+	}
 }
 
 // finish writes the final record (JSON and Markdown) and removes the
@@ -162,6 +180,9 @@ func (m *Model) banner() string {
 		return ""
 	}
 	msg := fmt.Sprintf(m.text.SaveFailed, m.opt.Store, m.saveErr)
+	if m.kiosk() { // for the patient: no folder, no code, no error text
+		msg = m.text.KioskSaveFailed
+	}
 	return m.st.Notice.Width(m.innerWidth()).Render(msg)
 }
 
@@ -218,7 +239,7 @@ func (m *Model) amended(msg amendedMsg) {
 func (m *Model) ExitMessage() string {
 	code := m.session.Code
 	switch {
-	case !m.Keeps() && (m.session.HasAnswers() || m.finished):
+	case !m.Keeps() && (m.gaveAnswers() || m.finished):
 		return m.text.NotKept
 	case m.finished:
 		// The folder's Markdown copy when it is there to read, else the
@@ -228,7 +249,7 @@ func (m *Model) ExitMessage() string {
 			where = filepath.Join(f.Dir, code+".md")
 		}
 		return fmt.Sprintf(m.text.FinishedExit, code, where)
-	case m.opt.Store != nil && (m.session.HasAnswers() || m.lastSaved != nil):
+	case m.opt.Store != nil && (m.gaveAnswers() || m.lastSaved != nil):
 		return fmt.Sprintf(m.text.SavedUnfinished, code)
 	}
 	return fmt.Sprintf(m.text.ExitNothing, code)

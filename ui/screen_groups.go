@@ -312,14 +312,3 @@ func (g *groupScreen) quit() []key.Binding {
 	}
 	return []key.Binding{g.m.keys.Groups.Quit}
 }
-
-// sanitizeInput drops control characters from typed or pasted text, so
-// nothing a person types can reach the terminal as an escape sequence.
-func sanitizeInput(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
-			return -1
-		}
-		return r
-	}, s)
-}

@@ -25,8 +25,13 @@ func (q *quizScreen) items() []content.QuizItem {
 	return q.m.opt.Content.Quiz(q.m.session.Lang, q.m.session.Groups)
 }
 
+// focused is the question on screen; a content without questions has none
+// (an empty item), and the step is then only its page.
 func (q *quizScreen) focused() content.QuizItem {
 	items := q.items()
+	if len(items) == 0 {
+		return content.QuizItem{}
+	}
 	return items[min(q.focus, len(items)-1)]
 }
 
@@ -48,6 +53,9 @@ func (q *quizScreen) top() (string, []zone) {
 	m := q.m
 	w := m.bodyWidth()
 	items := q.items()
+	if len(items) == 0 {
+		return "", nil
+	}
 	item := q.focused()
 	var lines []string
 	var zones []zone
@@ -181,7 +189,7 @@ func (q *quizScreen) markdown() (string, bool) {
 		if m.canTeachBack() {
 			fmt.Fprintf(&b, "### %s\n\n%s\n\n*%s*\n", t.TeachBackTitle, item.TeachBack, t.TeachBackHint)
 		}
-	} else {
+	} else if len(item.Choices) > 0 {
 		fmt.Fprintf(&b, "*%s*\n", fmt.Sprintf(t.QuizHint, m.answerKeys(len(item.Choices))))
 	}
 	return b.String(), true

@@ -34,6 +34,9 @@ func (m *Model) compose() (string, []zone) {
 	if m.crash != "" {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.text.Restarting), nil
 	}
+	if m.abandoning != nil {
+		return m.abandoningView()
+	}
 	if m.handoff {
 		return strings.Join(fitLines(m.handoffView(), m.width, m.height), "\n"), []zone{{0, 0, m.width, m.height, closeDialog{}}}
 	}

@@ -118,6 +118,15 @@ func typeInto(f *textinput.Model, k tea.KeyPressMsg, drop key.Binding, keep ...k
 	case key.Matches(k, keep...):
 		f.Blur()
 		return kept, nil
+	case key.Matches(k, f.KeyMap.Paste):
+		// It would run the system's clipboard tool (over SSH, the
+		// server's); the terminal's own paste arrives as a paste.
+		return typing, nil
+	}
+	if k.Text != "" {
+		if k.Text = sanitizeInput(k.Text); k.Text == "" {
+			return typing, nil
+		}
 	}
 	var cmd tea.Cmd
 	*f, cmd = f.Update(k)

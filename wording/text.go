@@ -80,15 +80,17 @@ type Text struct {
 	Resumed                                                  string
 	SummaryCode                                              string
 
-	PreviousNotSaved, KioskNoQuit, KioskStored, Restarting string
-	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong       string
-	StaffTitle, StaffBody, StaffButton                     string
-	StillThere, Countdown                                  string
-	HandoffTitle, HandoffBody, HandoffHint                 string
-	ByNames                                                map[string]string
-	SureAgain                                              string
-	SavedUnfinished                                        string // "%[1]s" is the code
-	ChangedSince                                           string // "%s": the changed pages
+	KioskNoQuit, KioskStored, Restarting                string
+	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong    string
+	PINChecking, KioskNotReady, KioskSaveFailed         string
+	QuitUnsavedTitle, QuitUnsaved, TryAgain, QuitAnyway string // unsaved: "%v" the error
+	StaffTitle, StaffBody, StaffButton                  string
+	StillThere, Countdown                               string
+	HandoffTitle, HandoffBody, HandoffHint              string
+	ByNames                                             map[string]string
+	SureAgain                                           string
+	SavedUnfinished                                     string // "%[1]s" is the code
+	ChangedSince                                        string // "%s": the changed pages
 
 	ValueOf                       string // "%d of %d", the values step's line
 	ImportanceNames               map[model.Importance]string
@@ -304,7 +306,12 @@ var texts = map[model.Lang]*Text{
 		Resumed:      "Đã mở lại phiên %s.",
 		SummaryCode:  "Mã phiên",
 
-		PreviousNotSaved:  "Chưa lưu được phiên trước",
+		QuitUnsavedTitle:  "Câu trả lời chưa được lưu",
+		QuitUnsaved:       "Lần lưu gần nhất không thành công (%v). Nếu thoát bây giờ, các câu trả lời từ lần lưu trước sẽ bị mất. Hãy thử lưu lại trước.",
+		TryAgain:          "Thử lưu lại",
+		QuitAnyway:        "Thoát, không lưu",
+		KioskNotReady:     "Máy đang chuẩn bị cho người tiếp theo. Nếu thông báo này còn hiện, vui lòng báo nhân viên.",
+		KioskSaveFailed:   "Chưa lưu được câu trả lời của bạn; máy sẽ thử lại. Vui lòng báo nhân viên.",
 		KioskNoQuit:       "Để thoát, vui lòng nhờ nhân viên.",
 		KioskStored:       "Mã phiên của bạn: %s. Nếu bạn đồng ý, câu trả lời của bạn được lưu trên máy này cùng mã phiên, để bác sĩ xem cùng bạn. Phiên bỏ dở được xóa sau %d ngày; phiên đã hoàn tất được nhân viên phòng khám lưu giữ và xóa theo quy định.",
 		Restarting:        "Ứng dụng đang khởi động lại. Vui lòng chờ trong giây lát.",
@@ -313,6 +320,7 @@ var texts = map[model.Lang]*Text{
 		PINLocked:         "Nhập sai quá nhiều lần. Thử lại sau %v.",
 		PINKeys:           "enter để xác nhận, esc để hủy",
 		PINWrong:          "Mã PIN không đúng.",
+		PINChecking:       "Đang kiểm tra mã PIN…",
 		StaffTitle:        "Gọi nhân viên",
 		StaffBody:         "Vui lòng đến quầy lễ tân hoặc giơ tay; nhân viên sẽ đến giúp bạn. Bấm phím bất kỳ để quay lại.",
 		StaffButton:       "F1 Gọi nhân viên",
@@ -542,7 +550,12 @@ var texts = map[model.Lang]*Text{
 		Resumed:      "Session %s resumed.",
 		SummaryCode:  "Session code",
 
-		PreviousNotSaved:  "The previous session could not be saved",
+		QuitUnsavedTitle:  "Your answers are NOT saved",
+		QuitUnsaved:       "The last save failed (%v). If you quit now, the answers since the last good save are lost. Try saving again first.",
+		TryAgain:          "Try again",
+		QuitAnyway:        "Quit without saving",
+		KioskNotReady:     "This screen is getting ready for the next person. If this message stays, please tell a member of staff.",
+		KioskSaveFailed:   "Your answers could not be saved just now; the kiosk will try again. Please tell a member of staff.",
 		KioskNoQuit:       "To exit, please ask a member of staff.",
 		KioskStored:       "Your session code: %s. If you agree, your answers are kept on this machine with the code, for the doctor to go through with you. Unfinished sessions are deleted after %d days; finished ones are kept and removed by clinic staff as their rules say.",
 		Restarting:        "The app is restarting. Please wait a moment.",
@@ -551,6 +564,7 @@ var texts = map[model.Lang]*Text{
 		PINLocked:         "Too many wrong tries. Try again in %v.",
 		PINKeys:           "enter to confirm, esc to cancel",
 		PINWrong:          "That PIN is not right.",
+		PINChecking:       "Checking the PIN…",
 		StaffTitle:        "Call staff",
 		StaffBody:         "Please go to the front desk or raise your hand; a member of staff will come to help. Press any key to go back.",
 		StaffButton:       "F1 Call staff",

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// pasteTarget is a dialog or screen whose text field takes a paste.
+type pasteTarget interface{ paste(m *Model, s string) }
+
+// onPaste puts a paste into the field being typed in, cleaned and on one
+// line; with no field open it is dropped, so a paste never answers, moves
+// or finishes anything.
+func (m *Model) onPaste(content string) tea.Cmd {
+	s := pasteText(content)
+	if s == "" {
+		return nil
+	}
+	if t, ok := m.dialog.(pasteTarget); ok {
+		t.paste(m, s)
+		return nil
+	}
+	if m.dialog == nil && !m.tooSmall() && m.screen().input() != inputNone {
+		if t, ok := m.screen().(pasteTarget); ok {
+			t.paste(m, s)
+		}
+	}
+	return nil
+}
+
+// pasteInto inserts a paste at the field's cursor; a full field is not
+// even asked, so the rest of a long paste costs next to nothing.
+func pasteInto(f *textinput.Model, s string) {
+	if f.CharLimit > 0 && utf8.RuneCountInString(f.Value()) >= f.CharLimit {
+		return
+	}
+	*f, _ = f.Update(tea.PasteMsg{Content: s})
+}
+
+func (d *questionDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }
+
+func (c *checklistScreen) paste(_ *Model, s string) { pasteInto(&c.note, s) }
+
+func (w *welcomeScreen) paste(m *Model, s string) {
+	pasteInto(&w.ref, s)
+	m.session.PatientRef = cleanNote(w.ref.Value())
+}
+
+func (g *groupScreen) paste(_ *Model, s string) {
+	if r := []rune(g.filter + s); len(r) > maxSearch {
+		s = string(r[len([]rune(g.filter)):maxSearch])
+	}
+	g.setFilter(g.filter + s)
+}
+
+// maxSearch is the longest group search: group names are short.
+const maxSearch = 60
+
+// The PIN keypad takes a paste's digits only.
+func (d *pinDialog) paste(_ *Model, s string) {
+	for _, r := range s {
+		if r >= '0' && r <= '9' && len(d.pin) < maxPIN {
+			d.pin += string(r)
+		}
+	}
+}
+
+// Unbracketed paste. A terminal without bracketed paste sends a paste as
+// keys, back to back; a person never types that fast, and a held key
+// repeats every 30 ms or more. So a key that comes less than PasteGap after
+// the previous key was handled counts as pasted: its text goes where a
+// paste goes (line breaks as spaces) and any other key is dropped. Only the
+// first key of such a run acts as a key.
+
+// inBurst reports whether this key follows the last too closely to be
+// typed.
+func (m *Model) inBurst() bool {
+	return m.opt.PasteGap > 0 && !m.lastKey.IsZero() && m.now().Sub(m.lastKey) < m.opt.PasteGap
+}
+
+// pastedKey is a key of an unbracketed paste.
+func (m *Model) pastedKey(k tea.KeyPressMsg) tea.Cmd {
+	m.inputNow()
+	text := k.Text
+	switch {
+	case k.Code == tea.KeyEnter || k.Code == tea.KeyTab:
+		text = " "
+	case k.Mod&(tea.ModCtrl|tea.ModAlt) != 0:
+		return nil
+	}
+	return m.onPaste(text)
+}

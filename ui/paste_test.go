@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stemcounsel/model"
+)
+
+// hostile is what a paste may hold: escapes, C1, line breaks, tabs, bidi
+// overrides and zero-width characters.
+const hostile = "Chi phí\x1b]52;c;AAAA\x07 bao\u202enhiêu\u200b?\r\nLine\ttwo\x9b31m"
+
+func TestBracketedPasteGoesIntoTheField(t *testing.T) {
+	const clean = "Chi phí]52;c;AAAA baonhiêu? Line two31m"
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	send(m, press("right"), press("f"), tea.PasteMsg{Content: hostile + strings.Repeat("x", 1<<20)}, press("enter"))
+	if len(m.session.Questions) != 1 || !strings.HasPrefix(m.session.Questions[0].Text, clean+"xx") || len([]rune(m.session.Questions[0].Text)) > 200 {
+		t.Fatalf("the paste is the question, cleaned and on one line: %+v", m.session.Questions)
+	}
+
+	d := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor}, 80, 24)
+	send(d, press("up")) // from Start to the file number
+	send(d, tea.PasteMsg{Content: "BN-2024\u202e-0042\n"})
+	if d.session.PatientRef != "BN-2024-0042" {
+		t.Fatalf("the file number takes the paste, cleaned: %q", d.session.PatientRef)
+	}
+
+	atStep(t, m, model.StepChooseGroup)
+	send(m, tea.PasteMsg{Content: "lung\x1b[2J"})
+	if groupsOf(m).filter != "lung[2J" || strings.ContainsRune(visible(m), 0x1b) {
+		t.Fatalf("the search takes the paste, cleaned: %q", groupsOf(m).filter)
+	}
+	send(m, tea.PasteMsg{Content: strings.Repeat("x", 1<<20)})
+	if n := len([]rune(groupsOf(m).filter)); n > maxSearch {
+		t.Fatalf("a search holds at most %d characters, has %d", maxSearch, n)
+	}
+}
+
+// A paste where nothing is typed is dropped: it never answers or moves.
+func TestPasteOutsideAFieldChangesNothing(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	send(m, tea.PasteMsg{Content: "1\n2\n3\nq\tl"})
+	if len(m.session.Answers) != 0 || m.session.Current != model.StepChecklist || m.dialog != nil || m.session.Lang != model.LangEN {
+		t.Fatalf("a paste on the checklist changed the session: %v at %s", m.session.Answers, m.session.Current)
+	}
+}
+
+// pasteKeys is text as a terminal without bracketed paste sends it: a key
+// a character, enter for a line break, tab for a tab.
+func pasteKeys(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		switch r {
+		case '\n':
+			out = append(out, press("enter"))
+		case '\t':
+			out = append(out, press("tab"))
+		default:
+			out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+	return out
+}
+
+// pasteBytes is the size of the unbracketed paste: 64 KiB in a normal run,
+// STEMCOUNSEL_PASTE_BYTES=1048576 for the megabyte of the attack.
+func pasteBytes(t *testing.T) int {
+	if v := os.Getenv("STEMCOUNSEL_PASTE_BYTES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	return 64 << 10
+}
+
+// A long paste sent as keys, back to back, into the question field: the
+// field takes its text on one line, and none of it submits, switches
+// language, answers, moves or finishes; a key typed afterwards works.
+func TestUnbracketedPasteNeverRunsAsKeys(t *testing.T) {
+	clock := &fakeClock{t: testClock}
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: clock.now, PasteGap: 15 * time.Millisecond}, 80, 24)
+	human := func(k string) { clock.advance(200 * time.Millisecond); send(m, press(k)) }
+	atStep(t, m, model.StepSummary)
+	human("f")
+	line := "PASTE line\nl q 1 2 3 y ? m\ttab ctrl\x1b[31m \u202e\n"
+	keys := pasteKeys(strings.Repeat(line, pasteBytes(t)/len(line)+1))
+	start := time.Now()
+	for _, k := range keys {
+		if _, cmd := m.Update(k); runCmd(m, cmd) {
+			t.Fatal("the paste quit")
+		}
+	}
+	t.Logf("%d pasted keys handled in %v", len(keys), time.Since(start))
+	if m.finished || m.session.Current != model.StepSummary || m.session.Lang != model.LangEN || len(m.session.Questions) != 0 {
+		t.Fatalf("the paste ran as keys: finished %v, at %s, %s, %d questions", m.finished, m.session.Current, m.session.Lang, len(m.session.Questions))
+	}
+	human("enter")
+	if len(m.session.Questions) != 1 || !strings.HasPrefix(m.session.Questions[0].Text, "PASTE line l q 1 2 3 y ? m tab ctrl[31m  PASTE") {
+		t.Fatalf("the field kept the paste's text, on one line: %+v", m.session.Questions)
+	}
+	// On a screen without a field, a pasted run does nothing after its
+	// first key.
+	atStep(t, m, model.StepChecklist)
+	human("down")
+	for _, k := range pasteKeys("1\n2\n3\n\t\t\tq") {
+		send(m, k)
+	}
+	if len(m.session.Answers) != 0 || m.session.Current != model.StepChecklist || m.dialog != nil {
+		t.Fatalf("pasted keys answered or moved: %v at %s", m.session.Answers, m.session.Current)
+	}
+	human("1")
+	if len(m.session.Answers) != 1 {
+		t.Fatal("a key typed at a person's pace answers")
+	}
+}
+
+// Typed bidi controls and zero-width characters never reach the field.
+func TestTypedInvisibleCharactersAreDropped(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	send(m, press("right"), press("f"))
+	typeText(m, "漢字e\u202eRTL\u200bZW\u2066x\ufeff")
+	send(m, press("enter"))
+	if len(m.session.Questions) != 1 || m.session.Questions[0].Text != "漢字eRTLZWx" {
+		t.Fatalf("typed format characters are dropped: %+v", m.session.Questions)
+	}
+}
+
+// ctrl+v in a field never runs the system's clipboard tool (over SSH, the
+// server's): it returns no command.
+func TestCtrlVRunsNoClipboardTool(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	send(m, press("right"), press("f"))
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'v', Mod: tea.ModCtrl}); cmd != nil {
+		t.Fatal("ctrl+v started a command")
+	}
+}
+
+// A typed & shows as itself on the summary, with no stray backslash, and a
+// typed character reference stays text.
+func TestAmpersandOnTheSummary(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	send(m, press("right"), press("f"))
+	typeText(m, "Cost & time &#27;[2J?")
+	send(m, press("enter"))
+	atStep(t, m, model.StepSummary)
+	if text := unwrapAll(m); !strings.Contains(text, "Cost & time &#27;[2J?") || strings.Contains(text, `\&`) {
+		t.Fatalf("the question shows as typed:\n%s", text)
+	}
+}
