@@ -92,12 +92,15 @@ func (b *baselineScreen) markdown() (string, bool) {
 	b.rebuild()
 	m := b.m
 	page := m.opt.Content.Page(m.session.Lang, model.StepBaseline)
-	if page == nil || !b.needed() {
+	if page == nil {
 		return "", false
 	}
 	var md strings.Builder
 	intro, _ := page.Section("intro")
 	md.WriteString(intro + "\n\n")
+	if !b.needed() { // the measures' wording is for when they are asked
+		return md.String(), true
+	}
 	md.WriteString(b.form.markdown(b.ft()) + "\n")
 	for _, s := range []string{"citation", "translation-note"} {
 		if text, ok := page.Section(s); ok {
@@ -188,3 +191,12 @@ func (b *baselineScreen) helpType() key.Binding {
 
 // wrapTo wraps plain text to w columns.
 func wrapTo(s string, w int) string { return lipgloss.NewStyle().Width(w).Render(s) }
+
+// paste puts a paste into the activity being named, as typed.
+func (b *baselineScreen) paste(m *Model, s string) {
+	if b.form.typing() {
+		pasteInto(&b.form.cur().text, s)
+		b.keep()
+		m.refresh(true)
+	}
+}

@@ -185,8 +185,18 @@ func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		v.width, v.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		return v, v.key(msg)
+	case tea.PasteMsg:
+		v.paste(pasteText(msg.Content))
 	}
 	return v, nil
+}
+
+// paste puts a paste into the text being typed, if any; elsewhere it is
+// dropped, so a paste never answers a scale.
+func (v *Visit) paste(s string) {
+	if v.form.typing() {
+		pasteInto(&v.form.cur().text, s)
+	}
 }
 
 func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
