@@ -33,7 +33,7 @@ func TestE2EFollowUpTwiceThenOpen(t *testing.T) {
 	}
 	s.slowKeys("Enter")
 	s.waitFor("the doctor agreed today") // the page, not its line in the contents
-	s.slowKeys("1") // an assessment is booked: the baseline follows
+	s.slowKeys("1")                      // an assessment is booked: the baseline follows
 	s.waitFor("1 (•)")
 	s.slowKeys("Right")
 	s.waitFor("Pain at its worst, last week")
