@@ -46,19 +46,8 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer closeStore(store.Store)
-	if refuseRestricted(store.requests, code, stderr) {
-		return 1
-	}
-	rec, err := store.Load(code)
-	if err == nil {
-		err = checkClinic(store.Store, code, *clinic)
-	}
-	var earlier []model.VisitRecord
-	if err == nil {
-		earlier, err = store.Visits(code)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	rec, earlier, ok := store.session(code, *clinic, stderr)
+	if !ok {
 		return 1
 	}
 	opt := ui.VisitOptions{Content: b, Store: store.Store, Now: time.Now, Session: rec, Earlier: earlier, Lang: rec.Lang, Style: *style, Glyphs: *glyphs}
