@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"stemcounsel/audit"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/ui"
 	"stemcounsel/wording"
@@ -26,8 +28,8 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 	clinic := flags.String("clinic", "", "open the session only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the clinic uses (default: built-in)")
 	lang := flags.String("lang", "", "language of the visit: vi or en (default: the session's)")
-	style := flags.String("style", "auto", "style: dark, light, high-contrast, plain (auto: dark)")
-	glyphs := flags.String("glyphs", "auto", "symbols: auto, unicode, ascii")
+	style := flags.String("style", "auto", "style: "+strings.Join(doc.StyleNames, ", "))
+	glyphs := flags.String("glyphs", "auto", "symbols: auto (ASCII under TERM=linux), unicode, ascii")
 	var keys keyFlags
 	keys.registerRecipient(flags)
 	keys.registerIdentity(flags, "read an encrypted session")
@@ -38,6 +40,13 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "follow-up takes one session code, e.g. stemcounsel follow-up ACD349")
 		return 2
+	}
+	if !slices.Contains(doc.StyleNames, *style) || !slices.Contains([]string{"auto", "unicode", "ascii"}, *glyphs) {
+		fmt.Fprintf(stderr, "unknown --style %q or --glyphs %q (styles: %s; glyphs: auto, unicode, ascii)\n", *style, *glyphs, strings.Join(doc.StyleNames, ", "))
+		return 2
+	}
+	if *glyphs == "auto" && os.Getenv("TERM") == "linux" {
+		*glyphs = "ascii" // the Linux console draws no box lines
 	}
 	code := strings.ToUpper(pos[0])
 	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)
