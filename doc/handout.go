@@ -85,7 +85,7 @@ func sureForm(p *content.Page, t *wording.Text) string {
 		q, _ := p.Section(fmt.Sprintf("sure-%d", i+1))
 		fmt.Fprintf(&b, "**%d.** %s\n\n\\[ \\] %s    \\[ \\] %s\n\n", i+1, q, t.AnswerNames[model.Yes], t.AnswerNames[model.No])
 	}
-	for _, s := range []string{"translation-note", "citation"} {
+	for _, s := range []string{"citation", "translation-note"} { // the note says "cited above"
 		if text, ok := p.Section(s); ok {
 			fmt.Fprintf(&b, "*%s*\n\n", text)
 		}

@@ -5,6 +5,7 @@ package doc
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2"
 	xansi "github.com/charmbracelet/x/ansi"
@@ -27,7 +28,49 @@ func Render(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return rewrapWide(trimBlankLines(out), width), nil
+	return rewrapWide(rejoinClosers(trimBlankLines(out)), width), nil
+}
+
+// closers are marks that must not start a line. Glamour breaks lines after
+// a full stop, so the closing » of a quote ending in one could stand alone.
+const closers = "»”’)]"
+
+// rejoinClosers moves the word before a closing mark that starts a line
+// down to it, as a plain word wrap would have.
+func rejoinClosers(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		at := firstVisible(lines[i])
+		r, _ := utf8.DecodeRuneInString(lines[i][at:])
+		cut := strings.LastIndex(lines[i-1], " ")
+		if at == len(lines[i]) || !strings.ContainsRune(closers, r) || cut < 0 || strings.TrimSpace(xansi.Strip(lines[i-1][:cut])) == "" {
+			continue
+		}
+		word := lines[i-1][cut+1:]
+		lines[i-1] = lines[i-1][:cut]
+		lines[i] = lines[i][:at] + word + lines[i][at:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// firstVisible is the byte offset of a line's first printed character
+// other than a space, past any escape sequences; len(line) if none.
+func firstVisible(line string) int {
+	for i := 0; i < len(line); {
+		switch {
+		case line[i] == 0x1b && i+1 < len(line) && line[i+1] == '[':
+			j := i + 2
+			for j < len(line) && (line[j] < 0x40 || line[j] > 0x7e) {
+				j++
+			}
+			i = j + 1
+		case line[i] == ' ':
+			i++
+		default:
+			return i
+		}
+	}
+	return len(line)
 }
 
 // rewrapWide wraps any line still wider than width, so no text is ever cut

@@ -36,7 +36,8 @@ func Summary(s *model.Session, c *content.Bundle) string {
 		b.WriteString(p.PatientText())
 		b.WriteString("\n\n")
 	}
-	if s.Code != "" {
+	if s.Code != "" && (s.Consent == nil || s.Consent.Given || s.Training()) {
+		// A patient who said no has no record to look up by its code.
 		fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryCode, s.Code)
 	}
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.SummaryLanguage, wording.LanguageNames[s.Lang])
@@ -64,13 +65,20 @@ func Summary(s *model.Session, c *content.Bundle) string {
 	}
 
 	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryChecklist)
+	open := 0
 	for _, id := range c.ChecklistIDs {
+		if s.Answers[id] == model.Unanswered {
+			open++
+		}
 		if item := c.Item(s.Lang, id); item != nil {
 			fmt.Fprintf(&b, "- %s: %s\n", item.Title, t.AnswerNames[s.Answers[id]])
 			if note := s.Notes[id]; note != "" && s.Role == model.RoleDoctor {
 				fmt.Fprintf(&b, "  - *%s:* %s\n", t.NoteLabel, Escape(note)) // under its item
 			}
 		}
+	}
+	if open > 0 {
+		fmt.Fprintf(&b, "\n%s.\n", fmt.Sprintf(t.SummaryItemsOpen, open, len(c.ChecklistIDs)))
 	}
 	fmt.Fprintf(&b, "\n**%s**\n", t.OutcomeHeads[s.Outcome(c.ChecklistIDs)])
 
@@ -90,13 +98,39 @@ func Summary(s *model.Session, c *content.Bundle) string {
 		}
 		fmt.Fprintf(&b, "\n**%s:** %s\n", t.SummaryNextStep, next)
 	}
+	b.WriteString(Baseline(s.Lang, s.Baseline))
 
-	fmt.Fprintf(&b, "\n### %s\n\n", t.SummaryViewed)
-	for _, v := range s.Viewed {
-		fmt.Fprintf(&b, "- %s: %s\n", v.At.Local().Format(t.DateTime), StepTitle(c, s.Lang, v.Step))
-	}
+	writeViewed(&b, s, c, t)
 	fmt.Fprintf(&b, "\n**%s**\n", t.SummaryNotConsent)
 	return b.String()
+}
+
+// writeViewed lists each page once, in the session's order, with the
+// first time it was opened, then the pages never opened.
+func writeViewed(b *strings.Builder, s *model.Session, c *content.Bundle, t *wording.Text) {
+	first := map[model.StepID]time.Time{}
+	for _, v := range s.Viewed {
+		if _, seen := first[v.Step]; !seen {
+			first[v.Step] = v.At
+		}
+	}
+	steps := s.Steps()
+	var notViewed []string
+	viewed := 0
+	fmt.Fprintf(b, "\n### %s\n\n", t.SummaryViewed)
+	for _, step := range steps {
+		if at, ok := first[step]; ok {
+			viewed++
+			fmt.Fprintf(b, "- %s: %s\n", StepTitle(c, s.Lang, step), at.Local().Format(t.DateTime))
+		} else {
+			notViewed = append(notViewed, StepTitle(c, s.Lang, step))
+		}
+	}
+	fmt.Fprintf(b, "\n%s.", fmt.Sprintf(t.SummaryViewedCount, viewed, len(steps)))
+	if len(notViewed) > 0 {
+		fmt.Fprintf(b, " **%s:** %s.", t.SummaryNotViewed, strings.Join(notViewed, ", "))
+	}
+	b.WriteString("\n")
 }
 
 // StepTitle is a step's title in a language, or its id if the page is gone.
@@ -122,12 +156,33 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 		}
 	}
 	if len(s.Quiz) > 0 || s.QuizAsked > 0 {
+		// Right and wrong are for the clinician; a patient is spared them.
+		clinician := s.Role == model.RoleDoctor || s.Role == model.RoleTrainer
 		fmt.Fprintf(b, "\n### %s\n\n", t.SummaryQuiz)
 		if s.QuizAsked > 0 {
-			fmt.Fprintf(b, "%s.\n\n", fmt.Sprintf(t.SummaryQuizCount, len(s.Quiz), s.QuizAsked))
+			line := fmt.Sprintf(t.SummaryQuizCount, len(s.Quiz), s.QuizAsked)
+			if open := s.QuizAsked - len(s.Quiz); open > 0 {
+				line += "; " + fmt.Sprintf(t.SummaryQuizOpen, open)
+			}
+			wrong := 0
+			for _, a := range s.Quiz {
+				if !a.Correct {
+					wrong++
+				}
+			}
+			if clinician && wrong > 0 {
+				line += "; " + fmt.Sprintf(t.SummaryQuizWrong, wrong)
+			}
+			fmt.Fprintf(b, "%s.\n\n", line)
 		}
 		for _, a := range s.Quiz {
 			fmt.Fprintf(b, "- %s %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
+			switch {
+			case clinician && a.Correct:
+				fmt.Fprintf(b, " %s", t.QuizRightMark)
+			case clinician:
+				fmt.Fprintf(b, " %s", fmt.Sprintf(t.QuizWrongMark, quizChoice(c, s.Lang, a.Item, quizAnswer(c, s.Lang, a.Item))))
+			}
 			if mark, ok := s.TeachBack[a.Item]; ok {
 				fmt.Fprintf(b, " (%s: %s)", t.SummaryTeachBack, t.TeachBackNames[mark])
 			}
@@ -171,6 +226,14 @@ func quizChoice(c *content.Bundle, lang model.Lang, id, key string) string {
 		}
 	}
 	return "→ " + key
+}
+
+// quizAnswer is the key of a question's right answer.
+func quizAnswer(c *content.Bundle, lang model.Lang, id string) string {
+	if p := c.Langs[lang].Quiz[id]; p != nil {
+		return p.Answer
+	}
+	return ""
 }
 
 // quizQuestion is a knowledge-check question's text, on one line.

@@ -3,6 +3,7 @@ package doc
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -146,7 +147,7 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 	para := func(s string) { ps = append(ps, part{text: words(s)}) }
 	item := func(s string) { ps = append(ps, part{text: words(s), item: true}) }
 	if f.Practice {
-		para(w.Practice)
+		para(wording.FollowUpFor(lang).PracticeVisit)
 	}
 	para(w.OwnCourse)
 	if g != nil {
@@ -161,9 +162,12 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 	for _, m := range model.Measures {
 		s, ok := f.series(m)
 		if !ok {
+			if f.takenAtAVisit(m.ID) {
+				para(fmt.Sprintf(w.NoBaseline, measureName(lang, m.ID)))
+			}
 			continue
 		}
-		ps = append(ps, part{text: words(w.Measures[m.ID]), heading: true})
+		ps = append(ps, part{text: words(measureName(lang, m.ID)), heading: true})
 		if g != nil && width >= minChartWidth && len(s.points) > 0 {
 			ps = append(ps, part{chart: s.chart(w, lang, f.Window.Hours()/24).draw(w, width, g)})
 			if f.Window > 0 {
@@ -187,7 +191,7 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 	if len(c.Improved) > 0 {
 		var names []string
 		for _, id := range c.Improved {
-			names = append(names, w.Measures[id])
+			names = append(names, measureName(lang, id))
 		}
 		para(fmt.Sprintf(w.Improved, strings.Join(names, "; ")))
 	}
@@ -240,6 +244,14 @@ func (f FollowUp) series(m model.Measure) (series, bool) {
 		s.points = append(s.points, point{visit: i, days: v.At.Sub(f.Baseline.At).Hours() / 24, at: v.At, change: ch, y: y, counted: ch.Meaningful})
 	}
 	return s, seen
+}
+
+// takenAtAVisit: some visit has the measure, whether or not the baseline does.
+func (f FollowUp) takenAtAVisit(id string) bool {
+	return slices.ContainsFunc(f.Visits, func(v model.Visit) bool {
+		_, scored := v.Scores[id]
+		return scored || (id == "psfs" && len(v.Activities) > 0)
+	})
 }
 
 // axis names the chart's vertical unit.
@@ -299,7 +311,7 @@ func Charts(f FollowUp, lang model.Lang) []Chart {
 
 func (s series) chart(w *wording.Course, lang model.Lang, windowDays float64) Chart {
 	half, step, band := s.rows()
-	c := Chart{Title: w.Measures[s.m.ID], Axis: s.axis(w), Up: w.UpMeans[s.m.ID], Threshold: s.threshold(w, lang), WindowText: monthsWords(w, lang, windowDays), TimeAxis: w.Months, Half: half, Band: band, Labels: map[int]string{}, Span: windowDays, Window: windowDays}
+	c := Chart{Title: measureName(lang, s.m.ID), Axis: s.axis(w), Up: w.UpMeans[s.m.ID], Threshold: s.threshold(w, lang), WindowText: monthsWords(w, lang, windowDays), TimeAxis: w.Months, Half: half, Band: band, Labels: map[int]string{}, Span: windowDays, Window: windowDays}
 	for r := -half; r <= half; r++ {
 		v := float64(r) * step
 		switch {
@@ -523,6 +535,11 @@ func number(lang model.Lang, v float64, decimals int) string {
 // months writes days as months, to the half month.
 func months(lang model.Lang, days float64) string {
 	return number(lang, math.Round(days/(365.25/12)*2)/2, 1)
+}
+
+// measureName is a measure's name, as the screens that take it say it.
+func measureName(lang model.Lang, id string) string {
+	return wording.FollowUpFor(lang).MeasureNames[id]
 }
 
 // monthsWords is a time after the first measurement in words: "3 months".

@@ -96,7 +96,7 @@ func TestTimelineFitsItsWidth(t *testing.T) {
 						}
 					}
 				}
-				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], wording.CourseFor(lang).Measures["psfs"][:20], wording.CourseFor(lang).HardTitle} {
+				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], wording.FollowUpFor(lang).MeasureNames["psfs"][:20], wording.CourseFor(lang).HardTitle} {
 					if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 						t.Errorf("%s w=%d ascii=%v: %q missing", lang, w, ascii, want)
 					}
@@ -202,12 +202,17 @@ func TestStopTalkingPointOnlyAtTheWindow(t *testing.T) {
 	better := f
 	better.Visits = append(slices.Clone(f.Visits[:2]), model.Visit{Assessment: measured(t, testClock.Add(6*month), 3, 8, 3, 4, 2)})
 	got := flat(better)
-	if strings.Contains(got, stop) || !strings.Contains(got, fmt.Sprintf(w.Improved, w.Measures["pain-usual"])) {
+	if strings.Contains(got, stop) || !strings.Contains(got, fmt.Sprintf(w.Improved, wording.FollowUpFor(model.LangEN).MeasureNames["pain-usual"])) {
 		t.Errorf("usual pain halved by the window: no stop point, and the improvement named:\n%s", got)
+	}
+	late := f
+	late.Visits = append(slices.Clone(f.Visits), model.Visit{Assessment: model.Assessment{At: testClock.Add(7 * month), Scores: map[string]float64{"nyha": 2}}})
+	if got := flat(late); !strings.Contains(got, fmt.Sprintf(w.NoBaseline, wording.FollowUpFor(model.LangEN).MeasureNames["nyha"])) {
+		t.Errorf("a measure first taken at a visit is not said to have no first measurement:\n%s", got)
 	}
 	practice := f
 	practice.Practice = true
-	if !strings.HasPrefix(Timeline(practice, model.LangEN, 80, false), w.Practice[:30]) {
+	if !strings.HasPrefix(Timeline(practice, model.LangEN, 80, false), wording.FollowUpFor(model.LangEN).PracticeVisit[:30]) {
 		t.Error("a training session's visits are not marked as practice")
 	}
 }

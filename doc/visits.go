@@ -43,13 +43,13 @@ func RecordFollowUp(rec model.Record, visits []model.VisitRecord) (FollowUp, boo
 }
 
 // Visits is the follow-up part of a record's readable copy, in Markdown:
-// the timeline against the groups' assessment window, then the first
-// measurement and each visit as entered. width is the page's; the charts
+// the timeline against the groups' assessment window, then each visit as
+// entered ("" before the first visit). width is the page's; the charts
 // leave room for a code block's margin.
 func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, width int, mode ChartMode) string {
 	f, ok := RecordFollowUp(rec, visits)
-	if !ok {
-		return ""
+	if !ok || len(visits) == 0 {
+		return "" // a baseline alone is in the summary
 	}
 	w := wording.CourseFor(rec.Lang)
 	var b strings.Builder
@@ -62,15 +62,11 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		g = &asciiChart
 	}
 	b.WriteString(f.markdown(rec.Lang, width-codeMargin, g))
-	if rec.Baseline != nil {
-		fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, rec.Baseline.At.Local().Format(w.DayFormat))
-		writeAssessment(&b, *rec.Baseline, rec.Lang, w)
-	}
-	t := wording.For(rec.Lang)
+	t, fu := wording.For(rec.Lang), wording.FollowUpFor(rec.Lang)
 	for _, v := range visits {
 		fmt.Fprintf(&b, "\n### %s, %s\n\n", fmt.Sprintf(w.VisitTitle, v.Number), v.At.Local().Format(w.DayFormat))
 		if v.Practice || rec.Training {
-			fmt.Fprintf(&b, "*%s*\n\n", w.Practice)
+			fmt.Fprintf(&b, "*%s*\n\n", fu.PracticeVisit)
 		}
 		if v.Kiosk {
 			fmt.Fprintf(&b, "*%s*\n\n", w.AtKiosk)
@@ -79,9 +75,9 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		if v.Impression != model.ImpressionUnset {
 			fmt.Fprintf(&b, "- **%s:** %s\n", w.ImpressionLabel, w.Impressions[v.Impression])
 		}
-		fmt.Fprintf(&b, "- **%s:** %s\n", w.SideEffectsLabel, sideEffects(v.SideEffects, w))
+		fmt.Fprintf(&b, "- **%s:** %s\n", fu.SideEffects, sideEffects(v.SideEffects, w))
 		if v.Decision != "" {
-			fmt.Fprintf(&b, "- **%s:** %s\n", w.DecisionLabel, w.Decisions[v.Decision])
+			fmt.Fprintf(&b, "- **%s:** %s\n", fu.Decision, fu.DecisionNames[v.Decision])
 		}
 		if len(v.Regret) > 0 {
 			fmt.Fprintf(&b, "- **%s:** %s\n", w.RegretLabel, strings.Trim(fmt.Sprint(v.Regret), "[]"))
@@ -93,6 +89,19 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 	return b.String()
 }
 
+// Baseline is the follow-up's first measurement as the summary lists it;
+// "" when none was taken.
+func Baseline(lang model.Lang, a *model.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	w := wording.CourseFor(lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, a.At.Local().Format(w.DayFormat))
+	writeAssessment(&b, *a, lang, w)
+	return b.String()
+}
+
 // codeMargin is what Glamour puts around a code block's lines.
 const codeMargin = 4
 
@@ -101,7 +110,7 @@ const codeMargin = 4
 func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w *wording.Course) {
 	for _, m := range model.Measures {
 		if v, ok := a.Scores[m.ID]; ok {
-			fmt.Fprintf(b, "- %s: **%s**\n", w.Measures[m.ID], Escape(value(w, lang, m.ID, v)))
+			fmt.Fprintf(b, "- %s: **%s**\n", measureName(lang, m.ID), Escape(value(w, lang, m.ID, v)))
 		}
 	}
 	for _, act := range a.Activities {

@@ -39,7 +39,7 @@ var impressionCodes = []string{"", "very-much-improved", "much-improved", "minim
 // impression of change, side effects, the decision and any decision
 // regret answers.
 func (x *exporter) followUp() {
-	fw := wording.CourseFor(x.rec.Lang)
+	fw, fu := wording.CourseFor(x.rec.Lang), wording.FollowUpFor(x.rec.Lang)
 	if x.rec.Baseline != nil {
 		x.observations("baseline", "encounter", *x.rec.Baseline, false, fw)
 	}
@@ -60,8 +60,8 @@ func (x *exporter) followUp() {
 		}
 		x.sideEffects(key, v, fw)
 		if v.Decision != "" {
-			x.observation(key, "decision", v, fw.DecisionLabel, true, observation{
-				ValueCodeableConcept: &concept{Coding: []coding{{System: x.opt.Base + csDecision, Code: string(v.Decision), Display: fw.Decisions[v.Decision]}}},
+			x.observation(key, "decision", v, fu.Decision, true, observation{
+				ValueCodeableConcept: &concept{Coding: []coding{{System: x.opt.Base + csDecision, Code: string(v.Decision), Display: fu.DecisionNames[v.Decision]}}},
 			})
 		}
 		if len(v.Regret) > 0 {
@@ -88,13 +88,14 @@ var testData = coding{System: "http://terminology.hl7.org/CodeSystem/v3-ActReaso
 
 // observations are an assessment's measures, each in its unit.
 func (x *exporter) observations(key, encounterKey string, a model.Assessment, practice bool, fw *wording.Course) {
+	fu := wording.FollowUpFor(x.rec.Lang)
 	at := model.VisitRecord{Practice: practice, Visit: model.Visit{Assessment: a}}
 	for _, m := range model.Measures {
 		if m.ID == "psfs" {
 			continue
 		}
 		if v, ok := a.Scores[m.ID]; ok {
-			x.observationAt(key, encounterKey, m.ID, at, fw.Measures[m.ID], m.ClinicianRated, observation{ValueQuantity: x.quantity(m.ID, v, fw)})
+			x.observationAt(key, encounterKey, m.ID, at, fu.MeasureNames[m.ID], m.ClinicianRated, observation{ValueQuantity: x.quantity(m.ID, v, fw)})
 		}
 	}
 	if len(a.Activities) == 0 {
@@ -108,7 +109,7 @@ func (x *exporter) observations(key, encounterKey string, a model.Assessment, pr
 		parts = append(parts, obsComponent{Code: x.measureCode("psfs-activity", content.NFC(act.Name)), ValueQuantity: x.quantity("psfs", score, fw)})
 	}
 	average := float64(sum) / float64(len(a.Activities))
-	x.observationAt(key, encounterKey, "psfs", at, fw.Measures["psfs"], false, observation{ValueQuantity: x.quantity("psfs", average, fw), Component: parts})
+	x.observationAt(key, encounterKey, "psfs", at, fu.MeasureNames["psfs"], false, observation{ValueQuantity: x.quantity("psfs", average, fw), Component: parts})
 }
 
 // sideEffects is one Observation: a yes or no for each kind asked, and
@@ -126,7 +127,7 @@ func (x *exporter) sideEffects(key string, v model.VisitRecord, fw *wording.Cour
 	if s.Text != "" {
 		o.Note = []annotation{{Text: content.NFC(s.Text)}}
 	}
-	x.observation(key, "side-effects", v, fw.SideEffectsLabel, false, o)
+	x.observation(key, "side-effects", v, wording.FollowUpFor(x.rec.Lang).SideEffects, false, o)
 }
 
 func (x *exporter) observation(key, code string, v model.VisitRecord, display string, clinician bool, o observation) {

@@ -468,9 +468,10 @@ func TestValuesPageAndFigures(t *testing.T) {
 	}
 }
 
-// TestRecordPDFShowsTheFollowUp: the course in words, then the baseline
-// and each visit as entered, in the record's language, with the kiosk
-// visit and its older content release said.
+// TestRecordPDFShowsTheFollowUp: the baseline, the charts drawn with
+// their scales, the course in words, then each visit as entered, in the
+// record's language, with the kiosk visit and its older content release
+// said.
 func TestRecordPDFShowsTheFollowUp(t *testing.T) {
 	b := bundle(t)
 	for _, lang := range model.Langs {
@@ -481,16 +482,22 @@ func TestRecordPDFShowsTheFollowUp(t *testing.T) {
 			all := tokens(strings.Join(pageTexts(t, pdf), "\n"))
 			day := func(at time.Time) string { return at.Local().Format(fw.DayFormat) }
 			assertInOrder(t, all, tokens(strings.Join([]string{
+				fw.BaselineTitle, rec.Baseline.Activities[0].Name,
 				fw.Title, fw.OwnCourse,
-				fw.Measures["pain-usual"], fmt.Sprintf(fw.First, day(rec.Baseline.At), "6"),
+				wording.FollowUpFor(lang).MeasureNames["pain-usual"], fmt.Sprintf(fw.First, day(rec.Baseline.At), "6"),
 				fmt.Sprintf(fw.VisitLine, day(visits[0].At), fmt.Sprintf(fw.MonthOne, "1"), "6", "5", ""),
 				fw.HardTitle, fw.HardNotes[0], fw.HardNotes[1], fw.HardNotes[2],
-				fw.BaselineTitle, rec.Baseline.Activities[0].Name,
 				fmt.Sprintf(fw.VisitTitle, 1), fw.ImpressionLabel, fw.Impressions[model.MuchImproved],
-				fw.SideEffectsLabel, fw.SideEffectNames["fever"], visits[0].SideEffects.Text, fw.DecisionLabel, fw.Decisions[model.DecisionContinue],
+				wording.FollowUpFor(lang).SideEffects, fw.SideEffectNames["fever"], visits[0].SideEffects.Text, wording.FollowUpFor(lang).Decision, wording.FollowUpFor(lang).DecisionNames[model.DecisionContinue],
 				fmt.Sprintf(fw.VisitTitle, 2), fw.AtKiosk, wd.SummaryContent, "older", "release",
 				wd.SummaryViewed,
 			}, "\n")), "follow-up")
+			text := squash(strings.Join(pageTexts(t, pdf), "\n"))
+			for _, want := range []string{"+60%", "+30%", "-30%", "-60%", fw.Months, fmt.Sprintf(fw.Window, "⋮", fmt.Sprintf(fw.MonthMany, "6"))} {
+				if !strings.Contains(text, squash(want)) {
+					t.Errorf("the chart's %q is not on the page", want)
+				}
+			}
 		})
 	}
 }

@@ -24,7 +24,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"charm.land/wish/v2/activeterm"
 	bm "charm.land/wish/v2/bubbletea"
 	"golang.org/x/crypto/bcrypt"
 	gossh "golang.org/x/crypto/ssh"
@@ -32,6 +31,7 @@ import (
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/ui"
+	"stemcounsel/wording"
 )
 
 // Config is how a clinic runs the server.
@@ -139,7 +139,7 @@ func New(cfg Config) (*Server, error) {
 	opts = append(opts, wish.WithHostKeyPath(cfg.HostKey), wish.WithMiddleware(
 		bm.MiddlewareWithProgramHandler(s.program),
 		s.sessionMiddleware,
-		activeterm.Middleware(), // a session without a PTY is refused first
+		s.needTerminal, // a session without a PTY is refused first
 	))
 	srv, err := wish.NewServer(opts...)
 	if err != nil {
@@ -262,16 +262,33 @@ func identity(sess ssh.Session) string {
 	return "user:" + sess.User()
 }
 
+// text is the wording of the sessions' language, for what the server says
+// before a session has begun.
+func (s *Server) text() *wording.Text { return wording.For(s.cfg.Session.Lang) }
+
+// needTerminal refuses a session without a PTY in words a person can act
+// on: the app is full-screen, so ssh must be asked for a terminal.
+func (s *Server) needTerminal(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Fatalln(sess, s.text().ServerNeedPTY)
+			return
+		}
+		next(sess)
+	}
+}
+
 // refusal says why a session cannot start now, or "" if it can. The caller
 // holds s.mu.
 func (s *Server) refusal(who string) string {
+	t := s.text()
 	switch {
 	case s.stopping:
-		return "The server is stopping. Please try again in a moment."
+		return t.ServerStopping + " " + t.ServerTryLater
 	case s.cfg.MaxSessions > 0 && len(s.sessions) >= s.cfg.MaxSessions:
-		return fmt.Sprintf("All %d places are in use. Please try again in a moment, or ask at the desk.", s.cfg.MaxSessions)
+		return fmt.Sprintf(t.ServerFull, s.cfg.MaxSessions)
 	case s.cfg.MaxSessionsPerKey > 0 && s.sessionsOf(who) >= s.cfg.MaxSessionsPerKey:
-		return fmt.Sprintf("This terminal's login already has %d sessions open. Close one, or ask at the desk.", s.cfg.MaxSessionsPerKey)
+		return fmt.Sprintf(t.ServerPerLogin, s.cfg.MaxSessionsPerKey)
 	}
 	return ""
 }
@@ -302,7 +319,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	code, err := s.newCode()
 	if err != nil {
 		s.cfg.Log.Error("no session code", "error", err)
-		wish.Fatalln(sess, "The server cannot start a session now.")
+		wish.Fatalln(sess, s.text().ServerCannotStart)
 		return nil
 	}
 	opt.Code = code
@@ -418,20 +435,21 @@ func (s *Server) end(r running, sess ssh.Session) {
 	}
 	s.releaseCode(m.Session().Code)
 	var why string
+	t := wording.For(m.Session().Lang) // the patient's language, as the session left it
 	switch {
 	case stopping:
-		why = "The server is stopping."
+		why = t.ServerStopping
 	case r.idle.Load():
-		why = fmt.Sprintf("The session was closed after %v without a key press.", s.cfg.IdleTimeout)
+		why = fmt.Sprintf(t.ServerIdle, t.Duration(s.cfg.IdleTimeout))
 	}
 	if why != "" {
 		switch status {
 		case "saved in progress":
-			why += fmt.Sprintf(" Your session is saved with code %s.", m.Session().Code)
+			why += " " + fmt.Sprintf(t.ServerSaved, m.Session().Code)
 		case notKept:
 			why += " " + ui.NotKept(m.Session().Lang)
 		case "not saved":
-			why += " Your session could not be saved; please tell the desk."
+			why += " " + t.ServerNotSaved
 		}
 		wish.Println(sess, "\r\n"+why+"\r")
 	}

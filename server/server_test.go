@@ -310,7 +310,7 @@ func TestNoPTYIsRefused(t *testing.T) {
 	defer client.Close()
 	sess, _ := client.NewSession()
 	out, err := sess.CombinedOutput("")
-	if err == nil || !strings.Contains(string(out), "Requires an active PTY") {
+	if err == nil || !strings.Contains(string(out), "connect with ssh -t") {
 		t.Fatalf("a session without a PTY must be refused: %v %q", err, out)
 	}
 }
@@ -320,7 +320,37 @@ func TestMaxSessions(t *testing.T) {
 	a := openTerminal(t, f, 80, 24)
 	a.waitFor("Start ›")
 	b := openTerminal(t, f, 80, 24)
-	b.waitFor("All 1 places are in use")
+	b.waitFor("Every place on this server is taken right now (the limit is 1)")
+}
+
+// TestServerSpeaksTheSessionsLanguage: with Vietnamese sessions, the
+// refusals, the missing-terminal hint and the stop message are Vietnamese.
+func TestServerSpeaksTheSessionsLanguage(t *testing.T) {
+	f := startServer(t, func(c *Config) { c.MaxSessions = 1; c.Session.Lang = model.LangVI })
+	client, err := dial(f.addr, "kiosk", gossh.PublicKeys(f.key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, _ := client.NewSession()
+	if out, _ := sess.CombinedOutput(""); !strings.Contains(string(out), "hãy kết nối bằng ssh -t") {
+		t.Fatalf("no PTY: %q", out)
+	}
+	a := openTerminal(t, f, 80, 24)
+	a.waitFor("Bắt đầu ›")
+	a.send(keyEnter)
+	a.waitFor("Tế bào gốc")
+	a.send("m", keyEnd, keyUp, keyUp, keyUp, keyUp, keyUp, keyUp, keyEnter)
+	a.waitFor("Mục 1/5")
+	a.send("3")
+	openTerminal(t, f, 80, 24).waitFor("Máy chủ đã đủ chỗ")
+	waitRecords(t, f.records, "*.progress.json", `"answer": "not-sure"`, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := f.srv.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a.waitFor("Máy chủ đang dừng. Phiên của bạn đã được lưu với mã")
 }
 
 func TestConfigRefusals(t *testing.T) {

@@ -195,7 +195,7 @@ func TestConsentNeverAskedOfTrainer(t *testing.T) {
 	if m.dialog != nil || m.session.Current == model.StepWelcome {
 		t.Fatalf("a trainer goes straight on:\n%s", visible(m))
 	}
-	send(m, press("k"))
+	send(m, press("c"))
 	if m.dialog != nil {
 		t.Fatal("a trainer has no answer to change")
 	}
@@ -260,7 +260,7 @@ func TestResumedWithoutConsentAsksAtOnce(t *testing.T) {
 	if m.dialog != nil || !strings.Contains(visible(m), "This session is not kept") {
 		t.Fatalf("left unasked, the session says it is not kept:\n%s", visible(m))
 	}
-	send(m, press("k"), press("y"))
+	send(m, press("c"), press("y"))
 	if m.session.Current != model.StepChecklist || m.dialog != nil {
 		t.Fatal("answering stays where the session was")
 	}
@@ -296,7 +296,7 @@ func TestConsentWithdrawnDeletes(t *testing.T) {
 	if !strings.Contains(visible(m), "change your answer on keeping the record") {
 		t.Fatalf("help lists the key:\n%s", visible(m))
 	}
-	send(m, press("esc"), press("k"))
+	send(m, press("esc"), press("c"))
 	if !isOpen[*consentDialog](m) || !strings.Contains(visible(m), "✓ 1 Yes, keep it (your answer now)") {
 		t.Fatalf("k asks again and marks the answer now in words:\n%s", visible(m))
 	}
@@ -325,7 +325,7 @@ func TestConsentWithdrawnDeletes(t *testing.T) {
 		}
 	}
 	// No back to yes: kept from then on, under a fresh code.
-	send(m, press("k"), press("1"), press("3"))
+	send(m, press("c"), press("1"), press("3"))
 	if m.session.Code == "ACD349" {
 		t.Fatal("the deleted code is not used again")
 	}

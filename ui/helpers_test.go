@@ -44,6 +44,9 @@ func newTestModel(t testing.TB, b *content.Bundle, opt Options, w, h int) *Model
 	if opt.Now == nil {
 		opt.Now = fixedNow
 	}
+	if opt.noticeTick == nil {
+		opt.noticeTick = func(time.Duration) tea.Cmd { return nil } // tests step the clock
+	}
 	m := New(opt)
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m

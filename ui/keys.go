@@ -16,29 +16,33 @@ import (
 // of their own: the root model decides, so no component can quit or page on
 // a letter.
 type keyMap struct {
-	Next, Prev        key.Binding
-	Up, Down          key.Binding
-	PageUp, PageDown  key.Binding
-	Home, End         key.Binding
-	Lang, Menu, Help  key.Binding
-	Quit, Choose, Esc key.Binding
-	Left, Right, Tab  key.Binding
-	Ask, Panel, Amend key.Binding
-	Save, Interrupt   key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
-	Backspace         key.Binding
-	Yes, No           key.Binding // a confirm dialog's answers
-	Checklist         struct{ Answer, Item, Note key.Binding }
-	Quiz              struct{ Answer, Item, TeachBack key.Binding }
-	Sure              struct{ Answer, Item, Again key.Binding }
-	Welcome           struct{ Move, Choose key.Binding }
-	Groups            struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
-	Persona           struct{ Move, Choose key.Binding }
-	NextStep          struct{ Choose key.Binding }
-	Values            struct{ Rate, Lean, Item key.Binding }
-	Field             struct{ Keep, Drop key.Binding }
-	Consent           struct{ Yes, No, Change key.Binding }
-	Kiosk             struct{ StaffExit, CallStaff, Guard key.Binding }
-	PINDigit          key.Binding
+	Next, Prev         key.Binding
+	Up, Down           key.Binding
+	PageUp, PageDown   key.Binding
+	Home, End          key.Binding
+	Lang, Menu, Help   key.Binding
+	Quit, Choose, Esc  key.Binding
+	Left, Right, Tab   key.Binding
+	Ask, Panel, Amend  key.Binding
+	PanelUp, PanelDown key.Binding // scroll the clinician panel
+	Save, Interrupt    key.Binding // ctrl+s saves again; ctrl+c asks to quit from anywhere
+	Backspace          key.Binding
+	HalfUp, HalfDown   key.Binding // ctrl+u and ctrl+d, as in less
+	UpArrow, DownArrow key.Binding // ↑ and ↓ alone: j and k are letters in a field
+	Find               struct{ Open, Next, Prev key.Binding }
+	Yes, No            key.Binding // a confirm dialog's answers
+	Checklist          struct{ Answer, Item, Note key.Binding }
+	Quiz               struct{ Answer, Item, TeachBack key.Binding }
+	Sure               struct{ Answer, Item, Again key.Binding }
+	Welcome            struct{ Move, Choose key.Binding }
+	Groups             struct{ Type, Toggle, Choose, Search, Clear, Page, Quit, Move key.Binding }
+	Persona            struct{ Move, Choose key.Binding }
+	NextStep           struct{ Choose key.Binding }
+	Values             struct{ Rate, Lean, Item key.Binding }
+	Field              struct{ Keep, Drop key.Binding }
+	Consent            struct{ Yes, No, Change key.Binding }
+	Kiosk              struct{ StaffExit, CallStaff, Guard key.Binding }
+	PINDigit           key.Binding
 }
 
 // newKeyMap builds the bindings with their help in a language; the l key
@@ -47,12 +51,16 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 	k := keyMap{
 		Next:      key.NewBinding(key.WithKeys("right", "tab"), key.WithHelp("→/tab", t.KeyNext)),
 		Prev:      key.NewBinding(key.WithKeys("left", "shift+tab"), key.WithHelp("←", t.KeyPrev)),
-		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", t.KeyScroll)),
-		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyScroll)),
+		Up:        key.NewBinding(key.WithKeys("up", "k", "K"), key.WithHelp("↑/↓ k/j", t.KeyScroll)),
+		Down:      key.NewBinding(key.WithKeys("down", "j", "J"), key.WithHelp("↓", t.KeyScroll)),
+		UpArrow:   key.NewBinding(key.WithKeys("up")),
+		DownArrow: key.NewBinding(key.WithKeys("down")),
+		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u/ctrl+d", t.KeyHalfPage)),
+		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", t.KeyHalfPage)),
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", t.KeyPage)),
-		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", t.KeyTop)),
-		End:       key.NewBinding(key.WithKeys("end"), key.WithHelp("end", t.KeyTop)),
+		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end g/G", t.KeyTop)),
+		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", t.KeyTop)),
 		Lang:      key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", next)),
 		Menu:      key.NewBinding(key.WithKeys("m", "M"), key.WithHelp("m", t.KeyMenu)),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
@@ -64,6 +72,8 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab")),
 		Ask:       key.NewBinding(key.WithKeys("f", "F"), key.WithHelp("f", t.KeyAsk)),
 		Panel:     key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t.KeyPanel)),
+		PanelUp:   key.NewBinding(key.WithKeys("[", "shift+up"), key.WithHelp("[ ]", t.KeyPanelScroll)),
+		PanelDown: key.NewBinding(key.WithKeys("]", "shift+down"), key.WithHelp("]", t.KeyPanelScroll)),
 		Amend:     key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a", t.KeyAmend)),
 		Save:      key.NewBinding(key.WithKeys("ctrl+s")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
@@ -72,9 +82,10 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 		Yes:       key.NewBinding(key.WithKeys("y", "Y")),
 		No:        key.NewBinding(key.WithKeys("n", "N")),
 	}
-	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyMove))
+	// Lists take j and k as ↑ and ↓ (see upDown).
+	move := key.NewBinding(key.WithKeys("up", "down", "k", "j", "K", "J"), key.WithHelp("↑/↓", t.KeyMove))
 	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyChoose))
-	item := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyItem))
+	item := key.NewBinding(key.WithKeys("up", "down", "k", "j", "K", "J"), key.WithHelp("↑/↓", t.KeyItem))
 
 	k.Checklist.Answer = key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1/2/3", t.KeyAnswer))
 	k.Checklist.Item = item
@@ -117,7 +128,11 @@ func newKeyMap(t *wording.Text, next string) keyMap {
 
 	k.Consent.Yes = key.NewBinding(key.WithKeys("1", "y", "Y"), key.WithHelp("1/y", t.ConsentYes))
 	k.Consent.No = key.NewBinding(key.WithKeys("2", "n", "N"), key.WithHelp("2/n", t.ConsentNo))
-	k.Consent.Change = key.NewBinding(key.WithKeys("k", "K"), key.WithHelp("k", t.KeyConsent))
+	k.Consent.Change = key.NewBinding(key.WithKeys("c", "C"), key.WithHelp("c", t.KeyConsent))
+
+	k.Find.Open = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t.KeySearch))
+	k.Find.Next = key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", t.KeySearchNext))
+	k.Find.Prev = key.NewBinding(key.WithKeys("N"), key.WithHelp("N", t.KeySearchNext))
 
 	k.Kiosk.StaffExit = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.KeyStaffExit))
 	k.Kiosk.CallStaff = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", t.KeyCallStaff))

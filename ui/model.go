@@ -97,6 +97,9 @@ type Options struct {
 	idleTick func() tea.Cmd
 	// codes counts a kiosk's wrong follow-up codes, across its patients.
 	codes *codeGuard
+	// noticeTick wakes the model when a notice's time is up; tests use
+	// the injected clock instead.
+	noticeTick func(time.Duration) tea.Cmd
 }
 
 // shown identifies what the viewport holds, so a resize or a language switch
@@ -129,6 +132,7 @@ type Model struct {
 	page          *pageScreen             // every step not in the table
 	dialog        dialog                  // nil: none open
 	panelOpen     bool
+	panelTop      int // the first row of the panel's text in view
 
 	saveSeq   uint64
 	lastSaved []byte // the last record saved, without its time
@@ -144,6 +148,7 @@ type Model struct {
 	crash      string
 
 	notice    string
+	read      reading // the page search and the notice's clock
 	resizeSeq int
 
 	visit *Visit // a kiosk's follow-up visit on screen; nil for none
@@ -168,6 +173,9 @@ func New(opt Options) *Model {
 	}
 	if opt.codes == nil {
 		opt.codes = &codeGuard{}
+	}
+	if opt.noticeTick == nil {
+		opt.noticeTick = noticeTick
 	}
 	s := opt.Session
 	if s == nil {
@@ -217,6 +225,7 @@ type resizeDoneMsg struct{ seq int }
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	defer m.recoverCrash(&next, &cmd)
+	defer func() { cmd = tea.Batch(cmd, m.timeNotice()) }()
 	if m.finished {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseClickMsg:
@@ -224,6 +233,9 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
+	case noticeTickMsg:
+		m.expireNotice()
+		return m, nil
 	case idleTickMsg:
 		return m, m.onIdleTick()
 	case pinCheckedMsg:
@@ -343,13 +355,24 @@ const sidePanelWidth = 42
 // (wide screens) rather than over it.
 func (m *Model) panelBeside() bool { return m.panelShown() && m.innerWidth() >= 116 }
 
-// bodyWidth is the width of the page itself.
-func (m *Model) bodyWidth() int {
+// pageWidth is the width the page has beside any side panel.
+func (m *Model) pageWidth() int {
 	if m.panelBeside() {
 		return max(1, m.innerWidth()-sidePanelWidth-1)
 	}
 	return m.innerWidth()
 }
+
+// readingWidth is the longest line a page is set in: lines much longer
+// are hard to follow back to the next one, for older eyes most of all.
+const readingWidth = 76
+
+// bodyWidth is the width of the page itself: its room, up to a
+// comfortable measure.
+func (m *Model) bodyWidth() int { return min(m.pageWidth(), readingWidth) }
+
+// bodyIndent centres the page in its room on a wide screen.
+func (m *Model) bodyIndent() int { return (m.pageWidth() - m.bodyWidth()) / 2 }
 
 // Header: title row and progress row, plus a blank row at full size. Footer:
 // the buttons, with the help bar on a row of its own at full size.
@@ -438,6 +461,7 @@ func (m *Model) refresh(keepPlace bool) {
 		return
 	}
 	frac := m.vp.ScrollPercent()
+	m.forgetSearch() // its lines are of the page as it was
 	m.layoutViewport()
 	step := m.session.Current
 	var out string
@@ -485,6 +509,7 @@ func (m *Model) goTo(moved bool) tea.Cmd {
 		return nil
 	}
 	m.screen().enter()
+	m.panelTop = 0
 	m.refresh(false)
 	return m.prerender()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -45,26 +46,21 @@ func (m *Model) panelText() (title string, body []string) {
 }
 
 // panelView draws the panel at most h rows high: in a box beside the page,
-// or under a titled rule below it, where every row counts.
+// or under a titled rule below it, where every row counts. What does not
+// fit scrolls with the panel's own keys, and the last row says where the
+// reader is.
 func (m *Model) panelView(w, h int, boxed bool) string {
-	title, body := m.panelText()
+	title, _ := m.panelText()
 	inner := w
 	if boxed {
 		inner = max(1, w-m.st.Panel.GetHorizontalFrameSize())
 	}
-	var lines []string
-	for _, l := range body {
-		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(inner).Render(l), "\n")...)
-	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	room := max(1, h-1) // the title row
-	if boxed {
-		room = max(1, h-1-m.st.Panel.GetVerticalFrameSize())
-	}
+	lines, room := m.panelRows(inner), m.panelRoom(h, boxed)
 	if len(lines) > room {
-		lines = append(lines[:room-1], m.st.Muted.Render("… "+m.text.PanelMore))
+		top := min(m.panelTop, len(lines)-(room-1))
+		shown := append([]string(nil), lines[top:top+room-1]...)
+		where := fmt.Sprintf(m.text.PanelLines, top+1, top+room-1, len(lines))
+		lines = append(shown, m.st.Muted.Render(ansi.Truncate(where, inner, "…")))
 	}
 	if boxed {
 		head := m.st.DialogTitle.Render(ansi.Truncate(title, inner, "…"))
@@ -74,14 +70,40 @@ func (m *Model) panelView(w, h int, boxed bool) string {
 	return strings.Join(append([]string{m.st.DialogTitle.Render(rule)}, lines...), "\n")
 }
 
+// panelRows is the panel's text wrapped to w columns.
+func (m *Model) panelRows(w int) []string {
+	_, body := m.panelText()
+	var lines []string
+	for _, l := range body {
+		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(l), "\n")...)
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// panelRoom is the rows left for text in a panel h rows high.
+func (m *Model) panelRoom(h int, boxed bool) int {
+	if boxed {
+		return max(2, h-1-m.st.Panel.GetVerticalFrameSize())
+	}
+	return max(2, h-1) // the title row
+}
+
 // panelBelowHeight is the rows the panel takes under the page on a screen
-// too narrow to put it beside: at most three fifths of the body, so the
-// page keeps room and stays scrollable above it.
+// too narrow to put it beside: at most half of what the screen's fixed
+// part leaves, so the page (a persona's description, the not-listed
+// group) keeps room above it; the panel scrolls for the rest.
 func (m *Model) panelBelowHeight() int {
 	if !m.panelShown() || m.panelBeside() {
 		return 0
 	}
-	return lipgloss.Height(m.panelView(m.innerWidth(), max(3, m.bodyHeight()*3/5), false))
+	left := m.bodyHeight()
+	if top, _ := m.screen().top(); top != "" {
+		left -= lipgloss.Height(top)
+	}
+	return lipgloss.Height(m.panelView(m.innerWidth(), max(3, left/2), false))
 }
 
 // withPanel puts the panel beside the page on a wide screen, or below it on
@@ -92,17 +114,37 @@ func (m *Model) withPanel(body string) string {
 	}
 	h := m.bodyHeight()
 	if m.panelBeside() {
-		page := strings.Join(fitLines(body, m.bodyWidth(), h), "\n")
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.bodyWidth()).Render(page), " ", m.panelView(sidePanelWidth, h, true))
+		page := strings.Join(fitLines(body, m.pageWidth(), h), "\n")
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.pageWidth()).Render(page), " ", m.panelView(sidePanelWidth, h, true))
 	}
 	below := m.panelBelowHeight()
 	page := strings.Join(fitLines(body, m.innerWidth(), h-below), "\n")
 	return page + "\n" + m.panelView(m.innerWidth(), below, false)
 }
 
+// scrollPanel moves the panel's text by half its height, up (dir -1) or
+// down, stopping at either end.
+func (m *Model) scrollPanel(dir int) {
+	if !m.panelShown() {
+		return
+	}
+	w, h, boxed := m.innerWidth(), m.panelBelowHeight(), false
+	if m.panelBeside() {
+		w, h, boxed = sidePanelWidth-m.st.Panel.GetHorizontalFrameSize(), m.bodyHeight(), true
+	}
+	room := m.panelRoom(h, boxed)
+	rows := len(m.panelRows(w))
+	if rows <= room {
+		m.panelTop = 0
+		return
+	}
+	m.panelTop = min(max(0, m.panelTop+dir*max(1, room/2)), rows-(room-1))
+}
+
 // togglePanel opens or closes the clinician panel; the page is laid out
 // again because a side panel takes room from it.
 func (m *Model) togglePanel() {
 	m.panelOpen = !m.panelOpen
+	m.panelTop = 0
 	m.refresh(true)
 }

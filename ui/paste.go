@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
@@ -43,13 +44,16 @@ func pasteInto(f *textinput.Model, s string) {
 	*f, _ = f.Update(tea.PasteMsg{Content: s})
 }
 
-func (d *questionDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }
+func (d *searchDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }
 
 func (c *checklistScreen) paste(_ *Model, s string) { pasteInto(&c.note, s) }
 
 func (w *welcomeScreen) paste(m *Model, s string) {
 	pasteInto(&w.ref, s)
 	m.session.PatientRef = cleanNote(w.ref.Value())
+	if len([]rune(w.ref.Value())) >= w.ref.CharLimit {
+		m.notice = fmt.Sprintf(m.text.RefFull, w.ref.CharLimit) // say the rest was cut
+	}
 }
 
 func (g *groupScreen) paste(_ *Model, s string) {

@@ -35,15 +35,24 @@ const maxPaste = 1000
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ")
 
 // pasteText makes a paste fit a one-line field: line breaks and tabs
-// become spaces, then it is cleaned like typed text.
+// become spaces, runs of spaces one, then it is cleaned like typed text.
 func pasteText(s string) string {
 	if len(s) > 4*maxPaste { // UTF-8: at most 4 bytes a character
 		s = s[:4*maxPaste]
 	}
 	s = lineBreaks.Replace(s)
-	s = sanitizeInput(strings.ToValidUTF8(s, ""))
+	s = collapseSpaces(sanitizeInput(strings.ToValidUTF8(s, "")))
 	if r := []rune(s); len(r) > maxPaste {
 		s = string(r[:maxPaste])
+	}
+	return s
+}
+
+// collapseSpaces makes each run of spaces one space; a lone space stays,
+// so an unbracketed paste arriving key by key keeps its words apart.
+func collapseSpaces(s string) string {
+	for strings.Contains(s, "  ") {
+		s = strings.ReplaceAll(s, "  ", " ")
 	}
 	return s
 }

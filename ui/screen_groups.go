@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -88,56 +87,57 @@ type groupScreen struct {
 	list   list.Model
 	filter string
 	lang   model.Lang // the language of the list's items
+	first  int        // the first group in view when they do not all fit
 }
 
 func newGroupScreen(m *Model) screen {
 	g := &groupScreen{pageScreen: pageScreen{m}, lang: m.session.Lang}
-	g.list = list.New(newGroupItems(m.opt.Content, g.lang), groupDelegate{m}, 0, 0)
+	// The list keeps the items, the filter and the cursor; the screen draws
+	// it, as a group may take more than one row.
+	g.list = list.New(newGroupItems(m.opt.Content, g.lang), list.NewDefaultDelegate(), 0, 0)
 	g.list.Filter = foldedFilter
 	g.list.KeyMap = list.KeyMap{} // the root model owns every key
-	g.list.SetShowTitle(false)
-	g.list.SetShowFilter(false)
-	g.list.SetShowStatusBar(false)
-	g.list.SetShowHelp(false)
-	g.list.SetShowPagination(true)
 	return g
 }
 
-// groupDelegate draws a group on one line: the cursor, the tick box, the
-// title and, as far as it fits, the one-line description.
-type groupDelegate struct{ m *Model }
-
-func (d groupDelegate) Height() int                         { return 1 }
-func (d groupDelegate) Spacing() int                        { return 0 }
-func (d groupDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
-
-func (d groupDelegate) Render(w io.Writer, l list.Model, index int, it list.Item) {
-	g := it.(groupItem)
-	m := d.m
-	width := l.Width()
-	cursor := "  "
-	if index == l.Index() {
-		cursor = "› "
+// groupLines draws a group: the cursor, the tick box and the title, with
+// its description after a dash where it all fits on one row, or wrapped
+// under the title where it does not, so no word is cut.
+func (g *groupScreen) groupLines(it groupItem, focused bool) []string {
+	m := g.m
+	w := m.bodyWidth()
+	head := "  "
+	style := m.st.Option
+	if focused {
+		head, style = "› ", m.st.OptionFocus
 	}
-	box := "[ ]"
-	chosen := slices.Index(m.session.Groups, g.id)
+	chosen := slices.Index(m.session.Groups, it.id)
 	if chosen >= 0 {
-		box = "[x]"
+		head += "[x] "
+	} else {
+		head += "[ ] "
 	}
-	title := cursor + box + " " + g.title
+	title := it.title
 	if chosen == 0 && len(m.session.Groups) > 1 {
 		title += " (" + m.text.GroupPrimary + ")"
 	}
-	title = ansi.Truncate(title, width, "…")
-	style := m.st.Option
-	if index == l.Index() {
-		style = m.st.OptionFocus
+	if lipgloss.Width(head+title+" — "+it.summary) <= w {
+		return []string{style.Render(head+title) + m.st.Muted.Render(" — "+it.summary)}
 	}
-	line := style.Render(title)
-	if room := width - lipgloss.Width(title) - 3; room > 8 {
-		line += m.st.Muted.Render(" — " + ansi.Truncate(g.summary, room, "…"))
+	indent := strings.Repeat(" ", lipgloss.Width(head))
+	room := max(1, w-len(indent))
+	var lines []string
+	for i, l := range strings.Split(ansi.Wrap(title, room, ""), "\n") {
+		if i == 0 {
+			lines = append(lines, style.Render(head+l))
+		} else {
+			lines = append(lines, style.Render(indent+l))
+		}
 	}
-	fmt.Fprint(w, line)
+	for _, l := range strings.Split(ansi.Wrap(it.summary, room, ""), "\n") {
+		lines = append(lines, m.st.Muted.Render(indent+l))
+	}
+	return lines
 }
 
 func (g *groupScreen) input() inputMode { return inputSearch }
@@ -146,10 +146,10 @@ func (g *groupScreen) input() inputMode { return inputSearch }
 func (g *groupScreen) markdown() (string, bool) { return "", true }
 
 // header is the intro and search rows above the list.
-func (g *groupScreen) header() string {
+func (g *groupScreen) header(hint bool) string {
 	m := g.m
 	var lines []string
-	if p := m.opt.Content.Page(m.session.Lang, model.StepChooseGroup); p != nil && !m.compact() {
+	if p := m.opt.Content.Page(m.session.Lang, model.StepChooseGroup); p != nil && hint && !m.compact() {
 		// Shown as plain text: drop the Markdown emphasis marks.
 		hint := lipgloss.NewStyle().Width(m.bodyWidth()).Render(oneLine(p.PatientText()))
 		lines = append(lines, m.st.Muted.Render(hint))
@@ -174,7 +174,8 @@ func (g *groupScreen) footerLine() string {
 	return ansi.Truncate(chosen, m.bodyWidth(), "…")
 }
 
-// layout sizes the list, and rebuilds its items after a language switch.
+// layout rebuilds the list's items after a language switch; the list is
+// one page, as the screen scrolls it.
 func (g *groupScreen) layout() {
 	m := g.m
 	if g.lang != m.session.Lang {
@@ -182,33 +183,94 @@ func (g *groupScreen) layout() {
 		g.list.SetItems(newGroupItems(m.opt.Content, g.lang))
 		g.setFilter(g.filter)
 	}
-	h := m.bodyHeight() - lipgloss.Height(g.header()) - 1 // the chosen row
-	// Page dots only when the groups do not fit at once.
-	fits := h >= len(g.list.Items())
-	g.list.SetShowPagination(!fits)
-	g.list.SetSize(m.bodyWidth(), max(2, h))
+	g.list.SetSize(m.bodyWidth(), 3*len(g.list.Items())+3) // one page of the default rows
 }
 
+// rows is the body's height left beside the panel and any banner.
+func (g *groupScreen) rows() int {
+	m := g.m
+	h := m.bodyHeight() - m.panelBelowHeight()
+	if b := m.banner(); b != "" {
+		h -= lipgloss.Height(b)
+	}
+	return max(1, h)
+}
+
+// view draws the search, the groups that fit around the cursor, then the
+// not-listed path, which is always in view (the doctor's notes point to
+// it), and the chosen groups.
 func (g *groupScreen) view() (string, []zone) {
 	m := g.m
-	lines := strings.Split(g.header(), "\n")
-	var zones []zone
-	if v := g.list.VisibleItems(); g.filter != "" && len(v) <= 1 {
+	items := g.list.VisibleItems()
+	lines := strings.Split(g.header(true), "\n")
+	blocks := make([][]string, len(items))
+	for i, it := range items {
+		blocks[i] = g.groupLines(it.(groupItem), i == g.list.Index())
+	}
+	scrolled := len(blocks)
+	if scrolled > 0 && items[scrolled-1].(groupItem).id == model.NotListed {
+		scrolled--
+	}
+	room := g.rows() - 1 // the chosen row
+	for _, b := range blocks[scrolled:] {
+		room -= len(b)
+	}
+	if room-len(lines) < 4 {
+		// Too tight beside the doctor's notes: the groups before the hint.
+		lines = strings.Split(g.header(false), "\n")
+	}
+	if g.filter != "" && len(items) <= 1 {
 		// Only the not-listed path is left: say so, and offer it.
 		lines = append(lines, strings.Split(m.st.Notice.Width(m.bodyWidth()).Render(m.text.GroupNoMatch), "\n")...)
 	}
-	if len(g.list.VisibleItems()) > 0 {
-		top := len(lines)
-		start, end := g.list.Paginator.GetSliceBounds(len(g.list.VisibleItems()))
-		for i := start; i < end; i++ {
-			y := top + i - start
-			zones = append(zones, zone{0, y, m.bodyWidth(), y + 1, groupToggle{g, i}})
+	room -= len(lines)
+	first, last := g.window(blocks[:scrolled], room)
+	var zones []zone
+	add := func(i int) {
+		for _, l := range blocks[i] {
+			zones = append(zones, zone{0, len(lines), m.bodyWidth(), len(lines) + 1, groupToggle{g, i}})
+			lines = append(lines, l)
 		}
-		lines = append(lines, g.list.View())
 	}
-	body := fitLines(strings.Join(lines, "\n"), m.bodyWidth(), m.bodyHeight()-1)
+	for i := first; i < last; i++ {
+		add(i)
+	}
+	if hidden := scrolled - (last - first); hidden > 0 {
+		lines = append(lines, m.st.Muted.Render(ansi.Truncate(fmt.Sprintf(m.text.GroupMore, hidden), m.bodyWidth(), "…")))
+	}
+	for i := scrolled; i < len(blocks); i++ {
+		add(i)
+	}
+	body := fitLines(strings.Join(lines, "\n"), m.bodyWidth(), g.rows()-1)
 	body = append(body, m.st.Notice.Render(g.footerLine()))
 	return strings.Join(body, "\n"), zones
+}
+
+// window picks the groups [first, last) whose rows fit in room, keeping
+// the cursor's in view and the last view's start where it can; a row is
+// kept for the "more" line when not all fit.
+func (g *groupScreen) window(blocks [][]string, room int) (first, last int) {
+	height := func(first, last int) (h int) {
+		for _, b := range blocks[first:last] {
+			h += len(b)
+		}
+		return h
+	}
+	if height(0, len(blocks)) <= room || len(blocks) == 0 {
+		return 0, len(blocks)
+	}
+	room = max(1, room-1)
+	cur := min(g.list.Index(), len(blocks)-1)
+	first = min(g.first, cur)
+	for first < cur && height(first, cur+1) > room {
+		first++
+	}
+	last = first + 1
+	for last < len(blocks) && height(first, last+1) <= room {
+		last++
+	}
+	g.first = first
+	return first, last
 }
 
 // key gives printable keys to the search box and keeps ↑/↓, enter,
@@ -217,14 +279,14 @@ func (g *groupScreen) view() (string, []zone) {
 func (g *groupScreen) key(k tea.KeyPressMsg) action {
 	km := g.m.keys
 	switch {
-	case key.Matches(k, km.Up):
+	case key.Matches(k, km.Up) && k.Text == "": // j and k are letters of the search
 		return do(func(*Model) tea.Cmd { g.list.CursorUp(); return nil })
-	case key.Matches(k, km.Down):
+	case key.Matches(k, km.Down) && k.Text == "":
 		return do(func(*Model) tea.Cmd { g.list.CursorDown(); return nil })
 	case key.Matches(k, km.PageUp):
-		return do(func(*Model) tea.Cmd { g.list.PrevPage(); return nil })
+		return g.page(-1)
 	case key.Matches(k, km.PageDown) && k.Text == "":
-		return do(func(*Model) tea.Cmd { g.list.NextPage(); return nil })
+		return g.page(1)
 	case key.Matches(k, km.Groups.Toggle) && g.filter == "":
 		return groupToggle{g, g.list.Index()}
 	case key.Matches(k, km.Choose):
@@ -237,6 +299,8 @@ func (g *groupScreen) key(k tea.KeyPressMsg) action {
 			return nil
 		}
 		return do(func(*Model) tea.Cmd { g.setFilter(""); return nil })
+	case key.Matches(k, km.PanelUp, km.PanelDown):
+		return nil // the clinician panel's own keys
 	case key.Matches(k, km.Help), key.Matches(k, km.Groups.Search) && g.filter == "":
 		return nil // ? opens the help even here; / only says a search begins
 	case key.Matches(k, km.Groups.Search):
@@ -311,4 +375,13 @@ func (g *groupScreen) quit() []key.Binding {
 		return nil
 	}
 	return []key.Binding{g.m.keys.Groups.Quit}
+}
+
+// page moves the cursor by a screenful of groups.
+func (g *groupScreen) page(dir int) action {
+	return do(func(m *Model) tea.Cmd {
+		n := len(g.list.VisibleItems())
+		g.list.Select(cycle(g.list.Index(), dir*max(1, g.rows()/3), n, stopAtEnds))
+		return nil
+	})
 }

@@ -74,11 +74,13 @@ func (s *sureScreen) markdown() (string, bool) {
 	page := m.opt.Content.Page(m.session.Lang, model.StepSure)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", doc.SureIntro(page))
-	if note, ok := page.Section("translation-note"); ok {
-		fmt.Fprintf(&b, "*%s*\n\n", note)
-	}
+	// The source, then the note about it (the English note says "cited
+	// above").
 	if cite, ok := page.Section("citation"); ok {
 		fmt.Fprintf(&b, "%s\n\n", cite)
+	}
+	if note, ok := page.Section("translation-note"); ok {
+		fmt.Fprintf(&b, "*%s*\n\n", note)
 	}
 	if len(m.session.Sure) > 1 {
 		fmt.Fprintf(&b, "*%s*\n", fmt.Sprintf(m.text.SureAskedTimes, len(m.session.Sure)))

@@ -94,13 +94,13 @@ func TestHelpListsTheKeysOfTheScreen(t *testing.T) {
 		want, not []string
 	}{
 		{"page", Options{Role: model.RolePatient}, model.StepAbout,
-			[]string{"↑/↓ scroll", "q/ctrl+c quit", "f ask the doctor"}, []string{"1/2/3", "panel", "f1"}},
+			[]string{"↑/↓ j/k scroll", "q/ctrl+c quit", "f ask the doctor"}, []string{"1/2/3", "panel", "f1"}},
 		{"checklist", Options{Role: model.RoleDoctor}, model.StepChecklist,
-			[]string{"1/2/3 answer", "↑/↓ item", "n note", "d doctor's notes"}, []string{"↑/↓ scroll"}},
+			[]string{"1/2/3 answer", "↑/↓ item", "n note", "d doctor's notes"}, []string{"↑/↓ j/k scroll"}},
 		{"checklist patient", Options{Role: model.RolePatient}, model.StepChecklist,
 			[]string{"1/2/3 answer"}, []string{"n note", "doctor's notes"}},
 		{"quiz", Options{Role: model.RoleTrainer}, model.StepKnowledgeCheck,
-			[]string{"1/2/3 answer", "←/→ previous/next question", "4/5 teach-back", "↑/↓ scroll"}, nil},
+			[]string{"1/2/3 answer", "←/→ previous/next question", "4/5 teach-back", "↑/↓ j/k scroll"}, nil},
 		{"sure", Options{Role: model.RoleDoctor}, model.StepSure,
 			[]string{"1/2 answer", "r ask SURE again"}, nil},
 		{"next step", Options{Role: model.RoleDoctor}, model.StepNextStep,

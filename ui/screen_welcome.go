@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -225,8 +226,12 @@ func (w *welcomeScreen) focusRef() tea.Cmd {
 // refKey gives the field every key but enter, tab and esc, which leave it.
 func (w *welcomeScreen) refKey(k tea.KeyPressMsg) tea.Cmd {
 	m := w.m
-	end, cmd := typeInto(&w.ref, k, m.keys.Up, m.keys.Choose, m.keys.Tab, m.keys.Esc, m.keys.Down)
+	end, cmd := typeInto(&w.ref, k, m.keys.UpArrow, m.keys.Choose, m.keys.Tab, m.keys.Esc, m.keys.DownArrow)
 	m.session.PatientRef = cleanNote(w.ref.Value())
+	if end == typing && k.Text != "" && len([]rune(w.ref.Value())) >= w.ref.CharLimit {
+		// Say why more typing does nothing, rather than cut it silently.
+		m.notice = fmt.Sprintf(m.text.RefFull, w.ref.CharLimit)
+	}
 	switch end {
 	case kept:
 		w.focus = len(w.options()) - 1

@@ -161,7 +161,7 @@ func TestComponentLettersDoNothing(t *testing.T) {
 	if m.vp.TotalLineCount() <= m.vp.Height() {
 		t.Fatal("fixture page must scroll at this size")
 	}
-	for _, k := range []string{"j", "k", "h", "b", "d", "u", "v"} {
+	for _, k := range []string{"h", "b", "d", "u", "v"} {
 		before := m.vp.YOffset()
 		if send(m, press(k)) {
 			t.Fatalf("%q quit the app", k)

@@ -46,10 +46,24 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.next()
 	case key.Matches(k, m.keys.Prev):
 		return m.prev()
+	case key.Matches(k, m.keys.PanelUp):
+		m.scrollPanel(-1)
+	case key.Matches(k, m.keys.PanelDown):
+		m.scrollPanel(1)
 	case key.Matches(k, m.keys.Up):
 		m.vp.ScrollUp(1)
 	case key.Matches(k, m.keys.Down):
 		m.vp.ScrollDown(1)
+	case key.Matches(k, m.keys.HalfUp):
+		m.vp.HalfPageUp()
+	case key.Matches(k, m.keys.HalfDown):
+		m.vp.HalfPageDown()
+	case key.Matches(k, m.keys.Find.Open):
+		return m.openSearch()
+	case key.Matches(k, m.keys.Find.Next):
+		m.nextHit(1)
+	case key.Matches(k, m.keys.Find.Prev):
+		m.nextHit(-1)
 	case key.Matches(k, m.keys.PageUp):
 		m.vp.PageUp()
 	case key.Matches(k, m.keys.PageDown):
@@ -80,7 +94,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openQuestion()
 	case key.Matches(k, m.keys.Consent.Change):
 		return m.changeConsent()
-	case key.Matches(k, m.keys.Amend) && m.finished:
+	case key.Matches(k, m.keys.Amend) && m.finished && m.Keeps():
 		return m.openAmend()
 	case key.Matches(k, m.keys.Quit):
 		return m.requestQuit()

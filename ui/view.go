@@ -124,6 +124,17 @@ func (m *Model) headerLines() []string {
 // bodyView is the screen's own part, with any dialog drawn over it.
 func (m *Model) bodyView() (string, []zone) {
 	body, zones := m.screenView()
+	if in := m.bodyIndent(); in > 0 {
+		pad := strings.Repeat(" ", in)
+		lines := strings.Split(body, "\n")
+		for i, l := range lines {
+			lines[i] = pad + l
+		}
+		body = strings.Join(lines, "\n")
+		for i := range zones {
+			zones[i] = zones[i].moved(in, 0)
+		}
+	}
 	body = m.withPanel(body)
 	if banner := m.banner(); banner != "" {
 		// A failed save stays in view, whole, until a save succeeds.
@@ -191,14 +202,14 @@ func (m *Model) footerView() ([]string, []zone) {
 		row = append(row, m.button(m.text.Back, true, prevAction{}))
 	}
 	row = append(row, m.button(nextLabel, idx < n-1 || (m.opt.Store != nil && !m.finished), nextAction{}))
-	if m.finished && !m.kiosk() {
+	if m.finished && !m.kiosk() && m.Keeps() { // nothing kept: nothing to amend
 		row = append(row, m.button("a "+m.text.KeyAmend, true, amendAction{}))
 	}
 	if m.kiosk() {
 		row = append(row, m.button(m.text.StaffButton, true, staffCall{}))
 	}
 	buttons, zones := buttonRow(row, " ", 0, 0)
-	notice := m.notice
+	notice := m.liveNotice()
 	if m.compact() {
 		// One row: the buttons, then a notice or the pointer to help.
 		right := m.st.Muted.Render(m.text.HelpShort)
@@ -216,7 +227,11 @@ func (m *Model) footerView() ([]string, []zone) {
 	switch {
 	case notice == "" && m.finished:
 		// A standing line: the session is final, and how to correct it.
-		bar = m.st.Muted.Render(ansi.Truncate(m.text.FinishedReadOnly, m.innerWidth(), "…"))
+		final := m.text.FinishedReadOnly
+		if !m.Keeps() {
+			final = m.text.NotKept
+		}
+		bar = m.st.Muted.Render(ansi.Truncate(final, m.innerWidth(), "…"))
 	case notice == "":
 		bar, hz = m.helpBar(m.screen().ShortHelp())
 	}
@@ -338,9 +353,12 @@ func (m *Model) globalHelp(scroll bool) [][]key.Binding {
 	groups := [][]key.Binding{{k.Next, withHelp(k.Prev, "←/shift+tab", t.KeyPrev), withHelp(k.Choose, "enter", t.KeyNext), k.Menu}}
 	if scroll {
 		groups = append(groups, []key.Binding{
-			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.KeyScroll)),
+			key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑/↓ j/k", t.KeyScroll)),
 			key.NewBinding(key.WithKeys("pgup", "pgdown", "space"), key.WithHelp("pgup/pgdn/space", t.KeyPage)),
-			key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", t.KeyTop)),
+			key.NewBinding(key.WithKeys("ctrl+d", "ctrl+u"), key.WithHelp("ctrl+d/ctrl+u", t.KeyHalfPage)),
+			key.NewBinding(key.WithKeys("home", "end", "g", "G"), key.WithHelp("home/end g/G", t.KeyTop)),
+			k.Find.Open,
+			key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", t.KeySearchNext)),
 		})
 	}
 	last := []key.Binding{k.Lang, k.Ask, k.Help}
@@ -352,7 +370,7 @@ func (m *Model) globalHelp(scroll bool) [][]key.Binding {
 	}
 	groups = append(groups, append(last, k.Esc))
 	if m.session.Role == model.RoleDoctor || m.session.Role == model.RoleTrainer {
-		groups = append(groups, []key.Binding{k.Panel})
+		groups = append(groups, []key.Binding{k.Panel, k.PanelUp})
 	}
 	if m.kiosk() {
 		groups = append(groups, []key.Binding{k.Kiosk.CallStaff, k.Kiosk.StaffExit})

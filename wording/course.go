@@ -3,16 +3,15 @@ package wording
 import "stemcounsel/model"
 
 // Course is the wording of a follow-up's course as the documents show
-// it: the timeline and the visits in the records. The screens that take
-// the measurements have their own.
+// it: the timeline and the visits in the records. The names of the
+// measures and decisions, and the labels the visit screen shares, are
+// FollowUp's, so a measure is called the same on screen and on paper.
 type Course struct {
 	Title       string
-	OwnCourse   string // the patient's course is theirs, not a trial group's result
-	Direction   string // every chart: up is better
-	Practice    string // the visits of a training session
-	DayFormat   string // a visit's date, as time.Format takes it
-	NotValidVI  string // the Vietnamese wording of the scales is not validated
-	Measures    map[string]string
+	OwnCourse   string            // the patient's course is theirs, not a trial group's result
+	Direction   string            // every chart: up is better
+	DayFormat   string            // a visit's date, as time.Format takes it
+	NotValidVI  string            // the Vietnamese wording of the scales is not validated
 	UpMeans     map[string]string // what "up" means on a measure's chart
 	PercentAxis string            // "% change from the first measurement"
 	PointsAxis  string            // "change from the first measurement, in %s"
@@ -44,22 +43,24 @@ type Course struct {
 	Improved    string // "Improved beyond the detectable change: %s"
 	NoVisits    string
 
-	VisitsTitle, BaselineTitle, VisitTitle string // "Visit %d"
-	ImpressionLabel, SideEffectsLabel      string
-	DecisionLabel, NoSideEffects           string
-	AtKiosk, RegretLabel                   string
-	Impressions                            map[model.Impression]string
-	SideEffectNames                        map[string]string // by the JSON name of the yes/no
-	Decisions                              map[model.Decision]string
+	BaselineTitle, VisitTitle      string // "Follow-up visit %d"
+	ImpressionLabel, NoSideEffects string
+	AtKiosk, RegretLabel           string
+	Impressions                    map[model.Impression]string
+	SideEffectNames                map[string]string // by the JSON name of the yes/no
 }
 
 // CourseFor is the course wording of a language (English for a language
 // this build does not know).
-func CourseFor(lang model.Lang) *Course {
-	if t, ok := courses[lang]; ok {
+func CourseFor(lang model.Lang) *Course { return inLang(courses, lang) }
+
+// inLang is a wording table's language, English for a language this
+// build does not know.
+func inLang[T any](tables map[model.Lang]*T, lang model.Lang) *T {
+	if t, ok := tables[lang]; ok {
 		return t
 	}
-	return courses[model.LangEN]
+	return tables[model.LangEN]
 }
 
 var courses = map[model.Lang]*Course{
@@ -67,18 +68,8 @@ var courses = map[model.Lang]*Course{
 		Title:      "Diễn tiến theo dõi",
 		OwnCourse:  "Đây là diễn tiến của riêng người bệnh này, đo tại phòng khám. Đây không phải kết quả của nhóm bệnh nhân trong một thử nghiệm nào.",
 		Direction:  "Trên mọi biểu đồ: lên trên là tốt hơn, xuống dưới là xấu hơn.",
-		Practice:   "Lần khám tập dượt của buổi đào tạo, không phải của bệnh nhân thật.",
 		DayFormat:  "02/01/2006",
 		NotValidVI: "Bản tiếng Việt của các thang đo này chưa được thẩm định.",
-		Measures: map[string]string{
-			"pain-usual":      "Mức đau thường gặp trong tuần qua (0–10)",
-			"pain-worst":      "Mức đau nặng nhất trong tuần qua (0–10)",
-			"psfs":            "Các hoạt động quan trọng với người bệnh (PSFS, trung bình 0–10)",
-			"mmrc":            "Mức khó thở (mMRC 0–4, bác sĩ đánh giá)",
-			"mrs":             "Mức tàn tật (Rankin sửa đổi 0–6, bác sĩ đánh giá)",
-			"nyha":            "Phân độ suy tim NYHA (I–IV, bác sĩ đánh giá)",
-			"six-minute-walk": "Quãng đường đi bộ 6 phút",
-		},
 		UpMeans: map[string]string{
 			"pain-usual": "ít đau hơn", "pain-worst": "ít đau hơn", "psfs": "làm dễ hơn",
 			"mmrc": "ít khó thở hơn", "mrs": "ít tàn tật hơn", "nyha": "ít triệu chứng hơn", "six-minute-walk": "đi xa hơn",
@@ -122,15 +113,12 @@ var courses = map[model.Lang]*Course{
 		Improved: "Cải thiện vượt mức thay đổi phát hiện được: %s",
 		NoVisits: "Chưa có lần khám theo dõi nào.",
 
-		VisitsTitle:      "Các lần khám theo dõi",
-		BaselineTitle:    "Lần đo đầu",
-		VisitTitle:       "Lần khám %d",
-		ImpressionLabel:  "Người bệnh thấy thay đổi chung",
-		SideEffectsLabel: "Tác dụng phụ từ lần khám trước",
-		DecisionLabel:    "Quyết định",
-		NoSideEffects:    "không có",
-		AtKiosk:          "Người bệnh tự nhập tại máy ở phòng chờ: chỉ các phần do người bệnh tự đánh giá.",
-		RegretLabel:      "Thang đo hối tiếc về quyết định, 5 câu trả lời (1 rất đồng ý … 5 rất không đồng ý)",
+		BaselineTitle:   "Lần đo đầu",
+		VisitTitle:      "Lần khám %d",
+		ImpressionLabel: "Người bệnh thấy thay đổi chung",
+		NoSideEffects:   "không có",
+		AtKiosk:         "Người bệnh tự nhập tại máy ở phòng chờ: chỉ các phần do người bệnh tự đánh giá.",
+		RegretLabel:     "Thang đo hối tiếc về quyết định, 5 câu trả lời (1 rất đồng ý … 5 rất không đồng ý)",
 		Impressions: map[model.Impression]string{
 			model.ImpressionUnset:   "chưa hỏi",
 			model.VeryMuchImproved:  "tốt hơn rất nhiều",
@@ -144,29 +132,13 @@ var courses = map[model.Lang]*Course{
 		SideEffectNames: map[string]string{
 			"fever": "sốt", "injection_site_infection": "nhiễm trùng chỗ tiêm", "new_pain": "đau mới", "other": "khác",
 		},
-		Decisions: map[model.Decision]string{
-			model.DecisionUndecided: "chưa quyết định",
-			model.DecisionContinue:  "tiếp tục",
-			model.DecisionStop:      "dừng",
-			model.DecisionRefer:     "chuyển khám nơi khác",
-		},
 	},
 	model.LangEN: {
 		Title:      "Follow-up course",
 		OwnCourse:  "This is this patient's own course, measured at the clinic. It is not the result of a group of patients in any trial.",
 		Direction:  "On every chart: up is better, down is worse.",
-		Practice:   "Practice visit of a training session, not a real patient's.",
 		DayFormat:  "2 Jan 2006",
 		NotValidVI: "The Vietnamese wording of these scales has not yet been validated.",
-		Measures: map[string]string{
-			"pain-usual":      "Usual pain over the last week (0–10)",
-			"pain-worst":      "Worst pain over the last week (0–10)",
-			"psfs":            "Activities that matter to the patient (PSFS, average 0–10)",
-			"mmrc":            "Breathlessness grade (mMRC 0–4, clinician-rated)",
-			"mrs":             "Disability (modified Rankin 0–6, clinician-rated)",
-			"nyha":            "Heart failure class (NYHA I–IV, clinician-rated)",
-			"six-minute-walk": "6-minute walk distance",
-		},
 		UpMeans: map[string]string{
 			"pain-usual": "less pain", "pain-worst": "less pain", "psfs": "easier to do",
 			"mmrc": "less breathless", "mrs": "less disability", "nyha": "fewer symptoms", "six-minute-walk": "walked further",
@@ -210,15 +182,12 @@ var courses = map[model.Lang]*Course{
 		Improved: "Improved beyond the detectable change: %s",
 		NoVisits: "No follow-up visit yet.",
 
-		VisitsTitle:      "Follow-up visits",
-		BaselineTitle:    "First measurement",
-		VisitTitle:       "Visit %d",
-		ImpressionLabel:  "Patient's impression of change",
-		SideEffectsLabel: "Side effects since the last visit",
-		DecisionLabel:    "Decision",
-		NoSideEffects:    "none",
-		AtKiosk:          "Entered by the patient at the waiting-room kiosk: the patient-rated parts only.",
-		RegretLabel:      "Decision Regret Scale, the 5 answers (1 strongly agree … 5 strongly disagree)",
+		BaselineTitle:   "First measurement",
+		VisitTitle:      "Visit %d",
+		ImpressionLabel: "Patient's impression of change",
+		NoSideEffects:   "none",
+		AtKiosk:         "Entered by the patient at the waiting-room kiosk: the patient-rated parts only.",
+		RegretLabel:     "Decision Regret Scale, the 5 answers (1 strongly agree … 5 strongly disagree)",
 		Impressions: map[model.Impression]string{
 			model.ImpressionUnset:   "not asked",
 			model.VeryMuchImproved:  "very much improved",
@@ -231,12 +200,6 @@ var courses = map[model.Lang]*Course{
 		},
 		SideEffectNames: map[string]string{
 			"fever": "fever", "injection_site_infection": "infection at the injection site", "new_pain": "new pain", "other": "other",
-		},
-		Decisions: map[model.Decision]string{
-			model.DecisionUndecided: "undecided",
-			model.DecisionContinue:  "continue",
-			model.DecisionStop:      "stop",
-			model.DecisionRefer:     "refer",
 		},
 	},
 }

@@ -122,6 +122,8 @@ type Text struct {
 	StripLegend                                 string // the words of the checklist strip's marks
 	ChecklistStay                               string
 	KeySearchChoose                             string
+
+	Details
 }
 
 // ScriptPart names a part of a trainer's script: what the persona says, a
@@ -136,12 +138,7 @@ var LanguageNames = map[model.Lang]string{model.LangVI: "Tiếng Việt", model.
 
 // For is the wording of a language; a record in a language this build does
 // not know is shown in English.
-func For(lang model.Lang) *Text {
-	if t, ok := texts[lang]; ok {
-		return t
-	}
-	return texts[model.LangEN]
-}
+func For(lang model.Lang) *Text { return inLang(texts, lang) }
 
 var texts = map[model.Lang]*Text{
 	model.LangVI: {
@@ -252,7 +249,7 @@ var texts = map[model.Lang]*Text{
 		KeyTeachBack:      "hỏi lại",
 		SummaryConcerns:   "Điều cần bác sĩ trao đổi thêm",
 		SummarySure:       "Kiểm tra SURE",
-		SureOpen:          "Vẫn còn vài câu hỏi cần làm rõ trước khi quyết định. Các câu trả lời Không:",
+		SureOpen:          "Vẫn còn vài câu hỏi cần làm rõ trước khi quyết định. Trả lời Không ở câu:",
 		SureSettled:       "Bạn trả lời Có cho cả bốn câu.",
 		SummaryTeachBack:  "Hỏi lại để kiểm tra",
 		SummaryQuestions:  "Câu hỏi dành cho bác sĩ",

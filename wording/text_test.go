@@ -3,6 +3,7 @@ package wording
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"stemcounsel/model"
 )
@@ -28,42 +29,43 @@ func TestTextComplete(t *testing.T) {
 		if !ok || LanguageNames[lang] == "" {
 			t.Fatalf("%s has no wording or no name", lang)
 		}
-		checkComplete(t, lang, reflect.ValueOf(text).Elem(), enums)
+		checkFilled(t, lang, reflect.ValueOf(text).Elem(), enums)
 	}
 }
 
 // TestCourseComplete: the course's wording is whole in every
-// language, with a name, a direction and a unit for every measure.
+// language, with a direction and a unit for every measure.
 func TestCourseComplete(t *testing.T) {
 	var measures []string
 	for _, m := range model.Measures {
 		measures = append(measures, m.ID)
 	}
 	enums := map[string]any{
-		"Measures": measures, "UpMeans": measures, "Unit": measures, "Units": measures,
+		"UpMeans": measures, "Unit": measures, "Units": measures,
 		"Impressions":     []model.Impression{model.ImpressionUnset, model.VeryMuchImproved, model.MuchImproved, model.MinimallyImproved, model.NoChange, model.MinimallyWorse, model.MuchWorse, model.VeryMuchWorse},
 		"SideEffectNames": []string{"fever", "injection_site_infection", "new_pain", "other"},
-		"Decisions":       []model.Decision{model.DecisionUndecided, model.DecisionContinue, model.DecisionStop, model.DecisionRefer},
 	}
 	for _, lang := range model.Langs {
 		f, ok := courses[lang]
 		if !ok {
 			t.Fatalf("%s has no course wording", lang)
 		}
-		checkComplete(t, lang, reflect.ValueOf(f).Elem(), enums)
+		checkFilled(t, lang, reflect.ValueOf(f).Elem(), enums)
 		if len(f.HardNotes) != len(courses[model.LangEN].HardNotes) {
 			t.Errorf("%s: %d notes on reading a change, English has %d", lang, len(f.HardNotes), len(courses[model.LangEN].HardNotes))
 		}
 	}
 }
 
-// checkComplete fails on an empty string, list entry or map entry of a
-// wording table.
-func checkComplete(t *testing.T, lang model.Lang, v reflect.Value, enums map[string]any) {
+// checkFilled checks every string, list and map of a wording struct, and of the
+// structs embedded in it.
+func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[string]any) {
 	t.Helper()
 	for i := range v.NumField() {
 		name, f := v.Type().Field(i).Name, v.Field(i)
 		switch f.Kind() {
+		case reflect.Struct:
+			checkFilled(t, lang, f, enums)
 		case reflect.String:
 			if f.String() == "" {
 				t.Errorf("%s: %s is empty", lang, name)
@@ -91,6 +93,26 @@ func checkComplete(t *testing.T, lang model.Lang, v reflect.Value, enums map[str
 			}
 		default:
 			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		}
+	}
+}
+
+// TestTextDurationInWords: the wording table's spans read as words in each language, not as Go's
+// 1m0s.
+func TestTextDurationInWords(t *testing.T) {
+	for _, c := range []struct {
+		lang model.Lang
+		d    time.Duration
+		want string
+	}{
+		{model.LangVI, time.Minute, "1 phút"},
+		{model.LangVI, 59 * time.Second, "59 giây"},
+		{model.LangEN, time.Minute, "1 minute"},
+		{model.LangEN, 15 * time.Minute, "15 minutes"},
+		{model.LangEN, 30 * time.Second, "30 seconds"},
+	} {
+		if got := For(c.lang).Duration(c.d); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.lang, c.d, got, c.want)
 		}
 	}
 }

@@ -1,0 +1,109 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+)
+
+// TestSummarySaysWhatIsMissing: the knowledge check's count with the
+// unanswered and (for a clinician only) the wrong answers, the checklist
+// items left open, each page once with the pages not viewed, and the
+// Vietnamese SURE line that names the questions.
+func TestSummarySaysWhatIsMissing(t *testing.T) {
+	c := load(t, content.Embedded())
+	for _, role := range []model.Role{model.RoleDoctor, model.RolePatient} {
+		s := model.NewSession(model.LangEN, role, testClock)
+		s.Groups = []string{"joint"}
+		s.QuizAsked = len(c.Quiz(model.LangEN, s.Groups))
+		first := c.Quiz(model.LangEN, s.Groups)[0]
+		wrong := first.Choices[0].Key
+		if wrong == first.Answer {
+			wrong = first.Choices[1].Key
+		}
+		s.AnswerQuiz(first.ID, wrong, false, first.Expectation, testClock)
+		s.SetAnswer(c.ChecklistIDs[0], model.No)
+		for range 3 { // back and forth: each page is listed once
+			s.Next(testClock)
+			s.Prev(testClock)
+		}
+		s.Next(testClock)
+		out := Summary(s, c)
+		want := []string{"Answered 1 of", "not answered", "4 of 5 items not answered", "Viewed 2 of", "Not viewed:", StepTitle(c, model.LangEN, model.StepSure)}
+		if role == model.RoleDoctor {
+			want = append(want, "1 answered wrongly", "(✗ wrong; the answer: ")
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the summary must say %q:\n%s", role, w, out)
+			}
+		}
+		if role == model.RolePatient && (strings.Contains(out, "wrong") || strings.Contains(out, "✗")) {
+			t.Errorf("a patient is not told which answers were wrong:\n%s", out)
+		}
+		if n := strings.Count(out, "- "+StepTitle(c, model.LangEN, model.StepWelcome)+":"); n != 1 {
+			t.Errorf("the welcome page is listed %d times, want once:\n%s", n, out)
+		}
+	}
+
+	vi := model.NewSession(model.LangVI, model.RolePatient, testClock)
+	for i, a := range []model.Answer{model.Yes, model.Yes, model.No, model.Yes} {
+		vi.SetSure(i, a, model.ByPatient, testClock)
+	}
+	if out := Summary(vi, c); !strings.Contains(out, "Trả lời Không ở câu: 3") {
+		t.Errorf("the Vietnamese SURE line must name the question:\n%s", out)
+	}
+}
+
+// TestSummaryNoCodeWithoutConsent: a patient who said no to keeping the
+// record is not shown a code to look it up by.
+func TestSummaryNoCodeWithoutConsent(t *testing.T) {
+	c := load(t, content.Embedded())
+	s := model.NewSession(model.LangEN, model.RolePatient, testClock)
+	s.Code = "ABC234"
+	if !strings.Contains(Summary(s, c), "ABC234") {
+		t.Fatal("the code is listed while nothing was asked")
+	}
+	if err := s.AnswerConsent(false, "text", "test", model.ByPatient, testClock); err != nil {
+		t.Fatal(err)
+	}
+	if out := Summary(s, c); strings.Contains(out, "ABC234") {
+		t.Errorf("after a no the summary lists the code:\n%s", out)
+	}
+}
+
+// TestNoLineStartsWithAClosingQuote: a quote ending in a full stop keeps
+// its » on the same line as its last word, in the printed persona too.
+func TestNoLineStartsWithAClosingQuote(t *testing.T) {
+	md := "- **Avoid saying:** «The cells find the worn spot and regenerate the cartilage.»\n"
+	for _, style := range []string{"ascii", "dark"} {
+		out, err := Render(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(ansi.Strip(out), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "»") {
+				t.Errorf("%s: a line starts with »:\n%s", style, ansi.Strip(out))
+			}
+		}
+		if !strings.Contains(ansi.Strip(out), "cartilage.»") {
+			t.Errorf("%s: the quote's last word lost its mark:\n%s", style, ansi.Strip(out))
+		}
+	}
+	c := load(t, content.Embedded())
+	for _, id := range c.PersonaIDs {
+		var b strings.Builder
+		if err := Persona(&b, c, id, PrintOptions{Lang: model.LangEN, Width: 80, Style: "ascii", Date: testClock}); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(b.String(), "\n") {
+			if t2 := strings.TrimSpace(l); t2 != "" && strings.ContainsRune(closers, []rune(t2)[0]) {
+				t.Errorf("%s: a line starts with a closing mark: %q", id, l)
+			}
+		}
+	}
+}

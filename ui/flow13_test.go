@@ -1,0 +1,393 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/content"
+	"stemcounsel/doc"
+	"stemcounsel/model"
+)
+
+// screenWords is the screen's text as one run of words, so a wrapped line
+// reads as it would unwrapped.
+func screenWords(m *Model) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(visible(m), "│", " ")), " ") // a dialog's sides too
+}
+
+// TestGroupDescriptionsWrapAndNotListedStays: every group's description is
+// on screen whole (wrapped, not cut), and the not-listed path is in view
+// even under the doctor's notes, at each size and in each language.
+func TestGroupDescriptionsWrapAndNotListedStays(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		for _, lang := range model.Langs {
+			for _, role := range []model.Role{model.RolePatient, model.RoleDoctor} {
+				m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: role}, sz[0], sz[1])
+				send(m, press("m"))
+				for m.session.Steps()[m.dialog.(*menuDialog).cursor] != model.StepChooseGroup {
+					send(m, press("down"))
+				}
+				send(m, press("enter"))
+				if role == model.RoleDoctor {
+					send(m, keys("left", "d", "right")...) // d is a letter of the search here
+				}
+				where := string(lang) + "/" + string(role)
+				c := m.opt.Content
+				notListed := c.Group(lang, model.NotListed)
+				for range len(c.GroupIDs) + 1 {
+					words := screenWords(m)
+					if !strings.Contains(words, notListed.Title) {
+						t.Fatalf("%s %dx%d: the not-listed path is out of view:\n%s", where, sz[0], sz[1], visible(m))
+					}
+					checkFits(t, m, where)
+					send(m, press("down"))
+				}
+				if role == model.RolePatient {
+					send(m, press("home"))
+					seen := ""
+					for range len(c.GroupIDs) + 1 {
+						seen += screenWords(m)
+						send(m, press("up"))
+					}
+					for _, id := range c.GroupIDs {
+						if g := c.Group(lang, id); !strings.Contains(seen+screenWords(m), g.Summary) {
+							t.Errorf("%s %dx%d: %q is cut:\n%s", where, sz[0], sz[1], g.Summary, visible(m))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestClinicianPanelScrolls: where the notes do not fit, the panel says
+// which lines are shown, and ] / [ (or shift+↓/↑) scroll it to its last
+// line and back, beside the page or below it.
+func TestClinicianPanelScrolls(t *testing.T) {
+	for _, c := range []struct {
+		role model.Role
+		w, h int
+		step model.StepID
+	}{
+		{model.RoleDoctor, 80, 24, model.StepChecklist},
+		{model.RoleDoctor, 60, 20, model.StepChecklist},
+		{model.RoleTrainer, 120, 40, model.StepChecklist},
+	} {
+		m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: c.role}, c.w, c.h)
+		send(m, press("m"))
+		for m.session.Steps()[m.dialog.(*menuDialog).cursor] != c.step {
+			send(m, press("down"))
+		}
+		send(m, press("enter"))
+		if c.role == model.RoleDoctor {
+			send(m, press("d"))
+		}
+		_, body := m.panelText()
+		last := strings.Fields(body[len(body)-1])
+		end := last[len(last)-1] // the last word: beside the page a border splits the lines
+		if from, to, of := panelLines(m); from != 1 || to >= of {
+			t.Fatalf("%s %dx%d: the panel must say it scrolls and not show its end yet:\n%s", c.role, c.w, c.h, visible(m))
+		}
+		for range 40 {
+			send(m, press("]"))
+		}
+		if _, to, of := panelLines(m); to != of || !strings.Contains(visible(m), end) {
+			t.Fatalf("%s %dx%d: ] must reach the panel's last line %q:\n%s", c.role, c.w, c.h, end, visible(m))
+		}
+		checkFits(t, m, "panel scrolled")
+		for range 40 {
+			send(m, tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift})
+		}
+		if from, _, _ := panelLines(m); from != 1 {
+			t.Fatalf("%s %dx%d: shift+↑ must go back to the top:\n%s", c.role, c.w, c.h, visible(m))
+		}
+	}
+}
+
+// panelLines reads the panel's "lines a–b of n" row; zeros if none.
+func panelLines(m *Model) (from, to, of int) {
+	r := regexp.MustCompile(`lines (\d+)–(\d+) of (\d+)`).FindStringSubmatch(visible(m))
+	if r == nil {
+		return 0, 0, 0
+	}
+	n := func(s string) int { i, _ := strconv.Atoi(s); return i }
+	return n(r[1]), n(r[2]), n(r[3])
+}
+
+// TestPersonaDescriptionNotHidden: at 80x24 the trainer's script stays
+// open below, and the focused persona's description is still on screen,
+// all of it reachable with pgdown.
+func TestPersonaDescriptionNotHidden(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer}, sz[0], sz[1])
+		send(m, press("enter"))
+		if m.session.Current != model.StepPersona || !m.panelShown() {
+			t.Fatalf("at %s, panel %v", m.session.Current, m.panelShown())
+		}
+		c := m.opt.Content
+		pe := c.Persona(model.LangEN, c.PersonaIDs[0])
+		prof, _ := pe.Section("profile")
+		words := strings.Fields(prof)
+		tail := strings.Join(words[len(words)-3:], " ")
+		if !strings.Contains(screenWords(m), strings.Join(strings.Fields(pe.Summary)[:4], " ")) {
+			t.Fatalf("%v: the persona's description is hidden:\n%s", sz, visible(m))
+		}
+		seen := ""
+		for range 15 {
+			seen += screenWords(m)
+			send(m, press("pgdown"))
+		}
+		if !strings.Contains(seen, strings.TrimRight(tail, ".")) {
+			t.Fatalf("%v: the description's end %q is never shown:\n%s", sz, tail, visible(m))
+		}
+	}
+}
+
+// TestFinishedAfterNoOffersNoAmendment: after a no to keeping the record,
+// the finished screen offers no amendment (the a key does nothing) and the
+// summary lists no code to look the record up by.
+func TestFinishedAfterNoOffersNoAmendment(t *testing.T) {
+	m := consentModel(t, t.TempDir(), Options{Role: model.RoleDoctor, Groups: []string{"joint"}})
+	send(m, press("enter"), press("n"))
+	atStep(t, m, model.StepSummary)
+	send(m, press("right")) // finish
+	if !m.finished {
+		t.Fatal("the session did not finish")
+	}
+	send(m, press("x")) // clear the notice: the standing line shows
+	seen := ""
+	for range 40 {
+		seen += visible(m)
+		send(m, press("pgdown"))
+	}
+	for _, no := range []string{"amend", "ACD349", "Press a"} {
+		if strings.Contains(seen, no) {
+			t.Errorf("after a no the finished screen shows %q:\n%s", no, visible(m))
+		}
+	}
+	send(m, press("a"))
+	if m.dialog != nil {
+		t.Fatal("a opened the amendment though nothing is kept")
+	}
+}
+
+// TestPageMeasureCappedAndCentred: on a wide screen a page's lines are at
+// most about 76 columns, and the page stands in the middle.
+func TestPageMeasureCappedAndCentred(t *testing.T) {
+	for _, role := range []model.Role{model.RolePatient, model.RoleDoctor} {
+		m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: role}, 160, 40)
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		body := lines[m.headerHeight() : len(lines)-m.footerHeight()]
+		widest, left := 0, 999
+		for _, l := range body {
+			text := strings.TrimSpace(l)
+			if text == "" {
+				continue
+			}
+			widest = max(widest, ansi.StringWidth(text))
+			left = min(left, len(l)-len(strings.TrimLeft(l, " ")))
+		}
+		if widest > readingWidth || widest < readingWidth-15 {
+			t.Errorf("%s: the widest page line is %d columns, want about %d:\n%s", role, widest, readingWidth, visible(m))
+		}
+		if right := m.width - left - widest; left < 30 || right-left > 10 || left-right > 10 {
+			t.Errorf("%s: the page is not centred: %d blank columns left, %d right", role, left, right)
+		}
+		checkFits(t, m, "wide page")
+	}
+}
+
+// TestLessKeysScroll: j/k a line, ctrl+d/ctrl+u half a page, g/G the top
+// and the end, as in less.
+func TestLessKeysScroll(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepOptions)
+	if m.vp.TotalLineCount() <= 2*m.vp.Height() {
+		t.Fatal("the options page must be long enough to scroll")
+	}
+	step := func(k tea.KeyPressMsg, want func(before, after int) bool, what string) {
+		t.Helper()
+		before := m.vp.YOffset()
+		send(m, k)
+		if !want(before, m.vp.YOffset()) {
+			t.Errorf("%s: offset %d -> %d", what, before, m.vp.YOffset())
+		}
+	}
+	half := m.vp.Height() / 2
+	step(press("j"), func(b, a int) bool { return a == b+1 }, "j scrolls down a line")
+	step(press("k"), func(b, a int) bool { return a == b-1 }, "k scrolls up a line")
+	step(tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}, func(b, a int) bool { return a == b+half }, "ctrl+d half a page down")
+	step(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}, func(b, a int) bool { return a == b-half }, "ctrl+u half a page up")
+	step(press("G"), func(b, a int) bool { return m.vp.AtBottom() }, "G to the end")
+	step(press("g"), func(b, a int) bool { return a == 0 }, "g to the top")
+	if m.session.Current != model.StepOptions {
+		t.Fatalf("a scroll key moved the step to %s", m.session.Current)
+	}
+}
+
+// TestSearchThePage: / asks for words, enter finds them (without accents
+// too), the line with the first match comes to the top, n and N move
+// between matches and say which; a word not on the page says so.
+func TestSearchThePage(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepOptions)
+	send(m, press("/"))
+	if !isOpen[*searchDialog](m) {
+		t.Fatal("/ opens the search")
+	}
+	typeText(m, "te bao")
+	send(m, press("enter"))
+	hits := m.read.hits
+	if len(hits) < 2 || m.dialog != nil {
+		t.Fatalf("want several matches for 'te bao', got %v", hits)
+	}
+	top := func() string { return strings.Split(m.vp.View(), "\n")[0] }
+	if !strings.Contains(content.Fold(ansi.Strip(top())), "te bao") || !strings.Contains(visible(m), fmt.Sprintf("chỗ 1/%d", len(hits))) {
+		t.Fatalf("the first match must be on the top line and named:\n%s", visible(m))
+	}
+	send(m, press("n"))
+	if m.vp.YOffset() != min(hits[1], m.vp.TotalLineCount()-m.vp.Height()) || !strings.Contains(visible(m), fmt.Sprintf("chỗ 2/%d", len(hits))) {
+		t.Fatalf("n goes to the second match (line %d), at %d:\n%s", hits[1], m.vp.YOffset(), visible(m))
+	}
+	send(m, press("N"))
+	if !strings.Contains(visible(m), fmt.Sprintf("chỗ 1/%d", len(hits))) {
+		t.Fatalf("N goes back to the first:\n%s", visible(m))
+	}
+	send(m, press("/"))
+	send(m, tea.KeyPressMsg{Code: tea.KeyBackspace}) // the last search is there to edit
+	for range 10 {
+		send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	typeText(m, "xyzzy")
+	send(m, press("enter"))
+	if !strings.Contains(visible(m), "Không thấy «xyzzy»") {
+		t.Fatalf("a word not on the page says so:\n%s", visible(m))
+	}
+}
+
+// TestNoticesExpire: a notice replaces the help bar for a few seconds,
+// then the help bar comes back by itself.
+func TestNoticesExpire(t *testing.T) {
+	clock := testClock
+	ticks := 0
+	opt := Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: func() time.Time { return clock }}
+	opt.noticeTick = func(time.Duration) tea.Cmd { ticks++; return nil }
+	m := newTestModel(t, realContent(t), opt, 80, 24)
+	send(m, press("right"), press("f"))
+	typeText(m, "Is it safe?")
+	send(m, press("enter"))
+	if !strings.Contains(visible(m), m.text.QuestionSaved) || ticks != 1 {
+		t.Fatalf("the notice shows and its time starts (%d ticks):\n%s", ticks, visible(m))
+	}
+	clock = clock.Add(2 * time.Second)
+	send(m, noticeTickMsg{})
+	if !strings.Contains(visible(m), m.text.QuestionSaved) {
+		t.Fatal("a notice stays a few seconds")
+	}
+	clock = clock.Add(5 * time.Second)
+	send(m, noticeTickMsg{})
+	if scr := visible(m); strings.Contains(scr, m.text.QuestionSaved) || !strings.Contains(scr, "? help") {
+		t.Fatalf("after a few seconds the help bar is back:\n%s", scr)
+	}
+}
+
+// TestQuestionForTheDoctor: the field wraps a long question over several
+// lines so all of it shows; a bracketed paste arrives whole at once, with
+// no control characters; the page's question opens again for editing,
+// an edit replaces it and emptying it takes it back.
+func TestQuestionForTheDoctor(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 60, 20)
+	send(m, press("right"), press("f"))
+	long := "If I have the injection in my knee and nothing changes after six months, can I have my usual care again?"
+	send(m, tea.PasteMsg{Content: long[:60] + "\x1b\n" + long[60:]})
+	words := screenWords(m)
+	if !strings.Contains(words, "If I have the injection") || !strings.Contains(words, "usual care again?") || strings.Contains(m.View().Content, "\x1b\n") {
+		t.Fatalf("the pasted question must show whole, without the escape:\n%s", visible(m))
+	}
+	send(m, press("enter"))
+	if len(m.session.Questions) != 1 || m.session.Questions[0].Text != strings.Join(strings.Fields(long[:60]+" "+long[60:]), " ") {
+		t.Fatalf("questions: %+v", m.session.Questions)
+	}
+	send(m, press("f"))
+	if !strings.Contains(screenWords(m), "usual care again?") || !strings.Contains(visible(m), "This is the question you wrote") {
+		t.Fatalf("f on the same page shows the earlier question to edit:\n%s", visible(m))
+	}
+	typeText(m, " Soon?")
+	send(m, press("enter"))
+	if len(m.session.Questions) != 1 || !strings.HasSuffix(m.session.Questions[0].Text, "again? Soon?") {
+		t.Fatalf("an edit replaces the page's question: %+v", m.session.Questions)
+	}
+	send(m, press("f"))
+	for range len(m.session.Questions[0].Text) + 2 {
+		send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	send(m, press("enter"))
+	if len(m.session.Questions) != 0 {
+		t.Fatalf("an emptied question is taken back: %+v", m.session.Questions)
+	}
+	send(m, press("right"), press("f"))
+	if strings.Contains(screenWords(m), "usual care") {
+		t.Fatal("another page's field starts empty")
+	}
+}
+
+// TestPasteGoesToTheFieldOnly: a paste types into the search that has the
+// keyboard, and on a reading page, where letters are keys, does nothing.
+func TestPasteGoesToTheFieldOnly(t *testing.T) {
+	m := atChooser(t, model.LangEN, 80, 24)
+	send(m, tea.PasteMsg{Content: "knee\n"})
+	if strings.TrimSpace(groupsOf(m).filter) != "knee" {
+		t.Fatalf("the search holds %q", groupsOf(m).filter)
+	}
+	send(m, press("esc"), press("right"))
+	before := m.session.Current
+	if send(m, tea.PasteMsg{Content: "qmq"}) || m.dialog != nil || m.session.Current != before {
+		t.Fatal("a paste on a reading page must not act as keys")
+	}
+}
+
+// TestSureCitationBeforeItsNote: "cited above" comes after the citation,
+// on the screen and on paper.
+func TestSureCitationBeforeItsNote(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	atStep(t, m, model.StepSure)
+	seen := ""
+	for range 10 {
+		seen += screenWords(m) + " "
+		send(m, press("pgdown"))
+	}
+	cite, note := strings.Index(seen, "Légaré F"), strings.Index(seen, "cited above")
+	if cite < 0 || note < 0 || note < cite {
+		t.Fatalf("the citation (at %d) must come before the note that says cited above (at %d)", cite, note)
+	}
+	var b strings.Builder
+	if err := doc.Handout(&b, m.opt.Content, doc.PrintOptions{Lang: model.LangEN, Width: 80, Style: "ascii", Date: testClock}); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); strings.Index(out, "cited above") < strings.Index(out, "Légaré F") {
+		t.Fatal("on paper too, the citation comes first")
+	}
+}
+
+// TestFileNumberFieldSaysWhenFull: j and k are letters in the field, and
+// typing past its limit says why nothing more goes in.
+func TestFileNumberFieldSaysWhenFull(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, 80, 24)
+	send(m, press("up")) // to the field
+	typeText(m, "jk ")
+	if m.session.PatientRef != "jk" {
+		t.Fatalf("j and k must type into the field: %q", m.session.PatientRef)
+	}
+	send(m, tea.PasteMsg{Content: "Nguyễn Văn An, sinh 1955, số hồ sơ 2024-000381"})
+	if !strings.Contains(screenWords(m), "tối đa 32 ký tự") {
+		t.Fatalf("a full field says so:\n%s", visible(m))
+	}
+}
