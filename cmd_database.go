@@ -112,7 +112,7 @@ func checkClinic(store records.Store, code, clinic string) error {
 }
 
 func runMigrate(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records migrate", stderr, "Usage: stemcounsel records migrate [--records postgres://…]\n\nBrings the database's tables up to this version. Every command does it at start;\nthis runs it alone, e.g. before starting the servers of a new version.\n\n")
+	flags := newFlagSet("stemcounsel records migrate", stdout, stderr, "Usage: stemcounsel records migrate [--records postgres://…]\n\nBrings the database's tables up to this version. Every command does it at start;\nthis runs it alone, e.g. before starting the servers of a new version.\n\n")
 	address := flags.String("records", "", "the database (default: $"+pgstore.EnvURL+")")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
@@ -143,7 +143,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records import", stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID] [--records-key KEY] [--identity FILE]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was. An encrypted folder needs the identity to\nbe read; with --records-key the database keeps them encrypted.\n\n")
+	flags := newFlagSet("stemcounsel records import", stdout, stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID] [--records-key KEY] [--identity FILE]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was. An encrypted folder needs the identity to\nbe read; with --records-key the database keeps them encrypted.\n\n")
 	from := flags.String("from", "", "the records folder")
 	to := flags.String("to", "", "the database (default: $"+pgstore.EnvURL+")")
 	clinic := flags.String("clinic", "", "clinic id to stamp on the records taken")

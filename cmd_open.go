@@ -12,7 +12,7 @@ import (
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel open", stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
+	flags := newFlagSet("stemcounsel open", stdout, stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "open the record only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")

@@ -390,9 +390,19 @@ func (m *Model) handoffView() string {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 	}
 	code := strings.Join(strings.Split(m.session.Code, ""), " ")
-	big := lipgloss.NewStyle().Bold(true).Padding(1, 4).Border(lipgloss.DoubleBorder()).Render(code)
 	text, hint := center.Render(m.text.HandoffBody), m.st.Muted.Render(m.text.HandoffHint)
-	block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", big, "", text, "", hint)
+	draw := func(big string) string {
+		return lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "",
+			lipgloss.NewStyle().Bold(true).Padding(0, 2).Border(lipgloss.DoubleBorder()).Align(lipgloss.Center).Render(big), "", text, "", hint)
+	}
+	// Block letters where they fit, with the code in plain letters under
+	// them; else the plain letters alone, spaced.
+	block := draw(code)
+	if letters, ok := bigCode(m.session.Code); ok {
+		if b := draw(letters + "\n\n" + code); lipgloss.Width(b) <= m.width && lipgloss.Height(b) <= m.height {
+			block = b
+		}
+	}
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 }
 
