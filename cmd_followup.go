@@ -23,7 +23,7 @@ import (
 // baseline's measures asked again, with the course so far beside them.
 // The visit is a record of its own, linked to the session.
 func runFollowUp(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel follow-up", stderr, "Usage: stemcounsel follow-up [flags] CODE\n\nOpens a follow-up visit of the session CODE (the one that took the baseline)\nand keeps it as a record of its own, linked to that session.\n\n")
+	flags := newFlagSet("stemcounsel follow-up", stdout, stderr, "Usage: stemcounsel follow-up [flags] CODE\n\nOpens a follow-up visit of the session CODE (the one that took the baseline)\nand keeps it as a record of its own, linked to that session.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "open the session only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the clinic uses (default: built-in)")
