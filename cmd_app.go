@@ -22,7 +22,7 @@ import (
 )
 
 func runApp(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel", stderr, usage)
+	flags := newFlagSet("stemcounsel", stdout, stderr, usage)
 	var f sessionFlags
 	f.register(flags)
 	showVersion := flags.Bool("version", false, "print the version and exit")

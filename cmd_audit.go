@@ -25,7 +25,7 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	flags := newFlagSet("stemcounsel audit "+args[0], stderr, auditUsage+"\n")
+	flags := newFlagSet("stemcounsel audit "+args[0], stdout, stderr, auditUsage+"\n")
 	recordsAt := flags.String("records", "", recordsHelp+"; the log is beside a folder's records, or in the database")
 	code := new(string)
 	if args[0] == "show" {

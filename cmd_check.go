@@ -11,7 +11,7 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel check", stderr, "Usage: stemcounsel check [--strict] [DIR]\n\nValidates the built-in content, or a clinic's folder DIR laid over it.\nWarnings (an empty clinic fact, a lapsed sign-off) fail only with --strict.\n\n")
+	flags := newFlagSet("stemcounsel check", stdout, stderr, "Usage: stemcounsel check [--strict] [DIR]\n\nValidates the built-in content, or a clinic's folder DIR laid over it.\nWarnings (an empty clinic fact, a lapsed sign-off) fail only with --strict.\n\n")
 	strict := flags.Bool("strict", false, "fail on warnings too (for a clinic's own checks)")
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {

@@ -51,7 +51,7 @@ func runContent(args []string, stdout, stderr io.Writer) int {
 }
 
 func runContentInit(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel content init", stderr, contentUsage)
+	flags := newFlagSet("stemcounsel content init", stdout, stderr, contentUsage)
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -83,7 +83,7 @@ func runContentInit(args []string, stdout, stderr io.Writer) int {
 }
 
 func runSignOff(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel content sign-off", stderr, contentUsage)
+	flags := newFlagSet("stemcounsel content sign-off", stdout, stderr, contentUsage)
 	reviewer := flags.String("reviewer", "", "the reviewing clinician's name")
 	date := flags.String("date", "", "the review date, dd/mm/yyyy")
 	pos, err := parseInterspersed(flags, args)
@@ -138,7 +138,7 @@ func runSignOff(args []string, stdout, stderr io.Writer) int {
 }
 
 func runRelease(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel content release", stderr, contentUsage)
+	flags := newFlagSet("stemcounsel content release", stdout, stderr, contentUsage)
 	major := flags.Bool("major", false, "the release changes what patients are told")
 	minor := flags.Bool("minor", false, "the release changes wording only")
 	steps := flags.String("steps", "-", "the step ids it changed, joined by \",\" (group pages as group:ID)")

@@ -22,6 +22,7 @@ import (
 type held struct {
 	Code        string               `json:"code"`
 	Record      *model.Record        `json:"record,omitempty"`
+	Visits      []model.VisitRecord  `json:"visits,omitempty"`
 	Restriction *records.Restriction `json:"restriction,omitempty"`
 	Tombstone   *records.Tombstone   `json:"tombstone,omitempty"`
 	Access      []audit.Entry        `json:"access_log"`
@@ -46,7 +47,7 @@ func requestSubcommand(args []string, stdout, stderr io.Writer) (int, bool) {
 }
 
 func runRecordsExport(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records export", stderr, "Usage: stemcounsel records export (--code CODE | --file-number NUMBER) [flags]\n\nWrites everything kept about a patient's sessions, readable, for the patient: the\nrecord, the consent evidence, any restriction or tombstone, and who accessed it.\nThe output is not encrypted: hand it to the patient only.\n\n")
+	flags := newFlagSet("stemcounsel records export", stdout, stderr, "Usage: stemcounsel records export (--code CODE | --file-number NUMBER) [flags]\n\nWrites everything kept about a patient's sessions, readable, for the patient: the\nrecord, the consent evidence, any restriction or tombstone, and who accessed it.\nThe output is not encrypted: hand it to the patient only.\n\n")
 	recordsAt := flags.String("records", "", recordsHelp)
 	code := flags.String("code", "", "the session code")
 	ref := flags.String("file-number", "", "every session with this file number (doctor-led sessions)")
@@ -106,7 +107,7 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	for _, h := range all {
-		out, err := doc.Render(heldMarkdown(h, b), *width, doc.PlainStyle)
+		out, err := doc.Render(heldMarkdown(h, b, *width), *width, doc.PlainStyle)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
@@ -138,7 +139,8 @@ func gather(cs *clinicStore, code string) (held, error) {
 		return h, err
 	}
 	h.Record = &rec
-	return h, nil
+	h.Visits, err = cs.Visits(code)
+	return h, err
 }
 
 // exportTexts are the export's own headings, in the record's language.
@@ -149,7 +151,7 @@ var exportTexts = map[model.Lang]struct{ consent, noConsent, yes, no, restricted
 		"Processing restricted since %s (by %s).", "Record %s was deleted at %s (reason: %s; by: %s). Only this tombstone is kept.", "Access log"},
 }
 
-func heldMarkdown(h held, b *content.Bundle) string {
+func heldMarkdown(h held, b *content.Bundle, width int) string {
 	lang := model.LangVI
 	if h.Record != nil {
 		lang = h.Record.Lang
@@ -163,6 +165,7 @@ func heldMarkdown(h held, b *content.Bundle) string {
 		fmt.Fprintf(&sb, "# %s\n\n"+t.deleted+"\n\n", h.Code, h.Code, ts.Deleted.Local().Format("02/01/2006 15:04"), audit.Clean(ts.Reason), audit.Clean(ts.By))
 	} else {
 		sb.WriteString(doc.Record(*h.Record, b))
+		sb.WriteString(doc.Visits(*h.Record, h.Visits, b, width, doc.ChartWords))
 		fmt.Fprintf(&sb, "\n## %s\n\n", t.consent)
 		if c := h.Record.Consent; c == nil {
 			sb.WriteString(t.noConsent + "\n")
@@ -190,7 +193,7 @@ func heldMarkdown(h held, b *content.Bundle) string {
 }
 
 func runRecordsDelete(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records delete", stderr, "Usage: stemcounsel records delete CODE --reason TEXT [flags]\n\nDeletes everything kept about a session at the patient's request and leaves a\ntombstone: code, time, reason and who. Put no health data in the reason.\n\n")
+	flags := newFlagSet("stemcounsel records delete", stdout, stderr, "Usage: stemcounsel records delete CODE --reason TEXT [flags]\n\nDeletes everything kept about a session at the patient's request and leaves a\ntombstone: code, time, reason and who. Put no health data in the reason.\n\n")
 	recordsAt := flags.String("records", "", recordsHelp)
 	reason := flags.String("reason", "", "why it is deleted, e.g. the patient's request and its date")
 	const example = "delete takes one session code and a reason, e.g. stemcounsel records delete ACD349 --reason \"patient's request of 01/12/2026\""
@@ -217,7 +220,7 @@ func runRecordsDelete(args []string, stdout, stderr io.Writer) int {
 }
 
 func runRecordsRestrict(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records restrict", stderr, "Usage: stemcounsel records restrict CODE [--lift] [flags]\n\nStops all further processing of a session's record at the patient's request: it\nis kept as it is, never changed, resumed, opened or purged; records export still\ngives the patient a copy.\n\n")
+	flags := newFlagSet("stemcounsel records restrict", stdout, stderr, "Usage: stemcounsel records restrict CODE [--lift] [flags]\n\nStops all further processing of a session's record at the patient's request: it\nis kept as it is, never changed, resumed, opened or purged; records export still\ngives the patient a copy.\n\n")
 	recordsAt := flags.String("records", "", recordsHelp)
 	lift := flags.Bool("lift", false, "end the restriction")
 	code, cs, exit := oneCode(flags, args, recordsAt, "restrict takes one session code, e.g. stemcounsel records restrict ACD349", stderr)
@@ -246,7 +249,7 @@ func runRecordsRestrict(args []string, stdout, stderr io.Writer) int {
 }
 
 func runDataInventory(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel data-inventory", stderr, "Usage: stemcounsel data-inventory [flags]\n\nPrints what the app stores, why, where, for how long and who can see it, for the\nclinic's data protection impact assessment. The clinic's lawyer sets the periods.\n\n")
+	flags := newFlagSet("stemcounsel data-inventory", stdout, stderr, "Usage: stemcounsel data-inventory [flags]\n\nPrints what the app stores, why, where, for how long and who can see it, for the\nclinic's data protection impact assessment. The clinic's lawyer sets the periods.\n\n")
 	lang := flags.String("lang", "", "vi or en (default: both)")
 	recordsAt := flags.String("records", "", recordsHelp)
 	retain := flags.Int("retain", 30, "days abandoned records are kept (as the app is run with)")
@@ -300,7 +303,7 @@ var (
 )
 
 func runRecordsSeal(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records seal", stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR|postgres://…]\n\nEncrypts, in place, the records and Markdown copies (and a folder's crash logs)\nwritten before the clinic set a key. Needs only the public key.\n\n")
+	flags := newFlagSet("stemcounsel records seal", stdout, stderr, "Usage: stemcounsel records seal --records-key KEY [--records DIR|postgres://…]\n\nEncrypts, in place, the records and Markdown copies (and a folder's crash logs)\nwritten before the clinic set a key. Needs only the public key.\n\n")
 	recordsAt := flags.String("records", "", recordsHelp)
 	var keys keyFlags
 	keys.registerRecipient(flags)

@@ -112,7 +112,7 @@ func checkClinic(store records.Store, code, clinic string) error {
 }
 
 func runMigrate(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records migrate", stderr, "Usage: stemcounsel records migrate [--records postgres://…]\n\nBrings the database's tables up to this version. Every command does it at start;\nthis runs it alone, e.g. before starting the servers of a new version.\n\n")
+	flags := newFlagSet("stemcounsel records migrate", stdout, stderr, "Usage: stemcounsel records migrate [--records postgres://…]\n\nBrings the database's tables up to this version. Every command does it at start;\nthis runs it alone, e.g. before starting the servers of a new version.\n\n")
 	address := flags.String("records", "", "the database (default: $"+pgstore.EnvURL+")")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
@@ -143,7 +143,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel records import", stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID] [--records-key KEY] [--identity FILE]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was. An encrypted folder needs the identity to\nbe read; with --records-key the database keeps them encrypted.\n\n")
+	flags := newFlagSet("stemcounsel records import", stdout, stderr, "Usage: stemcounsel records import --from DIR [--to postgres://…] [--clinic ID] [--records-key KEY] [--identity FILE]\n\nCopies a records folder's records into the database and reports what it took and\nskipped. The folder is left as it was. An encrypted folder needs the identity to\nbe read; with --records-key the database keeps them encrypted.\n\n")
 	from := flags.String("from", "", "the records folder")
 	to := flags.String("to", "", "the database (default: $"+pgstore.EnvURL+")")
 	clinic := flags.String("clinic", "", "clinic id to stamp on the records taken")
@@ -237,12 +237,21 @@ func importRecord(src *records.Folder, db *pgstore.Store, code string) (skipReas
 	if rec.Status == model.StatusInProgress {
 		markdown = nil // the Markdown copy is written when a session ends
 	}
+	visits, err := src.Visits(code)
+	if err != nil {
+		return err.Error(), nil
+	}
 	added, err := db.Insert(rec, markdown)
 	if err != nil {
 		return "", err
 	}
 	if !added {
 		return "the database already has a record with this code", nil
+	}
+	for _, v := range visits { // numbered again in order, as the database numbers them
+		if _, err := db.AddVisit(v); err != nil {
+			return "", err
+		}
 	}
 	return "", nil
 }

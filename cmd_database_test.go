@@ -33,6 +33,9 @@ func TestDatabaseRecordsCommands(t *testing.T) {
 	if err := folder.Close(storetest.Ended("ACD349", model.No, 1, model.StatusFinished), []byte("# ACD349\n")); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := folder.AddVisit(storetest.Visit("ACD349", 30, 4)); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []string{"KMN347", "PQR679"} {
 		if err := folder.SaveProgress(storetest.Record(c, model.Yes, 2), 1); err != nil {
 			t.Fatal(err)
@@ -50,6 +53,13 @@ func TestDatabaseRecordsCommands(t *testing.T) {
 	}
 	if code != 0 || t.Failed() {
 		t.Fatalf("import: %d\n%s%s", code, out, errs)
+	}
+	if db, err := pgstore.Open(url, pgstore.Options{}); err != nil {
+		t.Fatal(err)
+	} else if visits, err := db.Visits("ACD349"); err != nil || len(visits) != 1 || visits[0].Scores["pain-usual"] != 4 {
+		t.Fatalf("the import takes the visits with their session: %+v, %v", visits, err)
+	} else {
+		db.Disconnect()
 	}
 	folder.Release()
 	code, out, _ = runCLI(t, "records", "import", "--from", dir, "--to", url)

@@ -137,7 +137,7 @@ CODE.fhir.json. Training sessions are left out unless --include-training.
 `
 
 func runExport(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel export", stderr, exportHelp)
+	flags := newFlagSet("stemcounsel export", stdout, stderr, exportHelp)
 	fhir := flags.Bool("fhir", false, "write FHIR R4 (the only format so far; required)")
 	recordsDir := flags.String("records", "", recordsHelp)
 	contentDir := flags.String("content", "", "content folder the sessions used (default: built-in)")

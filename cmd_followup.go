@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"stemcounsel/audit"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/ui"
 	"stemcounsel/wording"
@@ -21,13 +23,13 @@ import (
 // baseline's measures asked again, with the course so far beside them.
 // The visit is a record of its own, linked to the session.
 func runFollowUp(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel follow-up", stderr, "Usage: stemcounsel follow-up [flags] CODE\n\nOpens a follow-up visit of the session CODE (the one that took the baseline)\nand keeps it as a record of its own, linked to that session.\n\n")
+	flags := newFlagSet("stemcounsel follow-up", stdout, stderr, "Usage: stemcounsel follow-up [flags] CODE\n\nOpens a follow-up visit of the session CODE (the one that took the baseline)\nand keeps it as a record of its own, linked to that session.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "open the session only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the clinic uses (default: built-in)")
 	lang := flags.String("lang", "", "language of the visit: vi or en (default: the session's)")
-	style := flags.String("style", "auto", "style: dark, light, high-contrast, plain (auto: dark)")
-	glyphs := flags.String("glyphs", "auto", "symbols: auto, unicode, ascii")
+	style := flags.String("style", "auto", "style: "+strings.Join(doc.StyleNames, ", "))
+	glyphs := flags.String("glyphs", "auto", "symbols: auto (ASCII under TERM=linux), unicode, ascii")
 	var keys keyFlags
 	keys.registerRecipient(flags)
 	keys.registerIdentity(flags, "read an encrypted session")
@@ -39,6 +41,13 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "follow-up takes one session code, e.g. stemcounsel follow-up ACD349")
 		return 2
 	}
+	if !slices.Contains(doc.StyleNames, *style) || !slices.Contains([]string{"auto", "unicode", "ascii"}, *glyphs) {
+		fmt.Fprintf(stderr, "unknown --style %q or --glyphs %q (styles: %s; glyphs: auto, unicode, ascii)\n", *style, *glyphs, strings.Join(doc.StyleNames, ", "))
+		return 2
+	}
+	if *glyphs == "auto" && os.Getenv("TERM") == "linux" {
+		*glyphs = "ascii" // the Linux console draws no box lines
+	}
 	code := strings.ToUpper(pos[0])
 	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)
 	if err != nil {
@@ -46,19 +55,8 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer closeStore(store.Store)
-	if refuseRestricted(store.requests, code, stderr) {
-		return 1
-	}
-	rec, err := store.Load(code)
-	if err == nil {
-		err = checkClinic(store.Store, code, *clinic)
-	}
-	var earlier []model.VisitRecord
-	if err == nil {
-		earlier, err = store.Visits(code)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	rec, earlier, ok := store.session(code, *clinic, stderr)
+	if !ok {
 		return 1
 	}
 	opt := ui.VisitOptions{Content: b, Store: store.Store, Now: time.Now, Session: rec, Earlier: earlier, Lang: rec.Lang, Style: *style, Glyphs: *glyphs}

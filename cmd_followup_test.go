@@ -8,6 +8,7 @@ import (
 
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/records/storetest"
 )
 
 func TestFollowUpNeedsItsSession(t *testing.T) {
@@ -36,5 +37,33 @@ func TestFollowUpNeedsItsSession(t *testing.T) {
 	}
 	if v, err := store.Visits("ACD349"); err != nil || len(v) != 0 {
 		t.Fatalf("visits %v, %v", v, err)
+	}
+}
+
+// TestPatientsCopyHoldsTheVisits: a patient's copy of everything kept has
+// the follow-up visits too, in the JSON and in the text.
+func TestPatientsCopyHoldsTheVisits(t *testing.T) {
+	dir := t.TempDir()
+	when := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	s := model.NewSession(model.LangEN, model.RoleDoctor, when)
+	s.Code, s.Groups = "ACD349", []string{"joint"}
+	s.Baseline = &model.Assessment{At: when, Scores: map[string]float64{"pain-usual": 6}}
+	store := records.OpenFolder(dir)
+	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, when), []byte("# r\n")); err != nil {
+		t.Fatal(err)
+	}
+	v := storetest.Visit("ACD349", 30, 4)
+	v.Lang = model.LangEN
+	if _, err := store.AddVisit(v); err != nil {
+		t.Fatal(err)
+	}
+	store.Release()
+	code, out, errs := runCLI(t, "records", "export", "--code", "ACD349", "--records", dir, "--json")
+	if code != 0 || !strings.Contains(out, `"visits"`) || !strings.Contains(out, "đau gối hai ngày") {
+		t.Fatalf("exit %d, %s\n%s", code, errs, out)
+	}
+	code, out, errs = runCLI(t, "records", "export", "--code", "ACD349", "--records", dir)
+	if code != 0 || !strings.Contains(out, "đau gối hai ngày") {
+		t.Fatalf("the text copy holds the visit: exit %d, %s\n%s", code, errs, out)
 	}
 }

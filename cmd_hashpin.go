@@ -17,7 +17,7 @@ import (
 var errPINsDiffer = errors.New("the two PINs are not the same; nothing was written, please run hash-pin again")
 
 func runHashPIN(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel hash-pin", stderr, "Usage: stemcounsel hash-pin < pin.txt\n\nReads a staff PIN (4 to 12 digits) from stdin and prints its bcrypt hash,\nfor "+staffpin.EnvHash+" or --exit-pin-file. On a terminal it asks twice.\n")
+	flags := newFlagSet("stemcounsel hash-pin", stdout, stderr, "Usage: stemcounsel hash-pin < pin.txt\n\nReads a staff PIN (4 to 12 digits) from stdin and prints its bcrypt hash,\nfor "+staffpin.EnvHash+" or --exit-pin-file. On a terminal it asks twice.\n")
 	if err := flags.Parse(args); err != nil {
 		return flagExit(err)
 	}

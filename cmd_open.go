@@ -12,7 +12,7 @@ import (
 )
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel open", stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
+	flags := newFlagSet("stemcounsel open", stdout, stderr, "Usage: stemcounsel open [flags] CODE\n\nWrites a session's record to stdout.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "open the record only if it began at this clinic")
 	contentDir := flags.String("content", "", "content folder the session used (default: built-in)")
@@ -37,24 +37,12 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeStore(store.Store)
 	code := strings.ToUpper(pos[0])
-	if refuseRestricted(store.requests, code, stderr) {
-		return 1
-	}
-	rec, err := store.Load(code)
-	if err == nil {
-		err = checkClinic(store.Store, code, *clinic)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	rec, visits, ok := store.session(code, *clinic, stderr)
+	if !ok {
 		return 1
 	}
 	if err := store.log.Append(audit.Opened, code, ""); err != nil {
 		fmt.Fprintf(stderr, "the record is not shown: %v\n", err)
-		return 1
-	}
-	visits, err := store.Visits(code)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	if pdf.file != "" {

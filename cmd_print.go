@@ -12,7 +12,7 @@ import (
 )
 
 func runPrint(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel print", stderr, "Usage: stemcounsel print [flags]\n\nWrites the patient handout to stdout.\n\n")
+	flags := newFlagSet("stemcounsel print", stdout, stderr, "Usage: stemcounsel print [flags]\n\nWrites the patient handout to stdout.\n\n")
 	var c common
 	c.register(flags, "")
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -15,7 +16,7 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 	if code, ok := requestSubcommand(args, stdout, stderr); ok {
 		return code
 	}
-	flags := newFlagSet("stemcounsel records", stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt records kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
+	flags := newFlagSet("stemcounsel records", stdout, stderr, "Usage: stemcounsel records [flags]\n       stemcounsel records migrate [--records postgres://…]\n       stemcounsel records import --from DIR [--to postgres://…] [--clinic ID]\n       stemcounsel records seal --records-key KEY (encrypt records kept before a key was set)\n       stemcounsel records export|delete|restrict ... (a patient's requests; -h for each)\n\nLists recent sessions: code, status and time (and clinic, in a database). No answers, and no key needed.\n\n")
 	recordsDir := flags.String("records", "", recordsHelp)
 	clinic := flags.String("clinic", "", "list (or purge) only this clinic's records")
 	purge := flags.Int("purge-older-than", 0, "delete finished and abandoned records older than this many days")
@@ -24,7 +25,9 @@ func runRecords(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	var keys keyFlags
-	if *purge < 0 {
+	purgeSet := false
+	flags.Visit(func(f *flag.Flag) { purgeSet = purgeSet || f.Name == "purge-older-than" })
+	if *purge < 0 || (purgeSet && *purge == 0) { // 0 is not "not set" once typed
 		fmt.Fprintln(stderr, "--purge-older-than takes a number of days (1 or more)")
 		return 2
 	}

@@ -14,8 +14,8 @@ import (
 	"stemcounsel/server"
 )
 
-func runServe(args []string, stderr io.Writer) int {
-	flags := newFlagSet("stemcounsel serve", stderr, "Usage: stemcounsel serve --host-key PATH (--authorized-keys PATH | --password-hash-file PATH) [flags]\n\nServes the app over SSH: every session gets its own app and record.\n\n")
+func runServe(args []string, stdout, stderr io.Writer) int {
+	flags := newFlagSet("stemcounsel serve", stdout, stderr, "Usage: stemcounsel serve --host-key PATH (--authorized-keys PATH | --password-hash-file PATH) [flags]\n\nServes the app over SSH: every session gets its own app and record.\n\n")
 	var f sessionFlags
 	f.register(flags)
 	listen := flags.String("listen", "127.0.0.1:23234", "address to listen on")

@@ -204,14 +204,50 @@ func loadContent(dir string) (*content.Bundle, error) {
 	return b, nil
 }
 
-func newFlagSet(name string, stderr io.Writer, help string) *flag.FlagSet {
+func newFlagSet(name string, stdout, stderr io.Writer, help string) *flag.FlagSet {
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	errs := &noted{w: stderr}
+	flags.SetOutput(errs)
 	flags.Usage = func() {
-		fmt.Fprint(stderr, help)
-		flags.PrintDefaults()
+		if errs.wrote {
+			// A mistake: its one line stays in view, with where to look.
+			fmt.Fprintf(stderr, "Run %q to see the flags.\n", name+" --help")
+			return
+		}
+		fmt.Fprint(stdout, help)
+		printFlags(stdout, flags)
 	}
 	return flags
+}
+
+// noted is a writer that remembers whether anything was written: the flag
+// package writes the error before it asks for the usage.
+type noted struct {
+	w     io.Writer
+	wrote bool
+}
+
+func (n *noted) Write(p []byte) (int, error) { n.wrote = true; return n.w.Write(p) }
+
+// printFlags lists the flags as the README spells them, --name, with
+// their defaults.
+func printFlags(w io.Writer, flags *flag.FlagSet) {
+	flags.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if kind != "" {
+			line += " " + kind
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+		switch {
+		case f.DefValue == "" || f.DefValue == "0" || f.DefValue == "false" || f.DefValue == "0s":
+		case kind == "string":
+			fmt.Fprintf(w, " (default %q)", f.DefValue)
+		default:
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // parseInterspersed parses flags that may come before or after the

@@ -56,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "hash-pin":
 			return runHashPIN(args[1:], os.Stdin, stdout, stderr)
 		case "serve":
-			return runServe(args[1:], stderr)
+			return runServe(args[1:], stdout, stderr)
 		case "audit":
 			return runAudit(args[1:], stdout, stderr)
 		case "data-inventory":

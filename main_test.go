@@ -101,11 +101,15 @@ func TestBadValuesListValidOnes(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	code, _, errs := runCLI(t, "--help")
-	if code != 0 || !strings.Contains(errs, "stemcounsel print") || !strings.Contains(errs, "-role") {
-		t.Fatalf("--help: exit %d, %q", code, errs)
+	code, out, errs := runCLI(t, "--help")
+	if code != 0 || errs != "" || !strings.Contains(out, "stemcounsel print") || !strings.Contains(out, "\n  --role string") {
+		t.Fatalf("--help goes to stdout with --flag spelling: exit %d, %q, %q", code, out, errs)
 	}
-	code, out, _ := runCLI(t, "--version")
+	code, out, errs = runCLI(t, "--bogus")
+	if code != 2 || out != "" || strings.Count(errs, "\n") != 2 || !strings.Contains(errs, "stemcounsel --help") {
+		t.Fatalf("a bad flag says so in two lines on stderr: exit %d, %q, %q", code, out, errs)
+	}
+	code, out, _ = runCLI(t, "--version")
 	if code != 0 || !strings.HasPrefix(out, "stemcounsel ") || !strings.Contains(out, "content ") {
 		t.Fatalf("--version: exit %d, %q", code, out)
 	}
@@ -279,5 +283,16 @@ func TestResumeOnlyInItsOwnMode(t *testing.T) {
 	code, _, errs := runCLI(t, "--role", "patient", "--resume", "ACD349", "--records", dir)
 	if code == 0 || !strings.Contains(errs, "can only be resumed with --role doctor") {
 		t.Fatalf("a patient must not open a doctor's session: %d %q", code, errs)
+	}
+}
+
+// TestRecordsPurgeZeroRefused: --purge-older-than 0 is refused as -1 is,
+// not taken as "not given" (which would only list).
+func TestRecordsPurgeZeroRefused(t *testing.T) {
+	for _, days := range []string{"0", "-1"} {
+		code, out, errs := runCLI(t, "records", "--records", t.TempDir(), "--purge-older-than", days)
+		if code != 2 || out != "" || !strings.Contains(errs, "1 or more") {
+			t.Errorf("--purge-older-than %s: exit %d, %q, %q", days, code, out, errs)
+		}
 	}
 }

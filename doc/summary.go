@@ -254,7 +254,11 @@ func Record(rec model.Record, c *content.Bundle) string {
 		return fmt.Sprintf("%s: %v\n", rec.Code, err)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s\n\n", t.RecordTitle, rec.Code)
+	title := t.RecordTitle
+	if rec.Training {
+		title = t.TrainingRecordTitle // never to be taken for a patient's
+	}
+	fmt.Fprintf(&b, "# %s %s\n\n", title, rec.Code)
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordStatus, t.StatusNames[rec.Status])
 	fmt.Fprintf(&b, "- **%s:** %s\n", t.RecordUpdated, rec.Updated.Local().Format(t.DateTime))
 	if !rec.Finished.IsZero() {

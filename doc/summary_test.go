@@ -107,3 +107,15 @@ func TestNoLineStartsWithAClosingQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainingRecordTitle: a trainer's demonstration is titled as one, not
+// as a record of a counseling session.
+func TestTrainingRecordTitle(t *testing.T) {
+	c := load(t, content.Embedded())
+	s := model.NewSession(model.LangEN, model.RoleTrainer, testClock)
+	s.Code = "ACD349"
+	out := Record(s.Record(model.StatusFinished, c.Hash, c.ChecklistIDs, testClock), c)
+	if first := strings.SplitN(out, "\n", 2)[0]; first != "# Training demonstration, not a clinical record: ACD349" {
+		t.Fatalf("title: %q", first)
+	}
+}

@@ -3,59 +3,71 @@ package plain
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"stemcounsel/model"
 	"stemcounsel/wording"
 )
 
-// baseline takes the follow-up's first measurement in words, as the
-// full-screen step does: each measure offered for the groups as a number
-// (enter leaves it out), then up to three activities in the patient's own
-// words, each rated 0 to 10. It is taken when an assessment is booked, and
-// practised in training.
+// baseline takes the follow-up's first measurements a line at a time, as
+// the full-screen step does: each number on its scale, the activities in
+// the patient's own words. An empty line leaves a measure out.
 func (r *runner) baseline() error {
-	s, fu := r.s, wording.FollowUpFor(r.s.Lang)
-	switch {
-	case s.Role == model.RoleTrainer:
-		r.say(fu.BaselinePractice)
-	case s.NextStep != model.NextAssessmentBooked:
-		r.say(fu.BaselineNotNeeded)
+	s := r.s
+	ft := wording.FollowUpFor(s.Lang)
+	if s.Role != model.RoleTrainer && s.NextStep != model.NextAssessmentBooked {
+		r.say(ft.BaselineNotNeeded)
 		return nil
 	}
-	a := model.Assessment{At: r.opt.Now()}
+	if s.Role == model.RoleTrainer {
+		r.say(ft.BaselinePractice)
+	}
+	a := model.Assessment{At: r.opt.Now(), Scores: map[string]float64{}}
+	section := func(id string) string {
+		if p := r.opt.Content.Page(s.Lang, model.StepBaseline); p != nil {
+			text, _ := p.Section(id)
+			return text
+		}
+		return ""
+	}
 	for _, m := range model.MeasuresFor(s.Groups) {
 		if m.ID == "psfs" {
+			for n := 1; n <= model.MaxActivities; n++ {
+				if n == 1 {
+					r.say(section("psfs-ask"))
+				}
+				name, err := r.ask(fmt.Sprintf(ft.Activity, n) + " " + r.w.Skip)
+				if err != nil || name == "" {
+					if err != nil {
+						return err
+					}
+					break
+				}
+				r.say(section("psfs-rate"))
+				score, ok, err := r.number(fmt.Sprintf(ft.ActivityScore, n), 0, 10, ft)
+				if err != nil {
+					return err
+				}
+				if ok {
+					a.Activities = append(a.Activities, model.Activity{Name: name, Score: score})
+				}
+			}
 			continue
 		}
-		for {
-			line, err := r.ask(fu.MeasureNames[m.ID] + " (" + r.w.Skip + ")")
-			if err != nil {
-				return err
+		r.say("", section(m.ID))
+		if m.Max <= 10 {
+			for g := int(m.Min); g <= int(m.Max); g++ {
+				if text := section(fmt.Sprintf("%s-%d", m.ID, g)); text != "" {
+					r.say(fmt.Sprintf("  %d. %s", g, text))
+				}
 			}
-			if line == "" {
-				break
-			}
-			v, perr := strconv.ParseFloat(strings.Replace(line, ",", ".", 1), 64)
-			if perr == nil && a.SetScore(m.ID, v) == nil {
-				break
-			}
-			r.say(fmt.Sprintf(fu.OffScale, fu.MeasureNames[m.ID], line, int(m.Min), int(m.Max)))
 		}
-	}
-	for i := 1; i <= model.MaxActivities; i++ {
-		name, err := r.ask(fmt.Sprintf(fu.Activity, i) + " (" + r.w.Skip + ")")
+		v, ok, err := r.number(ft.MeasureNames[m.ID], int(m.Min), int(m.Max), ft)
 		if err != nil {
 			return err
 		}
-		if name == "" {
-			break
+		if ok {
+			a.Scores[m.ID] = float64(v)
 		}
-		score, err := r.activityScore(fmt.Sprintf(fu.ActivityScore, i), fu)
-		if err != nil {
-			return err
-		}
-		a.Activities = append(a.Activities, model.Activity{Name: name, Score: score})
 	}
 	if len(a.Scores) > 0 || len(a.Activities) > 0 {
 		s.Baseline = &a
@@ -64,16 +76,17 @@ func (r *runner) baseline() error {
 	return nil
 }
 
-// activityScore reads an activity's rating, 0 to 10, until it gets one.
-func (r *runner) activityScore(prompt string, fu *wording.FollowUp) (int, error) {
+// number reads a number on a scale; an empty line is none.
+func (r *runner) number(label string, lo, hi int, ft *wording.FollowUp) (int, bool, error) {
+	prompt := fmt.Sprintf("%s %s", label, r.w.Skip)
 	for {
 		line, err := r.ask(prompt)
-		if err != nil {
-			return 0, err
+		if err != nil || line == "" {
+			return 0, false, err
 		}
-		if n, err := strconv.Atoi(line); err == nil && n >= 0 && n <= 10 {
-			return n, nil
+		if n, err := strconv.Atoi(line); err == nil && n >= lo && n <= hi {
+			return n, true, nil
 		}
-		r.say(fmt.Sprintf(fu.OffScale, prompt, line, 0, 10))
+		r.say(fmt.Sprintf(ft.OffScale, label, line, lo, hi))
 	}
 }

@@ -2,7 +2,6 @@ package plain
 
 import (
 	"bytes"
-	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"stemcounsel/content"
 	"stemcounsel/model"
 	"stemcounsel/records"
-	"stemcounsel/wording"
 )
 
 func fixedNow() time.Time { return time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC) }
@@ -71,18 +69,20 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 		case model.StepSure:
 			in = append(in, "1", "1", "1", "1")
 		case model.StepNextStep:
-			in = append(in, "1")
-		case model.StepBaseline: // usual pain 6 (after an 11 it refuses), the rest skipped; one activity
+			in = append(in, "1") // an assessment booked: the baseline follows
+		case model.StepBaseline:
 			for _, m := range model.MeasuresFor([]string{group}) {
-				switch m.ID {
-				case "pain-usual":
-					in = append(in, "11", "6")
-				case "psfs":
+				switch {
+				case m.ID == "psfs":
+					in = append(in, "walking to the market", "4", "") // one activity, then none
+				case m.ID == "mmrc":
+					in = append(in, "9", "2") // off the scale, then grade 2
+				case m.ClinicianRated:
+					in = append(in, "") // not measured
 				default:
-					in = append(in, "")
+					in = append(in, "6")
 				}
 			}
-			in = append(in, "leo cầu thang", "x", "3", "")
 		}
 		in = append(in, "") // enter: next page (or finish, on the last)
 	}
@@ -168,15 +168,10 @@ func TestPipeSessionInEachLanguage(t *testing.T) {
 				t.Errorf("next step %q", rec.NextStep)
 			}
 			if c.role == model.RoleDoctor {
-				if rec.Baseline == nil || len(rec.Baseline.Scores) != 1 || rec.Baseline.Scores["pain-usual"] != 6 ||
-					len(rec.Baseline.Activities) != 1 || rec.Baseline.Activities[0] != (model.Activity{Name: "leo cầu thang", Score: 3}) {
-					t.Errorf("baseline %+v, want usual pain 6 and one activity rated 3", rec.Baseline)
+				if b := rec.Baseline; b == nil || b.Scores["pain-usual"] != 6 || b.Scores["mmrc"] != 2 || len(b.Activities) != 1 ||
+					b.Activities[0] != (model.Activity{Name: "walking to the market", Score: 4}) || !strings.Contains(text, "off the scale 0 to 4") {
+					t.Errorf("baseline %+v", rec.Baseline)
 				}
-				if fu := wording.FollowUpFor(c.lang); !strings.Contains(text, fmt.Sprintf(fu.OffScale, fu.MeasureNames["pain-usual"], "11", 0, 10)) {
-					t.Error("a pain of 11 is not refused in words")
-				}
-			} else if rec.Baseline != nil {
-				t.Errorf("a patient's own session took a baseline: %+v", rec.Baseline)
 			}
 		})
 	}

@@ -73,3 +73,21 @@ func TestBaselineOnlyForItsGroups(t *testing.T) {
 		t.Fatalf("the Vietnamese wording must say it is not yet validated:\n%s", text)
 	}
 }
+
+// TestBaselinePasteNamesAnActivity: a paste goes into the activity being
+// named, and nowhere else: on a number line it answers nothing.
+func TestBaselinePasteNamesAnActivity(t *testing.T) {
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer, Groups: []string{"joint"}}, 80, 40)
+	atStep(t, m, model.StepBaseline)
+	send(m, tea.PasteMsg{Content: "7"})
+	if m.session.Baseline != nil {
+		t.Fatalf("a paste on a number line answers nothing: %+v", m.session.Baseline)
+	}
+	send(m, press("down"), press("down"), tea.PasteMsg{Content: "walking\nto the market"}, press("enter"), press("5"))
+	if b := m.session.Baseline; b == nil || len(b.Activities) != 1 || b.Activities[0].Name != "walking to the market" {
+		t.Fatalf("baseline %+v", m.session.Baseline)
+	}
+	if !strings.Contains(visible(m), "Activity 1 (patient's words): walking to the market") {
+		t.Fatalf("the list shows the pasted name:\n%s", visible(m))
+	}
+}

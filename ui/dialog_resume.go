@@ -21,13 +21,20 @@ import (
 // next. Rows tell sessions apart (mode, language, step, age, a doctor's
 // file number) and show no answers; a session open in another window is
 // listed but cannot be chosen.
-type resumeDialog struct{ cursor int } // 0 is the new session; i is offer i-1
+type resumeDialog struct {
+	cursor int    // 0 is the new session; i is offer i-1
+	failed string // why the session chosen last could not be opened
+}
 
 func (d *resumeDialog) view(m *Model) (string, []zone) {
 	w := m.dialogInner(64)
 	lines := []string{m.st.DialogTitle.Render(m.text.ResumeTitle), ""}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.ResumeHelp), "\n")...)
 	lines = append(lines, "")
+	if d.failed != "" { // whole, never cut to one line
+		lines = append(lines, strings.Split(m.st.Notice.Width(w).Render(d.failed), "\n")...)
+		lines = append(lines, "")
+	}
 	var zones []zone
 	// Each session takes two lines; the list scrolls to keep the cursor in view.
 	rows := min(len(m.opt.Unfinished)+1, max(1, (m.bodyHeight()-len(lines)-5)/2))
@@ -119,7 +126,7 @@ func (a resume) apply(m *Model) tea.Cmd {
 	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
 	return func() tea.Msg {
 		s, err := load(code)
-		return resumedMsg{session: s, err: err}
+		return resumedMsg{session: s, offer: i, err: err}
 	}
 }
 

@@ -44,6 +44,17 @@ func TestKioskSmallWindowNeverQuits(t *testing.T) {
 	}
 }
 
+// ctrl+c and q in a kiosk say the same thing: only staff end it.
+func TestKioskQuitKeysSayAskStaff(t *testing.T) {
+	for _, k := range []tea.KeyPressMsg{press("ctrl+c"), press("q")} {
+		m, _ := kioskModel(t, t.TempDir(), 80, 24)
+		atStep(t, m, model.StepWhatItIs)
+		if send(m, k) || !strings.Contains(visible(m), "To exit, please ask a member of staff.") {
+			t.Fatalf("%s says how a kiosk is left:\n%s", k, visible(m))
+		}
+	}
+}
+
 // A kiosk's help and help bar never offer a way to quit.
 func TestKioskHelpListsNoQuit(t *testing.T) {
 	m, _ := kioskModel(t, t.TempDir(), 100, 40)
@@ -57,5 +68,28 @@ func TestKioskHelpListsNoQuit(t *testing.T) {
 			t.Errorf("%s: the help lists quitting: %s", step, w)
 		}
 		m.dialog = nil
+	}
+}
+
+// The hand-off code is drawn in block letters where they fit, with the
+// plain code under them; on a small screen the plain code alone.
+func TestHandoffCodeInBlockLetters(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}, {44, 14}} {
+		m, _ := kioskModel(t, t.TempDir(), size[0], size[1])
+		atStep(t, m, model.StepChecklist)
+		send(m, press("2"))
+		atStep(t, m, model.StepSummary)
+		send(m, press("right")) // finish
+		scr := visible(m)
+		block := strings.Contains(scr, "█████") // the E-less code's A, C, D, 3, 4, 9 have full rows
+		if !strings.Contains(scr, "A C D 3 4 9") || block != (size[0] >= 60) {
+			t.Fatalf("at %dx%d the code is plain and, where there is room, in block letters (%v):\n%s", size[0], size[1], block, scr)
+		}
+		checkFits(t, m, "hand-off")
+	}
+	for _, r := range "ACDEFGHJKMNPQRTUVWXY34679" { // the codes' alphabet
+		if _, ok := bigCode(string(r)); !ok {
+			t.Errorf("no block letter for %c", r)
+		}
 	}
 }

@@ -185,7 +185,11 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, m.keys.Kiosk.Guard), key.Matches(k, m.keys.Quit) && !m.typing():
 		// Before every other key handling, the too-small screen's too:
-		// whatever is open, these only say who can end a kiosk.
+		// whatever is open, these only say who can end a kiosk. A
+		// follow-up visit is left with its own esc.
+		if m.visit != nil {
+			return nil, true
+		}
 		return m.requestQuit(), true
 	}
 	if m.visit == nil && m.dialog == nil && m.session.Current == model.StepWelcome && key.Matches(k, m.visitKey()) {
@@ -386,9 +390,19 @@ func (m *Model) handoffView() string {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 	}
 	code := strings.Join(strings.Split(m.session.Code, ""), " ")
-	big := lipgloss.NewStyle().Bold(true).Padding(1, 4).Border(lipgloss.DoubleBorder()).Render(code)
 	text, hint := center.Render(m.text.HandoffBody), m.st.Muted.Render(m.text.HandoffHint)
-	block := lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "", big, "", text, "", hint)
+	draw := func(big string) string {
+		return lipgloss.JoinVertical(lipgloss.Center, m.st.Title.Render(m.text.HandoffTitle), "",
+			lipgloss.NewStyle().Bold(true).Padding(0, 2).Border(lipgloss.DoubleBorder()).Align(lipgloss.Center).Render(big), "", text, "", hint)
+	}
+	// Block letters where they fit, with the code in plain letters under
+	// them; else the plain letters alone, spaced.
+	block := draw(code)
+	if letters, ok := bigCode(m.session.Code); ok {
+		if b := draw(letters + "\n\n" + code); lipgloss.Width(b) <= m.width && lipgloss.Height(b) <= m.height {
+			block = b
+		}
+	}
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 }
 

@@ -184,6 +184,7 @@ func New(opt Options) *Model {
 		s.Groups = append(s.Groups, opt.Groups...)
 	} else {
 		opt.Lang, opt.LangSet, opt.Role = s.Lang, true, s.Role
+		cleanSession(s)
 	}
 	m := &Model{opt: opt, session: s, ascii: opt.Glyphs == "ascii"}
 	m.vp = viewport.New()
@@ -595,7 +596,7 @@ func (m *Model) View() (v tea.View) {
 	if m.ascii {
 		screen = asciiGlyphs(screen)
 	}
-	v = tea.NewView(screen)
+	v = tea.NewView(safeFrame(screen))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "stemcounsel"

@@ -19,6 +19,10 @@ func (m *Model) onPaste(content string) tea.Cmd {
 	if s == "" {
 		return nil
 	}
+	if m.visit != nil {
+		m.visit.paste(s)
+		return nil
+	}
 	if t, ok := m.dialog.(pasteTarget); ok {
 		t.paste(m, s)
 		return nil

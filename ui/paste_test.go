@@ -123,10 +123,17 @@ func TestUnbracketedPasteNeverRunsAsKeys(t *testing.T) {
 	}
 }
 
-// Typed bidi controls and zero-width characters never reach the field.
-func TestTypedInvisibleCharactersAreDropped(t *testing.T) {
+// askingTheDoctor is a patient's session with the question field open.
+func askingTheDoctor(t *testing.T) *Model {
+	t.Helper()
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
 	send(m, press("right"), press("f"))
+	return m
+}
+
+// Typed bidi controls and zero-width characters never reach the field.
+func TestTypedInvisibleCharactersAreDropped(t *testing.T) {
+	m := askingTheDoctor(t)
 	typeText(m, "漢字e\u202eRTL\u200bZW\u2066x\ufeff")
 	send(m, press("enter"))
 	if len(m.session.Questions) != 1 || m.session.Questions[0].Text != "漢字eRTLZWx" {
@@ -137,8 +144,7 @@ func TestTypedInvisibleCharactersAreDropped(t *testing.T) {
 // ctrl+v in a field never runs the system's clipboard tool (over SSH, the
 // server's): it returns no command.
 func TestCtrlVRunsNoClipboardTool(t *testing.T) {
-	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
-	send(m, press("right"), press("f"))
+	m := askingTheDoctor(t)
 	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'v', Mod: tea.ModCtrl}); cmd != nil {
 		t.Fatal("ctrl+v started a command")
 	}
@@ -147,8 +153,7 @@ func TestCtrlVRunsNoClipboardTool(t *testing.T) {
 // A typed & shows as itself on the summary, with no stray backslash, and a
 // typed character reference stays text.
 func TestAmpersandOnTheSummary(t *testing.T) {
-	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
-	send(m, press("right"), press("f"))
+	m := askingTheDoctor(t)
 	typeText(m, "Cost & time &#27;[2J?")
 	send(m, press("enter"))
 	atStep(t, m, model.StepSummary)

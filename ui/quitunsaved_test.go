@@ -11,9 +11,10 @@ import (
 	"stemcounsel/model"
 )
 
-// Quitting while saves fail says the answers are not saved, never quits on
-// a second q, and offers to save again; once saved, the usual question.
-func TestQuitWhileSavingFails(t *testing.T) {
+// answeredWhileSavingFails is a patient's session whose records folder
+// cannot be made (a file is in its place) with one answer given.
+func answeredWhileSavingFails(t *testing.T) (*Model, string) {
+	t.Helper()
 	blocker := filepath.Join(t.TempDir(), "records")
 	if err := os.WriteFile(blocker, []byte("not a folder"), 0o600); err != nil {
 		t.Fatal(err)
@@ -21,6 +22,13 @@ func TestQuitWhileSavingFails(t *testing.T) {
 	m := storeModel(t, blocker, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient})
 	atStep(t, m, model.StepChecklist)
 	send(m, press("1"))
+	return m, blocker
+}
+
+// Quitting while saves fail says the answers are not saved, never quits on
+// a second q, and offers to save again; once saved, the usual question.
+func TestQuitWhileSavingFails(t *testing.T) {
+	m, blocker := answeredWhileSavingFails(t)
 	send(m, press("q"))
 	words := dialogWords(m)
 	if !strings.Contains(words, "NOT saved") || strings.Contains(words, "kept with code") || !strings.Contains(words, "Try again") {
@@ -51,13 +59,7 @@ func TestQuitWhileSavingFails(t *testing.T) {
 // While saving fails, the next key tries again by itself, as the kiosk's
 // banner promises.
 func TestFailedSaveRetriesOnTheNextKey(t *testing.T) {
-	blocker := filepath.Join(t.TempDir(), "records")
-	if err := os.WriteFile(blocker, []byte("not a folder"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	m := storeModel(t, blocker, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient})
-	atStep(t, m, model.StepChecklist)
-	send(m, press("1"))
+	m, blocker := answeredWhileSavingFails(t)
 	if m.saveErr == nil {
 		t.Fatal("the save fails")
 	}

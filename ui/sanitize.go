@@ -1,6 +1,11 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"stemcounsel/model"
+)
 
 // sanitizeInput is the one cleaning of text from a keyboard, a paste or a
 // record before the screen shows or the session keeps it. It drops what
@@ -55,4 +60,98 @@ func collapseSpaces(s string) string {
 		s = strings.ReplaceAll(s, "  ", " ")
 	}
 	return s
+}
+
+// safeFrame is the last cleaning of every frame before the terminal gets
+// it, whatever a page, a record or a keyboard put into it: it keeps text,
+// line breaks, colour and style (ESC [ … m) and hyperlinks (OSC 8), and
+// drops every other escape sequence whole, other control characters, C1
+// characters, invalid UTF-8 and the invisible characters of
+// sanitizeInput. A frame with nothing to drop is returned as it is.
+func safeFrame(s string) string {
+	var b strings.Builder
+	kept, dirty := 0, false // s[:kept] is written to b once anything is dropped
+	drop := func(from, to int) {
+		if !dirty {
+			b.Grow(len(s))
+			dirty = true
+		}
+		b.WriteString(s[kept:from])
+		kept = to
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			n, keep := escapeAt(s[i:])
+			if !keep {
+				drop(i, i+n)
+			}
+			i += n
+		case c == '\n' || (c >= 0x20 && c < 0x7f):
+			i++
+		case c < 0x80: // C0 controls and DEL
+			drop(i, i+1)
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && n == 1) || (r >= 0x80 && r < 0xa0) || invisible(r) {
+				drop(i, i+n)
+			}
+			i += n
+		}
+	}
+	if !dirty {
+		return s
+	}
+	b.WriteString(s[kept:])
+	return b.String()
+}
+
+// escapeAt measures the escape sequence at the start of s and says whether
+// a frame may keep it: only SGR and OSC 8 hyperlinks.
+func escapeAt(s string) (n int, keep bool) {
+	if len(s) < 2 {
+		return len(s), false
+	}
+	switch s[1] {
+	case '[': // CSI: parameters, intermediates, one final byte
+		i := 2
+		for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
+			i++
+		}
+		params := s[2:i]
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+			i++
+		}
+		if i >= len(s) || s[i] < 0x40 || s[i] > 0x7e {
+			return i, false
+		}
+		sgr := s[i] == 'm' && i == 2+len(params) && strings.Trim(params, "0123456789;:") == ""
+		return i + 1, sgr
+	case ']', 'P', 'X', '^', '_': // strings, ended by BEL or ESC \
+		for i := 2; i < len(s); i++ {
+			switch {
+			case s[i] == 0x07:
+				return i + 1, s[1] == ']' && strings.HasPrefix(s[2:], "8;")
+			case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+				return i + 2, s[1] == ']' && strings.HasPrefix(s[2:], "8;")
+			}
+		}
+		return len(s), false
+	}
+	_, n = utf8.DecodeRuneInString(s[1:])
+	return 1 + n, false
+}
+
+// cleanSession cleans the free text of a session read from a record, as
+// if it had been typed now: a record edited on disk shows nothing raw.
+func cleanSession(s *model.Session) {
+	s.PatientRef = sanitizeInput(s.PatientRef)
+	for i := range s.Questions {
+		s.Questions[i].Text = sanitizeInput(s.Questions[i].Text)
+	}
+	for id, note := range s.Notes {
+		s.Notes[id] = sanitizeInput(note)
+	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -33,6 +34,7 @@ type finishedMsg struct {
 
 type resumedMsg struct {
 	session *model.Session
+	offer   int // in Options.Unfinished
 	err     error
 }
 
@@ -189,10 +191,11 @@ func (m *Model) banner() string {
 // resumed puts a loaded session in place of the fresh one.
 func (m *Model) resumed(msg resumedMsg) {
 	if msg.err != nil {
-		m.notice = fmt.Sprintf(m.text.ResumeFailed, msg.err)
+		m.resumeFailed(msg)
 		return
 	}
 	m.session = msg.session
+	cleanSession(m.session)
 	m.setLang(m.session.Lang)
 	m.makeScreens()
 	m.panelOpen = m.session.Role == model.RoleTrainer
@@ -209,6 +212,23 @@ func (m *Model) resumed(msg resumedMsg) {
 	m.opt.LangSet = true
 	m.refresh(false)
 	m.askConsentFirst(nil)
+}
+
+// resumeFailed shows the start-up list again, with why the chosen session
+// did not open, in the session's words; one open in another window is
+// marked so and cannot be chosen again.
+func (m *Model) resumeFailed(msg resumedMsg) {
+	why := fmt.Sprintf(m.text.ResumeFailed, msg.err)
+	if msg.offer < 0 || msg.offer >= len(m.opt.Unfinished) {
+		m.notice = why
+		return
+	}
+	o := &m.opt.Unfinished[msg.offer]
+	if errors.Is(msg.err, records.ErrLocked) {
+		o.Locked = true
+		why = fmt.Sprintf(m.text.ResumeOpenElsewhere, o.Code)
+	}
+	m.dialog = &resumeDialog{cursor: msg.offer + 1, failed: why}
 }
 
 type amendedMsg struct{ err error }

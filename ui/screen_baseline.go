@@ -92,12 +92,15 @@ func (b *baselineScreen) markdown() (string, bool) {
 	b.rebuild()
 	m := b.m
 	page := m.opt.Content.Page(m.session.Lang, model.StepBaseline)
-	if page == nil || !b.needed() {
+	if page == nil {
 		return "", false
 	}
 	var md strings.Builder
 	intro, _ := page.Section("intro")
 	md.WriteString(intro + "\n\n")
+	if !b.needed() { // the measures' wording is for when they are asked
+		return md.String(), true
+	}
 	md.WriteString(b.form.markdown(b.ft()) + "\n")
 	for _, s := range []string{"citation", "translation-note"} {
 		if text, ok := page.Section(s); ok {
@@ -112,8 +115,18 @@ func (b *baselineScreen) key(k tea.KeyPressMsg) action {
 	if !b.needed() {
 		return nil
 	}
-	if b.form.typing() && key.Matches(k, b.m.keys.Field.Drop) {
-		return do(func(*Model) tea.Cmd { return b.form.move(b.form.focus + 1) })
+	if b.form.typing() {
+		// Past either end of the text the arrows leave the step, as on
+		// every other line.
+		ti := &b.form.cur().text
+		switch {
+		case key.Matches(k, b.m.keys.Field.Drop):
+			return do(func(*Model) tea.Cmd { return b.form.move(b.form.focus + 1) })
+		case k.String() == "right" && ti.Position() >= len([]rune(ti.Value())):
+			return nextAction{}
+		case k.String() == "left" && ti.Position() == 0:
+			return prevAction{}
+		}
 	}
 	took, notice, cmd := b.form.key(k, b.keys, b.ft())
 	if !took {
@@ -159,7 +172,7 @@ func (b *baselineScreen) leave() string {
 func (b *baselineScreen) ShortHelp() []key.Binding {
 	k := b.m.keys
 	if b.needed() && b.form.typing() {
-		return []key.Binding{b.helpField(), k.Interrupt}
+		return []key.Binding{b.helpField(), k.Next, k.Interrupt}
 	}
 	return append([]key.Binding{b.helpField(), b.helpType()}, b.pageScreen.ShortHelp()...)
 }
@@ -178,3 +191,12 @@ func (b *baselineScreen) helpType() key.Binding {
 
 // wrapTo wraps plain text to w columns.
 func wrapTo(s string, w int) string { return lipgloss.NewStyle().Width(w).Render(s) }
+
+// paste puts a paste into the activity being named, as typed.
+func (b *baselineScreen) paste(m *Model, s string) {
+	if b.form.typing() {
+		pasteInto(&b.form.cur().text, s)
+		b.keep()
+		m.refresh(true)
+	}
+}

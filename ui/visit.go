@@ -70,11 +70,9 @@ func NewVisit(opt VisitOptions) *Visit {
 	v := &Visit{opt: opt, keys: newFormKeys(), ft: wording.FollowUpFor(opt.Lang), width: 80, height: 24, vp: viewport.New()}
 	v.quitK = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", wording.For(opt.Lang).KeyQuit))
 	v.saveK = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", v.ft.KeySave))
-	style := opt.Style
-	if style == "" || style == "auto" {
-		style = "dark"
-	}
-	v.st = newStyles(doc.Unknown(style), opt.Glyphs == "ascii")
+	// No question to the terminal about its background: the auto style is
+	// the one that reads on both.
+	v.st = newStyles(doc.Unknown(opt.Style), opt.Glyphs == "ascii")
 	v.form = form{fields: v.fields()}
 	v.form.move(0)
 	return v
@@ -185,8 +183,18 @@ func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		v.width, v.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		return v, v.key(msg)
+	case tea.PasteMsg:
+		v.paste(pasteText(msg.Content))
 	}
 	return v, nil
+}
+
+// paste puts a paste into the text being typed, if any; elsewhere it is
+// dropped, so a paste never answers a scale.
+func (v *Visit) paste(s string) {
+	if v.form.typing() {
+		pasteInto(&v.form.cur().text, s)
+	}
 }
 
 func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {

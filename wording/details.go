@@ -27,6 +27,9 @@ type Details struct {
 	// The file number field is full: "%d" its limit.
 	RefFull string
 
+	// The title of a trainer's demonstration record: "%s" its code follows.
+	TrainingRecordTitle string
+
 	// What the summary says is missing. QuizOpen and QuizWrong: "%d"
 	// questions; ItemsOpen and ViewedCount: "%d of %d"; WrongMark: "%s" the
 	// right answer.
@@ -79,7 +82,8 @@ func init() {
 		QuestionEdit:    "Đây là câu hỏi bạn đã viết cho trang này. Bạn có thể sửa, hoặc xóa hết để bỏ câu hỏi.",
 		QuestionRemoved: "Đã bỏ câu hỏi của trang này.",
 
-		RefFull: "Ô này nhận tối đa %d ký tự: hãy ghi mã hồ sơ hoặc tên viết tắt, không cần họ tên đầy đủ.",
+		TrainingRecordTitle: "Buổi minh họa đào tạo, không phải bản ghi lâm sàng:",
+		RefFull:             "Ô này nhận tối đa %d ký tự: hãy ghi mã hồ sơ hoặc tên viết tắt, không cần họ tên đầy đủ.",
 
 		SummaryQuizOpen:    "%d câu chưa trả lời",
 		SummaryQuizWrong:   "%d câu trả lời chưa đúng",
@@ -119,7 +123,8 @@ func init() {
 		QuestionEdit:    "This is the question you wrote for this page. You can change it, or delete all of it to take the question back.",
 		QuestionRemoved: "The question for this page is taken back.",
 
-		RefFull: "This field takes at most %d characters: the file number or initials, not the full name.",
+		TrainingRecordTitle: "Training demonstration, not a clinical record:",
+		RefFull:             "This field takes at most %d characters: the file number or initials, not the full name.",
 
 		SummaryQuizOpen:    "%d not answered",
 		SummaryQuizWrong:   "%d answered wrongly",

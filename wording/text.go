@@ -84,6 +84,7 @@ type Text struct {
 	PINTitle, PINUnset, PINLocked, PINKeys, PINWrong    string
 	PINChecking, KioskNotReady, KioskSaveFailed         string
 	QuitUnsavedTitle, QuitUnsaved, TryAgain, QuitAnyway string // unsaved: "%v" the error
+	ResumeOpenElsewhere                                 string // "%s" the code
 	StaffTitle, StaffBody, StaffButton                  string
 	StillThere, Countdown                               string
 	HandoffTitle, HandoffBody, HandoffHint              string
@@ -296,12 +297,13 @@ var texts = map[model.Lang]*Text{
 		StatusNames: map[string]string{
 			model.StatusInProgress: "chưa kết thúc", model.StatusFinished: "đã kết thúc", model.StatusAbandoned: "bị bỏ dở",
 		},
-		ResumeTitle:  "Tiếp tục một phiên chưa kết thúc?",
-		ResumeHelp:   "Các phiên dưới đây chưa kết thúc. Chỉ chọn một phiên nếu đó đúng là người bệnh đang ngồi đây; nếu không, hãy bắt đầu phiên mới.",
-		ResumeKeys:   "↑/↓ chọn, enter để chọn, esc để bắt đầu phiên mới",
-		ResumeFailed: "Không mở được phiên đó: %v",
-		Resumed:      "Đã mở lại phiên %s.",
-		SummaryCode:  "Mã phiên",
+		ResumeTitle:         "Tiếp tục một phiên chưa kết thúc?",
+		ResumeHelp:          "Các phiên dưới đây chưa kết thúc. Chỉ chọn một phiên nếu đó đúng là người bệnh đang ngồi đây; nếu không, hãy bắt đầu phiên mới.",
+		ResumeKeys:          "↑/↓ chọn, enter để chọn, esc để bắt đầu phiên mới",
+		ResumeFailed:        "Không mở được phiên đó: %v",
+		ResumeOpenElsewhere: "Phiên %s đang mở ở một cửa sổ khác, nên không mở được ở đây. Hãy kết thúc phiên ở cửa sổ kia, hoặc chọn phiên khác.",
+		Resumed:             "Đã mở lại phiên %s.",
+		SummaryCode:         "Mã phiên",
 
 		QuitUnsavedTitle:  "Câu trả lời chưa được lưu",
 		QuitUnsaved:       "Lần lưu gần nhất không thành công (%v). Nếu thoát bây giờ, các câu trả lời từ lần lưu trước sẽ bị mất. Hãy thử lưu lại trước.",
@@ -540,12 +542,13 @@ var texts = map[model.Lang]*Text{
 		StatusNames: map[string]string{
 			model.StatusInProgress: "in progress", model.StatusFinished: "finished", model.StatusAbandoned: "abandoned",
 		},
-		ResumeTitle:  "Resume an unfinished session?",
-		ResumeHelp:   "These sessions were not finished. Resume one only if it belongs to the patient here now; otherwise start a new session.",
-		ResumeKeys:   "↑/↓ to move, enter to choose, esc for a new session",
-		ResumeFailed: "Could not open that session: %v",
-		Resumed:      "Session %s resumed.",
-		SummaryCode:  "Session code",
+		ResumeTitle:         "Resume an unfinished session?",
+		ResumeHelp:          "These sessions were not finished. Resume one only if it belongs to the patient here now; otherwise start a new session.",
+		ResumeKeys:          "↑/↓ to move, enter to choose, esc for a new session",
+		ResumeFailed:        "Could not open that session: %v",
+		ResumeOpenElsewhere: "Session %s is open in another window, so it cannot be opened here. Finish it in that window, or choose another session.",
+		Resumed:             "Session %s resumed.",
+		SummaryCode:         "Session code",
 
 		QuitUnsavedTitle:  "Your answers are NOT saved",
 		QuitUnsaved:       "The last save failed (%v). If you quit now, the answers since the last good save are lost. Try saving again first.",

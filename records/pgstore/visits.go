@@ -88,3 +88,45 @@ func (s *Store) Visits(code string) ([]model.VisitRecord, error) {
 	}
 	return out, nil
 }
+
+// sealVisits encrypts the visits written before the clinic set a key. A
+// visit never changes once written, so no lease is needed.
+func (s *Store) sealVisits() ([]string, error) {
+	type row struct {
+		code   string
+		number int
+		body   []byte
+	}
+	var rows []row
+	err := s.do(func(ctx context.Context) error {
+		rs, err := s.pool.Query(ctx, `SELECT v.code, v.number, v.body FROM visits v JOIN records r ON r.code = v.code
+			WHERE substring(v.body FROM 1 FOR $1) <> $2::bytea AND ($3 = '' OR r.clinic = $3) ORDER BY v.code, v.number`,
+			len(ageMagic), []byte(ageMagic), s.clinic)
+		if err != nil {
+			return err
+		}
+		rows, err = pgx.CollectRows(rs, func(r pgx.CollectableRow) (row, error) {
+			var x row
+			return x, r.Scan(&x.code, &x.number, &x.body)
+		})
+		return err
+	})
+	var sealed []string
+	for _, r := range rows {
+		if err != nil {
+			break
+		}
+		var body []byte
+		if body, err = s.sealer.Seal(r.body); err != nil {
+			break
+		}
+		err = s.do(func(ctx context.Context) error {
+			_, err := s.pool.Exec(ctx, `UPDATE visits SET body = $3 WHERE code = $1 AND number = $2`, r.code, r.number, body)
+			return err
+		})
+		if err == nil {
+			sealed = append(sealed, fmt.Sprintf("%s visit %d", r.code, r.number))
+		}
+	}
+	return sealed, err
+}
