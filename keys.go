@@ -10,6 +10,7 @@ import (
 
 	"stemcounsel/audit"
 	"stemcounsel/content"
+	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/records/pgstore"
 )
@@ -144,4 +145,26 @@ func (k *keyFlags) openWithContent(where, clinic, contentDir string) (*clinicSto
 		return nil, nil, err
 	}
 	return cs, b, nil
+}
+
+// session reads a session to show, with its follow-up visits: refused
+// when the patient restricted it or it began at another clinic than the
+// one asked for. False means the reason was told on stderr.
+func (cs *clinicStore) session(code, clinic string, stderr io.Writer) (model.Record, []model.VisitRecord, bool) {
+	if refuseRestricted(cs.requests, code, stderr) {
+		return model.Record{}, nil, false
+	}
+	rec, err := cs.Load(code)
+	if err == nil {
+		err = checkClinic(cs.Store, code, clinic)
+	}
+	var visits []model.VisitRecord
+	if err == nil {
+		visits, err = cs.Visits(code)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return rec, nil, false
+	}
+	return rec, visits, true
 }

@@ -139,12 +139,7 @@ var LanguageNames = map[model.Lang]string{model.LangVI: "Tiếng Việt", model.
 
 // For is the wording of a language; a record in a language this build does
 // not know is shown in English.
-func For(lang model.Lang) *Text {
-	if t, ok := texts[lang]; ok {
-		return t
-	}
-	return texts[model.LangEN]
-}
+func For(lang model.Lang) *Text { return inLang(texts, lang) }
 
 var texts = map[model.Lang]*Text{
 	model.LangVI: {
