@@ -115,11 +115,6 @@ func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example stri
 	return strings.ToUpper(pos[0]), cs, 0
 }
 
-// unencryptedNotice is what the app says at start when no key is set.
-func unencryptedNotice() string {
-	return "Hồ sơ được lưu KHÔNG mã hóa: chưa đặt --records-key. / Records are kept unencrypted: no --records-key is set."
-}
-
 // refuseRestricted tells whether code's record is restricted, and says so.
 func refuseRestricted(requests records.Requests, code string, stderr io.Writer) bool {
 	r, err := requests.Restriction(code)

@@ -124,7 +124,7 @@ func (m *Model) abandoned(msg abandonedMsg) tea.Cmd {
 // and scroll-back.
 func (m *Model) nextPatient() tea.Cmd {
 	opt := m.opt
-	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
+	opt.Session, opt.Unfinished, opt.Notice, opt.Unencrypted = nil, nil, "", false
 	if opt.NewCode != nil {
 		opt.Code = opt.NewCode()
 	}

@@ -72,6 +72,9 @@ type Options struct {
 	Resume     func(code string) (*model.Session, error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
+	// Unencrypted: records are kept without the clinic's key; the start
+	// says so in the session's language.
+	Unencrypted bool
 
 	// Kiosk runs a shared waiting-room terminal: patient mode only, an idle
 	// reset after Idle, no quitting without the staff PIN (CheckPIN), and
@@ -206,6 +209,9 @@ func New(opt Options) *Model {
 		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
+	if opt.Unencrypted && m.notice == "" {
+		m.notice = m.text.Unencrypted
+	}
 	m.lastInput = opt.Now()
 	if opt.Session != nil {
 		m.askConsentFirst(nil) // a session kept before it was asked
