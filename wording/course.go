@@ -105,8 +105,8 @@ var courses = map[model.Lang]*Course{
 		Counts:     "vượt mức",
 		HardTitle:  "Vì sao khó đọc một thay đổi",
 		HardNotes: []string{
-			"Đau do thoái hóa khớp gối thường lên xuống khoảng 2 điểm trong vài tháng, kể cả khi không điều trị gì. Một thay đổi nhỏ như vậy có thể chỉ là dao động tự nhiên.",
-			"Trong các thử nghiệm về thoái hóa khớp gối, người được tiêm nước muối sinh lý (giả dược) cũng đỡ đau, và cảm giác đỡ đau kéo dài tới 6 tháng. Vì vậy đỡ đau sau một mũi tiêm chưa cho biết chính thuốc tiêm có tác dụng.",
+			"Ở người trên 50 tuổi bị đau gối, khoảng 1/4 đến 1/3 số người có lúc đau cao hơn mức thường ngày của họ từ 2 điểm trở lên trong vòng 6 tháng, dù không có điều trị mới nào. Một thay đổi cỡ đó có thể chỉ là dao động tự nhiên.",
+			"Trong 50 thử nghiệm về thoái hóa khớp gối (khoảng 4.000 người), người được tiêm nước muối sinh lý (giả dược) cũng đỡ đau, và cảm giác đỡ đau kéo dài tới 6 tháng. Vì vậy đỡ đau sau một mũi tiêm chưa cho biết chính sản phẩm được tiêm có tác dụng.",
 			"Người bệnh thường đến khám khi triệu chứng nặng nhất. Sau một lúc tệ như vậy, triệu chứng thường tự nhẹ bớt (hiện tượng hồi quy về giá trị trung bình), nên lần đo sau có thể tốt hơn dù không có tác dụng nào.",
 		},
 		StopTalk: "Điểm cần trao đổi, không phải kết luận: đã hết khoảng thời gian mà các thử nghiệm dùng để đánh giá, và chưa có thang đo nào cải thiện vượt mức thay đổi phát hiện được. Hướng dẫn khuyên bác sĩ và người bệnh cùng bàn về việc dừng điều trị.",
@@ -174,8 +174,8 @@ var courses = map[model.Lang]*Course{
 		Counts:     "beyond it",
 		HardTitle:  "Why a change is hard to read",
 		HardNotes: []string{
-			"Knee osteoarthritis pain often goes up and down by about 2 points over a few months, with no treatment at all. A change that small may be only the usual swing.",
-			"In knee osteoarthritis trials, people given injections of salt water (a placebo) also had less pain, and the relief lasted up to 6 months. So less pain after an injection does not show that the injected product itself worked.",
+			"Among people over 50 with knee pain, about 1 in 4 to 1 in 3 have spells of pain 2 points or more above their usual level within six months, with no new treatment. A change that size may be only the usual swing.",
+			"In 50 knee osteoarthritis trials (about 4,000 people), people given injections of salt water (a placebo) also had less pain, and the relief lasted up to 6 months. So less pain after an injection does not show that the injected product itself worked.",
 			"People often come to the clinic when their symptoms are at their worst. After a bad spell, symptoms tend to ease by themselves (regression to the mean), so a later measurement can look better with no effect at all.",
 		},
 		StopTalk: "A talking point, not a verdict: the time by which trials judged the treatment has passed, and no measure has improved beyond its detectable change. The guide advises that doctor and patient discuss stopping.",
