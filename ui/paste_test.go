@@ -180,6 +180,7 @@ func TestAmpersandOnTheSummary(t *testing.T) {
 		t.Fatalf("the question shows as typed:\n%s", text)
 	}
 }
+
 // Keys a busy machine or a slow link delivers together are not a paste:
 // moving keys always act, and so do the first two text keys of a run.
 func TestKeysDeliveredTogetherStillAct(t *testing.T) {
