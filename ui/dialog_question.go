@@ -99,11 +99,12 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 }
 
 // paste takes pasted text whole, already cleaned and on one line.
-func (d *questionDialog) paste(_ *Model, s string) {
+func (d *questionDialog) paste(_ *Model, s string) bool {
 	if utf8.RuneCountInString(d.field.Value()) >= d.field.CharLimit {
-		return // full: the rest of a long paste costs next to nothing
+		return false // full: the rest of a long paste costs next to nothing
 	}
 	d.field, _ = d.field.Update(tea.PasteMsg{Content: s})
+	return true
 }
 
 // keep adds the question to the session, noted on the current page, or

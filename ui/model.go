@@ -145,15 +145,18 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput  time.Time // the kiosk's idle clock
-	lastKey    time.Time // when the last key was handled: see PasteGap
-	fastRun    int       // text keys in a row, each within PasteGap of the last
-	keySeq     int       // keys so far, to tell a held line break's paste ended
-	heldBreak  *tea.KeyPressMsg
-	used       bool        // a person has touched the kiosk since it was reset
-	handoff    bool        // the kiosk shows the hand-off code
-	abandoning *abandonJob // the kiosk is writing the left session
-	crash      string
+	lastInput time.Time // the kiosk's idle clock
+	lastKey   time.Time // when the last key was handled: see PasteGap
+	fastRun   int       // text keys in a row, each within PasteGap of the last
+	keySeq    int       // keys so far, to tell a held line break's paste ended
+	heldBreak *tea.KeyPressMsg
+	// The last frame, drawn again after a pasted key that changed nothing.
+	view             tea.View
+	drawn, reuseView bool
+	used             bool        // a person has touched the kiosk since it was reset
+	handoff          bool        // the kiosk shows the hand-off code
+	abandoning       *abandonJob // the kiosk is writing the left session
+	crash            string
 
 	notice    string
 	read      reading // the page search and the notice's clock
@@ -240,6 +243,8 @@ type pageReadyMsg struct{ key cacheKey }
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	defer m.recoverCrash(&next, &cmd)
+	drawn := m.drawn
+	m.drawn, m.reuseView = false, false
 	defer func() { cmd = tea.Batch(cmd, m.timeNotice()) }()
 	if m.finished {
 		switch msg.(type) {
@@ -301,9 +306,13 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case tea.PasteMsg:
 		m.inputNow()
-		return m, m.onPaste(msg.Content)
+		m.onPaste(msg.Content)
+		return m, nil
 	case tea.KeyPressMsg:
-		return m, m.keyPress(msg)
+		cmd, changed := m.keyPress(msg)
+		m.reuseView = drawn && !changed
+		m.drawn = m.reuseView
+		return m, cmd
 	case pasteQuietMsg:
 		return m, m.pasteQuiet(msg)
 	case tea.MouseClickMsg:
@@ -619,6 +628,9 @@ func (m *Model) requestQuit() tea.Cmd {
 // View draws the whole screen: exactly the window's height, no line wider
 // than the window.
 func (m *Model) View() (v tea.View) {
+	if m.reuseView {
+		return m.view
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			m.crash = fmt.Sprintf("panic in View: %v", r)
@@ -633,5 +645,6 @@ func (m *Model) View() (v tea.View) {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "stemcounsel"
+	m.view, m.drawn = v, true
 	return v
 }

@@ -9,68 +9,77 @@ import (
 )
 
 // pasteTarget is a dialog or screen whose text field takes a paste.
-type pasteTarget interface{ paste(m *Model, s string) }
+// paste reports whether the field took any of it.
+type pasteTarget interface{ paste(m *Model, s string) bool }
 
 // onPaste puts a paste into the field being typed in, cleaned and on one
 // line; with no field open it is dropped, so a paste never answers, moves
-// or finishes anything.
-func (m *Model) onPaste(content string) tea.Cmd {
+// or finishes anything. It reports whether a field took any of it.
+func (m *Model) onPaste(content string) bool {
 	s := pasteText(content)
 	if s == "" {
-		return nil
+		return false
 	}
 	if m.visit != nil {
-		m.visit.paste(s)
-		return nil
+		return m.visit.paste(s)
 	}
 	if t, ok := m.dialog.(pasteTarget); ok {
-		t.paste(m, s)
-		return nil
+		return t.paste(m, s)
 	}
 	if m.dialog == nil && !m.tooSmall() && m.screen().input() != inputNone {
 		if t, ok := m.screen().(pasteTarget); ok {
-			t.paste(m, s)
+			return t.paste(m, s)
 		}
 	}
-	return nil
+	return false
 }
 
 // pasteInto inserts a paste at the field's cursor; a full field is not
 // even asked, so the rest of a long paste costs next to nothing.
-func pasteInto(f *textinput.Model, s string) {
+func pasteInto(f *textinput.Model, s string) bool {
 	if f.CharLimit > 0 && utf8.RuneCountInString(f.Value()) >= f.CharLimit {
-		return
+		return false
 	}
 	*f, _ = f.Update(tea.PasteMsg{Content: s})
+	return true
 }
 
-func (d *searchDialog) paste(_ *Model, s string) { pasteInto(&d.field, s) }
+func (d *searchDialog) paste(_ *Model, s string) bool { return pasteInto(&d.field, s) }
 
-func (c *checklistScreen) paste(_ *Model, s string) { pasteInto(&c.note, s) }
+func (c *checklistScreen) paste(_ *Model, s string) bool { return pasteInto(&c.note, s) }
 
-func (w *welcomeScreen) paste(m *Model, s string) {
-	pasteInto(&w.ref, s)
+func (w *welcomeScreen) paste(m *Model, s string) bool {
+	took := pasteInto(&w.ref, s)
 	m.session.PatientRef = cleanNote(w.ref.Value())
-	w.sayIfFull() // say the rest was cut
+	if took {
+		w.sayIfFull() // say the rest was cut
+	}
+	return took
 }
 
-func (g *groupScreen) paste(_ *Model, s string) {
+func (g *groupScreen) paste(_ *Model, s string) bool {
 	if r := []rune(g.filter + s); len(r) > maxSearch {
-		s = string(r[len([]rune(g.filter)):maxSearch])
+		s = string(r[min(len([]rune(g.filter)), maxSearch):maxSearch])
+	}
+	if s == "" {
+		return false
 	}
 	g.setFilter(g.filter + s)
+	return true
 }
 
 // maxSearch is the longest group search: group names are short.
 const maxSearch = 60
 
 // The PIN keypad takes a paste's digits only.
-func (d *pinDialog) paste(_ *Model, s string) {
+func (d *pinDialog) paste(_ *Model, s string) bool {
+	before := d.pin
 	for _, r := range s {
 		if r >= '0' && r <= '9' && len(d.pin) < maxPIN {
 			d.pin += string(r)
 		}
 	}
+	return d.pin != before
 }
 
 // Unbracketed paste. A terminal without bracketed paste sends a paste as
@@ -89,18 +98,22 @@ const pasteRun = 3
 // since, the paste ended there.
 type pasteQuietMsg struct{ seq int }
 
-// keyPress takes a key from the terminal, as typed or as pasted.
-func (m *Model) keyPress(k tea.KeyPressMsg) tea.Cmd {
+// keyPress takes a key from the terminal, as typed or as pasted. It
+// reports whether the key may have changed the screen: a pasted key that
+// no field took did not, and the last frame is drawn again as it was
+// (Bubble Tea draws after every key, a megabyte of them included).
+func (m *Model) keyPress(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	fast := m.opt.PasteGap > 0 && !m.lastKey.IsZero() && m.now().Sub(m.lastKey) < m.opt.PasteGap
 	defer func() { m.lastKey = m.now() }()
 	m.keySeq++
 	var held tea.Cmd
+	changed := m.countingDown()
 	if b := m.heldBreak; b != nil {
 		m.heldBreak = nil
 		if fast {
-			m.onPaste(" ")
+			changed = m.onPaste(" ") || changed
 		} else {
-			held = m.typed(*b)
+			held, changed = m.typed(*b), true
 		}
 	}
 	switch {
@@ -112,18 +125,18 @@ func (m *Model) keyPress(k tea.KeyPressMsg) tea.Cmd {
 		m.fastRun = 1
 	}
 	if m.fastRun < pasteRun {
-		return tea.Batch(held, m.typed(k))
+		return tea.Batch(held, m.typed(k)), true
 	}
 	m.inputNow()
 	if k.Code == tea.KeyEnter || k.Code == tea.KeyTab {
 		if !m.fieldOpen() {
-			return held
+			return held, changed
 		}
 		m.heldBreak = &k
 		seq := m.keySeq
-		return tea.Batch(held, tea.Tick(2*m.opt.PasteGap, func(time.Time) tea.Msg { return pasteQuietMsg{seq} }))
+		return tea.Batch(held, tea.Tick(2*m.opt.PasteGap, func(time.Time) tea.Msg { return pasteQuietMsg{seq} })), changed
 	}
-	return tea.Batch(held, m.onPaste(k.Text))
+	return held, m.onPaste(k.Text) || changed
 }
 
 // pasteQuiet ends a paste at its held line break, as an enter.

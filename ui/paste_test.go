@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/model"
 )
@@ -197,5 +198,36 @@ func TestKeysDeliveredTogetherStillAct(t *testing.T) {
 	send(m, press("1"), press("2"), press("3"))
 	if len(m.session.Answers) != 2 {
 		t.Fatalf("two keys together answer two items, a third at once is pasted: %v", m.session.Answers)
+	}
+}
+
+// Bubble Tea draws after every key: the keys of a long paste that no field
+// takes (it is full, or there is none) reuse the last frame, which is the
+// frame a fresh draw would give.
+func TestPastedKeysThatChangeNothingAreNotRedrawn(t *testing.T) {
+	clock := &fakeClock{t: testClock}
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: clock.now, PasteGap: 15 * time.Millisecond}, 80, 24)
+	send(m, press("right"), press("f"), tea.PasteMsg{Content: strings.Repeat("x", 2000)}) // the field is full
+	m.View()
+	redrawn := 0
+	for _, k := range pasteKeys(strings.Repeat("more text\n", 500)) {
+		m.Update(k)
+		if !m.reuseView {
+			redrawn++
+		}
+		m.View()
+	}
+	if redrawn > pasteRun {
+		t.Fatalf("%d of 5000 pasted keys into a full field were drawn again", redrawn)
+	}
+	kept := ansi.Strip(m.View().Content)
+	m.reuseView = false
+	if fresh := visible(m); fresh != kept {
+		t.Fatalf("the kept frame is not what a fresh draw shows:\n%s\n---\n%s", kept, fresh)
+	}
+	clock.advance(time.Second)
+	send(m, tea.KeyPressMsg{Code: tea.KeyBackspace}) // a key at a person's pace after the paste: drawn again
+	if m.reuseView {
+		t.Fatal("a typed key is drawn")
 	}
 }

@@ -191,10 +191,8 @@ func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // paste puts a paste into the text being typed, if any; elsewhere it is
 // dropped, so a paste never answers a scale.
-func (v *Visit) paste(s string) {
-	if v.form.typing() {
-		pasteInto(&v.form.cur().text, s)
-	}
+func (v *Visit) paste(s string) bool {
+	return v.form.typing() && pasteInto(&v.form.cur().text, s)
 }
 
 func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
