@@ -73,6 +73,7 @@ func TestRandomInput(t *testing.T) {
 	d := newDriver(t)
 	start := time.Now()
 	if count > 0 { // a long run says how far it is, a minute at a time
+		d.log = t.Logf
 		stop := make(chan struct{})
 		defer close(stop)
 		go func() {
@@ -108,6 +109,8 @@ type driver struct {
 	// cache is shared by every sequence, as a server's sessions share it,
 	// and larger than a server's: most windows a run draws are new widths.
 	cache *RenderCache
+
+	log func(format string, args ...any) // a long run's failures as they come
 
 	mu       sync.Mutex
 	failures map[string][]randSeq
@@ -166,6 +169,9 @@ const keptPerKind = 3
 func (d *driver) record(seq randSeq, f *randFailure) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.log != nil { // a long run says so at once; the shrinking waits for its end
+		d.log("seed %d (%s): %v", seq.seed, seq.cfg, f)
+	}
 	d.failed++
 	if len(d.failures[f.kind]) < keptPerKind {
 		d.failures[f.kind] = append(d.failures[f.kind], seq)
