@@ -21,11 +21,11 @@ import (
 // skip would hide a broken promise, so it fails instead.
 
 type tmuxSession struct {
-	t      *testing.T
+	t      testing.TB
 	socket string
 }
 
-func needTmux(t *testing.T) {
+func needTmux(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("STEMCOUNSEL_E2E") == "required" {
@@ -36,7 +36,7 @@ func needTmux(t *testing.T) {
 }
 
 // buildBinary compiles the app once per test into a temporary folder.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "stemcounsel")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
@@ -46,7 +46,7 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
+func startTmux(t testing.TB, w, h int, command string) *tmuxSession {
 	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("stemcounsel-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	// The pane stays after the program exits, so its last words can be read.
@@ -81,6 +81,17 @@ func (s *tmuxSession) keys(keys ...string) {
 	for _, k := range keys {
 		s.run("send-keys", "-t", "e2e", k)
 	}
+}
+
+// typeText types text at once, as a terminal without bracketed paste
+// pastes it, and waits until the screen shows shown: the app takes text
+// keys that follow a run too closely as part of it, so the key after it
+// must come once the run is handled.
+func (s *tmuxSession) typeText(text, shown string) {
+	s.t.Helper()
+	s.run("send-keys", "-t", "e2e", "-l", text)
+	s.waitFor(shown)
+	time.Sleep(50 * time.Millisecond)
 }
 
 func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", "e2e") }
@@ -288,7 +299,7 @@ func TestE2EKioskIdleReset(t *testing.T) {
 	s.waitFor("Stem cells")
 	s.keys("f")
 	s.waitFor("A question for the doctor")
-	s.run("send-keys", "-t", "e2e", "-l", "ZEBRA cost question")
+	s.typeText("ZEBRA cost question", "ZEBRA cost question")
 	s.keys("Enter")
 	s.waitFor("Your question is noted")
 	s.keys("C-c", "q") // neither quits a kiosk
@@ -302,7 +313,7 @@ func TestE2EKioskIdleReset(t *testing.T) {
 	// Staff exit with the PIN.
 	s.keys("C-x")
 	s.waitFor("enter the PIN")
-	s.run("send-keys", "-t", "e2e", "-l", "2468")
+	s.typeText("2468", "• • • • ▏")
 	s.keys("Enter")
 	s.waitDead()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -99,6 +100,9 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 
 // paste takes pasted text whole, already cleaned and on one line.
 func (d *questionDialog) paste(_ *Model, s string) {
+	if utf8.RuneCountInString(d.field.Value()) >= d.field.CharLimit {
+		return // full: the rest of a long paste costs next to nothing
+	}
 	d.field, _ = d.field.Update(tea.PasteMsg{Content: s})
 }
 

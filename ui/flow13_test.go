@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -389,5 +390,28 @@ func TestFileNumberFieldSaysWhenFull(t *testing.T) {
 	send(m, tea.PasteMsg{Content: "Nguyễn Văn An, sinh 1955, số hồ sơ 2024-000381"})
 	if !strings.Contains(screenWords(m), "tối đa 32 ký tự") {
 		t.Fatalf("a full field says so:\n%s", visible(m))
+	}
+}
+
+// TestGroupScreenKeepsGlobalKeys: / starts a search and typing searches,
+// while ? opens the help, esc clears the search and tab goes on.
+func TestGroupScreenKeepsGlobalKeys(t *testing.T) {
+	m := atChooser(t, model.LangEN, 80, 24)
+	send(m, press("/"))
+	typeText(m, "lung")
+	if groupsOf(m).filter != "lung" || !slices.Contains(visibleGroups(m), "lung") || slices.Contains(visibleGroups(m), "joint") {
+		t.Fatalf("/ then typing searches: %q %v", groupsOf(m).filter, visibleGroups(m))
+	}
+	send(m, press("?"))
+	if !isOpen[helpDialog](m) || groupsOf(m).filter != "lung" {
+		t.Fatalf("? opens the help even while searching (filter %q)", groupsOf(m).filter)
+	}
+	send(m, press("esc"), press("esc"))
+	if m.dialog != nil || groupsOf(m).filter != "" {
+		t.Fatalf("esc closes the help, then clears the search: %q", groupsOf(m).filter)
+	}
+	send(m, press("tab"))
+	if m.session.Current == model.StepChooseGroup {
+		t.Fatal("tab goes on from the group screen")
 	}
 }

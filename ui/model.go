@@ -13,6 +13,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -49,9 +50,9 @@ type Options struct {
 	Style   string     // a doc.StyleNames entry; "" is auto
 	Glyphs  string     // "ascii": ASCII symbols only; "" or "auto": so under TERM=linux too
 
-	// PasteGap: a key handled less than this after the previous one is
-	// taken as part of a paste from a terminal without bracketed paste (see
-	// paste.go). Zero takes every key as typed.
+	// PasteGap: a run of text keys each handled less than this after the
+	// one before is, from its third key, a paste from a terminal without
+	// bracketed paste (see paste.go). Zero takes every key as typed.
 	PasteGap time.Duration
 
 	// ResizeDebounce delays re-rendering while a window is being resized; a
@@ -123,6 +124,7 @@ type Model struct {
 
 	width, height int
 	vp            viewport.Model
+	pageLines     []string // the viewport's content, drawn by pageView
 	help          help.Model
 	progress      progress.Model
 	shown         shown
@@ -138,8 +140,11 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput  time.Time   // the kiosk's idle clock
-	lastKey    time.Time   // when the last key was handled: see PasteGap
+	lastInput  time.Time // the kiosk's idle clock
+	lastKey    time.Time // when the last key was handled: see PasteGap
+	fastRun    int       // text keys in a row, each within PasteGap of the last
+	keySeq     int       // keys so far, to tell a held line break's paste ended
+	heldBreak  *tea.KeyPressMsg
 	used       bool        // a person has touched the kiosk since it was reset
 	handoff    bool        // the kiosk shows the hand-off code
 	abandoning *abandonJob // the kiosk is writing the left session
@@ -215,6 +220,9 @@ func (m *Model) Init() tea.Cmd {
 
 type resizeDoneMsg struct{ seq int }
 
+// pageReadyMsg says a page rendered in the background is in the cache.
+type pageReadyMsg struct{ key cacheKey }
+
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
@@ -222,7 +230,7 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	defer func() { cmd = tea.Batch(cmd, m.timeNotice()) }()
 	if m.finished {
 		switch msg.(type) {
-		case tea.KeyPressMsg, tea.MouseClickMsg:
+		case tea.KeyPressMsg, tea.MouseClickMsg, pasteQuietMsg:
 			defer m.keepFinal(m.finalContent())
 		}
 	}
@@ -250,6 +258,11 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			m.refresh(true)
 		}
 		return m, nil
+	case pageReadyMsg:
+		if msg.key == m.cacheKey(m.session.Current, m.session.Lang) {
+			m.refresh(true)
+		}
+		return m, nil
 	case ShutdownMsg:
 		return m, tea.Quit
 	case savedMsg:
@@ -272,16 +285,9 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		m.inputNow()
 		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
-		defer func() { m.lastKey = m.now() }()
-		if m.inBurst() {
-			return m, m.pastedKey(msg)
-		}
-		if m.kiosk() {
-			if c, done := m.kioskKey(msg); done {
-				return m, tea.Batch(c, m.autosave(false))
-			}
-		}
-		cmd = m.handleKey(msg)
+		return m, m.keyPress(msg)
+	case pasteQuietMsg:
+		return m, m.pasteQuiet(msg)
 	case tea.MouseClickMsg:
 		if m.kiosk() {
 			if c, done := m.kioskClick(); done {
@@ -386,6 +392,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	if m.tooSmall() || m.shown.width == m.bodyWidth() {
 		return nil
 	}
+	if first && !m.cached() {
+		return m.firstFrame()
+	}
 	if first || m.opt.ResizeDebounce == 0 || m.cached() {
 		m.refresh(!first)
 		return nil
@@ -393,6 +402,27 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	m.resizeSeq++
 	seq := m.resizeSeq
 	return tea.Tick(m.opt.ResizeDebounce, func(time.Time) tea.Msg { return resizeDoneMsg{seq} })
+}
+
+// firstFrame shows the page as plain wrapped text at once and renders it
+// in the background: the first frame never waits for Glamour, and the
+// rendered page replaces the plain one when it is ready.
+func (m *Model) firstFrame() tea.Cmd {
+	step, lang := m.session.Current, m.session.Lang
+	if _, dynamic := m.screen().markdown(); dynamic || step == model.StepOptions || m.opt.Content.Page(lang, step) == nil {
+		m.refresh(false)
+		return nil
+	}
+	m.layoutViewport()
+	m.pageLines = strings.Split(doc.Plain(doc.Page(m.opt.Content, lang, m.opt.Content.Page(lang, step)), m.bodyWidth()), "\n")
+	m.vp.SetContentLines(slices.Clone(m.pageLines))
+	m.vp.GotoTop()
+	// Not marked shown: a resize before the page is ready renders it.
+	k, cache, draw := m.cacheKey(step, lang), m.opt.Cache, m.staticDraw(step, lang)
+	return func() tea.Msg {
+		_, _ = cache.render(k, draw) // a failure shows when the page is drawn again
+		return pageReadyMsg{k}
+	}
 }
 
 // layoutViewport sizes the viewport to the part of the body the current
@@ -459,7 +489,8 @@ func (m *Model) refresh(keepPlace bool) {
 	if err != nil {
 		out = err.Error()
 	}
-	m.vp.SetContent(out)
+	m.pageLines = strings.Split(out, "\n")
+	m.vp.SetContentLines(slices.Clone(m.pageLines))
 	m.shown = shown{step: step, lang: m.session.Lang, width: m.bodyWidth()}
 	if keepPlace {
 		m.vp.SetYOffset(int(frac*float64(max(0, m.vp.TotalLineCount()-m.vp.Height())) + 0.5))

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
@@ -47,9 +47,7 @@ func (c *checklistScreen) paste(_ *Model, s string) { pasteInto(&c.note, s) }
 func (w *welcomeScreen) paste(m *Model, s string) {
 	pasteInto(&w.ref, s)
 	m.session.PatientRef = cleanNote(w.ref.Value())
-	if len([]rune(w.ref.Value())) >= w.ref.CharLimit {
-		m.notice = fmt.Sprintf(m.text.RefFull, w.ref.CharLimit) // say the rest was cut
-	}
+	w.sayIfFull() // say the rest was cut
 }
 
 func (g *groupScreen) paste(_ *Model, s string) {
@@ -72,27 +70,92 @@ func (d *pinDialog) paste(_ *Model, s string) {
 }
 
 // Unbracketed paste. A terminal without bracketed paste sends a paste as
-// keys, back to back; a person never types that fast, and a held key
-// repeats every 30 ms or more. So a key that comes less than PasteGap after
-// the previous key was handled counts as pasted: its text goes where a
-// paste goes (line breaks as spaces) and any other key is dropped. Only the
-// first key of such a run acts as a key.
+// keys, back to back. A person, or a script driving the app, types a key
+// or two that fast, never a run: so from the third text key in a row that
+// each come less than PasteGap after the last one was handled, the run is
+// a paste. Its text goes where a paste goes and it moves nothing. A line
+// break in it is held: if the run goes on, it was inside the paste and is
+// a space; if nothing follows, it ended the paste and is the enter it is
+// (in a text field only: elsewhere it is dropped).
 
-// inBurst reports whether this key follows the last too closely to be
-// typed.
-func (m *Model) inBurst() bool {
-	return m.opt.PasteGap > 0 && !m.lastKey.IsZero() && m.now().Sub(m.lastKey) < m.opt.PasteGap
+// pasteRun is the first key of a fast run taken as pasted.
+const pasteRun = 3
+
+// pasteQuietMsg comes a little after a held line break: if no key came
+// since, the paste ended there.
+type pasteQuietMsg struct{ seq int }
+
+// keyPress takes a key from the terminal, as typed or as pasted.
+func (m *Model) keyPress(k tea.KeyPressMsg) tea.Cmd {
+	fast := m.opt.PasteGap > 0 && !m.lastKey.IsZero() && m.now().Sub(m.lastKey) < m.opt.PasteGap
+	defer func() { m.lastKey = m.now() }()
+	m.keySeq++
+	var held tea.Cmd
+	if b := m.heldBreak; b != nil {
+		m.heldBreak = nil
+		if fast {
+			m.onPaste(" ")
+		} else {
+			held = m.typed(*b)
+		}
+	}
+	switch {
+	case !textKey(k):
+		m.fastRun = 0
+	case fast:
+		m.fastRun++
+	default:
+		m.fastRun = 1
+	}
+	if m.fastRun < pasteRun {
+		return tea.Batch(held, m.typed(k))
+	}
+	m.inputNow()
+	if k.Code == tea.KeyEnter || k.Code == tea.KeyTab {
+		if !m.fieldOpen() {
+			return held
+		}
+		m.heldBreak = &k
+		seq := m.keySeq
+		return tea.Batch(held, tea.Tick(2*m.opt.PasteGap, func(time.Time) tea.Msg { return pasteQuietMsg{seq} }))
+	}
+	return tea.Batch(held, m.onPaste(k.Text))
 }
 
-// pastedKey is a key of an unbracketed paste.
-func (m *Model) pastedKey(k tea.KeyPressMsg) tea.Cmd {
-	m.inputNow()
-	text := k.Text
-	switch {
-	case k.Code == tea.KeyEnter || k.Code == tea.KeyTab:
-		text = " "
-	case k.Mod&(tea.ModCtrl|tea.ModAlt) != 0:
+// pasteQuiet ends a paste at its held line break, as an enter.
+func (m *Model) pasteQuiet(msg pasteQuietMsg) tea.Cmd {
+	if msg.seq != m.keySeq || m.heldBreak == nil {
 		return nil
 	}
-	return m.onPaste(text)
+	b := *m.heldBreak
+	m.heldBreak = nil
+	return m.typed(b)
+}
+
+// typed is a key as a person typed it: the kiosk's guard first, then the
+// key precedence; the session is saved if it changed.
+func (m *Model) typed(k tea.KeyPressMsg) tea.Cmd {
+	if m.kiosk() {
+		if c, done := m.kioskKey(k); done {
+			return tea.Batch(c, m.autosave(false))
+		}
+	}
+	return tea.Batch(m.handleKey(k), m.autosave(false))
+}
+
+// textKey reports a key a paste can hold: text, a line break or a tab.
+func textKey(k tea.KeyPressMsg) bool {
+	return k.Code == tea.KeyEnter || k.Code == tea.KeyTab || (k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0)
+}
+
+// fieldOpen reports whether a one-line text field (a question, a note, the
+// file number, the PIN) has the keys, where enter keeps what was typed.
+func (m *Model) fieldOpen() bool {
+	switch m.dialog.(type) {
+	case *questionDialog, *pinDialog:
+		return true
+	case nil:
+		return m.screen().input() == inputField
+	}
+	return false
 }

@@ -228,9 +228,8 @@ func (w *welcomeScreen) refKey(k tea.KeyPressMsg) tea.Cmd {
 	m := w.m
 	end, cmd := typeInto(&w.ref, k, m.keys.UpArrow, m.keys.Choose, m.keys.Tab, m.keys.Esc, m.keys.DownArrow)
 	m.session.PatientRef = cleanNote(w.ref.Value())
-	if end == typing && k.Text != "" && len([]rune(w.ref.Value())) >= w.ref.CharLimit {
-		// Say why more typing does nothing, rather than cut it silently.
-		m.notice = fmt.Sprintf(m.text.RefFull, w.ref.CharLimit)
+	if end == typing && k.Text != "" {
+		w.sayIfFull()
 	}
 	switch end {
 	case kept:
@@ -253,4 +252,12 @@ func (w *welcomeScreen) ShortHelp() []key.Binding {
 func (w *welcomeScreen) FullHelp() [][]key.Binding {
 	k := w.m.keys
 	return [][]key.Binding{{k.Welcome.Move, k.Welcome.Choose}}
+}
+
+// sayIfFull says why more typing does nothing in a full file number
+// field, rather than cut it silently.
+func (w *welcomeScreen) sayIfFull() {
+	if len([]rune(w.ref.Value())) >= w.ref.CharLimit {
+		w.m.notice = fmt.Sprintf(w.m.text.RefFull, w.ref.CharLimit)
+	}
 }
