@@ -50,14 +50,10 @@ func (w *welcomeScreen) paste(m *Model, s string) {
 	w.sayIfFull() // say the rest was cut
 }
 
-func (g *groupScreen) paste(_ *Model, s string) {
-	if r := []rune(g.filter + s); len(r) > maxSearch {
-		s = string(r[len([]rune(g.filter)):maxSearch])
-	}
-	g.setFilter(g.filter + s)
-}
+func (g *groupScreen) paste(_ *Model, s string) { g.setFilter(g.filter + s) }
 
-// maxSearch is the longest group search: group names are short.
+// maxSearch is the longest group search, typed or pasted: group names are
+// short.
 const maxSearch = 60
 
 // The PIN keypad takes a paste's digits only.

@@ -180,6 +180,7 @@ func TestAmpersandOnTheSummary(t *testing.T) {
 		t.Fatalf("the question shows as typed:\n%s", text)
 	}
 }
+
 // Keys a busy machine or a slow link delivers together are not a paste:
 // moving keys always act, and so do the first two text keys of a run.
 func TestKeysDeliveredTogetherStillAct(t *testing.T) {
@@ -196,5 +197,22 @@ func TestKeysDeliveredTogetherStillAct(t *testing.T) {
 	send(m, press("1"), press("2"), press("3"))
 	if len(m.session.Answers) != 2 {
 		t.Fatalf("two keys together answer two items, a third at once is pasted: %v", m.session.Answers)
+	}
+}
+
+// A search typed past its limit, then pasted into, keeps to the limit (the
+// random-input driver found a panic here: the paste cut the search from
+// where the typing had already gone past it).
+func TestPasteAfterALongTypedSearch(t *testing.T) {
+	clock := &fakeClock{t: testClock}
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: clock.now}, 80, 24)
+	atStep(t, m, model.StepChooseGroup)
+	for i := range maxSearch + 10 {
+		clock.advance(time.Second) // typed, not a paste
+		send(m, press(string(rune('a'+i%26))))
+	}
+	send(m, tea.PasteMsg{Content: "lung"})
+	if m.Crash() != "" || len([]rune(groupsOf(m).filter)) > maxSearch {
+		t.Fatalf("the search holds at most %d characters: %q %s", maxSearch, groupsOf(m).filter, m.Crash())
 	}
 }
