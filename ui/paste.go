@@ -12,6 +12,18 @@ import (
 // paste reports whether the field took any of it.
 type pasteTarget interface{ paste(m *Model, s string) bool }
 
+// Every field that takes a paste, checked by the compiler: one whose
+// paste method drifts from the interface would drop pastes silently.
+var (
+	_ pasteTarget = (*questionDialog)(nil)
+	_ pasteTarget = (*searchDialog)(nil)
+	_ pasteTarget = (*pinDialog)(nil)
+	_ pasteTarget = (*checklistScreen)(nil)
+	_ pasteTarget = (*welcomeScreen)(nil)
+	_ pasteTarget = (*groupScreen)(nil)
+	_ pasteTarget = (*baselineScreen)(nil)
+)
+
 // onPaste puts a paste into the field being typed in, cleaned and on one
 // line; with no field open it is dropped, so a paste never answers, moves
 // or finishes anything. It reports whether a field took any of it.
@@ -68,7 +80,8 @@ func (g *groupScreen) paste(_ *Model, s string) bool {
 	return true
 }
 
-// maxSearch is the longest group search: group names are short.
+// maxSearch is the longest group search, typed or pasted: group names are
+// short.
 const maxSearch = 60
 
 // The PIN keypad takes a paste's digits only.

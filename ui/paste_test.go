@@ -231,3 +231,20 @@ func TestPastedKeysThatChangeNothingAreNotRedrawn(t *testing.T) {
 		t.Fatal("a typed key is drawn")
 	}
 }
+
+// A search typed past its limit, then pasted into, keeps to the limit (the
+// random-input driver found a panic here: the paste cut the search from
+// where the typing had already gone past it).
+func TestPasteAfterALongTypedSearch(t *testing.T) {
+	clock := &fakeClock{t: testClock}
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: clock.now}, 80, 24)
+	atStep(t, m, model.StepChooseGroup)
+	for i := range maxSearch + 10 {
+		clock.advance(time.Second) // typed, not a paste
+		send(m, press(string(rune('a'+i%26))))
+	}
+	send(m, tea.PasteMsg{Content: "lung"})
+	if m.Crash() != "" || len([]rune(groupsOf(m).filter)) > maxSearch {
+		t.Fatalf("the search holds at most %d characters: %q %s", maxSearch, groupsOf(m).filter, m.Crash())
+	}
+}

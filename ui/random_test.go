@@ -46,11 +46,12 @@ import (
 
 const randomBudget = 3 * time.Second
 
-// commandLimit bounds how long the driver waits for a command. Nothing the
-// app returns should wait (the driver turns the idle tick and the resize
-// debounce off); a command still running after it is a timer or a hang,
-// and its message is dropped and counted.
-const commandLimit = 5 * time.Second
+// commandLimit bounds how long the driver waits for a command. The idle
+// tick and the resize debounce are off; a command still running after it is
+// a timer (a notice's life, the end of a paste) or a hang, and its message
+// is dropped and counted. Twice as many sequences as cores run at once, so
+// the waits cost no core.
+const commandLimit = time.Second
 
 func TestRandomInput(t *testing.T) {
 	count, seed := 0, uint64(1)
@@ -73,6 +74,7 @@ func TestRandomInput(t *testing.T) {
 	d := newDriver(t)
 	start := time.Now()
 	if count > 0 { // a long run says how far it is, a minute at a time
+		d.log = t.Logf
 		stop := make(chan struct{})
 		defer close(stop)
 		go func() {
@@ -109,6 +111,8 @@ type driver struct {
 	// and larger than a server's: most windows a run draws are new widths.
 	cache *RenderCache
 
+	log func(format string, args ...any) // a long run's failures as they come
+
 	mu       sync.Mutex
 	failures map[string][]randSeq
 	failed   int
@@ -133,7 +137,7 @@ var (
 func (d *driver) runAll(seed uint64, count int, deadline time.Time) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -166,6 +170,9 @@ const keptPerKind = 3
 func (d *driver) record(seq randSeq, f *randFailure) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.log != nil { // a long run says so at once; the shrinking waits for its end
+		d.log("seed %d (%s): %v", seq.seed, seq.cfg, f)
+	}
 	d.failed++
 	if len(d.failures[f.kind]) < keptPerKind {
 		d.failures[f.kind] = append(d.failures[f.kind], seq)

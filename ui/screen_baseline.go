@@ -193,10 +193,11 @@ func (b *baselineScreen) helpType() key.Binding {
 func wrapTo(s string, w int) string { return lipgloss.NewStyle().Width(w).Render(s) }
 
 // paste puts a paste into the activity being named, as typed.
-func (b *baselineScreen) paste(m *Model, s string) {
-	if b.form.typing() {
-		pasteInto(&b.form.cur().text, s)
-		b.keep()
-		m.refresh(true)
+func (b *baselineScreen) paste(m *Model, s string) bool {
+	if !b.form.typing() || !pasteInto(&b.form.cur().text, s) {
+		return false
 	}
+	b.keep()
+	m.refresh(true)
+	return true
 }

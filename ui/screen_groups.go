@@ -320,6 +320,9 @@ func (g *groupScreen) key(k tea.KeyPressMsg) action {
 
 func (g *groupScreen) setFilter(s string) {
 	g.filter = content.NFC(s)
+	if r := []rune(g.filter); len(r) > maxSearch {
+		g.filter = string(r[:maxSearch])
+	}
 	if g.filter == "" {
 		g.list.ResetFilter()
 	} else {
