@@ -57,7 +57,7 @@ func TestE2EKioskWithOnlyThePublicKey(t *testing.T) {
 func askDoctor(s *tmuxSession, question string) {
 	s.keys("f")
 	s.waitFor("A question for the doctor")
-	s.run("send-keys", "-t", "e2e", "-l", question)
+	s.typeText(question, question)
 	s.keys("Enter")
 	s.waitFor("Your question is noted")
 }

@@ -101,7 +101,7 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 // paste takes pasted text whole, already cleaned and on one line.
 func (d *questionDialog) paste(_ *Model, s string) {
 	if utf8.RuneCountInString(d.field.Value()) >= d.field.CharLimit {
-		return // a full field is not even asked: a long paste costs next to nothing
+		return // full: the rest of a long paste costs next to nothing
 	}
 	d.field, _ = d.field.Update(tea.PasteMsg{Content: s})
 }

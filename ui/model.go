@@ -140,6 +140,7 @@ type Model struct {
 
 	lastInput  time.Time   // the kiosk's idle clock
 	lastKey    time.Time   // when the last key was handled: see PasteGap
+	run        int         // text keys in the current fast run: see pastedRun
 	used       bool        // a person has touched the kiosk since it was reset
 	handoff    bool        // the kiosk shows the hand-off code
 	abandoning *abandonJob // the kiosk is writing the left session
@@ -273,7 +274,7 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
 		defer func() { m.lastKey = m.now() }()
-		if m.inBurst() {
+		if m.pastedRun(msg) {
 			return m, m.pastedKey(msg)
 		}
 		if m.kiosk() {

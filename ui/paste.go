@@ -70,15 +70,44 @@ func (d *pinDialog) paste(_ *Model, s string) {
 
 // Unbracketed paste. A terminal without bracketed paste sends a paste as
 // keys, back to back; a person never types that fast, and a held key
-// repeats every 30 ms or more. So a key that comes less than PasteGap after
-// the previous key was handled counts as pasted: its text goes where a
-// paste goes (line breaks as spaces) and any other key is dropped. Only the
-// first key of such a run acts as a key.
+// repeats every 30 ms or more. So in a run of text keys (characters,
+// enter, tab, control keys), each less than PasteGap after the previous
+// one was handled, the keys after the first typedInRun count as pasted:
+// their text goes where a paste goes (line breaks as spaces) and any other
+// key is dropped. Two keys pressed together, or a reply and its
+// confirmation that a slow link delivers at once, still act. Moving keys
+// (arrows, page keys, home, end) are never in a paste: they always act and
+// end a run, so keys a busy machine delivers together still move on.
 
-// inBurst reports whether this key follows the last too closely to be
-// typed.
-func (m *Model) inBurst() bool {
-	return m.opt.PasteGap > 0 && !m.lastKey.IsZero() && m.now().Sub(m.lastKey) < m.opt.PasteGap
+// typedInRun is how many keys of a fast run act as keys.
+const typedInRun = 2
+
+// pastedRun counts this key into the current run and reports whether it
+// comes too fast, after too many, to be typed.
+func (m *Model) pastedRun(k tea.KeyPressMsg) bool {
+	if m.opt.PasteGap <= 0 || !pasteable(k) {
+		m.run = 0
+		return false
+	}
+	if m.run > 0 && m.now().Sub(m.lastKey) < m.opt.PasteGap {
+		m.run++
+	} else {
+		m.run = 1
+	}
+	return m.run > typedInRun
+}
+
+// pasteable reports whether a paste can hold this key: anything but the
+// moving keys.
+func pasteable(k tea.KeyPressMsg) bool {
+	if k.Text != "" || k.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+		return true
+	}
+	switch k.Code {
+	case tea.KeyUp, tea.KeyDown, tea.KeyLeft, tea.KeyRight, tea.KeyHome, tea.KeyEnd, tea.KeyPgUp, tea.KeyPgDown:
+		return false
+	}
+	return true
 }
 
 // pastedKey is a key of an unbracketed paste.

@@ -108,10 +108,11 @@ func TestUnbracketedPasteNeverRunsAsKeys(t *testing.T) {
 		t.Fatalf("the field kept the paste's text, on one line: %+v", m.session.Questions)
 	}
 	// On a screen without a field, a pasted run does nothing after its
-	// first key.
+	// first two keys (here x, which does nothing there either).
 	atStep(t, m, model.StepChecklist)
 	human("down")
-	for _, k := range pasteKeys("1\n2\n3\n\t\t\tq") {
+	clock.advance(time.Second)
+	for _, k := range pasteKeys("xx1\n2\n3\n\t\t\tq") {
 		send(m, k)
 	}
 	if len(m.session.Answers) != 0 || m.session.Current != model.StepChecklist || m.dialog != nil {
@@ -159,5 +160,24 @@ func TestAmpersandOnTheSummary(t *testing.T) {
 	atStep(t, m, model.StepSummary)
 	if text := unwrapAll(m); !strings.Contains(text, "Cost & time &#27;[2J?") || strings.Contains(text, `\&`) {
 		t.Fatalf("the question shows as typed:\n%s", text)
+	}
+}
+
+// Keys a busy machine or a slow link delivers together are not a paste:
+// moving keys always act, and so do the first two text keys of a run.
+func TestKeysDeliveredTogetherStillAct(t *testing.T) {
+	clock := &fakeClock{t: testClock}
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: clock.now, PasteGap: 15 * time.Millisecond}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	clock.advance(time.Second)
+	send(m, press("m"), press("home"), press("down"), press("enter")) // no time between them
+	if m.dialog != nil || m.session.Current == model.StepChecklist {
+		t.Fatalf("the contents' moving keys and enter must act: at %s, dialog %T", m.session.Current, m.dialog)
+	}
+	atStep(t, m, model.StepChecklist)
+	clock.advance(time.Second)
+	send(m, press("1"), press("2"), press("3"))
+	if len(m.session.Answers) != 2 {
+		t.Fatalf("two keys together answer two items, a third at once is pasted: %v", m.session.Answers)
 	}
 }
