@@ -49,9 +49,9 @@ type Options struct {
 	Style   string     // a doc.StyleNames entry; "" is auto
 	Glyphs  string     // "ascii": ASCII symbols only; "" or "auto": so under TERM=linux too
 
-	// PasteGap: a key handled less than this after the previous one is
-	// taken as part of a paste from a terminal without bracketed paste (see
-	// paste.go). Zero takes every key as typed.
+	// PasteGap: a run of text keys each handled less than this after the
+	// one before is, from its third key, a paste from a terminal without
+	// bracketed paste (see paste.go). Zero takes every key as typed.
 	PasteGap time.Duration
 
 	// ResizeDebounce delays re-rendering while a window is being resized; a
@@ -138,9 +138,11 @@ type Model struct {
 	finished  bool
 	final     model.Record // the record as finished: nothing changes it
 
-	lastInput  time.Time   // the kiosk's idle clock
-	lastKey    time.Time   // when the last key was handled: see PasteGap
-	run        int         // text keys in the current fast run: see pastedRun
+	lastInput  time.Time // the kiosk's idle clock
+	lastKey    time.Time // when the last key was handled: see PasteGap
+	fastRun    int       // text keys in a row, each within PasteGap of the last
+	keySeq     int       // keys so far, to tell a held line break's paste ended
+	heldBreak  *tea.KeyPressMsg
 	used       bool        // a person has touched the kiosk since it was reset
 	handoff    bool        // the kiosk shows the hand-off code
 	abandoning *abandonJob // the kiosk is writing the left session
@@ -223,7 +225,7 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	defer func() { cmd = tea.Batch(cmd, m.timeNotice()) }()
 	if m.finished {
 		switch msg.(type) {
-		case tea.KeyPressMsg, tea.MouseClickMsg:
+		case tea.KeyPressMsg, tea.MouseClickMsg, pasteQuietMsg:
 			defer m.keepFinal(m.finalContent())
 		}
 	}
@@ -273,16 +275,9 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		m.inputNow()
 		return m, m.onPaste(msg.Content)
 	case tea.KeyPressMsg:
-		defer func() { m.lastKey = m.now() }()
-		if m.pastedRun(msg) {
-			return m, m.pastedKey(msg)
-		}
-		if m.kiosk() {
-			if c, done := m.kioskKey(msg); done {
-				return m, tea.Batch(c, m.autosave(false))
-			}
-		}
-		cmd = m.handleKey(msg)
+		return m, m.keyPress(msg)
+	case pasteQuietMsg:
+		return m, m.pasteQuiet(msg)
 	case tea.MouseClickMsg:
 		if m.kiosk() {
 			if c, done := m.kioskClick(); done {

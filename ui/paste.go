@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
@@ -69,56 +70,92 @@ func (d *pinDialog) paste(_ *Model, s string) {
 }
 
 // Unbracketed paste. A terminal without bracketed paste sends a paste as
-// keys, back to back; a person never types that fast, and a held key
-// repeats every 30 ms or more. So in a run of text keys (characters,
-// enter, tab, control keys), each less than PasteGap after the previous
-// one was handled, the keys after the first typedInRun count as pasted:
-// their text goes where a paste goes (line breaks as spaces) and any other
-// key is dropped. Two keys pressed together, or a reply and its
-// confirmation that a slow link delivers at once, still act. Moving keys
-// (arrows, page keys, home, end) are never in a paste: they always act and
-// end a run, so keys a busy machine delivers together still move on.
+// keys, back to back. A person, or a script driving the app, types a key
+// or two that fast, never a run: so from the third text key in a row that
+// each come less than PasteGap after the last one was handled, the run is
+// a paste. Its text goes where a paste goes and it moves nothing. A line
+// break in it is held: if the run goes on, it was inside the paste and is
+// a space; if nothing follows, it ended the paste and is the enter it is
+// (in a text field only: elsewhere it is dropped).
 
-// typedInRun is how many keys of a fast run act as keys.
-const typedInRun = 2
+// pasteRun is the first key of a fast run taken as pasted.
+const pasteRun = 3
 
-// pastedRun counts this key into the current run and reports whether it
-// comes too fast, after too many, to be typed.
-func (m *Model) pastedRun(k tea.KeyPressMsg) bool {
-	if m.opt.PasteGap <= 0 || !pasteable(k) {
-		m.run = 0
-		return false
-	}
-	if m.run > 0 && m.now().Sub(m.lastKey) < m.opt.PasteGap {
-		m.run++
-	} else {
-		m.run = 1
-	}
-	return m.run > typedInRun
-}
+// pasteQuietMsg comes a little after a held line break: if no key came
+// since, the paste ended there.
+type pasteQuietMsg struct{ seq int }
 
-// pasteable reports whether a paste can hold this key: anything but the
-// moving keys.
-func pasteable(k tea.KeyPressMsg) bool {
-	if k.Text != "" || k.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
-		return true
+// keyPress takes a key from the terminal, as typed or as pasted.
+func (m *Model) keyPress(k tea.KeyPressMsg) tea.Cmd {
+	fast := m.opt.PasteGap > 0 && !m.lastKey.IsZero() && m.now().Sub(m.lastKey) < m.opt.PasteGap
+	defer func() { m.lastKey = m.now() }()
+	m.keySeq++
+	var held tea.Cmd
+	if b := m.heldBreak; b != nil {
+		m.heldBreak = nil
+		if fast {
+			m.onPaste(" ")
+		} else {
+			held = m.typed(*b)
+		}
 	}
-	switch k.Code {
-	case tea.KeyUp, tea.KeyDown, tea.KeyLeft, tea.KeyRight, tea.KeyHome, tea.KeyEnd, tea.KeyPgUp, tea.KeyPgDown:
-		return false
-	}
-	return true
-}
-
-// pastedKey is a key of an unbracketed paste.
-func (m *Model) pastedKey(k tea.KeyPressMsg) tea.Cmd {
-	m.inputNow()
-	text := k.Text
 	switch {
-	case k.Code == tea.KeyEnter || k.Code == tea.KeyTab:
-		text = " "
-	case k.Mod&(tea.ModCtrl|tea.ModAlt) != 0:
+	case !textKey(k):
+		m.fastRun = 0
+	case fast:
+		m.fastRun++
+	default:
+		m.fastRun = 1
+	}
+	if m.fastRun < pasteRun {
+		return tea.Batch(held, m.typed(k))
+	}
+	m.inputNow()
+	if k.Code == tea.KeyEnter || k.Code == tea.KeyTab {
+		if !m.fieldOpen() {
+			return held
+		}
+		m.heldBreak = &k
+		seq := m.keySeq
+		return tea.Batch(held, tea.Tick(2*m.opt.PasteGap, func(time.Time) tea.Msg { return pasteQuietMsg{seq} }))
+	}
+	return tea.Batch(held, m.onPaste(k.Text))
+}
+
+// pasteQuiet ends a paste at its held line break, as an enter.
+func (m *Model) pasteQuiet(msg pasteQuietMsg) tea.Cmd {
+	if msg.seq != m.keySeq || m.heldBreak == nil {
 		return nil
 	}
-	return m.onPaste(text)
+	b := *m.heldBreak
+	m.heldBreak = nil
+	return m.typed(b)
+}
+
+// typed is a key as a person typed it: the kiosk's guard first, then the
+// key precedence; the session is saved if it changed.
+func (m *Model) typed(k tea.KeyPressMsg) tea.Cmd {
+	if m.kiosk() {
+		if c, done := m.kioskKey(k); done {
+			return tea.Batch(c, m.autosave(false))
+		}
+	}
+	return tea.Batch(m.handleKey(k), m.autosave(false))
+}
+
+// textKey reports a key a paste can hold: text, a line break or a tab.
+func textKey(k tea.KeyPressMsg) bool {
+	return k.Code == tea.KeyEnter || k.Code == tea.KeyTab || (k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0)
+}
+
+// fieldOpen reports whether a one-line text field (a question, a note, the
+// file number, the PIN) has the keys, where enter keeps what was typed.
+func (m *Model) fieldOpen() bool {
+	switch m.dialog.(type) {
+	case *questionDialog, *pinDialog:
+		return true
+	case nil:
+		return m.screen().input() == inputField
+	}
+	return false
 }

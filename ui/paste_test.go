@@ -83,8 +83,9 @@ func pasteBytes(t *testing.T) int {
 }
 
 // A long paste sent as keys, back to back, into the question field: the
-// field takes its text on one line, and none of it submits, switches
-// language, answers, moves or finishes; a key typed afterwards works.
+// field takes its text on one line, and none of it switches language,
+// answers, moves or finishes; the line break it ends with keeps the
+// question once no key follows.
 func TestUnbracketedPasteNeverRunsAsKeys(t *testing.T) {
 	clock := &fakeClock{t: testClock}
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Now: clock.now, PasteGap: 15 * time.Millisecond}, 80, 24)
@@ -95,24 +96,21 @@ func TestUnbracketedPasteNeverRunsAsKeys(t *testing.T) {
 	keys := pasteKeys(strings.Repeat(line, pasteBytes(t)/len(line)+1))
 	start := time.Now()
 	for _, k := range keys {
-		if _, cmd := m.Update(k); runCmd(m, cmd) {
-			t.Fatal("the paste quit")
-		}
+		m.Update(k) // a held line break's check comes after the paste, below
 	}
 	t.Logf("%d pasted keys handled in %v", len(keys), time.Since(start))
-	if m.finished || m.session.Current != model.StepSummary || m.session.Lang != model.LangEN || len(m.session.Questions) != 0 {
+	if m.finished || m.session.Current != model.StepSummary || m.session.Lang != model.LangEN || len(m.session.Questions) != 0 || !isOpen[*questionDialog](m) {
 		t.Fatalf("the paste ran as keys: finished %v, at %s, %s, %d questions", m.finished, m.session.Current, m.session.Lang, len(m.session.Questions))
 	}
-	human("enter")
-	if len(m.session.Questions) != 1 || !strings.HasPrefix(m.session.Questions[0].Text, "PASTE line l q 1 2 3 y ? m tab ctrl[31m  PASTE") {
+	send(m, pasteQuietMsg{m.keySeq})
+	if len(m.session.Questions) != 1 || !strings.HasPrefix(m.session.Questions[0].Text, "PASTE line l q 1 2 3 y ? m tab ctrl[31m  PASTE") || m.finished {
 		t.Fatalf("the field kept the paste's text, on one line: %+v", m.session.Questions)
 	}
-	// On a screen without a field, a pasted run does nothing after its
-	// first two keys (here x, which does nothing there either).
+	// On a screen without a field, a paste does nothing after its first two
+	// keys (which may be a person's or a script's).
 	atStep(t, m, model.StepChecklist)
 	human("down")
-	clock.advance(time.Second)
-	for _, k := range pasteKeys("xx1\n2\n3\n\t\t\tq") {
+	for _, k := range pasteKeys("ab1\n2\n3\n\t\t\tq") {
 		send(m, k)
 	}
 	if len(m.session.Answers) != 0 || m.session.Current != model.StepChecklist || m.dialog != nil {
@@ -121,6 +119,26 @@ func TestUnbracketedPasteNeverRunsAsKeys(t *testing.T) {
 	human("1")
 	if len(m.session.Answers) != 1 {
 		t.Fatal("a key typed at a person's pace answers")
+	}
+}
+
+// Two keys in a row, however fast (a script, a quick typist), are keys;
+// so are named keys; and a text sent at once then enter keeps the text.
+func TestFastKeysThatAreNotAPaste(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, PasteGap: 15 * time.Millisecond}, 80, 24)
+	atStep(t, m, model.StepChecklist)
+	send(m, press("1"), press("3"))
+	if len(m.session.Answers) != 2 {
+		t.Fatalf("two fast answer keys answer two items: %v", m.session.Answers)
+	}
+	send(m, press("m"), press("end"), press("up"), press("up"), press("enter"))
+	if m.session.Current == model.StepChecklist || m.dialog != nil {
+		t.Fatalf("m, end, up, up, enter: the contents jump, at %s", m.session.Current)
+	}
+	send(m, press("f"))
+	send(m, append(pasteKeys("ZEBRA cost question"), press("enter"))...) // the held enter's check runs: nothing followed
+	if len(m.session.Questions) != 1 || m.session.Questions[0].Text != "ZEBRA cost question" || m.dialog != nil {
+		t.Fatalf("a text sent at once, then enter, is kept: %+v", m.session.Questions)
 	}
 }
 
