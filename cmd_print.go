@@ -18,6 +18,7 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 	width := flags.Int("width", 80, "wrap the text at this many columns (30 to 200)")
 	role := flags.String("role", "patient", "whose handout: patient (no clinician text), doctor (adds talking points)")
 	persona := flags.String("persona", "", "print a trainer persona's script instead")
+	format := flags.String("format", "text", "text (rendered for a terminal or paper) or markdown (the handout's Markdown, for other tools)")
 	var pdf pdfFlags
 	pdf.register(flags, "the handout")
 	if err := flags.Parse(args); err != nil {
@@ -37,14 +38,22 @@ func runPrint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "unknown print role %q (valid: patient, doctor; trainers use --persona)\n", *role)
 		return 2
 	}
+	if *format != "text" && *format != "markdown" {
+		fmt.Fprintf(stderr, "unknown format %q (valid: text, markdown)\n", *format)
+		return 2
+	}
 	if pdf.file != "" {
+		if *format == "markdown" {
+			fmt.Fprintln(stderr, "--pdf and --format markdown each choose the output; give one")
+			return 2
+		}
 		if *persona != "" {
 			fmt.Fprintln(stderr, "--pdf writes the patient handout; a persona's script prints as text only")
 			return 2
 		}
 		return writeHandoutPDF(pdf, b, lang, groups, r, stdout, stderr)
 	}
-	opt := doc.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: outputStyle(c.style, stdout), Date: time.Now(), Role: r}
+	opt := doc.PrintOptions{Lang: lang, Groups: groups, Width: *width, Style: outputStyle(c.style, stdout), Date: time.Now(), Role: r, Markdown: *format == "markdown"}
 	if *persona != "" {
 		if !slices.Contains(b.PersonaIDs, *persona) {
 			fmt.Fprintf(stderr, "unknown persona %q (valid: %s)\n", *persona, strings.Join(b.PersonaIDs, ", "))

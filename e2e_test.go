@@ -21,11 +21,11 @@ import (
 // skip would hide a broken promise, so it fails instead.
 
 type tmuxSession struct {
-	t      *testing.T
+	t      testing.TB
 	socket string
 }
 
-func needTmux(t *testing.T) {
+func needTmux(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("STEMCOUNSEL_E2E") == "required" {
@@ -36,7 +36,7 @@ func needTmux(t *testing.T) {
 }
 
 // buildBinary compiles the app once per test into a temporary folder.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "stemcounsel")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
@@ -46,7 +46,7 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
+func startTmux(t testing.TB, w, h int, command string) *tmuxSession {
 	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("stemcounsel-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	// The pane stays after the program exits, so its last words can be read.

@@ -152,7 +152,9 @@ func Verify(c Chain) (Report, error) {
 	for i, e := range entries {
 		n := i + 1
 		switch {
-		case e.Seq < 0:
+		case e.Seq < 0 && len(bad) > 0:
+			// a line Read could not parse, reported already; an entry that
+			// parses with a negative number breaks the chain like any other
 		case e.Hash != e.digest():
 			rep.Problems = append(rep.Problems, fmt.Sprintf("line %d (entry %d): changed: its content does not match its hash", n, e.Seq))
 		case e.Seq != prev.Seq+1 && e.Seq > prev.Seq:

@@ -184,9 +184,25 @@ func (b *Bundle) Group(lang model.Lang, id string) *Page {
 
 // Load reads and validates a content folder. On any problem it returns the
 // full list, each naming its file and line.
-func Load(fsys fs.FS) (*Bundle, error) {
+func Load(fsys fs.FS) (*Bundle, error) { return load(fsys, false) }
+
+// LoadBuiltIn reads the content the app ships with. When its hash is a
+// release listed in its releases.txt, it was validated by the tests that
+// ship it (TestEmbeddedContentIsValid), and the checks of every line and
+// page, most of the start-up time, are skipped; any other hash is
+// validated in full, as a --content folder and check always are.
+func LoadBuiltIn() (*Bundle, error) { return load(Embedded(), true) }
+
+// fileLines are a page's lines, waiting for checkLines.
+type fileLines struct {
+	file  string
+	lines []string
+}
+
+func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 	b := &Bundle{Langs: map[model.Lang]*Set{}, Clinic: map[model.Lang]map[string]string{}}
 	var probs Problems
+	var pending []fileLines
 	h := sha256.New()
 	for _, lang := range model.Langs {
 		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}, Personas: map[string]*Page{}}
@@ -218,8 +234,9 @@ func Load(fsys fs.FS) (*Bundle, error) {
 					continue
 				}
 				hashFile(h, file, raw)
-				p, pp := parsePage(file, raw)
+				p, pp, lines := parseLines(file, raw)
 				probs = append(probs, pp...)
+				pending = append(pending, fileLines{file, lines})
 				if p == nil {
 					continue
 				}
@@ -243,13 +260,18 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
-	probs = append(probs, Validate(b)...)
-	probs = append(probs, checkFigures(b)...)
-	probs = append(probs, checkValues(b)...)
 	var rp Problems
 	b.Releases, rp = readReleases(fsys)
 	probs = append(probs, rp...)
-	probs = append(probs, checkReleases(b)...)
+	if _, released := b.Current(); !trustReleased || !released || len(probs) > 0 {
+		for _, f := range pending {
+			probs = append(probs, checkLines(f.file, f.lines)...)
+		}
+		probs = append(probs, Validate(b)...)
+		probs = append(probs, checkFigures(b)...)
+		probs = append(probs, checkValues(b)...)
+		probs = append(probs, checkReleases(b)...)
+	}
 	if len(probs) > 0 {
 		probs.locate(fsys)
 		probs.sort()

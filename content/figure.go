@@ -210,6 +210,9 @@ func drawFigures(text string, lang model.Lang) string {
 	return strings.Join(out, "\n")
 }
 
+// figureLetter names a figure's i-th group: A, B, C...
+func figureLetter(i int) string { return string(rune('A' + i)) }
+
 // Icon glyphs: filled and empty differ in shape, not only colour.
 const iconFilled, iconEmpty = "●", "○"
 
@@ -227,10 +230,11 @@ func (f Figure) Markdown(lang model.Lang) string {
 	w := figureWords[lang]
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n```\n", f.Title)
-	letters := []string{"A", "B"}
 	head := make([]string, len(f.Groups))
 	for i := range f.Groups {
-		head[i] = letters[i] + strings.Repeat(" ", 9)
+		// A, B; a third group is refused by the checks, but drawing comes
+		// first when a page is checked, and must not fail.
+		head[i] = figureLetter(i) + strings.Repeat(" ", 9)
 	}
 	b.WriteString(strings.TrimRight(strings.Join(head, "   "), " ") + "\n")
 	for row := range 10 {
@@ -250,7 +254,7 @@ func (f Figure) Markdown(lang model.Lang) string {
 	}
 	b.WriteString("```\n\n")
 	for i, g := range f.Groups {
-		fmt.Fprintf(&b, "- **%s**: %s, %d %s %d\n", letters[i], g.Label, g.Count, w.In, g.Total)
+		fmt.Fprintf(&b, "- **%s**: %s, %d %s %d\n", figureLetter(i), g.Label, g.Count, w.In, g.Total)
 	}
 	fmt.Fprintf(&b, "\n"+w.Legend+"\n\n%s\n\n*%s · %s · %s*\n", iconFilled, strings.ToLower(f.Title), iconEmpty, f.Words, f.Time, f.Source, f.Certainty)
 	return b.String()

@@ -112,3 +112,14 @@ func TestValuesPageListsEveryValueAndLeaning(t *testing.T) {
 		t.Fatalf("a values page with an unknown value: %v", err)
 	}
 }
+
+// TestThreeGroupFigureIsAProblemNotACrash: a clinic's page with a
+// randomised figure of three groups is refused with a message.
+func TestThreeGroupFigureIsAProblemNotACrash(t *testing.T) {
+	m := fixture(t)
+	three := strings.Replace(bami, "\ngroup:", "\ngroup: Third; 5; 100\ngroup:", 1)
+	m["en/groups/lung.md"].Data = append(m["en/groups/lung.md"].Data, []byte("\n"+three)...)
+	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "compares exactly two groups (it has 3)") {
+		t.Fatalf("a three-group figure must be a problem: %v", err)
+	}
+}

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -77,5 +79,36 @@ func FuzzFold(f *testing.F) {
 			t.Fatalf("Fold is not stable on %q", text)
 		}
 		FindBanned(text, []BannedPhrase{{Phrase: phrase, folded: Fold(phrase)}})
+	})
+}
+
+// FuzzLoadAnyFile: any one file of the fixture folder (page, checklist
+// item, group, quiz, persona, clinic facts, banned words) replaced, in
+// either language. Load never panics, and content it accepts keeps every
+// page free of unsafe text.
+func FuzzLoadAnyFile(f *testing.F) {
+	base := fixture(f)
+	names := slices.Sorted(maps.Keys(base))
+	f.Add(uint16(slices.Index(names, "en/clinic.txt")), []byte("name: &#27;]2;X&#7;Clinic\n"))
+	f.Add(uint16(slices.Index(names, "vi/banned.txt")), []byte("\xff\x9b\n"))
+	f.Add(uint16(0), base[names[0]].Data)
+	f.Fuzz(func(t *testing.T, which uint16, data []byte) {
+		m := maps.Clone(base)
+		m[names[int(which)%len(names)]] = &fstest.MapFile{Data: data}
+		b, err := Load(m)
+		if err != nil {
+			return
+		}
+		for _, lang := range b.Langs {
+			for _, p := range lang.Pages {
+				for i, l := range p.lines {
+					var again Problems
+					lineProblems(&again, p.File, i+1, l)
+					if len(again) > 0 {
+						t.Fatalf("accepted content holds %q: %v", l, again)
+					}
+				}
+			}
+		}
 	})
 }

@@ -26,29 +26,42 @@ func (p *Page) frontField(key string) *string {
 	}[key]
 }
 
-// parsePage reads one file. It returns nil when the file cannot be used at all.
+// parsePage reads one file and checks each of its lines. It returns nil
+// when the file cannot be used at all.
 func parsePage(file string, raw []byte) (*Page, Problems) {
+	p, probs, lines := parseLines(file, raw)
+	return p, append(probs, checkLines(file, lines)...)
+}
+
+// checkLines runs the checks every line of a page gets.
+func checkLines(file string, lines []string) Problems {
 	var probs Problems
-	if !utf8.Valid(raw) {
-		probs.add(file, 0, "not valid UTF-8")
-		return nil, probs
-	}
-	if rest, ok := strings.CutPrefix(string(raw), "\uFEFF"); ok {
-		probs.add(file, 1, "the file starts with a byte-order mark; save it as UTF-8 without one")
-		raw = []byte(rest)
-	}
-	text := NFC(strings.ReplaceAll(string(raw), "\r\n", "\n"))
-	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lineProblems(&probs, file, i+1, l)
 		if strings.ContainsRune(l, '\uFE0F') {
 			probs.add(file, i+1, "emoji variation selector U+FE0F misaligns terminals; use an emoji without it")
 		}
 	}
+	return probs
+}
+
+// parseLines reads one file and returns its lines, leaving them to
+// checkLines.
+func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []string) {
+	if !utf8.Valid(raw) {
+		probs.add(file, 0, "not valid UTF-8")
+		return nil, probs, nil
+	}
+	if rest, ok := strings.CutPrefix(string(raw), "\uFEFF"); ok {
+		probs.add(file, 1, "the file starts with a byte-order mark; save it as UTF-8 without one")
+		raw = []byte(rest)
+	}
+	text := NFC(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+	lines = strings.Split(text, "\n")
 
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
 		probs.add(file, 1, "front matter missing: the file must start with a line \"---\"")
-		return nil, probs
+		return nil, probs, lines
 	}
 	end := -1
 	for i := 1; i < len(lines); i++ {
@@ -59,7 +72,7 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 	}
 	if end < 0 {
 		probs.add(file, 1, "front matter not closed: no second line \"---\"")
-		return nil, probs
+		return nil, probs, lines
 	}
 
 	p := &Page{File: file, keyLines: map[string]int{}, lines: lines}
@@ -128,5 +141,5 @@ func parsePage(file string, raw []byte) (*Page, Problems) {
 	}
 	flush()
 	p.Lapsed = p.ReviewedBy != "" && p.ReviewedHash != reviewHash(lines)
-	return p, probs
+	return p, probs, lines
 }

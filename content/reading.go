@@ -45,11 +45,15 @@ const ReadingMinutesToken = "{reading-minutes}"
 
 // Words counts the words of Markdown text: runs without spaces that hold a
 // letter or digit. In Vietnamese each such run is a syllable.
+// It counts as it scans: every start of the app counts every page.
 func Words(text string) int {
-	n := 0
-	for _, f := range strings.Fields(text) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			n++
+	n, counted := 0, false // counted: this run already holds a letter or digit
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			counted = false
+		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			n, counted = n+1, true
 		}
 	}
 	return n

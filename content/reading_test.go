@@ -1,9 +1,11 @@
 package content
 
 import (
+	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"stemcounsel/model"
 )
@@ -80,5 +82,29 @@ func TestWelcomeShowsTheComputedTime(t *testing.T) {
 		if want := strconv.Itoa(b.ReadingMinutes(lang)); !strings.Contains(text, want) {
 			t.Errorf("%s welcome does not show the computed %s minutes:\n%s", lang, want, text)
 		}
+	}
+}
+
+// TestWordsCountsLikeFields checks the scanning count against splitting
+// into fields, on every file of the real content.
+func TestWordsCountsLikeFields(t *testing.T) {
+	err := fs.WalkDir(Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := fs.ReadFile(Embedded(), p)
+		want := 0
+		for _, f := range strings.Fields(string(raw)) {
+			if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				want++
+			}
+		}
+		if got := Words(string(raw)); got != want {
+			t.Errorf("%s: %d words, fields give %d", p, got, want)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,9 +1,11 @@
 package content
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"stemcounsel/model"
 )
@@ -55,5 +57,47 @@ func TestReleasesFileIsChecked(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "clinic/"+ReleasesFile+":") || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: want %q at its line, got %v", bad, want, err)
 		}
+	}
+}
+
+// TestOnlyAListedReleaseSkipsTheChecks: content whose hash a release line
+// names loads without the checks (the release line itself names an unknown
+// step, which the checks would refuse); changed content, whose hash no line
+// names, gets every check.
+func TestOnlyAListedReleaseSkipsTheChecks(t *testing.T) {
+	m := fixture(t)
+	clean, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m[ReleasesFile] = &fstest.MapFile{Data: []byte("01/12/2026 major " + clean.Hash + " no-such-step: first\n")}
+	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), `unknown step "no-such-step"`) {
+		t.Fatalf("the full check must see the bad release line: %v", err)
+	}
+	b, err := load(m, true)
+	if err != nil {
+		t.Fatalf("a listed release must load without the checks: %v", err)
+	}
+	b.Releases = clean.Releases
+	if !reflect.DeepEqual(b, clean) {
+		t.Fatal("the trusted load must read the same content")
+	}
+	m["en/pages/pathway.md"].Data = []byte("---\nid: pathway\ntitle: T\n---\nText.\nYou are Eligible now.\n")
+	if _, err := load(m, true); err == nil || !strings.Contains(err.Error(), `banned wording "eligible"`) {
+		t.Fatalf("changed content must be checked in full: %v", err)
+	}
+}
+
+func TestBuiltInLoadMatchesTheFullLoad(t *testing.T) {
+	full, err := Load(Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, err := LoadBuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(full, quick) {
+		t.Fatal("LoadBuiltIn read the built-in content differently from Load")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -145,5 +146,148 @@ func TestHandoutForDoctorAndPersona(t *testing.T) {
 	}
 	if err := Persona(&pers, b, "nobody", PrintOptions{Lang: model.LangVI, Width: 80, Style: PlainStyle}); err == nil || !strings.Contains(err.Error(), "persona-a") {
 		t.Fatalf("an unknown persona lists the valid ones: %v", err)
+	}
+}
+
+// TestTrimPaddingKeepsWhatShows renders the real content in both languages,
+// several widths and styles, and compares it with Glamour's output trimmed
+// the old way (plain trailing spaces only): the same lines, the same visible
+// text, and each line a byte-for-byte start of the old one (a closing reset
+// aside), so every kept cell keeps its colour.
+func TestTrimPaddingKeepsWhatShows(t *testing.T) {
+	b := load(t, content.Embedded())
+	type look struct {
+		style string
+		width int
+	}
+	looks := []look{{StyleDark, 76}, {StyleLight, 38}, {StyleHighDark, 116}, {StyleBoth, 60}, {StyleASCII, 56}, {StyleHighLight, 43}}
+	n, before, after := 0, 0, 0
+	for _, lang := range model.Langs {
+		steps := append(append([]model.StepID{}, model.PageSteps...), groupSteps(b.GroupIDs)...)
+		for _, step := range steps {
+			md := Page(b, lang, b.Page(lang, step))
+			// Each page in one look, the looks in turn: every look meets
+			// many pages, in a fraction of the time.
+			lk := looks[n%len(looks)]
+			n++
+			old, now := comparePadding(t, md, lk.style, lk.width)
+			before, after = before+old, after+now
+		}
+	}
+	t.Logf("rendered bytes: %d before, %d after (%.1f%% less)", before, after, 100*float64(before-after)/float64(before))
+}
+
+// comparePadding renders md both ways and reports both sizes.
+func comparePadding(t *testing.T, md, style string, w int) (int, int) {
+	t.Helper()
+	raw, err := glamourRender(md, w, style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, err := Render(md, w, style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := rewrapWide(rejoinClosers(trimLines(raw, func(l string) string { return strings.TrimRight(l, " ") })), w)
+	ol, nl := strings.Split(old, "\n"), strings.Split(now, "\n")
+	if len(ol) != len(nl) {
+		t.Fatalf("%s w=%d: %d lines, were %d\n%s", style, w, len(nl), len(ol), md)
+	}
+	for i := range ol {
+		want := strings.TrimRight(ansi.Strip(ol[i]), " ")
+		if got := ansi.Strip(nl[i]); got != want {
+			t.Fatalf("%s w=%d line %d: %q, was %q", style, w, i, got, want)
+		}
+		if !strings.HasPrefix(ol[i], strings.TrimSuffix(nl[i], "\x1b[m")) {
+			t.Fatalf("%s w=%d line %d: not the start of the old line:\n%q\n%q", style, w, i, nl[i], ol[i])
+		}
+	}
+	return len(old), len(now)
+}
+
+func TestTrimPaddingKeepsVisibleBlanks(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"text   ", "text"},
+		{"\x1b[38;2;1;2;3mtext\x1b[m\x1b[38;2;1;2;3m \x1b[m\x1b[38;2;1;2;3m \x1b[m", "\x1b[38;2;1;2;3mtext\x1b[m"},
+		{"\x1b[1mtext \x1b[m", "\x1b[1mtext\x1b[m"},
+		{"\x1b[44mtext  \x1b[m", "\x1b[44mtext  \x1b[m"},
+		{"\x1b[4mlink\x1b[m\x1b[7m \x1b[m", "\x1b[4mlink\x1b[m\x1b[7m \x1b[m"},
+		{"\x1b[48;5;4mab \x1b[38;5;1m \x1b[0m ", "\x1b[48;5;4mab \x1b[38;5;1m \x1b[m"},
+		{"\x1b]8;;https://x\x07a\x1b]8;;\x07  ", "\x1b]8;;https://x\x07a\x1b]8;;\x07"},
+		{"   ", ""},
+		{"", ""},
+	} {
+		if got := trimPadding(tt.in); got != tt.want {
+			t.Errorf("trimPadding(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestHandoutPartsRenderTheSameInParallel renders the handout, the real
+// one and the small fixture's, with one worker and as Handout does, with
+// every core and more: byte for byte the same.
+func TestHandoutPartsRenderTheSameInParallel(t *testing.T) {
+	real, small := load(t, content.Embedded()), fixtureContent(t)
+	for _, c := range []struct {
+		b   *content.Bundle
+		opt PrintOptions
+	}{
+		{real, PrintOptions{Lang: model.LangVI, Groups: real.GroupIDs[:1], Width: 80, Style: StyleDark, Date: testClock}},
+		{small, PrintOptions{Lang: model.LangEN, Groups: small.GroupIDs, Width: 120, Style: StyleLight, Date: testClock, Role: model.RoleDoctor}},
+	} {
+		parts := handoutParts(c.b, c.opt)
+		serial, err := renderParts(c.b, c.opt, parts, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		many, err := renderParts(c.b, c.opt, parts, 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var handout strings.Builder
+		if err := Handout(&handout, c.b, c.opt); err != nil {
+			t.Fatal(err)
+		}
+		if many != serial || handout.String() != serial {
+			t.Fatalf("%s %s: the handout rendered in parallel differs from the serial one", c.opt.Lang, c.opt.Style)
+		}
+	}
+}
+
+// TestHandoutMarkdownIsTheRenderedText: the Markdown handout has no escape
+// sequence, and rendering it shows the words of the printed handout.
+func TestHandoutMarkdownIsTheRenderedText(t *testing.T) {
+	b := fixtureContent(t)
+	opt := PrintOptions{Lang: model.LangEN, Groups: b.GroupIDs, Width: 80, Style: PlainStyle, Date: testClock, Role: model.RoleDoctor}
+	var printed, md strings.Builder
+	if err := Handout(&printed, b, opt); err != nil {
+		t.Fatal(err)
+	}
+	opt.Markdown = true
+	if err := Handout(&md, b, opt); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(md.String(), '\x1b') {
+		t.Fatal("the Markdown handout holds escape sequences")
+	}
+	for _, want := range []string{"# " + b.Page(model.LangEN, model.StepOptions).Title, "### 1. ", "Note for the doctor: what-it-is."} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("the Markdown handout lacks %q", want)
+		}
+	}
+	rendered, err := Render(md.String(), opt.Width, opt.Style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Fields(rendered), strings.Fields(printed.String()); !slices.Equal(got, want) {
+		t.Errorf("the rendered Markdown has %d words, the printed handout %d", len(got), len(want))
+	}
+}
+
+func TestPlainDropsMarksAndWraps(t *testing.T) {
+	got := Plain("## Heading\n\nSome **bold** and *emphasis*, a \\[ \\] box.\n<!-- note -->\n- an item that is long enough to wrap", 20)
+	want := "Heading\n\nSome bold and\nemphasis, a [ ] box.\n• an item that is\nlong enough to wrap"
+	if got != want {
+		t.Fatalf("Plain = %q, want %q", got, want)
 	}
 }

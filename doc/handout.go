@@ -3,8 +3,10 @@ package doc
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"stemcounsel/content"
@@ -22,6 +24,8 @@ type PrintOptions struct {
 	// Role doctor adds each page's talking points; any other role prints
 	// the patient's handout, with no clinician text.
 	Role model.Role
+	// Markdown writes the handout's Markdown, unrendered.
+	Markdown bool
 }
 
 // printSkips are steps that are screens rather than pages: the group choice,
@@ -31,50 +35,96 @@ var printSkips = []model.StepID{model.StepChooseGroup, model.StepKnowledgeCheck,
 // Handout writes the patient handout: every page of a patient's session in
 // order, with the chosen groups' pages; the checklist and SURE as paper
 // forms. Steps still to be written and the screens above are left out.
+// With opt.Markdown it writes the handout's Markdown instead.
 func Handout(w io.Writer, c *content.Bundle, opt PrintOptions) error {
+	parts := handoutParts(c, opt)
+	if opt.Markdown {
+		md := make([]string, len(parts))
+		for i, p := range parts {
+			md[i] = strings.TrimRight(p.md, "\n")
+			if p.options {
+				md[i] = strings.TrimRight(OptionsMarkdown(c, opt.Lang), "\n")
+			}
+		}
+		_, err := io.WriteString(w, strings.Join(md, "\n\n")+"\n")
+		return err
+	}
+	out, err := renderParts(c, opt, parts, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, out)
+	return err
+}
+
+// handoutPart is one piece of the handout, rendered on its own: Markdown,
+// or the options page's body, which OptionsPage draws.
+type handoutPart struct {
+	md      string
+	options bool
+}
+
+func handoutParts(c *content.Bundle, opt PrintOptions) []handoutPart {
 	t := wording.For(opt.Lang)
-	parts := []string{}
-	add := func(md string) error {
-		out, err := Render(md, opt.Width, opt.Style)
-		parts = append(parts, out)
-		return err
-	}
-	if err := add(fmt.Sprintf("# %s\n\n%s: %s · %s\n", t.HandoutTitle, t.SummaryContent, c.Hash, opt.Date.Format(t.Date))); err != nil {
-		return err
-	}
+	parts := []handoutPart{{md: fmt.Sprintf("# %s\n\n%s: %s · %s\n", t.HandoutTitle, t.SummaryContent, c.Hash, opt.Date.Format(t.Date))}}
+	add := func(md string) { parts = append(parts, handoutPart{md: md}) }
 	for _, step := range model.Flow(model.RolePatient, opt.Groups) {
 		p := c.Page(opt.Lang, step)
 		if p == nil || p.IsPlaceholder() || slices.Contains(printSkips, step) {
 			continue
 		}
-		var err error
 		switch step {
 		case model.StepOptions:
-			if err = add("# " + p.Title); err == nil {
-				var out string
-				out, err = OptionsPage(c, opt.Lang, opt.Width, opt.Style)
-				parts = append(parts, out)
-			}
+			add("# " + p.Title)
+			parts = append(parts, handoutPart{options: true})
 		case model.StepChecklist:
-			err = add("# " + p.Title + "\n\n" + checklistForm(c, opt.Lang, t))
+			add("# " + p.Title + "\n\n" + checklistForm(c, opt.Lang, t))
 		case model.StepSure:
-			err = add("# " + p.Title + "\n\n" + sureForm(p, t))
+			add("# " + p.Title + "\n\n" + sureForm(p, t))
 		case model.StepValues:
-			err = add("# " + p.Title + "\n\n" + valuesForm(c, p, opt.Lang, t))
+			add("# " + p.Title + "\n\n" + valuesForm(c, p, opt.Lang, t))
 		default:
-			err = add("# " + p.Title + "\n\n" + Page(c, opt.Lang, p))
+			add("# " + p.Title + "\n\n" + Page(c, opt.Lang, p))
 		}
-		if err == nil && opt.Role == model.RoleDoctor {
+		if opt.Role == model.RoleDoctor {
 			if tp := TalkingPoints(p); len(tp) > 0 {
-				err = add("**" + t.DoctorPanel + "**\n\n" + strings.Join(tp, "\n"))
+				add("**" + t.DoctorPanel + "**\n\n" + strings.Join(tp, "\n"))
 			}
-		}
-		if err != nil {
-			return err
 		}
 	}
-	_, err := io.WriteString(w, strings.Join(parts, "\n\n")+"\n")
-	return err
+	return parts
+}
+
+// renderParts renders the parts with up to workers at once, each with its
+// own renderer, and joins them in order: the output is the same at any
+// number of workers. The first failing part's error is returned.
+func renderParts(c *content.Bundle, opt PrintOptions, parts []handoutPart, workers int) (string, error) {
+	out := make([]string, len(parts))
+	errs := make([]error, len(parts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(parts))) {
+		wg.Go(func() {
+			for i := range next {
+				if parts[i].options {
+					out[i], errs[i] = OptionsPage(c, opt.Lang, opt.Width, opt.Style)
+				} else {
+					out[i], errs[i] = Render(parts[i].md, opt.Width, opt.Style)
+				}
+			}
+		})
+	}
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return "", err
+		}
+	}
+	return strings.Join(out, "\n\n") + "\n", nil
 }
 
 // sureForm is the SURE test on paper.
@@ -116,6 +166,10 @@ func Persona(w io.Writer, c *content.Bundle, id string, opt PrintOptions) error 
 			fmt.Fprintf(&md, "- **%s:** %s\n", t.ScriptPart(cell.Key), cell.Text)
 		}
 		md.WriteString("\n")
+	}
+	if opt.Markdown {
+		_, err := io.WriteString(w, md.String())
+		return err
 	}
 	out, err := Render(md.String(), opt.Width, opt.Style)
 	if err != nil {

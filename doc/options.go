@@ -20,52 +20,66 @@ const OptionsTableWidth = 100
 // the options one after another on a narrow screen), then what living with
 // each choice is like. It holds no answers, so it is cached like a page.
 func OptionsPage(c *content.Bundle, lang model.Lang, width int, style string) (string, error) {
+	head, stacked, tail := optionsMarkdown(c, lang)
+	var grid string
+	if width < OptionsTableWidth || style == PlainStyle || style == "ascii" {
+		var err error
+		if grid, err = Render(stacked, width, style); err != nil {
+			return "", err
+		}
+	} else {
+		t := wording.For(lang)
+		grid = optionsGrid(c.Options(lang), func(s string) string { return c.FillClinic(lang, s, t.NotProvided) }, width)
+	}
+	h, err := Render(head, width, style)
+	if err != nil {
+		return "", err
+	}
+	tl, err := Render(tail, width, style)
+	if err != nil {
+		return "", err
+	}
+	return h + "\n\n" + grid + "\n\n" + tl, nil
+}
+
+// OptionsMarkdown is the options page as Markdown, the options one after
+// another.
+func OptionsMarkdown(c *content.Bundle, lang model.Lang) string {
+	head, stacked, tail := optionsMarkdown(c, lang)
+	return head + "\n" + stacked + "\n" + tail
+}
+
+// optionsMarkdown is the options page's Markdown: the decision, the
+// options one after another, and what living with each is like.
+func optionsMarkdown(c *content.Bundle, lang model.Lang) (head, stacked, tail string) {
 	t := wording.For(lang)
 	o := c.Options(lang)
 	fill := func(s string) string { return c.FillClinic(lang, s, t.NotProvided) }
 	page := c.Page(lang, model.StepOptions)
 
-	var head, tail strings.Builder
+	var h, md, tl strings.Builder
 	if page.Evidence != "" {
-		fmt.Fprintf(&head, "**%s:** %s\n\n", t.EvidenceLabel, page.Evidence)
+		fmt.Fprintf(&h, "**%s:** %s\n\n", t.EvidenceLabel, page.Evidence)
 	}
-	fmt.Fprintf(&head, "%s\n", o.Decision)
+	fmt.Fprintf(&h, "%s\n", o.Decision)
 
-	fmt.Fprintf(&tail, "### %s\n\n", strings.TrimSpace(strings.TrimPrefix(firstLine(sectionOf(page, "living")), "###")))
+	for i, col := range o.Columns {
+		fmt.Fprintf(&md, "### %d. %s\n\n", i+1, col.Text)
+		for _, row := range o.Rows {
+			fmt.Fprintf(&md, "- **%s:** %s\n", row.Label, fill(row.Cells[i].Text))
+		}
+		md.WriteString("\n")
+	}
+
+	fmt.Fprintf(&tl, "### %s\n\n", strings.TrimSpace(strings.TrimPrefix(firstLine(sectionOf(page, "living")), "###")))
 	for i, cell := range o.Living {
-		fmt.Fprintf(&tail, "- **%s:** %s\n", o.Columns[i].Text, fill(cell.Text))
+		fmt.Fprintf(&tl, "- **%s:** %s\n", o.Columns[i].Text, fill(cell.Text))
 	}
 	if src, ok := page.Section("sources"); ok {
-		fmt.Fprintf(&tail, "\n%s\n", src)
+		fmt.Fprintf(&tl, "\n%s\n", src)
 	}
-	fmt.Fprintf(&tail, "\n*%s*\n", reviewLine(page, t))
-
-	var grid string
-	if width < OptionsTableWidth || style == PlainStyle || style == "ascii" {
-		var md strings.Builder
-		for i, col := range o.Columns {
-			fmt.Fprintf(&md, "### %d. %s\n\n", i+1, col.Text)
-			for _, row := range o.Rows {
-				fmt.Fprintf(&md, "- **%s:** %s\n", row.Label, fill(row.Cells[i].Text))
-			}
-			md.WriteString("\n")
-		}
-		var err error
-		if grid, err = Render(md.String(), width, style); err != nil {
-			return "", err
-		}
-	} else {
-		grid = optionsGrid(o, fill, width)
-	}
-	h, err := Render(head.String(), width, style)
-	if err != nil {
-		return "", err
-	}
-	tl, err := Render(tail.String(), width, style)
-	if err != nil {
-		return "", err
-	}
-	return h + "\n\n" + grid + "\n\n" + tl, nil
+	fmt.Fprintf(&tl, "\n*%s*\n", reviewLine(page, t))
+	return h.String(), md.String(), tl.String()
 }
 
 // optionsGrid is the side-by-side table: rows are the questions, columns

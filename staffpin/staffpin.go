@@ -29,11 +29,19 @@ func Load(file string) (func(pin string) bool, error) {
 	if hash == "" {
 		return nil, errors.New("--kiosk needs the staff PIN's hash: set " + EnvHash + " or --exit-pin-file (make one with: stemcounsel hash-pin)")
 	}
-	if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+	cost, err := bcrypt.Cost([]byte(hash))
+	if err != nil {
 		return nil, fmt.Errorf("the staff PIN hash is not a bcrypt hash (make one with: stemcounsel hash-pin): %w", err)
+	}
+	if cost > MaxCost {
+		return nil, fmt.Errorf("the staff PIN hash has bcrypt cost %d, above %d: each try would take too long (make one with: stemcounsel hash-pin)", cost, MaxCost)
 	}
 	return func(pin string) bool { return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pin)) == nil }, nil
 }
+
+// MaxCost is the highest bcrypt cost accepted: a try at cost 12 takes about
+// a quarter of a second, and every step up doubles it.
+const MaxCost = 12
 
 // ErrShape says what a PIN must look like.
 var ErrShape = errors.New("a PIN is 4 to 12 digits")

@@ -130,6 +130,12 @@ func TestASCIIGlyphsKeepVietnamese(t *testing.T) {
 	if got != "+- Bước 5 > Tiếp -+ #- * ." {
 		t.Errorf("asciiGlyphs(%q) = %q", in, got)
 	}
+	// A flag or an emoji with a skin tone is two cells, whatever it is made of.
+	for _, symbol := range []string{"🇻🇳", "👍🏽", "👩‍💻", "😀"} {
+		if got := asciiGlyphs("[" + symbol + "]"); got != "[??]" {
+			t.Errorf("asciiGlyphs(%q) = %q, want the two cells it takes", symbol, got)
+		}
+	}
 }
 
 // With 16 colours the palette would be rounded to the terminal's own ANSI

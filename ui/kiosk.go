@@ -308,7 +308,7 @@ func (d *pinDialog) view(m *Model) (string, []zone) {
 	case m.opt.CheckPIN == nil:
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.PINUnset), "\n")...)
 	case m.pinLocked():
-		left := m.text.Duration(m.opt.PINGuard.lockedFor(m.now()))
+		left := wording.Duration(m.session.Lang, m.opt.PINGuard.lockedFor(m.now()))
 		lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(m.text.PINLocked, left)), "\n")...)
 	default:
 		switch {

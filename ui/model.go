@@ -13,6 +13,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -123,6 +124,7 @@ type Model struct {
 
 	width, height int
 	vp            viewport.Model
+	pageLines     []string // the viewport's content, drawn by pageView
 	help          help.Model
 	progress      progress.Model
 	shown         shown
@@ -218,6 +220,9 @@ func (m *Model) Init() tea.Cmd {
 
 type resizeDoneMsg struct{ seq int }
 
+// pageReadyMsg says a page rendered in the background is in the cache.
+type pageReadyMsg struct{ key cacheKey }
+
 // Update routes a message to the open dialog, the screen, or the global
 // keys, and saves the session whenever it changed.
 func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
@@ -250,6 +255,11 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case resizeDoneMsg:
 		if msg.seq == m.resizeSeq {
+			m.refresh(true)
+		}
+		return m, nil
+	case pageReadyMsg:
+		if msg.key == m.cacheKey(m.session.Current, m.session.Lang) {
 			m.refresh(true)
 		}
 		return m, nil
@@ -382,6 +392,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	if m.tooSmall() || m.shown.width == m.bodyWidth() {
 		return nil
 	}
+	if first && !m.cached() {
+		return m.firstFrame()
+	}
 	if first || m.opt.ResizeDebounce == 0 || m.cached() {
 		m.refresh(!first)
 		return nil
@@ -389,6 +402,27 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	m.resizeSeq++
 	seq := m.resizeSeq
 	return tea.Tick(m.opt.ResizeDebounce, func(time.Time) tea.Msg { return resizeDoneMsg{seq} })
+}
+
+// firstFrame shows the page as plain wrapped text at once and renders it
+// in the background: the first frame never waits for Glamour, and the
+// rendered page replaces the plain one when it is ready.
+func (m *Model) firstFrame() tea.Cmd {
+	step, lang := m.session.Current, m.session.Lang
+	if _, dynamic := m.screen().markdown(); dynamic || step == model.StepOptions || m.opt.Content.Page(lang, step) == nil {
+		m.refresh(false)
+		return nil
+	}
+	m.layoutViewport()
+	m.pageLines = strings.Split(doc.Plain(doc.Page(m.opt.Content, lang, m.opt.Content.Page(lang, step)), m.bodyWidth()), "\n")
+	m.vp.SetContentLines(slices.Clone(m.pageLines))
+	m.vp.GotoTop()
+	// Not marked shown: a resize before the page is ready renders it.
+	k, cache, draw := m.cacheKey(step, lang), m.opt.Cache, m.staticDraw(step, lang)
+	return func() tea.Msg {
+		_, _ = cache.render(k, draw) // a failure shows when the page is drawn again
+		return pageReadyMsg{k}
+	}
 }
 
 // layoutViewport sizes the viewport to the part of the body the current
@@ -455,7 +489,8 @@ func (m *Model) refresh(keepPlace bool) {
 	if err != nil {
 		out = err.Error()
 	}
-	m.vp.SetContent(out)
+	m.pageLines = strings.Split(out, "\n")
+	m.vp.SetContentLines(slices.Clone(m.pageLines))
 	m.shown = shown{step: step, lang: m.session.Lang, width: m.bodyWidth()}
 	if keepPlace {
 		m.vp.SetYOffset(int(frac*float64(max(0, m.vp.TotalLineCount()-m.vp.Height())) + 0.5))

@@ -128,3 +128,36 @@ func TestHelpListsTheKeysOfTheScreen(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstFrameDoesNotWaitForGlamour: the first window size draws the
+// welcome page as plain text at once, with its words; the command it
+// returns renders the page, which then replaces the plain one.
+func TestFirstFrameDoesNotWaitForGlamour(t *testing.T) {
+	b := realContent(t)
+	opt := Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Style: "dark", Content: b, Cache: NewRenderCache(), Now: fixedNow}
+	m := New(opt)
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.cached() {
+		t.Fatal("the first frame rendered the page with Glamour before it was drawn")
+	}
+	first := visible(m)
+	title := b.Page(model.LangEN, model.StepWelcome).Title
+	if !strings.Contains(first, title) || !strings.Contains(first, "Start ›") {
+		t.Fatalf("the first frame lacks the welcome page:\n%s", first)
+	}
+	if cmd == nil {
+		t.Fatal("no command renders the page")
+	}
+	send(m, cmd())
+	if !m.cached() {
+		t.Fatal("the page is not rendered after its command ran")
+	}
+	want := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Style: "dark"}, 80, 24)
+	if got := visible(m); got != visible(want) {
+		t.Fatalf("the rendered page did not replace the plain one:\n%s\nwant:\n%s", got, visible(want))
+	}
+	words := strings.Fields(first)
+	if len(words) < 40 {
+		t.Fatalf("the plain first frame shows too little of the page (%d words)", len(words))
+	}
+}

@@ -170,9 +170,33 @@ func (m *Model) screenView() (string, []zone) {
 	}
 	top, zones := scr.top()
 	if top == "" {
-		return m.vp.View(), nil
+		return m.pageView(), nil
 	}
-	return top + "\n" + m.vp.View(), zones
+	return top + "\n" + m.pageView(), zones
+}
+
+// pageView is the part of the page the viewport has scrolled to, padded
+// with spaces to the viewport's size as its own View pads it. That View
+// pads through lipgloss, which re-wraps every line: most of a scroll
+// keystroke's time, for lines the renderer already fitted to the width.
+func (m *Model) pageView() string {
+	w, h := m.vp.Width(), m.vp.Height()
+	var b strings.Builder
+	top := m.vp.YOffset()
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		l := ""
+		if top+i < len(m.pageLines) {
+			l = m.pageLines[top+i]
+		}
+		b.WriteString(l)
+		for range w - ansi.StringWidth(l) {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // button is a clickable label; a disabled one is dimmed.
