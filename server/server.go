@@ -440,7 +440,7 @@ func (s *Server) end(r running, sess ssh.Session) {
 	case stopping:
 		why = t.ServerStopping
 	case r.idle.Load():
-		why = fmt.Sprintf(t.ServerIdle, t.Duration(s.cfg.IdleTimeout))
+		why = fmt.Sprintf(t.ServerIdle, wording.Duration(m.Session().Lang, s.cfg.IdleTimeout))
 	}
 	if why != "" {
 		switch status {

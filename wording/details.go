@@ -1,11 +1,6 @@
 package wording
 
-import (
-	"fmt"
-	"time"
-
-	"stemcounsel/model"
-)
+import "stemcounsel/model"
 
 // Details is the wording of the reading aids, the clinician panel's
 // scrolling, what the summary says is missing and the server's messages.
@@ -38,31 +33,10 @@ type Details struct {
 	SummaryViewedCount, SummaryNotViewed                string
 
 	// The SSH server. Full, PerLogin: "%d" the limit; Idle: "%s" a
-	// Duration; Saved: "%s" the code.
+	// wording.Duration; Saved: "%s" the code.
 	ServerStopping, ServerTryLater, ServerFull, ServerPerLogin string
 	ServerCannotStart, ServerIdle, ServerSaved, ServerNotSaved string
 	ServerNeedPTY                                              string
-
-	// Units for Duration: "%d" minutes or seconds, one and many.
-	Minute, Minutes, Second, Seconds string
-}
-
-// Duration says a time span in whole minutes, or in seconds under a
-// minute: "15 minutes", "1 phút", never Go's "15m0s".
-func (d Details) Duration(span time.Duration) string {
-	if span < time.Minute {
-		n := max(0, int(span.Round(time.Second)/time.Second))
-		return fmt.Sprintf(plural(n, d.Second, d.Seconds), n)
-	}
-	n := int(span.Round(time.Minute) / time.Minute)
-	return fmt.Sprintf(plural(n, d.Minute, d.Minutes), n)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func init() {
@@ -101,10 +75,6 @@ func init() {
 		ServerIdle:        "Phiên đã đóng vì không có phím nào được bấm trong %s.",
 		ServerSaved:       "Phiên của bạn đã được lưu với mã %s.",
 		ServerNotSaved:    "Chưa lưu được phiên của bạn; xin báo quầy tiếp đón.",
-		Minute:            "%d phút",
-		Minutes:           "%d phút",
-		Second:            "%d giây",
-		Seconds:           "%d giây",
 		ServerNeedPTY:     "Đây là ứng dụng toàn màn hình, cần một terminal: hãy kết nối bằng ssh -t (ví dụ: ssh -t tên@máy-chủ).",
 	}
 	texts[model.LangEN].Details = Details{
@@ -142,10 +112,6 @@ func init() {
 		ServerIdle:        "The session was closed after %s without a key press.",
 		ServerSaved:       "Your session is saved with code %s.",
 		ServerNotSaved:    "Your session could not be saved; please tell the desk.",
-		Minute:            "%d minute",
-		Minutes:           "%d minutes",
-		Second:            "%d second",
-		Seconds:           "%d seconds",
 		ServerNeedPTY:     "This is a full-screen app and needs a terminal: connect with ssh -t (for example: ssh -t user@host).",
 	}
 }

@@ -3,7 +3,6 @@ package wording
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	"stemcounsel/model"
 )
@@ -60,26 +59,6 @@ func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[strin
 			}
 		default:
 			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
-		}
-	}
-}
-
-// TestDurationInWords: spans read as words in each language, not as Go's
-// 1m0s.
-func TestDurationInWords(t *testing.T) {
-	for _, c := range []struct {
-		lang model.Lang
-		d    time.Duration
-		want string
-	}{
-		{model.LangVI, time.Minute, "1 phút"},
-		{model.LangVI, 59 * time.Second, "59 giây"},
-		{model.LangEN, time.Minute, "1 minute"},
-		{model.LangEN, 15 * time.Minute, "15 minutes"},
-		{model.LangEN, 30 * time.Second, "30 seconds"},
-	} {
-		if got := For(c.lang).Duration(c.d); got != c.want {
-			t.Errorf("%s %v: %q, want %q", c.lang, c.d, got, c.want)
 		}
 	}
 }
