@@ -32,7 +32,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, content, open, records, hash-pin, serve, audit, data-inventory)\n", flags.Arg(0))
+		fmt.Fprintf(stderr, "unknown command %q (valid: print, check, content, open, export, follow-up, records, hash-pin, serve, audit, data-inventory)\n", flags.Arg(0))
 		return 2
 	}
 	if *showVersion {

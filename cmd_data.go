@@ -22,6 +22,7 @@ import (
 type held struct {
 	Code        string               `json:"code"`
 	Record      *model.Record        `json:"record,omitempty"`
+	Visits      []model.VisitRecord  `json:"visits,omitempty"`
 	Restriction *records.Restriction `json:"restriction,omitempty"`
 	Tombstone   *records.Tombstone   `json:"tombstone,omitempty"`
 	Access      []audit.Entry        `json:"access_log"`
@@ -106,7 +107,7 @@ func runRecordsExport(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	for _, h := range all {
-		out, err := doc.Render(heldMarkdown(h, b), *width, doc.PlainStyle)
+		out, err := doc.Render(heldMarkdown(h, b, *width), *width, doc.PlainStyle)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
@@ -138,7 +139,8 @@ func gather(cs *clinicStore, code string) (held, error) {
 		return h, err
 	}
 	h.Record = &rec
-	return h, nil
+	h.Visits, err = cs.Visits(code)
+	return h, err
 }
 
 // exportTexts are the export's own headings, in the record's language.
@@ -149,7 +151,7 @@ var exportTexts = map[model.Lang]struct{ consent, noConsent, yes, no, restricted
 		"Processing restricted since %s (by %s).", "Record %s was deleted at %s (reason: %s; by: %s). Only this tombstone is kept.", "Access log"},
 }
 
-func heldMarkdown(h held, b *content.Bundle) string {
+func heldMarkdown(h held, b *content.Bundle, width int) string {
 	lang := model.LangVI
 	if h.Record != nil {
 		lang = h.Record.Lang
@@ -163,6 +165,7 @@ func heldMarkdown(h held, b *content.Bundle) string {
 		fmt.Fprintf(&sb, "# %s\n\n"+t.deleted+"\n\n", h.Code, h.Code, ts.Deleted.Local().Format("02/01/2006 15:04"), audit.Clean(ts.Reason), audit.Clean(ts.By))
 	} else {
 		sb.WriteString(doc.Record(*h.Record, b))
+		sb.WriteString(doc.Visits(*h.Record, h.Visits, b, width, doc.ChartWords))
 		fmt.Fprintf(&sb, "\n## %s\n\n", t.consent)
 		if c := h.Record.Consent; c == nil {
 			sb.WriteString(t.noConsent + "\n")

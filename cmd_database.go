@@ -237,12 +237,21 @@ func importRecord(src *records.Folder, db *pgstore.Store, code string) (skipReas
 	if rec.Status == model.StatusInProgress {
 		markdown = nil // the Markdown copy is written when a session ends
 	}
+	visits, err := src.Visits(code)
+	if err != nil {
+		return err.Error(), nil
+	}
 	added, err := db.Insert(rec, markdown)
 	if err != nil {
 		return "", err
 	}
 	if !added {
 		return "the database already has a record with this code", nil
+	}
+	for _, v := range visits { // numbered again in order, as the database numbers them
+		if _, err := db.AddVisit(v); err != nil {
+			return "", err
+		}
 	}
 	return "", nil
 }

@@ -19,7 +19,7 @@ func TestDatabaseRecordsCommands(t *testing.T) {
 	url := pgtest.Lazy().DB(t)
 	t.Setenv(pgstore.EnvURL, "")
 	code, out, errs := runCLI(t, "records", "migrate", "--records", url)
-	if code != 0 || !strings.Contains(out, "applied 0001_records") || !strings.Contains(out, "tables at version 5") {
+	if code != 0 || !strings.Contains(out, "applied 0001_records") || !strings.Contains(out, "tables at version 6") {
 		t.Fatalf("migrate: %d %q %s", code, out, errs)
 	}
 	if code, out, _ := runCLI(t, "records", "migrate", "--records", url); code != 0 || strings.Contains(out, "applied") {
@@ -31,6 +31,9 @@ func TestDatabaseRecordsCommands(t *testing.T) {
 	dir := t.TempDir()
 	folder := records.OpenFolder(dir)
 	if err := folder.Close(storetest.Ended("ACD349", model.No, 1, model.StatusFinished), []byte("# ACD349\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := folder.AddVisit(storetest.Visit("ACD349", 30, 4)); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []string{"KMN347", "PQR679"} {
@@ -50,6 +53,13 @@ func TestDatabaseRecordsCommands(t *testing.T) {
 	}
 	if code != 0 || t.Failed() {
 		t.Fatalf("import: %d\n%s%s", code, out, errs)
+	}
+	if db, err := pgstore.Open(url, pgstore.Options{}); err != nil {
+		t.Fatal(err)
+	} else if visits, err := db.Visits("ACD349"); err != nil || len(visits) != 1 || visits[0].Scores["pain-usual"] != 4 {
+		t.Fatalf("the import takes the visits with their session: %+v, %v", visits, err)
+	} else {
+		db.Disconnect()
 	}
 	folder.Release()
 	code, out, _ = runCLI(t, "records", "import", "--from", dir, "--to", url)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,12 +63,13 @@ func writeOutput(file string, data []byte, stdout io.Writer) error {
 
 // writeRecordPDF is open --pdf: the session as the patient saw it. A copy
 // leaving the records is written in the audit log.
-func writeRecordPDF(p pdfFlags, rec model.Record, b *content.Bundle, log *audit.Log, stdout, stderr io.Writer) int {
+func writeRecordPDF(p pdfFlags, rec model.Record, visits []model.VisitRecord, b *content.Bundle, log *audit.Log, stdout, stderr io.Writer) int {
 	opt, err := p.options(stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	opt.Visits = visits
 	pdf, err := emr.RecordPDF(rec, b, opt)
 	if err == nil {
 		err = auditExport(log, rec.Code, "pdf")
@@ -181,9 +183,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		rec, err := store.Load(code)
+		var visits []model.VisitRecord
+		if err == nil {
+			visits, err = store.Visits(code)
+		}
 		if err == nil {
 			var data []byte
-			if data, err = x.bundle(rec); err == nil {
+			if data, err = x.bundle(rec, visits); err == nil {
 				err = writeOutput(orDash(*out), data, stdout)
 			}
 		}
@@ -214,17 +220,19 @@ type exporter struct {
 	opt   emr.FHIROptions
 }
 
-// bundle makes a session's Bundle, with its PDF and Markdown inside.
-func (x exporter) bundle(rec model.Record) ([]byte, error) {
+// bundle makes a session's Bundle with its visits, and its PDF and
+// Markdown inside.
+func (x exporter) bundle(rec model.Record, visits []model.VisitRecord) ([]byte, error) {
 	if rec.Training && !x.opt.IncludeTraining {
 		return nil, emr.ErrTraining
 	}
-	pdf, err := emr.RecordPDF(rec, x.b, x.opt.Options)
+	opt := x.opt
+	opt.Visits = visits
+	pdf, err := emr.RecordPDF(rec, x.b, opt.Options)
 	if err != nil {
 		return nil, err
 	}
-	opt := x.opt
-	opt.PDF, opt.Markdown = pdf, []byte(doc.Record(rec, x.b))
+	opt.PDF, opt.Markdown = pdf, []byte(doc.Record(rec, x.b)+doc.Visits(rec, visits, x.b, 80, doc.ChartBox))
 	data, err := emr.FHIRBundle(rec, x.b, opt)
 	if err == nil {
 		err = auditExport(x.store.log, rec.Code, "fhir")
@@ -246,7 +254,13 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 	}
 	written, skipped, restricted, failed := 0, 0, 0, 0
 	for _, e := range list {
-		if e.Status != model.StatusFinished || e.Updated.Before(from) {
+		if e.Status != model.StatusFinished {
+			continue
+		}
+		// A session from before the date goes out again when a visit
+		// since then has changed its follow-up.
+		visits, err := store.Visits(e.Code)
+		if err == nil && e.Updated.Before(from) && !visitSince(visits, from) {
 			continue
 		}
 		if e.Training && !x.opt.IncludeTraining {
@@ -257,10 +271,13 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 			restricted++
 			continue
 		}
-		rec, err := store.Load(e.Code)
+		var rec model.Record
+		if err == nil {
+			rec, err = store.Load(e.Code)
+		}
 		var data []byte
 		if err == nil {
-			data, err = x.bundle(rec)
+			data, err = x.bundle(rec, visits)
 		}
 		file := filepath.Join(dir, e.Code+".fhir.json")
 		if err == nil {
@@ -279,4 +296,8 @@ func (x exporter) batch(store records.Store, from time.Time, dir string, stdout,
 		return 1
 	}
 	return 0
+}
+
+func visitSince(visits []model.VisitRecord, from time.Time) bool {
+	return slices.ContainsFunc(visits, func(v model.VisitRecord) bool { return !v.At.Before(from) })
 }

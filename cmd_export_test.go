@@ -3,16 +3,20 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"stemcounsel/audit"
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 // saveSession stores an ended session made with the built-in content.
@@ -125,5 +129,95 @@ func TestExportFHIR(t *testing.T) {
 		if code, _, _ := runCLI(t, append(bad, "--records", dir)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}
+	}
+}
+
+// saveFollowUp stores a doctor-led knee session with a baseline, made
+// days ago, and its visits at a month and at six months.
+func saveFollowUp(t *testing.T, dir, code string, days int) {
+	t.Helper()
+	b, err := loadContent("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().AddDate(0, 0, -days)
+	s := model.NewSession(model.LangVI, model.RoleDoctor, at)
+	s.Code, s.Groups, s.NextStep = code, []string{"joint"}, model.NextAssessmentBooked
+	for s.Next(at) {
+	}
+	s.Baseline = &model.Assessment{At: at, Scores: map[string]float64{"pain-usual": 6, "pain-worst": 8}, Activities: []model.Activity{{Name: "leo cầu thang", Score: 3}}}
+	rec := s.Record(model.StatusFinished, b.Hash, b.ChecklistIDs, at)
+	store := records.OpenFolder(dir)
+	defer store.Release()
+	if err := store.Close(rec, []byte(doc.Record(rec, b))); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range []struct {
+		months int
+		pain   float64
+		stairs int
+	}{{1, 5, 4}, {6, 3, 8}} {
+		visit := model.VisitRecord{Schema: model.VisitSchema, Session: code, Lang: model.LangVI, EnteredBy: model.VisitByDoctor, ContentVersion: b.Hash,
+			Visit: model.Visit{Assessment: model.Assessment{At: at.AddDate(0, v.months, 0), Scores: map[string]float64{"pain-usual": v.pain, "pain-worst": 8},
+				Activities: []model.Activity{{Name: "leo cầu thang", Score: v.stairs}}}, Impression: model.MinimallyImproved, Decision: model.DecisionContinue}}
+		if got, err := store.AddVisit(visit); err != nil || got.Number != i+1 {
+			t.Fatalf("visit %d: %v %+v", i+1, err, got)
+		}
+	}
+}
+
+func TestOpenShowsTheFollowUp(t *testing.T) {
+	dir := t.TempDir()
+	saveFollowUp(t, dir, "ACD349", 200)
+	fw := wording.CourseFor(model.LangVI)
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, c := range []struct {
+		name      string
+		args      []string
+		term      string
+		has, hasn []string
+	}{
+		{"box", nil, "xterm", []string{"┊", "●", "○", "└"}, []string{"|"}},
+		{"ascii", []string{"--style", "ascii"}, "xterm", []string{"+---", " o-"}, []string{"┊", "●", "│"}},
+		{"words", nil, "dumb", []string{fw.NotCounted, fw.Counted}, []string{"┊", "●", " o-", "+---"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("TERM", c.term)
+			t.Setenv("ACCESSIBLE", "")
+			code, out, errs := runCLI(t, append([]string{"open", "ACD349", "--records", dir, "--width", "60"}, c.args...)...)
+			if code != 0 {
+				t.Fatalf("open: %d %s", code, errs)
+			}
+			for _, want := range append([]string{fw.Title, fmt.Sprintf(fw.VisitTitle, 1), fmt.Sprintf(fw.VisitTitle, 2), fw.OwnCourse, fw.HardNotes[1], "leo cầu thang"}, c.has...) {
+				if !strings.Contains(flat(out), flat(want)) {
+					t.Errorf("open does not show %q:\n%s", want, out)
+				}
+			}
+			for _, not := range c.hasn {
+				if strings.Contains(out, not) {
+					t.Errorf("open shows %q", not)
+				}
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if ansi.StringWidth(l) > 60 {
+					t.Errorf("line wider than 60: %q", l)
+				}
+			}
+		})
+	}
+}
+
+func TestExportCarriesTheFollowUp(t *testing.T) {
+	dir := t.TempDir()
+	saveFollowUp(t, dir, "ACD349", 200)
+	code, out, errs := runCLI(t, "export", "--fhir", "ACD349", "--records", dir)
+	if code != 0 || strings.Count(out, `"resourceType": "Observation"`) != 3+2*(3+3) || strings.Count(out, `"resourceType": "Encounter"`) != 3 {
+		t.Fatalf("export --fhir: %d %s; want the baseline's 3 measures, each visit's 3 with its impression, side effects and decision, and 3 Encounters", code, errs)
+	}
+	// The session is older than --since, but its second visit is not.
+	outDir := filepath.Join(dir, "fhir")
+	since := time.Now().AddDate(0, 0, -30).Format(time.DateOnly)
+	if code, out, errs := runCLI(t, "export", "--fhir", "--since", since, "--out", outDir, "--records", dir); code != 0 || !strings.Contains(out, "1 sessions exported") {
+		t.Fatalf("export --since a visit: %d %q %s", code, out, errs)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"stemcounsel/audit"
@@ -36,15 +37,8 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeStore(store.Store)
 	code := strings.ToUpper(pos[0])
-	if refuseRestricted(store.requests, code, stderr) {
-		return 1
-	}
-	rec, err := store.Load(code)
-	if err == nil {
-		err = checkClinic(store.Store, code, *clinic)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	rec, visits, ok := store.session(code, *clinic, stderr)
+	if !ok {
 		return 1
 	}
 	if err := store.log.Append(audit.Opened, code, ""); err != nil {
@@ -52,7 +46,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if pdf.file != "" {
-		return writeRecordPDF(pdf, rec, b, store.log, stdout, stderr)
+		return writeRecordPDF(pdf, rec, visits, b, store.log, stdout, stderr)
 	}
 	md := doc.Record(rec, b)
 	if am := records.AmenderOf(store.Store); am != nil {
@@ -66,7 +60,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 			md += "\n" + string(n)
 		}
 	}
-	out, err := doc.Render(md, *width, outputStyle(*style, stdout))
+	rendered := outputStyle(*style, stdout)
+	md += doc.Visits(rec, visits, b, *width, chartMode(rendered))
+	out, err := doc.Render(md, *width, rendered)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -76,4 +72,16 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, out)
 	return 0
+}
+
+// chartMode is how the follow-up's charts suit the output: words for a
+// screen reader or a dumb terminal, ASCII where the style asks for it.
+func chartMode(rendered string) doc.ChartMode {
+	switch {
+	case plainMode(false):
+		return doc.ChartWords
+	case rendered == doc.StyleASCII || os.Getenv("TERM") == "linux":
+		return doc.ChartASCII
+	}
+	return doc.ChartBox
 }

@@ -128,7 +128,7 @@ func (f *sessionFlags) options() (ui.Options, error) {
 	who, where := audit.Actor()
 	opt.Terminal = who + "@" + where
 	if !store.encrypts {
-		opt.Notice = unencryptedNotice()
+		opt.Unencrypted = true
 	}
 	if f.kiosk {
 		opt.Store = records.Kiosk(opt.Store) // its records count as abandoned once left

@@ -10,6 +10,7 @@ import (
 
 	"stemcounsel/audit"
 	"stemcounsel/content"
+	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/records/pgstore"
 )
@@ -114,11 +115,6 @@ func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example stri
 	return strings.ToUpper(pos[0]), cs, 0
 }
 
-// unencryptedNotice is what the app says at start when no key is set.
-func unencryptedNotice() string {
-	return "Hồ sơ được lưu KHÔNG mã hóa: chưa đặt --records-key. / Records are kept unencrypted: no --records-key is set."
-}
-
 // refuseRestricted tells whether code's record is restricted, and says so.
 func refuseRestricted(requests records.Requests, code string, stderr io.Writer) bool {
 	r, err := requests.Restriction(code)
@@ -144,4 +140,26 @@ func (k *keyFlags) openWithContent(where, clinic, contentDir string) (*clinicSto
 		return nil, nil, err
 	}
 	return cs, b, nil
+}
+
+// session reads a session to show, with its follow-up visits: refused
+// when the patient restricted it or it began at another clinic than the
+// one asked for. False means the reason was told on stderr.
+func (cs *clinicStore) session(code, clinic string, stderr io.Writer) (model.Record, []model.VisitRecord, bool) {
+	if refuseRestricted(cs.requests, code, stderr) {
+		return model.Record{}, nil, false
+	}
+	rec, err := cs.Load(code)
+	if err == nil {
+		err = checkClinic(cs.Store, code, clinic)
+	}
+	var visits []model.VisitRecord
+	if err == nil {
+		visits, err = cs.Visits(code)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return rec, nil, false
+	}
+	return rec, visits, true
 }

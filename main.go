@@ -19,6 +19,7 @@ Usage:
   stemcounsel content init DIR   start a clinic's own content folder
   stemcounsel open CODE          write a session's record to stdout (--pdf FILE: as a PDF)
   stemcounsel export --fhir CODE write a session as a FHIR R4 Bundle for the EMR
+  stemcounsel follow-up CODE     a follow-up visit of a session: its measures asked again
   stemcounsel records            list recent sessions: code, status, time
   stemcounsel records migrate    bring a records database's tables up to date
   stemcounsel records import     copy a records folder into a records database
@@ -48,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runOpen(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "follow-up":
+			return runFollowUp(args[1:], stdout, stderr)
 		case "records":
 			return runRecords(args[1:], stdout, stderr)
 		case "hash-pin":

@@ -75,6 +75,8 @@ func Validate(b *Bundle) Problems {
 				probs = append(probs, checkOptions(p)...)
 			case model.StepSure:
 				probs = append(probs, checkSections(p, SureSections)...)
+			case model.StepBaseline:
+				probs = append(probs, checkBaseline(p)...)
 			}
 		}
 		for _, p := range set.Groups {

@@ -69,7 +69,9 @@ const (
 // QuestionnaireResponses for the checklist, the knowledge check and each
 // SURE asking, a DocumentReference with the PDF and the Markdown, a
 // Provenance, an Encounter tying them together, a Flag per raised concern
-// and a Communication per question for the doctor. Outcomes use the app's
+// and a Communication per question for the doctor; with a follow-up, the
+// baseline's Observations in that Encounter and an Encounter per visit
+// with its Observations. Outcomes use the app's
 // own codes, never an eligibility code. Every entry is a conditional
 // create, so importing the same Bundle twice makes nothing twice.
 func FHIRBundle(rec model.Record, b *content.Bundle, opt FHIROptions) ([]byte, error) {
@@ -84,7 +86,7 @@ func FHIRBundle(rec model.Record, b *content.Bundle, opt FHIROptions) ([]byte, e
 	}
 	x := &exporter{rec: rec, b: b, opt: opt, wd: wordsFor(rec.Lang)}
 	x.build()
-	out := fhirBundle{ResourceType: "Bundle", Type: "transaction", Timestamp: instant(rec.Updated), Entry: x.entries}
+	out := fhirBundle{ResourceType: "Bundle", Type: "transaction", Timestamp: instant(latest(rec, opt.Visits)), Entry: x.entries}
 	return json.MarshalIndent(out, "", "  ")
 }
 
@@ -119,7 +121,7 @@ func (x *exporter) id(system, value string) identifier {
 func (x *exporter) base(kind string) base {
 	b := base{ResourceType: kind, Language: string(x.rec.Lang)}
 	if x.rec.Training {
-		b.Meta = &meta{Tag: []coding{{System: "http://terminology.hl7.org/CodeSystem/v3-ActReason", Code: "HTEST", Display: "test health data"}}}
+		b.Meta = &meta{Tag: []coding{testData}}
 	}
 	return b
 }
@@ -155,6 +157,7 @@ func (x *exporter) build() {
 	x.knowledge()
 	x.sure()
 	x.values()
+	x.followUp()
 	x.flags()
 	x.communications()
 	x.document()

@@ -22,6 +22,7 @@ func exportSample(t *testing.T, lang model.Lang, role model.Role, opt FHIROption
 	b := bundle(t)
 	rec, pdf := samplePDF(t, b, lang, role, A4)
 	opt.PDF, opt.Markdown, opt.Version = pdf, []byte("# "+rec.Code+"\n\n"+vietnameseWords+"\n"), "1.2.3"
+	opt.Visits = sampleVisits(rec)
 	out, err := FHIRBundle(rec, b, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +116,11 @@ func TestFHIRBundleStructure(t *testing.T) {
 			res := resources(t, bundle)
 			want := map[string]int{
 				"Questionnaire": 4, "QuestionnaireResponse": 3 + len(rec.Sure), "DocumentReference": 1, "Provenance": 1,
-				"Encounter": 1, "Flag": len(rec.Concerns), "Communication": len(rec.Questions), "Device": 1, "Practitioner": 1,
+				"Encounter": 3, "Flag": len(rec.Concerns), "Communication": len(rec.Questions), "Device": 1, "Practitioner": 1,
+				// baseline: 4 scores and the PSFS; the doctor's visit: those, the impression,
+				// side effects, decision and regret; the kiosk's: 2 scores, the PSFS, the
+				// impression and side effects.
+				"Observation": 5 + 9 + 5,
 			}
 			for kind, n := range want {
 				if len(res[kind]) != n {
@@ -312,14 +317,14 @@ func TestFHIRBundleMatchesR4Schema(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A Bundle entry may hold any of about 150 resource types; the export
-	// writes nine. Narrowing the list to those, and keeping only the
+	// writes ten. Narrowing the list to those, and keeping only the
 	// definitions they reach, keeps the test fast; each resource is still
 	// checked against its own official definition, and any other type
 	// fails.
 	root := doc.(map[string]any)
 	defs := root["definitions"].(map[string]any)
 	var written []any
-	for _, kind := range []string{"Questionnaire", "QuestionnaireResponse", "DocumentReference", "Provenance", "Encounter", "Flag", "Communication", "Device", "Practitioner"} {
+	for _, kind := range []string{"Questionnaire", "QuestionnaireResponse", "DocumentReference", "Provenance", "Encounter", "Flag", "Communication", "Device", "Practitioner", "Observation"} {
 		written = append(written, map[string]any{"$ref": "#/definitions/" + kind})
 	}
 	defs["ResourceList"] = map[string]any{"oneOf": written}
@@ -360,5 +365,69 @@ func TestFHIRBundleMatchesR4Schema(t *testing.T) {
 		if schema.Validate(inst) == nil {
 			t.Errorf("the schema accepted a Bundle with %s", bad.to)
 		}
+	}
+}
+
+// TestFHIRFollowUpObservations: the baseline's measures belong to the
+// session's Encounter, each visit's to an Encounter of its own, with the
+// app's codes (the fact base names no LOINC code) and UCUM units.
+func TestFHIRFollowUpObservations(t *testing.T) {
+	rec, data := exportSample(t, model.LangVI, model.RoleDoctor, FHIROptions{Clinician: "BS. Hạnh"})
+	full := map[string]anyMap{}
+	for _, e := range decode(t, data)["entry"].([]any) {
+		full[e.(anyMap)["fullUrl"].(string)] = e.(anyMap)["resource"].(anyMap)
+	}
+	res := resources(t, decode(t, data))
+	byCode := map[string][]anyMap{}
+	for _, o := range res["Observation"] {
+		code := o["code"].(anyMap)["coding"].([]any)[0].(anyMap)
+		if code["system"] != DefaultBase+csMeasure {
+			t.Errorf("Observation coded in %v", code["system"])
+		}
+		byCode[code["code"].(string)] = append(byCode[code["code"].(string)], o)
+		enc := full[o["encounter"].(anyMap)["reference"].(string)]
+		ident := string(mustJSON(enc["identifier"]))
+		switch {
+		case o["effectiveDateTime"] == instant(rec.Baseline.At):
+			if !strings.Contains(ident, DefaultBase+idSession) {
+				t.Errorf("a baseline Observation is not in the session's Encounter: %s", ident)
+			}
+		case enc["period"].(anyMap)["start"] != o["effectiveDateTime"] || !strings.Contains(ident, DefaultBase+idVisit):
+			t.Errorf("Observation %v of %v is not in its visit's Encounter %s", code["code"], o["effectiveDateTime"], ident)
+		}
+	}
+	pain := byCode["pain-usual"]
+	if len(pain) != 3 || pain[1]["valueQuantity"].(anyMap)["value"] != 5.0 || pain[1]["valueQuantity"].(anyMap)["code"] != "{score}" || pain[1]["valueQuantity"].(anyMap)["system"] != ucum {
+		t.Errorf("usual pain at the baseline and two visits, 5 at the first: %v", pain)
+	}
+	if walk := byCode["six-minute-walk"]; len(walk) != 2 || walk[1]["valueQuantity"].(anyMap)["code"] != "m" || walk[1]["category"].([]any)[0].(anyMap)["coding"].([]any)[0].(anyMap)["code"] != "exam" {
+		t.Errorf("the walk is in metres, clinician-measured: %v", walk)
+	}
+	psfs := byCode["psfs"]
+	if len(psfs) != 3 || len(psfs[1]["component"].([]any)) != 2 || psfs[1]["valueQuantity"].(anyMap)["value"] != 5.5 ||
+		psfs[1]["component"].([]any)[0].(anyMap)["code"].(anyMap)["text"] != rec.Baseline.Activities[0].Name {
+		t.Errorf("the PSFS: the average, and each activity in the patient's words: %v", psfs)
+	}
+	if imp := byCode["impression-of-change"]; len(imp) != 2 || !strings.Contains(string(mustJSON(imp[0])), `"code":"much-improved"`) {
+		t.Errorf("impressions: %v", imp)
+	}
+	if len(byCode["decision"]) != 1 || len(byCode["decision-regret"]) != 1 || len(byCode["side-effects"]) != 2 {
+		t.Error("the kiosk visit has no decision; the doctor's has the decision and the regret answers; both have side effects")
+	}
+
+	// Practice visits of a training session are test data, every one.
+	_, data = exportSample(t, model.LangEN, model.RoleTrainer, FHIROptions{IncludeTraining: true})
+	res = resources(t, decode(t, data))
+	if len(res["Observation"]) == 0 {
+		t.Fatal("the training sample has no practice visit")
+	}
+	for _, o := range append(res["Observation"], res["Encounter"]...) {
+		if !strings.Contains(string(mustJSON(o["meta"])), `"HTEST"`) {
+			t.Errorf("%v of a practice visit is not marked as test data", o["resourceType"])
+		}
+	}
+	_, data = exportSample(t, model.LangEN, model.RolePatient, FHIROptions{})
+	if res := resources(t, decode(t, data)); len(res["Observation"]) != 0 {
+		t.Error("a session with no baseline has Observations")
 	}
 }

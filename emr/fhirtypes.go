@@ -240,3 +240,37 @@ type request struct {
 	URL         string `json:"url"`
 	IfNoneExist string `json:"ifNoneExist,omitempty"`
 }
+
+type observation struct {
+	base
+	Identifier           []identifier   `json:"identifier"`
+	Status               string         `json:"status"`
+	Category             []concept      `json:"category,omitempty"`
+	Code                 concept        `json:"code"`
+	Subject              *reference     `json:"subject,omitempty"`
+	Encounter            *reference     `json:"encounter,omitempty"`
+	EffectiveDateTime    string         `json:"effectiveDateTime,omitempty"`
+	Performer            []reference    `json:"performer,omitempty"`
+	ValueQuantity        *quantity      `json:"valueQuantity,omitempty"`
+	ValueCodeableConcept *concept       `json:"valueCodeableConcept,omitempty"`
+	Note                 []annotation   `json:"note,omitempty"`
+	Component            []obsComponent `json:"component,omitempty"`
+}
+
+type obsComponent struct {
+	Code          concept   `json:"code"`
+	ValueQuantity *quantity `json:"valueQuantity,omitempty"`
+	ValueBoolean  *bool     `json:"valueBoolean,omitempty"`
+	ValueInteger  *int      `json:"valueInteger,omitempty"`
+}
+
+type quantity struct {
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit,omitempty"`
+	System string  `json:"system,omitempty"`
+	Code   string  `json:"code,omitempty"`
+}
+
+type annotation struct {
+	Text string `json:"text"`
+}

@@ -98,7 +98,34 @@ func sampleRecord(t testing.TB, b *content.Bundle, lang model.Lang, role model.R
 	s.AddQuestion("Chi phí thật sự là bao nhiêu? "+vietnameseWords, model.StepOptions, tick())
 	s.AddQuestion(strings.Repeat("Tôi có phải ngừng thuốc đang dùng không? ", 8), model.StepApproval, tick())
 	s.AddQuestion(vietnameseLetters, model.StepApproval, tick()) // one word longer than a line
+	if role != model.RolePatient {
+		s.Baseline = &model.Assessment{At: tick(), Scores: map[string]float64{"pain-usual": 6, "pain-worst": 8, "nyha": 3, "six-minute-walk": 280},
+			Activities: []model.Activity{{Name: "leo cầu thang " + vietnameseWords, Score: 3}, {Name: "đi chợ", Score: 4}}}
+	}
 	return s.Record(model.StatusFinished, b.Hash, b.ChecklistIDs, tick())
+}
+
+// sampleVisits are two visits of a sample session with a baseline: a
+// doctor's at a month, with every part, and a patient's at the kiosk at
+// three months; a training session's are practice visits.
+func sampleVisits(rec model.Record) []model.VisitRecord {
+	if rec.Baseline == nil {
+		return nil
+	}
+	doctor := model.VisitRecord{Schema: model.VisitSchema, Session: rec.Code, Number: 1, Lang: rec.Lang, EnteredBy: model.VisitByDoctor,
+		Practice: rec.Training, ContentVersion: rec.ContentVersion, Regret: []int{4, 2, 4, 5, 4},
+		Visit: model.Visit{Assessment: model.Assessment{At: rec.Baseline.At.Add(30 * 24 * time.Hour),
+			Scores:     map[string]float64{"pain-usual": 5, "pain-worst": 4, "nyha": 2, "six-minute-walk": 330},
+			Activities: []model.Activity{{Name: rec.Baseline.Activities[0].Name, Score: 7}, {Name: "đi chợ", Score: 4}}},
+			Impression: model.MuchImproved, Decision: model.DecisionContinue,
+			SideEffects: model.SideEffects{Fever: true, Text: "Sốt nhẹ hai ngày sau tiêm; " + vietnameseWords}}}
+	kiosk := model.VisitRecord{Schema: model.VisitSchema, Session: rec.Code, Number: 2, Lang: rec.Lang, EnteredBy: model.VisitByKiosk, Kiosk: true,
+		Practice: rec.Training, ContentVersion: "older-release",
+		Visit: model.Visit{Assessment: model.Assessment{At: rec.Baseline.At.Add(90 * 24 * time.Hour),
+			Scores:     map[string]float64{"pain-usual": 6, "pain-worst": 7},
+			Activities: []model.Activity{{Name: rec.Baseline.Activities[0].Name, Score: 4}, {Name: "đi chợ", Score: 5}}},
+			Impression: model.NoChange}}
+	return []model.VisitRecord{doctor, kiosk}
 }
 
 var (
@@ -117,7 +144,7 @@ func samplePDF(t testing.TB, b *content.Bundle, lang model.Lang, role model.Role
 	if pdf, ok := samples[key]; ok {
 		return rec, pdf
 	}
-	pdf, err := RecordPDF(rec, b, Options{Paper: paper, Software: "stemcounsel test"})
+	pdf, err := RecordPDF(rec, b, Options{Paper: paper, Software: "stemcounsel test", Visits: sampleVisits(rec)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 )
 
 // The embedded faces are DejaVu Sans cut down to the Latin, Vietnamese and
@@ -90,7 +91,8 @@ type writer struct {
 	err    error
 	glyphs map[rune]bool
 	widths map[measured]float64
-	font   measured // the face and size set last
+	font   measured    // the face and size set last
+	charts []doc.Chart // drawn in place of the follow-up's text charts, in order
 }
 
 // newWriter starts a document. banner, when set, is drawn at the top of
@@ -142,7 +144,8 @@ func (w *writer) setFont(f face, size float64) {
 }
 
 // pictographs the content uses as markers, drawn with a glyph the font has.
-var pictographs = map[rune]rune{'❗': '!', '📌': '•'}
+// The follow-up legend's window mark is a dotted vertical line.
+var pictographs = map[rune]rune{'❗': '!', '📌': '•', '┊': '⋮'}
 
 // clean makes text safe to draw: composed (NFC) so Vietnamese letters are
 // single glyphs, control characters as spaces, and a visible "?" for a

@@ -9,6 +9,9 @@ import (
 	gmext "github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"stemcounsel/doc"
 )
 
 // goldmark is the parser glamour already brings in; the PDF lays out its
@@ -42,7 +45,14 @@ func (w *writer) node(n ast.Node, src []byte, shift int, indent float64) {
 		w.list(n, src, shift, indent)
 	case *ast.Blockquote:
 		w.blocks(n, src, shift, indent+listIndent)
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *ast.FencedCodeBlock:
+		if string(n.Language(src)) == doc.ChartBlock && len(w.charts) > 0 {
+			w.chart(w.charts[0])
+			w.charts = w.charts[1:]
+			return
+		}
+		w.preformatted(codeText(n, src), indent)
+	case *ast.CodeBlock:
 		w.preformatted(codeText(n, src), indent)
 	case *ast.ThematicBreak:
 		w.gap(6)
@@ -112,7 +122,7 @@ func inlines(n ast.Node, src []byte, f face) []run {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			t := string(c.Segment.Value(src))
+			t := string(util.UnescapePunctuations(c.Segment.Value(src))) // typed text comes escaped
 			switch {
 			case c.HardLineBreak():
 				t += "\n"

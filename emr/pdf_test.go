@@ -9,10 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"stemcounsel/content"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // tokens are a text's words and numbers, in order, without punctuation or
@@ -362,7 +364,7 @@ func TestHandoutPDF(t *testing.T) {
 func TestRecordPDFIsReproducible(t *testing.T) {
 	b := bundle(t)
 	rec, one := samplePDF(t, b, model.LangVI, model.RoleDoctor, A4)
-	two, err := RecordPDF(rec, b, Options{Software: "stemcounsel test"})
+	two, err := RecordPDF(rec, b, Options{Software: "stemcounsel test", Visits: sampleVisits(rec)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -463,5 +465,39 @@ func TestValuesPageAndFigures(t *testing.T) {
 		if !strings.Contains(all, "●●●○○○○○○○ ●○○○○○○○○○") {
 			t.Errorf("%s: the icon array lost its rows:\n%s", lang, all)
 		}
+	}
+}
+
+// TestRecordPDFShowsTheFollowUp: the baseline, the charts drawn with
+// their scales, the course in words, then each visit as entered, in the
+// record's language, with the kiosk visit and its older content release
+// said.
+func TestRecordPDFShowsTheFollowUp(t *testing.T) {
+	b := bundle(t)
+	for _, lang := range model.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			rec, pdf := samplePDF(t, b, lang, model.RoleDoctor, A4)
+			visits := sampleVisits(rec)
+			fw, wd := wording.CourseFor(lang), wordsFor(lang)
+			all := tokens(strings.Join(pageTexts(t, pdf), "\n"))
+			day := func(at time.Time) string { return at.Local().Format(fw.DayFormat) }
+			assertInOrder(t, all, tokens(strings.Join([]string{
+				fw.BaselineTitle, rec.Baseline.Activities[0].Name,
+				fw.Title, fw.OwnCourse,
+				wording.FollowUpFor(lang).MeasureNames["pain-usual"], fmt.Sprintf(fw.First, day(rec.Baseline.At), "6"),
+				fmt.Sprintf(fw.VisitLine, day(visits[0].At), fmt.Sprintf(fw.MonthOne, "1"), "6", "5", ""),
+				fw.HardTitle, fw.HardNotes[0], fw.HardNotes[1], fw.HardNotes[2],
+				fmt.Sprintf(fw.VisitTitle, 1), fw.ImpressionLabel, fw.Impressions[model.MuchImproved],
+				wording.FollowUpFor(lang).SideEffects, fw.SideEffectNames["fever"], visits[0].SideEffects.Text, wording.FollowUpFor(lang).Decision, wording.FollowUpFor(lang).DecisionNames[model.DecisionContinue],
+				fmt.Sprintf(fw.VisitTitle, 2), fw.AtKiosk, wd.SummaryContent, "older", "release",
+				wd.SummaryViewed,
+			}, "\n")), "follow-up")
+			text := squash(strings.Join(pageTexts(t, pdf), "\n"))
+			for _, want := range []string{"+60%", "+30%", "-30%", "-60%", fw.Months, fmt.Sprintf(fw.Window, "⋮", fmt.Sprintf(fw.MonthMany, "6"))} {
+				if !strings.Contains(text, squash(want)) {
+					t.Errorf("the chart's %q is not on the page", want)
+				}
+			}
+		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 )
 
@@ -26,6 +27,8 @@ type Options struct {
 	// AllowOtherContent writes a record with content other than the
 	// release it was shown with, and says so on every page.
 	AllowOtherContent bool
+	// Visits are the session's follow-up visits, in order.
+	Visits []model.VisitRecord
 }
 
 func (o Options) loc() *time.Location {
@@ -65,11 +68,12 @@ func RecordPDF(rec model.Record, b *content.Bundle, opt Options) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	r := recordDoc{w: w, rec: rec, b: b, wd: wd, loc: opt.loc()}
+	r := recordDoc{w: w, rec: rec, b: b, wd: wd, loc: opt.loc(), opt: opt}
 	r.facts()
 	r.outcome()
 	r.checklist()
 	r.decisionAids()
+	r.followUp()
 	r.visits()
 	r.pagesShown()
 	notConsent := wd.SummaryNotConsent
@@ -85,6 +89,7 @@ func RecordPDF(rec model.Record, b *content.Bundle, opt Options) ([]byte, error)
 }
 
 type recordDoc struct {
+	opt Options
 	w   *writer
 	rec model.Record
 	b   *content.Bundle
@@ -295,6 +300,19 @@ func (r *recordDoc) values() {
 		}
 		r.w.para([]run{{wd.tensions + ": ", italic}, {strings.Join(names, "; "), regular}}, block{before: 3})
 	}
+}
+
+// followUp is the baseline, then the follow-up as open shows it, each
+// chart drawn in the place of its text.
+func (r *recordDoc) followUp() {
+	f, ok := doc.RecordFollowUp(r.rec, r.opt.Visits)
+	if !ok {
+		return
+	}
+	r.w.markdown(doc.Baseline(r.rec.Lang, r.rec.Baseline), 1)
+	r.w.charts = doc.Charts(f, r.rec.Lang)
+	r.w.markdown(doc.Visits(r.rec, r.opt.Visits, r.b, 80, doc.ChartBox), 0)
+	r.w.charts = nil
 }
 
 // visits lists every arrival at a page, with its time.

@@ -32,6 +32,7 @@ const (
 	StepAbout          StepID = "about"
 	StepSure           StepID = "sure"
 	StepNextStep       StepID = "next-step"
+	StepBaseline       StepID = "baseline"
 	StepSummary        StepID = "summary"
 )
 
@@ -42,7 +43,7 @@ var PageSteps = []StepID{
 	StepChooseGroup, StepResponseTime, StepExosomes, StepApproval, StepOptions,
 	StepValues, StepQuestions, StepKnowledgeCheck, StepChecklist, StepOutcome,
 	StepCommitments, StepConclusion, StepAbout, StepSure, StepNextStep,
-	StepSummary,
+	StepBaseline, StepSummary,
 }
 
 const groupPrefix = "group:"
@@ -57,7 +58,8 @@ func (s StepID) Group() (string, bool) {
 
 // Flow returns the steps of a session for a role and the chosen groups, in
 // order. Each chosen group adds its page right after the group choice; the
-// persona step is for trainers only and the next-step step for doctors only.
+// persona step is for trainers only and the next-step step for doctors only;
+// the follow-up's baseline is taken by a doctor, and practised in training.
 func Flow(role Role, groups []string) []StepID {
 	steps := make([]StepID, 0, len(PageSteps)+len(groups))
 	for _, s := range PageSteps {
@@ -68,6 +70,10 @@ func Flow(role Role, groups []string) []StepID {
 			}
 		case StepNextStep:
 			if role != RoleDoctor {
+				continue
+			}
+		case StepBaseline:
+			if role != RoleDoctor && role != RoleTrainer {
 				continue
 			}
 		}

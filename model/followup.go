@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // Measure is a follow-up instrument free for a clinic to use. A change
@@ -249,4 +251,157 @@ func ReadCourse(base Assessment, visits []Visit, window time.Duration, now time.
 	triggered := slices.ContainsFunc(c.Improved, func(id string) bool { m, _ := MeasureByID(id); return m.Trigger })
 	c.RaiseStop = judged && !now.Before(c.WindowEnd) && !last.At.Before(c.WindowEnd) && !triggered
 	return c
+}
+
+// VisitSchema is the version of a stored visit's JSON; like RecordSchema it
+// changes only when a field changes meaning or goes away.
+const VisitSchema = 1
+
+// Who entered a visit.
+const (
+	VisitByDoctor = ByDoctor  // the doctor, with the patient
+	VisitByKiosk  = ByPatient // the patient alone at a kiosk: patient-rated parts only
+)
+
+// VisitRecord is a follow-up visit as it is stored: a record of its own,
+// linked by Session to the first session, whose record holds the baseline.
+// Visits of one session are numbered 1, 2, … in the order they were made.
+// A kiosk visit holds only what the patient rates (pain, the PSFS
+// activities, the impression of change, side effects); its Decision is
+// empty. Regret is the Decision Regret Scale's five answers (1 strongly
+// agree … 5 strongly disagree, as printed), asked only when the content
+// switches the scale on.
+type VisitRecord struct {
+	Schema         int    `json:"schema"`
+	Session        string `json:"session"`
+	Number         int    `json:"number"`
+	Lang           Lang   `json:"language"`
+	EnteredBy      string `json:"entered_by"`
+	Kiosk          bool   `json:"kiosk,omitempty"`
+	Practice       bool   `json:"practice,omitempty"` // a training session's visit: no patient's data
+	ContentVersion string `json:"content_version"`
+	Visit
+	Regret []int `json:"decision_regret,omitempty"`
+}
+
+// RegretItems is how many statements the Decision Regret Scale has.
+const RegretItems = 5
+
+// Check refuses a visit that the app would never write: a bad link, a
+// score off its scale, an impression or decision it does not know, or
+// text holding a control character (printing it could drive a terminal).
+func (v VisitRecord) Check() error {
+	if v.Schema != VisitSchema {
+		return fmt.Errorf("visit schema %d is not the supported %d", v.Schema, VisitSchema)
+	}
+	if !ValidCode(v.Session) {
+		return fmt.Errorf("visit session %q is not a session code", v.Session)
+	}
+	if v.Number < 1 {
+		return fmt.Errorf("visit number %d: visits count from 1", v.Number)
+	}
+	if v.EnteredBy != VisitByDoctor && v.EnteredBy != VisitByKiosk {
+		return fmt.Errorf("visit entered by %q: not the doctor or the patient", v.EnteredBy)
+	}
+	if err := v.Assessment.Check(); err != nil {
+		return err
+	}
+	if v.Impression < ImpressionUnset || v.Impression > VeryMuchWorse {
+		return fmt.Errorf("impression of change %d is not on the 7-point scale", v.Impression)
+	}
+	if v.Decision != "" && !slices.Contains(Decisions, v.Decision) {
+		return fmt.Errorf("unknown decision %q", v.Decision)
+	}
+	if len(v.Regret) != 0 && len(v.Regret) != RegretItems {
+		return fmt.Errorf("the Decision Regret Scale needs %d answers", RegretItems)
+	}
+	for _, r := range v.Regret {
+		if r < 1 || r > 5 {
+			return fmt.Errorf("decision regret answer %d is not 1 to 5", r)
+		}
+	}
+	return checkControl(string(v.Lang), v.ContentVersion, v.SideEffects.Text)
+}
+
+// Decisions lists the decisions of a visit in the order offered.
+var Decisions = []Decision{DecisionContinue, DecisionStop, DecisionRefer, DecisionUndecided}
+
+// Check refuses an assessment with a score off its scale, an unknown
+// measure, more activities than the PSFS asks, or a control character.
+func (a Assessment) Check() error {
+	for id, v := range a.Scores {
+		m, ok := MeasureByID(id)
+		if !ok || id == "psfs" {
+			return fmt.Errorf("unknown measure %q", id)
+		}
+		if v < m.Min || v > m.Max || math.IsNaN(v) {
+			return fmt.Errorf("%s: %g is off the scale %g to %g", id, v, m.Min, m.Max)
+		}
+	}
+	if len(a.Activities) > MaxActivities {
+		return fmt.Errorf("the PSFS asks for up to %d activities, not %d", MaxActivities, len(a.Activities))
+	}
+	for _, act := range a.Activities {
+		if act.Score < 0 || act.Score > 10 {
+			return fmt.Errorf("activity %q: %d is off the scale 0 to 10", act.Name, act.Score)
+		}
+		if strings.TrimSpace(act.Name) == "" {
+			return fmt.Errorf("a PSFS activity needs its name, in the patient's words")
+		}
+		if err := checkControl(act.Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkControl refuses text holding a control character.
+func checkControl(texts ...string) error {
+	for _, t := range texts {
+		if i := strings.IndexFunc(t, unicode.IsControl); i >= 0 {
+			return fmt.Errorf("text holds control character %U", []rune(t[i:])[0])
+		}
+	}
+	return nil
+}
+
+// month is the follow-up's month: windows are counted in days.
+const month = 30 * 24 * time.Hour
+
+// assessmentWindows are the earliest time points at which trials judged a
+// response, per group (the response-time page): osteoarthritis and heart
+// failure 6 months, stroke 90 days, COPD and pulmonary fibrosis 6 months.
+// Groups the page gives no window for have none here.
+var assessmentWindows = map[string]time.Duration{
+	"joint":          6 * month,
+	"cardiovascular": 6 * month,
+	"neurological":   90 * 24 * time.Hour,
+	"lung":           6 * month,
+}
+
+// AssessmentWindow is the window of a session's groups: the primary
+// group's, else the first chosen group that has one; false when none has.
+func AssessmentWindow(groups []string) (time.Duration, bool) {
+	for _, g := range groups {
+		if w, ok := assessmentWindows[g]; ok {
+			return w, true
+		}
+	}
+	return 0, false
+}
+
+// ReadVisits reads the course of a session's stored visits at now; without
+// a window no stop conversation is raised.
+func ReadVisits(base Assessment, groups []string, stored []VisitRecord, now time.Time) Course {
+	visits := make([]Visit, len(stored))
+	for i, v := range stored {
+		visits[i] = v.Visit
+	}
+	window, ok := AssessmentWindow(groups)
+	if !ok {
+		c := ReadCourse(base, visits, 0, now)
+		c.WindowEnd, c.RaiseStop = time.Time{}, false
+		return c
+	}
+	return ReadCourse(base, visits, window, now)
 }

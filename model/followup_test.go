@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -77,5 +78,102 @@ func TestScoresStayOnTheirScale(t *testing.T) {
 	}
 	if got := MeasuresFor([]string{"joint"}); slices.ContainsFunc(got, func(m Measure) bool { return m.ID == "nyha" || m.ID == "six-minute-walk" }) {
 		t.Fatal("a knee patient is not asked for a heart-failure class")
+	}
+}
+
+func TestBaselineTravelsWithTheRecord(t *testing.T) {
+	s := NewSession(LangVI, RoleDoctor, t0)
+	s.Code = "ACD349"
+	s.Baseline = &Assessment{At: t0, Scores: map[string]float64{"pain-worst": 8, "pain-usual": 6}, Activities: []Activity{{Name: "đi chợ", Score: 3}}}
+	back, err := s.Record(StatusFinished, "v", DefaultChecklist, t0).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Baseline == nil || back.Baseline.Scores["pain-worst"] != 8 || back.Baseline.Activities[0].Name != "đi chợ" {
+		t.Fatalf("baseline read back as %+v", back.Baseline)
+	}
+	s.Baseline.Activities[0].Name = "đi\x1b]0;chợ"
+	if _, err := s.Record(StatusFinished, "v", DefaultChecklist, t0).Session(); err == nil {
+		t.Fatal("an activity name with an escape sequence was read back")
+	}
+}
+
+func TestVisitRecordCheck(t *testing.T) {
+	good := VisitRecord{Schema: VisitSchema, Session: "ACD349", Number: 1, Lang: LangEN, EnteredBy: VisitByDoctor,
+		Visit: Visit{Assessment: Assessment{At: t0, Scores: map[string]float64{"nyha": 2}}, Impression: NoChange, Decision: DecisionStop}}
+	if err := good.Check(); err != nil {
+		t.Fatalf("a valid visit: %v", err)
+	}
+	for name, change := range map[string]func(v *VisitRecord){
+		"no link":        func(v *VisitRecord) { v.Session = "nope" },
+		"number 0":       func(v *VisitRecord) { v.Number = 0 },
+		"nyha 5":         func(v *VisitRecord) { v.Scores = map[string]float64{"nyha": 5} },
+		"unknown score":  func(v *VisitRecord) { v.Scores = map[string]float64{"koos": 50} },
+		"impression 8":   func(v *VisitRecord) { v.Impression = 8 },
+		"decision":       func(v *VisitRecord) { v.Decision = "maybe" },
+		"regret 4 items": func(v *VisitRecord) { v.Regret = []int{1, 2, 3, 4} },
+		"control text":   func(v *VisitRecord) { v.SideEffects.Text = "\x1b[2J" },
+		"four activities": func(v *VisitRecord) {
+			v.Activities = []Activity{{"a", 1}, {"b", 1}, {"c", 1}, {"d", 1}}
+		},
+		"by whom": func(v *VisitRecord) { v.EnteredBy = "robot" },
+	} {
+		v := good
+		change(&v)
+		if err := v.Check(); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestBaselineAndThreeVisits reads a knee patient's course as the doctor's
+// screen does after each visit: 1, 3 and 6 months, against the 6-month
+// window of the joint group.
+func TestBaselineAndThreeVisits(t *testing.T) {
+	day := 24 * time.Hour
+	base := Assessment{At: t0, Scores: map[string]float64{"pain-worst": 8, "pain-usual": 6},
+		Activities: []Activity{{"climbing stairs", 3}, {"walking to market", 4}}}
+	visit := func(n, days int, worst, usual float64, stairs, market int) VisitRecord {
+		return VisitRecord{Schema: VisitSchema, Session: "ACD349", Number: n, EnteredBy: VisitByDoctor, Visit: Visit{
+			Assessment: Assessment{At: t0.Add(time.Duration(days) * day), Scores: map[string]float64{"pain-worst": worst, "pain-usual": usual},
+				Activities: []Activity{{"climbing stairs", stairs}, {"walking to market", market}}}}}
+	}
+	stored := []VisitRecord{visit(1, 30, 4, 3, 5, 6)} // pain halved, activities +2: at 1 month, before the window
+	c := ReadVisits(base, []string{"joint"}, stored, t0.Add(30*day))
+	if !slices.Equal(c.Improved, []string{"pain-usual", "pain-worst", "psfs"}) || c.RaiseStop {
+		t.Fatalf("1 month: improvements shown, no flag: %+v", c)
+	}
+	stored = append(stored, visit(2, 90, 7, 5, 4, 4)) // back near the start
+	c = ReadVisits(base, []string{"joint"}, stored, t0.Add(90*day))
+	if len(c.Improved) != 0 || c.RaiseStop {
+		t.Fatalf("3 months: nothing meaningful, but before the window no flag: %+v", c)
+	}
+	stored = append(stored, visit(3, 180, 7, 5, 4, 5))
+	c = ReadVisits(base, []string{"joint"}, stored, t0.Add(180*day))
+	if !c.RaiseStop || len(c.Improved) != 0 || !c.WindowEnd.Equal(t0.Add(180*day)) {
+		t.Fatalf("6 months, at the window with no meaningful change: the stop conversation is due: %+v", c)
+	}
+	for _, ch := range c.Changes {
+		if ch.Meaningful {
+			t.Errorf("%s: %g to %g drawn as a change within its detectable change", ch.Measure, ch.From, ch.To)
+		}
+	}
+	if c := ReadVisits(base, []string{"spine"}, stored, t0.Add(400*day)); c.RaiseStop || !c.WindowEnd.IsZero() {
+		t.Fatalf("a group with no window never raises the stop question: %+v", c)
+	}
+	// A late improvement after the window keeps the question down.
+	stored = append(stored, visit(4, 200, 5, 3, 4, 5))
+	if c := ReadVisits(base, []string{"joint"}, stored, t0.Add(200*day)); c.RaiseStop || !slices.Contains(c.Improved, "pain-usual") {
+		t.Fatalf("an improvement is never hidden and holds the flag: %+v", c)
+	}
+}
+
+func TestOnlyFreeInstruments(t *testing.T) {
+	for _, m := range MeasuresFor(Groups) {
+		for _, paid := range []string{"koos", "womac", "eq-5d", "kccq", "mlhfq", "cat"} {
+			if strings.Contains(m.ID, paid) {
+				t.Errorf("%s is a licensed instrument", m.ID)
+			}
+		}
 	}
 }

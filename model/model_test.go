@@ -46,9 +46,9 @@ func TestFlow(t *testing.T) {
 		hasNot  []StepID
 		wantLen int
 	}{
-		{"patient, no group", RolePatient, nil, nil, []StepID{StepPersona, StepNextStep}, 19},
-		{"doctor gets next step", RoleDoctor, nil, []StepID{StepNextStep}, []StepID{StepPersona}, 20},
-		{"trainer gets persona", RoleTrainer, nil, []StepID{StepPersona}, []StepID{StepNextStep}, 20},
+		{"patient, no group", RolePatient, nil, nil, []StepID{StepPersona, StepNextStep, StepBaseline}, 19},
+		{"doctor gets next step and baseline", RoleDoctor, nil, []StepID{StepNextStep, StepBaseline}, []StepID{StepPersona}, 21},
+		{"trainer gets persona and a practice baseline", RoleTrainer, nil, []StepID{StepPersona, StepBaseline}, []StepID{StepNextStep}, 21},
 		{"two groups add two pages", RolePatient, []string{"joint", "lung"},
 			[]StepID{GroupStep("joint"), GroupStep("lung")}, nil, 21},
 	}

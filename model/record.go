@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 )
 
 // RecordSchema is the version of the JSON record. It changes only when a
@@ -97,6 +95,11 @@ type Record struct {
 	Tensions []string      `json:"value_tensions,omitempty"`
 
 	Consent *Consent `json:"consent,omitempty"`
+
+	// Baseline is the follow-up's first measurement, taken when the next
+	// step is an assessment or treatment; its visits are records of their
+	// own (VisitRecord) that name this record's code.
+	Baseline *Assessment `json:"baseline,omitempty"`
 }
 
 // RecordValue is how much one value matters to the patient.
@@ -176,7 +179,7 @@ func (s *Session) Record(status, contentVersion string, items []string, now time
 		Training: s.Training(), Kiosk: s.Kiosk, Persona: s.Persona, AnsweredBy: ChecklistAnsweredBy(s.Role),
 		ContentVersion: contentVersion, Started: s.Started, Updated: now, CurrentStep: s.Current,
 		Groups: append([]string{}, s.Groups...), Outcome: s.Outcome(items), Skipped: s.SkippedSteps(),
-		NextStep: s.NextStep, Consent: s.Consent, QuizAsked: s.QuizAsked,
+		NextStep: s.NextStep, Consent: s.Consent, QuizAsked: s.QuizAsked, Baseline: s.Baseline,
 	}
 	if s.Role == RoleDoctor {
 		r.PatientRef = s.PatientRef
@@ -256,10 +259,11 @@ func (r Record) checkText() error {
 	for _, v := range r.PagesViewed {
 		texts = append(texts, string(v.Page))
 	}
-	for _, t := range texts {
-		if i := strings.IndexFunc(t, unicode.IsControl); i >= 0 {
-			return fmt.Errorf("record text holds control character %U", []rune(t[i:])[0])
-		}
+	if err := checkControl(texts...); err != nil {
+		return fmt.Errorf("record %w", err)
+	}
+	if r.Baseline != nil {
+		return r.Baseline.Check()
 	}
 	return nil
 }
@@ -299,6 +303,7 @@ func (r Record) Session() (*Session, error) {
 	s := &Session{
 		Code: r.Code, Lang: lang, Role: role, Started: r.Started, Current: r.CurrentStep, Kiosk: r.Kiosk,
 		Persona: r.Persona, PatientRef: r.PatientRef, NextStep: r.NextStep, Consent: r.Consent, QuizAsked: r.QuizAsked,
+		Baseline: r.Baseline,
 	}
 	if len(r.Groups) > 0 {
 		s.Groups = append([]string{}, r.Groups...)

@@ -61,6 +61,9 @@ type Session struct {
 
 	// Consent is the patient's answer on keeping the record; nil until asked.
 	Consent *Consent
+
+	// Baseline is the follow-up's first measurement; nil until taken.
+	Baseline *Assessment
 }
 
 // NewSession starts a session on the welcome step.
@@ -136,7 +139,7 @@ func (s *Session) ToggleGroup(group string) bool {
 func (s *Session) HasAnswers() bool {
 	return len(s.Groups) > 0 || len(s.Answers) > 0 || len(s.Notes) > 0 ||
 		len(s.Quiz) > 0 || len(s.TeachBack) > 0 || len(s.Sure) > 0 || len(s.Questions) > 0 ||
-		s.PatientRef != "" || s.NextStep != NextUnset || len(s.Values) > 0 || s.Leaning != ""
+		s.PatientRef != "" || s.NextStep != NextUnset || len(s.Values) > 0 || s.Leaning != "" || s.Baseline != nil
 }
 
 // ViewedSteps lists each step shown at least once, in the order first seen.

@@ -132,6 +132,8 @@ func (r *runner) step() error {
 		return r.persona()
 	case model.StepNextStep:
 		return r.nextStep()
+	case model.StepBaseline:
+		return r.baseline()
 	}
 	return nil
 }
@@ -148,6 +150,9 @@ func (r *runner) page() error {
 		out, err = doc.Render(r.outcome(), r.opt.Width, doc.PlainStyle)
 	case s.Current == model.StepOptions:
 		out, err = doc.OptionsPage(c, s.Lang, r.opt.Width, doc.PlainStyle)
+	case s.Current == model.StepBaseline: // its measures are asked one by one
+		intro, _ := c.Page(s.Lang, s.Current).Section("intro")
+		out, err = doc.Render(intro, r.opt.Width, doc.PlainStyle)
 	case c.Page(s.Lang, s.Current) != nil:
 		out, err = doc.Render(doc.Page(c, s.Lang, c.Page(s.Lang, s.Current)), r.opt.Width, doc.PlainStyle)
 	}

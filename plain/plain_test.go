@@ -69,7 +69,20 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 		case model.StepSure:
 			in = append(in, "1", "1", "1", "1")
 		case model.StepNextStep:
-			in = append(in, "1")
+			in = append(in, "1") // an assessment booked: the baseline follows
+		case model.StepBaseline:
+			for _, m := range model.MeasuresFor([]string{group}) {
+				switch {
+				case m.ID == "psfs":
+					in = append(in, "walking to the market", "4", "") // one activity, then none
+				case m.ID == "mmrc":
+					in = append(in, "9", "2") // off the scale, then grade 2
+				case m.ClinicianRated:
+					in = append(in, "") // not measured
+				default:
+					in = append(in, "6")
+				}
+			}
 		}
 		in = append(in, "") // enter: next page (or finish, on the last)
 	}
@@ -153,6 +166,12 @@ func TestPipeSessionInEachLanguage(t *testing.T) {
 			}
 			if c.role == model.RoleDoctor && rec.NextStep != model.NextSteps[0] {
 				t.Errorf("next step %q", rec.NextStep)
+			}
+			if c.role == model.RoleDoctor {
+				if b := rec.Baseline; b == nil || b.Scores["pain-usual"] != 6 || b.Scores["mmrc"] != 2 || len(b.Activities) != 1 ||
+					b.Activities[0] != (model.Activity{Name: "walking to the market", Score: 4}) || !strings.Contains(text, "off the scale 0 to 4") {
+					t.Errorf("baseline %+v", rec.Baseline)
+				}
 			}
 		})
 	}

@@ -15,7 +15,7 @@ func TestInventoryInBothLanguages(t *testing.T) {
 			t.Errorf("vi lacks %q", want)
 		}
 	}
-	for _, want := range []string{"data inventory", "/srv/records", "30 days", "48 giờ", "15 days", "records export --code", "tombstone", "consent", "encrypted"} {
+	for _, want := range []string{"data inventory", "/srv/records", "30 days", "48 giờ", "15 days", "records export --code", "tombstone", "consent", "encrypted", "CODE.visit-NNN.json"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("en lacks %q", want)
 		}
@@ -31,7 +31,7 @@ func TestInventoryInBothLanguages(t *testing.T) {
 
 func TestInventoryOfADatabaseNamesItsTables(t *testing.T) {
 	f := InventoryFacts{Where: "postgres://clinic@db/chain", Database: true, RetainDays: 30}
-	for lang, want := range map[model.Lang]string{model.LangEN: "the records database postgres://clinic@db/chain, in the tables records, audit_log", model.LangVI: "cơ sở dữ liệu hồ sơ postgres://clinic@db/chain"} {
+	for lang, want := range map[model.Lang]string{model.LangEN: "the records database postgres://clinic@db/chain, in the tables records, visits, audit_log", model.LangVI: "cơ sở dữ liệu hồ sơ postgres://clinic@db/chain"} {
 		if got := Inventory(lang, f); !strings.Contains(got, want) || strings.Contains(got, "records folder postgres") || strings.Contains(got, "thư mục hồ sơ postgres") {
 			t.Errorf("%s: the inventory of a database: %s", lang, got)
 		}

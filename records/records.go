@@ -69,6 +69,13 @@ type Store interface {
 	// one of statuses, and reports their codes. A kiosk's record left in
 	// progress counts as abandoned, unless a running app holds it.
 	Purge(cutoff time.Time, statuses ...string) ([]string, error)
+	// AddVisit keeps a follow-up visit as a record of its own, linked to
+	// the session v.Session names, which must have a record; it numbers the
+	// visit after the session's last one and never writes over a visit.
+	// Like SaveProgress it refuses a deleted or restricted code.
+	AddVisit(v model.VisitRecord) (model.VisitRecord, error)
+	// Visits reads a session's visits, in the order they were made.
+	Visits(code string) ([]model.VisitRecord, error)
 	// String says where the records are kept, for messages.
 	String() string
 }
@@ -363,7 +370,7 @@ func (s *Folder) List() ([]Entry, []Corrupt, error) {
 	var bad []Corrupt
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, finalSuffix) || strings.HasPrefix(name, ".") {
+		if e.IsDir() || !strings.HasSuffix(name, finalSuffix) || strings.HasPrefix(name, ".") || isVisitFile(name) {
 			continue
 		}
 		path := filepath.Join(s.Dir, name)
@@ -475,8 +482,16 @@ func (s *Folder) remove(e Entry) error {
 		defer s.unlock(e.Code)
 		suffixes = []string{progressSuffix}
 	}
+	paths := make([]string, 0, len(suffixes))
 	for _, suffix := range suffixes {
-		if err := os.Remove(s.path(e.Code, suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		paths = append(paths, s.path(e.Code, suffix))
+	}
+	if e.Status != model.StatusInProgress { // its visits go with it
+		visits, _ := filepath.Glob(filepath.Join(s.Dir, e.Code+visitInfix+"*"+finalSuffix))
+		paths = append(visits, paths...)
+	}
+	for _, p := range paths {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}

@@ -322,6 +322,7 @@ func (s *Folder) SealPlain() (sealed []string, busy []string, err error) {
 		}
 		seal := s.sealPlainDocument
 		switch {
+		case isVisitFile(name): // sealed whole, as a visit is written
 		case strings.HasSuffix(name, finalSuffix):
 			seal = s.sealPlainRecord
 		case strings.HasSuffix(name, markdownSuffix), strings.HasPrefix(name, "crash-"), strings.Contains(name, ".corrupt-"):

@@ -225,12 +225,17 @@ func TestSealPlainEncryptsOldFiles(t *testing.T) {
 	if _, err := old.WriteCrashLog("panic: "+secretNote, t0); err != nil {
 		t.Fatal(err)
 	}
+	visit := model.VisitRecord{Schema: model.VisitSchema, Session: "ACD349", EnteredBy: model.VisitByDoctor,
+		Visit: model.Visit{Assessment: model.Assessment{At: t0}, SideEffects: model.SideEffects{Text: secretNote}}}
+	if _, err := old.AddVisit(visit); err != nil {
+		t.Fatal(err)
+	}
 	os.WriteFile(filepath.Join(dir, "ACD777.progress.json.corrupt-1"), []byte(secretNote), 0o600)
 	id := clinicKey(t)
 	s := OpenFolder(dir)
 	s.Sealer = NewSealer([]age.Recipient{id.Recipient()}, nil)
 	sealed, busy, err := s.SealPlain()
-	if err != nil || len(busy) != 1 || busy[0] != "ACD34F.progress.json" || len(sealed) != 4 {
+	if err != nil || len(busy) != 1 || busy[0] != "ACD34F.progress.json" || len(sealed) != 5 {
 		t.Fatalf("a session open in another app waits: sealed %v, busy %v, %v", sealed, busy, err)
 	}
 	old.Release()
@@ -246,6 +251,9 @@ func TestSealPlainEncryptsOldFiles(t *testing.T) {
 	}
 	reader := OpenFolder(dir)
 	reader.Sealer = NewSealer(nil, []age.Identity{id})
+	if visits, err := reader.Visits("ACD349"); err != nil || len(visits) != 1 || visits[0].SideEffects.Text != secretNote {
+		t.Fatalf("visits after sealing: %+v, %v", visits, err)
+	}
 	if rec, err := reader.Load("ACD349"); err != nil || rec.PatientRef != secretRef {
 		t.Fatalf("load after sealing: %v", err)
 	}

@@ -51,14 +51,29 @@ func Inner[T Store](s Store) T {
 // AmenderOf finds the store under any wrappers that keeps amendments, or
 // nil when none does.
 func AmenderOf(s Store) Amender {
+	a, _ := As[Amender](s)
+	return a
+}
+
+// RequestsOf finds the store under any wrappers that takes patients'
+// requests, or nil when none does.
+func RequestsOf(s Store) Requests {
+	r, _ := As[Requests](s)
+	return r
+}
+
+// As finds the store under a store's wrappers (each with an Unwrap
+// method) that offers T.
+func As[T any](s Store) (T, bool) {
 	for {
 		switch v := s.(type) {
-		case Amender:
-			return v
+		case T:
+			return v, true
 		case interface{ Unwrap() Store }:
 			s = v.Unwrap()
 		default:
-			return nil
+			var none T
+			return none, false
 		}
 	}
 }

@@ -124,7 +124,7 @@ func (m *Model) abandoned(msg abandonedMsg) tea.Cmd {
 // and scroll-back.
 func (m *Model) nextPatient() tea.Cmd {
 	opt := m.opt
-	opt.Session, opt.Unfinished, opt.Notice = nil, nil, ""
+	opt.Session, opt.Unfinished, opt.Notice, opt.Unencrypted = nil, nil, "", false
 	if opt.NewCode != nil {
 		opt.Code = opt.NewCode()
 	}
@@ -185,8 +185,16 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, m.keys.Kiosk.Guard), key.Matches(k, m.keys.Quit) && !m.typing():
 		// Before every other key handling, the too-small screen's too:
-		// whatever is open, these only say who can end a kiosk.
+		// whatever is open, these only say who can end a kiosk. A
+		// follow-up visit is left with its own esc.
+		if m.visit != nil {
+			return nil, true
+		}
 		return m.requestQuit(), true
+	}
+	if m.visit == nil && m.dialog == nil && m.session.Current == model.StepWelcome && key.Matches(k, m.visitKey()) {
+		m.dialog = &visitCodeDialog{}
+		return nil, true
 	}
 	return nil, false
 }
@@ -194,7 +202,8 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 // typing reports whether a text field or the group search takes letters.
 func (m *Model) typing() bool {
 	_, question := m.dialog.(*questionDialog)
-	return question || m.screen().input() != inputNone
+	_, code := m.dialog.(*visitCodeDialog)
+	return question || code || m.screen().input() != inputNone || m.visit != nil && m.visit.form.typing()
 }
 
 // kioskClick: a click during the countdown or on the hand-off screen is
@@ -404,7 +413,7 @@ func (m *Model) kioskWelcome() string {
 	if c := m.session.Consent; c != nil && !c.Given {
 		msg = m.text.NotKept
 	}
-	return m.st.Notice.Width(m.bodyWidth()).Render(msg)
+	return m.st.Notice.Width(m.bodyWidth()).Render(msg) + "\n" + m.st.Muted.Width(m.bodyWidth()).Render(m.ft().KioskVisitHint)
 }
 
 // Crashes.

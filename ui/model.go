@@ -72,6 +72,9 @@ type Options struct {
 	Resume     func(code string) (*model.Session, error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
+	// Unencrypted: records are kept without the clinic's key; the start
+	// says so in the session's language.
+	Unencrypted bool
 
 	// Kiosk runs a shared waiting-room terminal: patient mode only, an idle
 	// reset after Idle, no quitting without the staff PIN (CheckPIN), and
@@ -96,6 +99,8 @@ type Options struct {
 	// idleTick schedules the kiosk's next idle check, a second on; tests
 	// step the injected clock instead and check by hand.
 	idleTick func() tea.Cmd
+	// codes counts a kiosk's wrong follow-up codes, across its patients.
+	codes *codeGuard
 	// noticeTick wakes the model when a notice's time is up; tests use
 	// the injected clock instead.
 	noticeTick func(time.Duration) tea.Cmd
@@ -153,6 +158,8 @@ type Model struct {
 	notice    string
 	read      reading // the page search and the notice's clock
 	resizeSeq int
+
+	visit *Visit // a kiosk's follow-up visit on screen; nil for none
 }
 
 // New builds the root model for a new session.
@@ -171,6 +178,9 @@ func New(opt Options) *Model {
 	}
 	if opt.idleTick == nil {
 		opt.idleTick = idleTick
+	}
+	if opt.codes == nil {
+		opt.codes = &codeGuard{}
 	}
 	if opt.noticeTick == nil {
 		opt.noticeTick = noticeTick
@@ -199,6 +209,9 @@ func New(opt Options) *Model {
 		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
+	if opt.Unencrypted && m.notice == "" {
+		m.notice = m.text.Unencrypted
+	}
 	m.lastInput = opt.Now()
 	if opt.Session != nil {
 		m.askConsentFirst(nil) // a session kept before it was asked
@@ -243,7 +256,12 @@ func (m *Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	case pinCheckedMsg:
 		return m, m.pinChecked(msg)
 	case tea.WindowSizeMsg:
+		if m.visit != nil {
+			m.visit.Update(msg)
+		}
 		return m, m.resize(msg.Width, msg.Height)
+	case visitDoneMsg:
+		return m, m.visitEnded()
 	case tea.EnvMsg:
 		m.onEnv(msg)
 		return m, nil

@@ -19,6 +19,10 @@ func (m *Model) onPaste(content string) tea.Cmd {
 	if s == "" {
 		return nil
 	}
+	if m.visit != nil {
+		m.visit.paste(s)
+		return nil
+	}
 	if t, ok := m.dialog.(pasteTarget); ok {
 		t.paste(m, s)
 		return nil
@@ -138,6 +142,10 @@ func (m *Model) typed(k tea.KeyPressMsg) tea.Cmd {
 	if m.kiosk() {
 		if c, done := m.kioskKey(k); done {
 			return tea.Batch(c, m.autosave(false))
+		}
+		if m.visit != nil { // a patient's part of a follow-up visit
+			_, c := m.visit.Update(k)
+			return c
 		}
 	}
 	return tea.Batch(m.handleKey(k), m.autosave(false))

@@ -21,6 +21,7 @@ type memStore struct {
 	recs  map[string]model.Record
 	ended map[string]bool
 	full  bool
+	visit map[string][]model.VisitRecord
 }
 
 func newMemStore() *memStore {
@@ -89,3 +90,23 @@ func (s *memStore) Load(code string) (model.Record, error) {
 func (s *memStore) Purge(time.Time, ...string) ([]string, error) { return nil, nil }
 
 func (s *memStore) String() string { return memStoreDir }
+
+func (s *memStore) AddVisit(v model.VisitRecord) (model.VisitRecord, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.recs[v.Session]; !ok {
+		return v, records.ErrNoSession
+	}
+	if s.visit == nil {
+		s.visit = map[string][]model.VisitRecord{}
+	}
+	v.Number = len(s.visit[v.Session]) + 1
+	s.visit[v.Session] = append(s.visit[v.Session], v)
+	return v, nil
+}
+
+func (s *memStore) Visits(code string) ([]model.VisitRecord, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]model.VisitRecord(nil), s.visit[code]...), nil
+}

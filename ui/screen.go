@@ -76,6 +76,7 @@ var screens = map[model.StepID]func(m *Model) screen{
 	model.StepNextStep:       func(m *Model) screen { return &nextStepScreen{pageScreen{m}} },
 	model.StepValues:         func(m *Model) screen { return &valuesScreen{pageScreen: pageScreen{m}} },
 	model.StepSummary:        func(m *Model) screen { return &summaryScreen{pageScreen{m}} },
+	model.StepBaseline:       newBaselineScreen,
 }
 
 // makeScreens gives the model a fresh screen for every step in the table,

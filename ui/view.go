@@ -40,6 +40,9 @@ func (m *Model) compose() (string, []zone) {
 	if m.handoff {
 		return strings.Join(fitLines(m.handoffView(), m.width, m.height), "\n"), []zone{{0, 0, m.width, m.height, closeDialog{}}}
 	}
+	if m.visit != nil && !m.countingDown() {
+		return strings.Join(fitLines(m.visit.View().Content, m.width, m.height), "\n"), nil
+	}
 	if m.tooSmall() {
 		return m.tooSmallView(), nil
 	}

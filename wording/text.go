@@ -58,6 +58,7 @@ type Text struct {
 	SureAskedTimes                                       string
 	QuestionTitle, QuestionHelp, QuestionKeys            string
 	QuestionSaved, AskedMark                             string
+	Unencrypted                                          string // at start: records are kept without a key
 	KeyAsk, KeyAgain, KeyTeachBack                       string
 	SummaryConcerns, SummarySure, SureOpen, SureSettled  string
 	SummaryTeachBack, SummaryQuestions, SummaryQuiz      string
@@ -139,12 +140,7 @@ var LanguageNames = map[model.Lang]string{model.LangVI: "Tiếng Việt", model.
 
 // For is the wording of a language; a record in a language this build does
 // not know is shown in English.
-func For(lang model.Lang) *Text {
-	if t, ok := texts[lang]; ok {
-		return t
-	}
-	return texts[model.LangEN]
-}
+func For(lang model.Lang) *Text { return inLang(texts, lang) }
 
 var texts = map[model.Lang]*Text{
 	model.LangVI: {
@@ -249,6 +245,7 @@ var texts = map[model.Lang]*Text{
 		QuestionHelp:      "Viết điều bạn muốn hỏi bác sĩ. Câu hỏi sẽ được ghi cùng trang này và có trong bản tóm tắt.",
 		QuestionKeys:      "enter để lưu, esc để bỏ",
 		QuestionSaved:     "Đã ghi câu hỏi của bạn.",
+		Unencrypted:       "Hồ sơ được lưu KHÔNG mã hóa: chưa đặt --records-key.",
 		AskedMark:         "(có câu hỏi)",
 		KeyAsk:            "hỏi bác sĩ",
 		KeyAgain:          "hỏi lại SURE",
@@ -494,6 +491,7 @@ var texts = map[model.Lang]*Text{
 		QuestionHelp:      "Write what you want to ask the doctor. It is kept with this page and shown on the summary.",
 		QuestionKeys:      "enter to keep, esc to drop",
 		QuestionSaved:     "Your question is noted.",
+		Unencrypted:       "Records are kept unencrypted: no --records-key is set.",
 		AskedMark:         "(question)",
 		KeyAsk:            "ask the doctor",
 		KeyAgain:          "ask SURE again",

@@ -32,7 +32,31 @@ func TestTextComplete(t *testing.T) {
 	}
 }
 
-// checkFilled checks every string and map of a wording struct, and of the
+// TestCourseComplete: the course's wording is whole in every
+// language, with a direction and a unit for every measure.
+func TestCourseComplete(t *testing.T) {
+	var measures []string
+	for _, m := range model.Measures {
+		measures = append(measures, m.ID)
+	}
+	enums := map[string]any{
+		"UpMeans": measures, "Unit": measures, "Units": measures,
+		"Impressions":     []model.Impression{model.ImpressionUnset, model.VeryMuchImproved, model.MuchImproved, model.MinimallyImproved, model.NoChange, model.MinimallyWorse, model.MuchWorse, model.VeryMuchWorse},
+		"SideEffectNames": []string{"fever", "injection_site_infection", "new_pain", "other"},
+	}
+	for _, lang := range model.Langs {
+		f, ok := courses[lang]
+		if !ok {
+			t.Fatalf("%s has no course wording", lang)
+		}
+		checkFilled(t, lang, reflect.ValueOf(f).Elem(), enums)
+		if len(f.HardNotes) != len(courses[model.LangEN].HardNotes) {
+			t.Errorf("%s: %d notes on reading a change, English has %d", lang, len(f.HardNotes), len(courses[model.LangEN].HardNotes))
+		}
+	}
+}
+
+// checkFilled checks every string, list and map of a wording struct, and of the
 // structs embedded in it.
 func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[string]any) {
 	t.Helper()
@@ -44,6 +68,15 @@ func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[strin
 		case reflect.String:
 			if f.String() == "" {
 				t.Errorf("%s: %s is empty", lang, name)
+			}
+		case reflect.Slice:
+			if f.Len() == 0 {
+				t.Errorf("%s: %s is empty", lang, name)
+			}
+			for j := range f.Len() {
+				if f.Index(j).String() == "" {
+					t.Errorf("%s: %s[%d] is empty", lang, name, j)
+				}
 			}
 		case reflect.Map:
 			enum, ok := enums[name]

@@ -606,6 +606,11 @@ func (s *Store) SealPlain() (sealed, busy []string, err error) {
 			busy = append(busy, code)
 		}
 	}
+	if err == nil {
+		var visits []string
+		visits, err = s.sealVisits()
+		sealed = append(sealed, visits...)
+	}
 	return sealed, busy, err
 }
 

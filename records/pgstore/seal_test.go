@@ -5,6 +5,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,13 +166,18 @@ func TestSealPlainEncryptsRowsKeptBeforeTheKey(t *testing.T) {
 	if err := before.SaveProgress(typed("KMN347", model.StatusInProgress), 1); err != nil {
 		t.Fatal(err)
 	}
+	visit := storetest.Visit("ACD349", 30, 4)
+	visit.SideEffects.Text = "ZEBRA knee"
+	if _, err := before.AddVisit(visit); err != nil {
+		t.Fatal(err)
+	}
 	id, _ := age.GenerateX25519Identity()
 	keyed := open(t, url, Options{Sealer: records.NewSealer([]age.Recipient{id.Recipient()}, nil)})
 	if err := keyed.SaveProgress(typed("PQR679", model.StatusInProgress), 1); err != nil {
 		t.Fatal(err)
 	}
 	sealed, busy, err := keyed.SealPlain()
-	if err != nil || len(sealed) != 1 || sealed[0] != "ACD349" || len(busy) != 1 || busy[0] != "KMN347" {
+	if err != nil || !slices.Equal(sealed, []string{"ACD349", "ACD349 visit 1"}) || len(busy) != 1 || busy[0] != "KMN347" {
 		t.Fatalf("seal with KMN347 open on another server: %v %v %v", sealed, busy, err)
 	}
 	before.ReleaseCode("KMN347")
@@ -181,11 +187,18 @@ func TestSealPlainEncryptsRowsKeptBeforeTheKey(t *testing.T) {
 	if found := rowsHold(t, keyed, "ZEBRA"); len(found) > 0 {
 		t.Fatalf("still in plain: %v", found)
 	}
+	var plainVisits int
+	if err := keyed.pool.QueryRow(context.Background(), `SELECT count(*) FROM visits WHERE position('ZEBRA'::bytea in body) > 0`).Scan(&plainVisits); err != nil || plainVisits != 0 {
+		t.Fatalf("a visit still in plain: %d, %v", plainVisits, err)
+	}
 	doctor := open(t, url, Options{Sealer: records.NewSealer(nil, []age.Identity{id})})
 	for _, code := range []string{"ACD349", "KMN347", "PQR679"} {
 		if rec, err := doctor.Load(code); err != nil || rec.PatientRef != "KH-ZEBRA-77" {
 			t.Fatalf("load %s: %v", code, err)
 		}
+	}
+	if visits, err := doctor.Visits("ACD349"); err != nil || len(visits) != 1 || visits[0].SideEffects.Text != "ZEBRA knee" {
+		t.Fatalf("visits after sealing: %+v, %v", visits, err)
 	}
 	if _, _, err := before.SealPlain(); err == nil {
 		t.Fatal("sealing needs a key")

@@ -70,6 +70,7 @@ func must(t *testing.T, err error) {
 
 // Run checks the contract on the stores open makes.
 func Run(t *testing.T, open Opener) {
+	runVisits(t, open)
 	t.Run("SaveLoadExists", func(t *testing.T) {
 		s, _ := open(t)
 		must(t, s.SaveProgress(Record("ACD349", model.Yes, 1), 1))

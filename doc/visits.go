@@ -1,0 +1,139 @@
+package doc
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"stemcounsel/content"
+	"stemcounsel/model"
+	"stemcounsel/wording"
+)
+
+// ChartMode is how a document draws the follow-up's charts.
+type ChartMode int
+
+// The chart modes: box-drawing symbols, ASCII only, or words instead of
+// charts (plain mode, screen readers).
+const (
+	ChartBox ChartMode = iota
+	ChartASCII
+	ChartWords
+)
+
+// FollowUpOf is a session's follow-up: the baseline its record holds and
+// its stored visits, against the group's window. false: the session has
+// no baseline and no visit, so there is nothing to show.
+func FollowUpOf(rec model.Record, visits []model.VisitRecord, window time.Duration) (FollowUp, bool) {
+	f := FollowUp{Window: window, Practice: rec.Training}
+	if rec.Baseline != nil {
+		f.Baseline = *rec.Baseline
+	}
+	for _, v := range visits {
+		f.Visits = append(f.Visits, v.Visit)
+		f.Practice = f.Practice || v.Practice
+	}
+	return f, rec.Baseline != nil || len(visits) > 0
+}
+
+// RecordFollowUp is FollowUpOf against the window of the record's groups.
+func RecordFollowUp(rec model.Record, visits []model.VisitRecord) (FollowUp, bool) {
+	window, _ := model.AssessmentWindow(rec.Groups)
+	return FollowUpOf(rec, visits, window)
+}
+
+// Visits is the follow-up part of a record's readable copy, in Markdown:
+// the timeline against the groups' assessment window, then each visit as
+// entered ("" before the first visit). width is the page's; the charts
+// leave room for a code block's margin.
+func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, width int, mode ChartMode) string {
+	f, ok := RecordFollowUp(rec, visits)
+	if !ok || len(visits) == 0 {
+		return "" // a baseline alone is in the summary
+	}
+	w := wording.CourseFor(rec.Lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", w.Title)
+	var g *chartGlyphs
+	switch mode {
+	case ChartBox:
+		g = &boxChart
+	case ChartASCII:
+		g = &asciiChart
+	}
+	b.WriteString(f.markdown(rec.Lang, width-codeMargin, g))
+	t, fu := wording.For(rec.Lang), wording.FollowUpFor(rec.Lang)
+	for _, v := range visits {
+		fmt.Fprintf(&b, "\n### %s, %s\n\n", fmt.Sprintf(w.VisitTitle, v.Number), v.At.Local().Format(w.DayFormat))
+		if v.Practice || rec.Training {
+			fmt.Fprintf(&b, "*%s*\n\n", fu.PracticeVisit)
+		}
+		if v.Kiosk {
+			fmt.Fprintf(&b, "*%s*\n\n", w.AtKiosk)
+		}
+		writeAssessment(&b, v.Assessment, rec.Lang, w)
+		if v.Impression != model.ImpressionUnset {
+			fmt.Fprintf(&b, "- **%s:** %s\n", w.ImpressionLabel, w.Impressions[v.Impression])
+		}
+		fmt.Fprintf(&b, "- **%s:** %s\n", fu.SideEffects, sideEffects(v.SideEffects, w))
+		if v.Decision != "" {
+			fmt.Fprintf(&b, "- **%s:** %s\n", fu.Decision, fu.DecisionNames[v.Decision])
+		}
+		if len(v.Regret) > 0 {
+			fmt.Fprintf(&b, "- **%s:** %s\n", w.RegretLabel, strings.Trim(fmt.Sprint(v.Regret), "[]"))
+		}
+		if v.ContentVersion != c.Hash {
+			fmt.Fprintf(&b, "- **%s:** %s (%s %s)\n", t.SummaryContent, Escape(v.ContentVersion), t.ContentNow, c.Hash)
+		}
+	}
+	return b.String()
+}
+
+// Baseline is the follow-up's first measurement as the summary lists it;
+// "" when none was taken.
+func Baseline(lang model.Lang, a *model.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	w := wording.CourseFor(lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, a.At.Local().Format(w.DayFormat))
+	writeAssessment(&b, *a, lang, w)
+	return b.String()
+}
+
+// codeMargin is what Glamour puts around a code block's lines.
+const codeMargin = 4
+
+// writeAssessment lists the measures taken, then the PSFS activities in
+// the patient's own words.
+func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w *wording.Course) {
+	for _, m := range model.Measures {
+		if v, ok := a.Scores[m.ID]; ok {
+			fmt.Fprintf(b, "- %s: **%s**\n", measureName(lang, m.ID), Escape(value(w, lang, m.ID, v)))
+		}
+	}
+	for _, act := range a.Activities {
+		fmt.Fprintf(b, "- %s: **%d**\n", Escape(printable(act.Name)), act.Score)
+	}
+}
+
+// sideEffects names those reported, then the patient's words.
+func sideEffects(s model.SideEffects, w *wording.Course) string {
+	var named []string
+	for _, e := range []struct {
+		on  bool
+		key string
+	}{{s.Fever, "fever"}, {s.InjectionSite, "injection_site_infection"}, {s.NewPain, "new_pain"}, {s.Other, "other"}} {
+		if e.on {
+			named = append(named, w.SideEffectNames[e.key])
+		}
+	}
+	if text := strings.TrimSpace(printable(s.Text)); text != "" {
+		named = append(named, "“"+Escape(text)+"”")
+	}
+	if len(named) == 0 {
+		return w.NoSideEffects
+	}
+	return strings.Join(named, "; ")
+}

@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stemcounsel/model"
+	"stemcounsel/records"
+)
+
+// TestKioskFollowUpWithTheCode: a patient back for a visit types the code
+// on their paper; wrong codes are limited for every patient after; the
+// right one asks only what the patient rates, shows no earlier answer, and
+// the kiosk goes back to a fresh welcome once the visit is kept.
+func TestKioskFollowUpWithTheCode(t *testing.T) {
+	dir := t.TempDir()
+	m, clock := kioskModel(t, dir, 80, 40)
+	store := records.OpenFolder(dir)
+	t.Cleanup(store.Release)
+	s := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
+	s.Code, s.Groups, s.NextStep = "KHN463", []string{"lung"}, model.NextAssessmentBooked
+	s.Baseline = &model.Assessment{At: testClock, Scores: map[string]float64{"pain-worst": 9, "mmrc": 3},
+		Activities: []model.Activity{{Name: "walking to the market", Score: 2}}}
+	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, testClock), []byte("# r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(visible(m), "Press v and type the code") {
+		t.Fatalf("the kiosk welcome offers the follow-up:\n%s", visible(m))
+	}
+	send(m, press("v"))
+	for i := range visitTriesAllowed {
+		typeText(m, "KHN467")
+		send(m, press("enter"))
+		if i == 0 && !strings.Contains(visible(m), "4 tries left") {
+			t.Fatalf("a wrong code says how many tries are left:\n%s", visible(m))
+		}
+	}
+	typeText(m, "KHN463")
+	send(m, press("enter"))
+	if m.visit != nil || !strings.Contains(visible(m), "Too many wrong codes") {
+		t.Fatalf("after %d wrong codes even the right one waits:\n%s", visitTriesAllowed, visible(m))
+	}
+	send(m, press("esc"))
+	clock.advance(visitLockout + time.Second)
+	send(m, press("v")) // the idle countdown takes the first key: "I am here"
+	send(m, press("v"))
+	typeText(m, "khn463")
+	send(m, press("enter"))
+	text := visible(m)
+	if m.visit == nil || !strings.Contains(text, "the parts you answer yourself") || !strings.Contains(text, "walking to the market") {
+		t.Fatalf("the right code opens the patient's part of the visit:\n%s", text)
+	}
+	for _, never := range []string{"mMRC", "Decision", "→", "The baseline and earlier visits", "KHN463"} {
+		if strings.Contains(text, never) {
+			t.Errorf("the kiosk shows %q:\n%s", never, text)
+		}
+	}
+	send(m, press("q"), press("5"), press("ctrl+c")) // q is no key here; ctrl+c is guarded
+	if m.visit == nil {
+		t.Fatal("ctrl+c must not end the kiosk's visit")
+	}
+	send(m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	if m.visit != nil || !strings.Contains(visible(m), "Thank you. Your answers are kept for your doctor.") {
+		t.Fatalf("a kept visit hands the kiosk back:\n%s", visible(m))
+	}
+	visits, err := store.Visits("KHN463")
+	if err != nil || len(visits) != 1 || visits[0].EnteredBy != model.VisitByKiosk || visits[0].Scores["pain-worst"] != 5 {
+		t.Fatalf("visits %+v, %v", visits, err)
+	}
+}

@@ -1,0 +1,350 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/content"
+	"stemcounsel/doc"
+	"stemcounsel/model"
+	"stemcounsel/records"
+	"stemcounsel/wording"
+)
+
+// VisitOptions configure a follow-up visit of a session.
+type VisitOptions struct {
+	Content *content.Bundle
+	Store   records.Store
+	Now     func() time.Time
+	// Session is the first session's record: its code, groups and baseline.
+	Session model.Record
+	// Earlier are its visits so far, for the doctor's course; a kiosk is
+	// never given them.
+	Earlier []model.VisitRecord
+	Lang    model.Lang
+	// Kiosk asks only what the patient rates, shows nothing from before
+	// and hands the terminal back when done.
+	Kiosk  bool
+	Style  string
+	Glyphs string
+
+	// done ends a visit shown inside the kiosk; nil quits the program.
+	done tea.Cmd
+}
+
+// Visit is a follow-up visit on screen: the baseline's measures asked
+// again (the activities read back in the patient's words), the impression
+// of change, side effects and the decision, and, for the doctor, the
+// course so far with the stop conversation raised as a talking point when
+// it is due.
+type Visit struct {
+	opt    VisitOptions
+	form   form
+	keys   formKeys
+	quitK  key.Binding
+	saveK  key.Binding
+	st     styles
+	ft     *wording.FollowUp
+	vp     viewport.Model
+	width  int
+	height int
+
+	notice   string
+	asking   bool // the quit question is open
+	saved    *model.VisitRecord
+	quitting bool
+}
+
+// NewVisit builds the visit's screen.
+func NewVisit(opt VisitOptions) *Visit {
+	if opt.Lang == "" {
+		opt.Lang = opt.Session.Lang
+	}
+	v := &Visit{opt: opt, keys: newFormKeys(), ft: wording.FollowUpFor(opt.Lang), width: 80, height: 24, vp: viewport.New()}
+	v.quitK = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", wording.For(opt.Lang).KeyQuit))
+	v.saveK = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", v.ft.KeySave))
+	// No question to the terminal about its background: the auto style is
+	// the one that reads on both.
+	v.st = newStyles(doc.Unknown(opt.Style), opt.Glyphs == "ascii")
+	v.form = form{fields: v.fields()}
+	v.form.move(0)
+	return v
+}
+
+func (v *Visit) page() *content.Page { return v.opt.Content.Page(v.opt.Lang, model.StepBaseline) }
+
+func (v *Visit) section(id string) string {
+	if p := v.page(); p != nil {
+		s, _ := p.Section(id)
+		return oneLine(s)
+	}
+	return ""
+}
+
+// fields are the visit's lines: the measures of the session's groups, the
+// impression of change, side effects, the Decision Regret Scale where the
+// content switches it on, and the decision. A kiosk keeps the patient's.
+func (v *Visit) fields() []*formField {
+	readBack := []model.Activity{}
+	if b := v.opt.Session.Baseline; b != nil {
+		readBack = b.Activities
+	}
+	out := measureFields(v.page(), v.opt.Session.Groups, v.ft, readBack)
+	for _, ff := range out {
+		if strings.HasPrefix(ff.id, "activity-") {
+			ff.question = v.section("psfs-again") + " " + ff.question
+		}
+	}
+	imp := &formField{id: "impression", label: v.ft.Impression, question: v.section("impression"), min: 1, max: 7, patient: true}
+	for i := model.VeryMuchImproved; i <= model.VeryMuchWorse; i++ {
+		imp.scale = append(imp.scale, v.section(fmt.Sprintf("impression-%d", i)))
+	}
+	out = append(out, imp)
+	for _, id := range []string{"fever", "injection-site", "new-pain", "other"} {
+		out = append(out, &formField{id: id, label: v.section(id), question: v.ft.SideEffects + ": " + v.section("side-effects"), kind: fieldYesNo, patient: true})
+	}
+	text := newNoteInput()
+	out = append(out, &formField{id: "side-effects-text", label: v.ft.SideText, question: v.section("side-effects-text"), kind: fieldText, text: text, patient: true})
+	if content.RegretOn(v.page()) {
+		for i := 1; i <= model.RegretItems; i++ {
+			out = append(out, &formField{id: fmt.Sprintf("regret-%d", i), label: v.section(fmt.Sprintf("regret-%d", i)), question: v.section("regret-intro"), min: 1, max: 5, patient: true})
+		}
+	}
+	dec := &formField{id: "decision", label: v.ft.Decision, min: 1, max: len(model.Decisions)}
+	for _, d := range model.Decisions {
+		dec.scale = append(dec.scale, v.ft.DecisionNames[d])
+	}
+	out = append(out, dec)
+	if v.opt.Kiosk {
+		var mine []*formField
+		for _, ff := range out {
+			if ff.patient {
+				mine = append(mine, ff)
+			}
+		}
+		out = mine
+	}
+	return out
+}
+
+// Record is the visit as the form holds it, and what keeps it from being
+// kept.
+func (v *Visit) Record() (model.VisitRecord, []string) {
+	s := v.opt.Session
+	a, problems := v.form.assessment(v.opt.Now(), v.ft)
+	rec := model.VisitRecord{
+		Schema: model.VisitSchema, Session: s.Code, Lang: v.opt.Lang, EnteredBy: model.VisitByDoctor,
+		Kiosk: v.opt.Kiosk, Practice: s.Training, ContentVersion: v.opt.Content.Hash,
+		Visit: model.Visit{Assessment: a},
+	}
+	if v.opt.Kiosk {
+		rec.EnteredBy = model.VisitByKiosk
+	}
+	if n, ok := v.form.field("impression").value(); ok {
+		rec.Impression = model.Impression(n)
+	}
+	yes := func(id string) bool { ff := v.form.field(id); return ff != nil && ff.yes != nil && *ff.yes }
+	rec.SideEffects = model.SideEffects{Fever: yes("fever"), InjectionSite: yes("injection-site"), NewPain: yes("new-pain"), Other: yes("other"),
+		Text: cleanNote(v.form.field("side-effects-text").text.Value())}
+	if ff := v.form.field("decision"); ff != nil {
+		rec.Decision = model.DecisionUndecided
+		if n, ok := ff.value(); ok {
+			rec.Decision = model.Decisions[n-1]
+		}
+	}
+	for i := 1; i <= model.RegretItems; i++ {
+		if ff := v.form.field(fmt.Sprintf("regret-%d", i)); ff != nil {
+			if n, ok := ff.value(); ok {
+				rec.Regret = append(rec.Regret, n)
+			}
+		}
+	}
+	if n := len(rec.Regret); n != 0 && n != model.RegretItems {
+		problems = append(problems, fmt.Sprintf(v.ft.NeedScore, n+1))
+	}
+	return rec, problems
+}
+
+// Saved is the visit as kept; nil if it was not.
+func (v *Visit) Saved() *model.VisitRecord { return v.saved }
+
+func (v *Visit) Init() tea.Cmd { return nil }
+
+func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		v.width, v.height = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		return v, v.key(msg)
+	case tea.PasteMsg:
+		v.paste(pasteText(msg.Content))
+	}
+	return v, nil
+}
+
+// paste puts a paste into the text being typed, if any; elsewhere it is
+// dropped, so a paste never answers a scale.
+func (v *Visit) paste(s string) {
+	if v.form.typing() {
+		pasteInto(&v.form.cur().text, s)
+	}
+}
+
+func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
+	v.notice = ""
+	if v.asking {
+		switch strings.ToLower(k.String()) {
+		case "y":
+			return v.finish()
+		case "n", "esc":
+			v.asking = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, v.quitK):
+		if v.form.anything() {
+			v.asking = true
+			return nil
+		}
+		return v.finish()
+	case key.Matches(k, v.saveK):
+		return v.save()
+	case k.String() == "pgdown":
+		v.vp.PageDown()
+		return nil
+	case k.String() == "pgup":
+		v.vp.PageUp()
+		return nil
+	}
+	_, notice, cmd := v.form.key(k, v.keys, v.ft)
+	v.notice = notice
+	return cmd
+}
+
+// save keeps the visit as the session's next; a failure keeps the form as
+// it is, to try again.
+func (v *Visit) save() tea.Cmd {
+	if !v.form.anything() {
+		v.notice = v.ft.NothingToSave
+		return nil
+	}
+	rec, problems := v.Record()
+	if len(problems) > 0 {
+		v.notice = problems[0]
+		return nil
+	}
+	kept, err := v.opt.Store.AddVisit(rec)
+	if err != nil {
+		v.notice = fmt.Sprintf(v.ft.SaveFailed, err)
+		return nil
+	}
+	v.saved = &kept
+	return v.finish()
+}
+
+// finish ends the visit: the program quits, or the kiosk takes over.
+func (v *Visit) finish() tea.Cmd {
+	v.quitting = true
+	if v.opt.done != nil {
+		return v.opt.done
+	}
+	return tea.Quit
+}
+
+// followUp is the session's follow-up with today's numbers as its latest
+// visit, for the timeline; false without a baseline.
+func (v *Visit) followUp() (doc.FollowUp, bool) {
+	rec := v.opt.Session
+	if rec.Baseline == nil {
+		return doc.FollowUp{}, false
+	}
+	today, _ := v.Record()
+	window, _ := model.AssessmentWindow(rec.Groups)
+	return doc.FollowUpOf(rec, append(append([]model.VisitRecord{}, v.opt.Earlier...), today), window)
+}
+
+func (v *Visit) View() tea.View {
+	var view tea.View
+	view.AltScreen = true
+	if v.quitting {
+		return view
+	}
+	w := max(20, v.width-2)
+	wrap := lipgloss.NewStyle().Width(w)
+	var head []string
+	s := v.opt.Session
+	n := len(v.opt.Earlier) + 1
+	title := fmt.Sprintf(v.ft.VisitTitle, n, s.Code)
+	if v.opt.Kiosk {
+		title = v.ft.KioskVisit
+	}
+	head = append(head, v.st.Title.Render(ansi.Truncate(title, w, "…")))
+	if s.Training {
+		head = append(head, v.st.Badge.Render(wrap.Render(v.ft.PracticeVisit)))
+	}
+	if !v.opt.Kiosk {
+		if s.ContentVersion != v.opt.Content.Hash {
+			head = append(head, v.st.Notice.Render(wrap.Render(fmt.Sprintf(v.ft.OlderRelease, s.ContentVersion))))
+		}
+		if s.Baseline == nil {
+			head = append(head, v.st.Notice.Render(wrap.Render(v.ft.NoBaseline)))
+		}
+	}
+	head = append(head, "", v.form.focusView(v.st, w, v.ft), "")
+
+	foot := []string{}
+	if v.asking {
+		foot = append(foot, v.st.Notice.Render(wrap.Render(v.ft.QuitUnsaved)))
+	} else if v.notice != "" {
+		foot = append(foot, v.st.Notice.Render(wrap.Render(v.notice)))
+	}
+	foot = append(foot, v.st.Muted.Render(ansi.Truncate(v.helpLine(), w, "…")))
+
+	top, bottom := strings.Join(head, "\n"), strings.Join(foot, "\n")
+	v.vp.SetWidth(w)
+	v.vp.SetHeight(max(1, v.height-lipgloss.Height(top)-lipgloss.Height(bottom)))
+	v.vp.SetContent(v.body(w))
+	view.SetContent(lipgloss.NewStyle().Margin(0, 1).Render(top + "\n" + v.vp.View() + "\n" + bottom))
+	return view
+}
+
+// body is every line of the form, then (for the doctor) the course.
+func (v *Visit) body(w int) string {
+	var lines []string
+	for i, ff := range v.form.fields {
+		mark := "  "
+		if i == v.form.focus {
+			mark = "› "
+		}
+		lines = append(lines, ansi.Truncate(mark+ff.label+": "+ff.shown(v.ft), w, "…"))
+	}
+	if !v.opt.Kiosk {
+		lines = append(lines, "", v.courseView(w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// courseView is the doctor's reading of the course so far, today's
+// numbers included: the timeline of each measure with the group's window,
+// what improved beyond its detectable change (never hidden), and the stop
+// conversation as a talking point once it is due.
+func (v *Visit) courseView(w int) string {
+	f, ok := v.followUp()
+	if !ok {
+		return ""
+	}
+	return v.st.Title.Render(v.ft.EarlierAnswers) + "\n" + doc.Timeline(f, v.opt.Lang, w, v.opt.Glyphs == "ascii")
+}
+
+func (v *Visit) helpLine() string {
+	t := wording.For(v.opt.Lang)
+	return strings.Join([]string{"↑/↓ " + v.ft.KeyField, "0-9 " + v.ft.KeyType, "y/n " + v.ft.KeyYesNo, "ctrl+s " + v.ft.KeySave, "pgup/pgdn " + t.KeyPage, "esc " + t.KeyQuit}, " • ")
+}
