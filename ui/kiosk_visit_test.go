@@ -44,6 +44,14 @@ func TestKioskFollowUpWithTheCode(t *testing.T) {
 		t.Fatalf("after %d wrong codes even the right one waits:\n%s", visitTriesAllowed, visible(m))
 	}
 	send(m, press("esc"))
+	runCmd(m, m.resetKiosk()) // the next patient: the lock stays
+	send(m, press("v"))
+	typeText(m, "KHN463")
+	send(m, press("enter"))
+	if m.visit != nil || !strings.Contains(visible(m), "Too many wrong codes") {
+		t.Fatalf("the next patient is locked out too:\n%s", visible(m))
+	}
+	send(m, press("esc"))
 	clock.advance(visitLockout + time.Second)
 	send(m, press("v")) // the idle countdown takes the first key: "I am here"
 	send(m, press("v"))

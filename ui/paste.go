@@ -163,7 +163,7 @@ func (m *Model) fieldOpen() bool {
 	case *questionDialog, *pinDialog:
 		return true
 	case nil:
-		return m.screen().input() == inputField
+		return m.screen().input() == inputField || m.visit != nil && m.visit.form.typing()
 	}
 	return false
 }

@@ -21,11 +21,12 @@ type memStore struct {
 	recs  map[string]model.Record
 	ended map[string]bool
 	full  bool
-	visit map[string][]model.VisitRecord
+
+	visits map[string][]model.VisitRecord
 }
 
 func newMemStore() *memStore {
-	return &memStore{recs: map[string]model.Record{}, ended: map[string]bool{}}
+	return &memStore{recs: map[string]model.Record{}, ended: map[string]bool{}, visits: map[string][]model.VisitRecord{}}
 }
 
 const memStoreDir = "/srv/records"
@@ -97,16 +98,13 @@ func (s *memStore) AddVisit(v model.VisitRecord) (model.VisitRecord, error) {
 	if _, ok := s.recs[v.Session]; !ok {
 		return v, records.ErrNoSession
 	}
-	if s.visit == nil {
-		s.visit = map[string][]model.VisitRecord{}
-	}
-	v.Number = len(s.visit[v.Session]) + 1
-	s.visit[v.Session] = append(s.visit[v.Session], v)
+	v.Number = len(s.visits[v.Session]) + 1
+	s.visits[v.Session] = append(s.visits[v.Session], v)
 	return v, nil
 }
 
 func (s *memStore) Visits(code string) ([]model.VisitRecord, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]model.VisitRecord(nil), s.visit[code]...), nil
+	return append([]model.VisitRecord(nil), s.visits[code]...), nil
 }
