@@ -27,10 +27,11 @@ func screenWords(m *Model) string {
 // on screen whole (wrapped, not cut), and the not-listed path is in view
 // even under the doctor's notes, at each size and in each language.
 func TestGroupDescriptionsWrapAndNotListedStays(t *testing.T) {
+	b := realContent(t)
 	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
 		for _, lang := range model.Langs {
 			for _, role := range []model.Role{model.RolePatient, model.RoleDoctor} {
-				m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: role}, sz[0], sz[1])
+				m := newTestModel(t, b, Options{Lang: lang, LangSet: true, Role: role}, sz[0], sz[1])
 				send(m, press("m"))
 				for m.session.Steps()[m.dialog.(*menuDialog).cursor] != model.StepChooseGroup {
 					send(m, press("down"))
@@ -72,6 +73,7 @@ func TestGroupDescriptionsWrapAndNotListedStays(t *testing.T) {
 // which lines are shown, and ] / [ (or shift+↓/↑) scroll it to its last
 // line and back, beside the page or below it.
 func TestClinicianPanelScrolls(t *testing.T) {
+	b := realContent(t)
 	for _, c := range []struct {
 		role model.Role
 		w, h int
@@ -81,7 +83,7 @@ func TestClinicianPanelScrolls(t *testing.T) {
 		{model.RoleDoctor, 60, 20, model.StepChecklist},
 		{model.RoleTrainer, 120, 40, model.StepChecklist},
 	} {
-		m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: c.role}, c.w, c.h)
+		m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: c.role}, c.w, c.h)
 		send(m, press("m"))
 		for m.session.Steps()[m.dialog.(*menuDialog).cursor] != c.step {
 			send(m, press("down"))
@@ -126,8 +128,9 @@ func panelLines(m *Model) (from, to, of int) {
 // open below, and the focused persona's description is still on screen,
 // all of it reachable with pgdown.
 func TestPersonaDescriptionNotHidden(t *testing.T) {
+	b := realContent(t)
 	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
-		m := newTestModel(t, realContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer}, sz[0], sz[1])
+		m := newTestModel(t, b, Options{Lang: model.LangEN, LangSet: true, Role: model.RoleTrainer}, sz[0], sz[1])
 		send(m, press("enter"))
 		if m.session.Current != model.StepPersona || !m.panelShown() {
 			t.Fatalf("at %s, panel %v", m.session.Current, m.panelShown())
@@ -182,8 +185,9 @@ func TestFinishedAfterNoOffersNoAmendment(t *testing.T) {
 // TestPageMeasureCappedAndCentred: on a wide screen a page's lines are at
 // most about 76 columns, and the page stands in the middle.
 func TestPageMeasureCappedAndCentred(t *testing.T) {
+	b := realContent(t)
 	for _, role := range []model.Role{model.RolePatient, model.RoleDoctor} {
-		m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: role}, 160, 40)
+		m := newTestModel(t, b, Options{Lang: model.LangVI, LangSet: true, Role: role}, 160, 40)
 		send(m, press("right"))
 		lines := strings.Split(visible(m), "\n")
 		body := lines[m.headerHeight() : len(lines)-m.footerHeight()]

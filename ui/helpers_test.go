@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,14 +29,22 @@ func fixtureContent(t testing.TB) *content.Bundle {
 	return b
 }
 
+// realContent is the built-in content, loaded once: it is only read, and
+// loading it for every model made the package's race run time out.
 func realContent(t testing.TB) *content.Bundle {
 	t.Helper()
-	b, err := content.Load(content.Embedded())
-	if err != nil {
-		t.Fatal(err)
+	realOnce.Do(func() { realBundle, realErr = content.Load(content.Embedded()) })
+	if realErr != nil {
+		t.Fatal(realErr)
 	}
-	return b
+	return realBundle
 }
+
+var (
+	realOnce   sync.Once
+	realBundle *content.Bundle
+	realErr    error
+)
 
 func newTestModel(t testing.TB, b *content.Bundle, opt Options, w, h int) *Model {
 	t.Helper()
