@@ -49,8 +49,8 @@ const randomBudget = 3 * time.Second
 // commandLimit bounds how long the driver waits for a command. The idle
 // tick and the resize debounce are off; a command still running after it is
 // a timer (a notice's life, the end of a paste) or a hang, and its message
-// is dropped and counted. Twice as many sequences as cores run at once, so
-// the waits cost no core.
+// is dropped and counted. In a long run eight sequences a core run at
+// once, so the waits cost no core.
 const commandLimit = time.Second
 
 func TestRandomInput(t *testing.T) {
@@ -137,7 +137,11 @@ var (
 func (d *driver) runAll(seed uint64, count int, deadline time.Time) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range 2 * runtime.GOMAXPROCS(0) {
+	workers := runtime.GOMAXPROCS(0)
+	if count > 0 {
+		workers *= 8
+	}
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
