@@ -154,7 +154,7 @@ func askingTheDoctor(t *testing.T) *Model {
 // Typed bidi controls and zero-width characters never reach the field.
 func TestTypedInvisibleCharactersAreDropped(t *testing.T) {
 	m := askingTheDoctor(t)
-	typeText(m, "漢字e\u202eRTL\u200bZW\u2066x\ufeff")
+	typeText(m, "漢字e\u202eRTL\u200bZW\u2066x\ufeff\u00ad")
 	send(m, press("enter"))
 	if len(m.session.Questions) != 1 || m.session.Questions[0].Text != "漢字eRTLZWx" {
 		t.Fatalf("typed format characters are dropped: %+v", m.session.Questions)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"stemcounsel/model"
@@ -21,13 +22,17 @@ func sanitizeInput(s string) string {
 	}, s)
 }
 
-// invisible reports the format characters a reader cannot see.
+// invisible reports the format characters a reader cannot see: every
+// Unicode format character (zero-width spaces and joiners, bidi marks,
+// embeddings, overrides and isolates, the soft hyphen, the byte-order
+// mark), and the line and paragraph separators. Terminals and width
+// tables disagree on how wide they are, so a line holding one may
+// overflow its box.
 func invisible(r rune) bool {
 	switch {
-	case r >= '\u200b' && r <= '\u200f', // zero-width space, joiners, LRM, RLM
-		r >= '\u2028' && r <= '\u202e', // separators, bidi embeddings and overrides
-		r >= '\u2060' && r <= '\u2069', // word joiner, invisible operators, bidi isolates
-		r == '\u061c', r == '\ufeff':
+	case r < 0xa0:
+		return false
+	case unicode.Is(unicode.Cf, r), r == '\u2028', r == '\u2029':
 		return true
 	}
 	return false
