@@ -92,6 +92,11 @@ func (d *questionDialog) key(m *Model, k tea.KeyPressMsg) action {
 			d.keep(m, text)
 			return nil
 		}
+		if k.Text != "" {
+			if k.Text = sanitizeInput(k.Text); k.Text == "" {
+				return nil // a control or format character: nothing to type
+			}
+		}
 		var cmd tea.Cmd
 		d.field, cmd = d.field.Update(k)
 		return cmd

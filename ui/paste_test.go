@@ -248,3 +248,15 @@ func TestPasteAfterALongTypedSearch(t *testing.T) {
 		t.Fatalf("the search holds at most %d characters: %q %s", maxSearch, groupsOf(m).filter, m.Crash())
 	}
 }
+
+// Format characters typed into the question area never show in it: the
+// random-input driver found the box a column too wide in ASCII mode, where
+// a typed soft hyphen or bidi isolate was drawn as ?.
+func TestQuestionAreaShowsNoFormatCharacters(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
+	send(m, press("right"), press("f"))
+	typeText(m, "F\u00ad\u202e\u2066x")
+	if d, ok := m.dialog.(*questionDialog); !ok || d.field.Value() != "Fx" {
+		t.Fatalf("the field holds only what shows: %T", m.dialog)
+	}
+}
