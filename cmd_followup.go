@@ -33,13 +33,9 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 	var keys keyFlags
 	keys.registerRecipient(flags)
 	keys.registerIdentity(flags, "read an encrypted session")
-	pos, err := parseInterspersed(flags, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "follow-up takes one session code, e.g. stemcounsel follow-up ACD349")
-		return 2
+	code, exit := codeArg(flags, args, "follow-up takes one session code, e.g. stemcounsel follow-up ACD349", stderr)
+	if exit != 0 {
+		return exit
 	}
 	if !slices.Contains(doc.StyleNames, *style) || !slices.Contains([]string{"auto", "unicode", "ascii"}, *glyphs) {
 		fmt.Fprintf(stderr, "unknown --style %q or --glyphs %q (styles: %s; glyphs: auto, unicode, ascii)\n", *style, *glyphs, strings.Join(doc.StyleNames, ", "))
@@ -48,7 +44,6 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 	if *glyphs == "auto" && os.Getenv("TERM") == "linux" {
 		*glyphs = "ascii" // the Linux console draws no box lines
 	}
-	code := strings.ToUpper(pos[0])
 	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -22,13 +22,9 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	keys.registerIdentity(flags, "read encrypted records")
 	var pdf pdfFlags
 	pdf.register(flags, "the session as the patient saw it")
-	pos, err := parseInterspersed(flags, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "open takes one session code, e.g. stemcounsel open ACD349")
-		return 2
+	code, exit := codeArg(flags, args, "open takes one session code, e.g. stemcounsel open ACD349", stderr)
+	if exit != 0 {
+		return exit
 	}
 	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)
 	if err != nil {
@@ -36,7 +32,6 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer closeStore(store.Store)
-	code := strings.ToUpper(pos[0])
 	rec, visits, ok := store.session(code, *clinic, stderr)
 	if !ok {
 		return 1

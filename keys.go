@@ -98,13 +98,9 @@ func (k *keyFlags) openStore(where, clinic string) (*clinicStore, error) {
 // records; these commands read no record, so they need no key. A non-zero
 // exit means the command stops there.
 func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example string, stderr io.Writer) (string, *clinicStore, int) {
-	pos, err := parseInterspersed(flags, args)
-	if err != nil {
-		return "", nil, flagExit(err)
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, example)
-		return "", nil, 2
+	code, exit := codeArg(flags, args, example, stderr)
+	if exit != 0 {
+		return "", nil, exit
 	}
 	var keys keyFlags
 	cs, err := keys.openStore(*recordsAt, "")
@@ -112,7 +108,21 @@ func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example stri
 		fmt.Fprintln(stderr, err)
 		return "", nil, 2
 	}
-	return strings.ToUpper(pos[0]), cs, 0
+	return code, cs, 0
+}
+
+// codeArg parses a command's flags around its one session code, in
+// capitals; otherwise it prints example and gives the exit status.
+func codeArg(flags *flag.FlagSet, args []string, example string, stderr io.Writer) (string, int) {
+	pos, err := parseInterspersed(flags, args)
+	if err != nil {
+		return "", flagExit(err)
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, example)
+		return "", 2
+	}
+	return strings.ToUpper(pos[0]), 0
 }
 
 // refuseRestricted tells whether code's record is restricted, and says so.
