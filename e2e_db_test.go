@@ -149,7 +149,7 @@ func TestE2EChainServerKilledMidChecklist(t *testing.T) {
 	consentYes(onA)
 	onA.waitFor("Stem cells: what they are and are not")
 	toChecklist(onA)
-	onA.keys("1", "3") // end stage: Yes; fibrosis: Not sure
+	onA.slowKeys("1", "3") // end stage: Yes; fibrosis: Not sure
 	onA.waitFor("Item 3 of 5")
 	code := onlySession(t, db, "")
 	waitAnswer(t, db, code, "fibrosis", "not-sure")

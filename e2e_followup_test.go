@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestE2EFollowUpTwiceThenOpen: a doctor-led session takes a baseline, two
@@ -81,16 +80,6 @@ func TestE2EFollowUpTwiceThenOpen(t *testing.T) {
 	s.waitOutput("Follow-up course")
 	s.waitOutput("Visit 2")
 	s.waitOutput("climbing stairs")
-}
-
-// slowKeys sends keys as a person types them: keys closer together than
-// anyone types count as a paste, which answers nothing.
-func (s *tmuxSession) slowKeys(keys ...string) {
-	s.t.Helper()
-	for _, k := range keys {
-		s.keys(k)
-		time.Sleep(60 * time.Millisecond)
-	}
 }
 
 // keyThen sends a key and waits until the screen shows what it did.

@@ -83,6 +83,16 @@ func (s *tmuxSession) keys(keys ...string) {
 	}
 }
 
+// slowKeys sends keys as a person types them: keys closer together than
+// anyone types count as a paste, which answers nothing.
+func (s *tmuxSession) slowKeys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		s.keys(k)
+		time.Sleep(60 * time.Millisecond)
+	}
+}
+
 // typeText types text at once, as a terminal without bracketed paste
 // pastes it, and waits until the screen shows shown: the app takes text
 // keys that follow a run too closely as part of it, so the key after it
@@ -203,7 +213,7 @@ func TestE2EKillRestartResume(t *testing.T) {
 	consentYes(s)
 	s.waitFor("Stem cells: what they are and are not")
 	toChecklist(s)
-	s.keys("1", "3") // end stage: Yes; fibrosis: Not sure
+	s.slowKeys("1", "3") // end stage: Yes; fibrosis: Not sure
 	s.waitFor("Item 3 of 5")
 	file := waitFile(t, filepath.Join(dir, "*.progress.json"), `"answer": "not-sure"`)
 	code := strings.TrimSuffix(filepath.Base(file), ".progress.json")
