@@ -98,7 +98,7 @@ func Summary(s *model.Session, c *content.Bundle) string {
 		}
 		fmt.Fprintf(&b, "\n**%s:** %s\n", t.SummaryNextStep, next)
 	}
-	b.WriteString(Baseline(s.Lang, s.Baseline))
+	b.WriteString(Baseline(s.Lang, s.Baseline, c.Measures))
 
 	writeViewed(&b, s, c, t)
 	fmt.Fprintf(&b, "\n**%s**\n", t.SummaryNotConsent)

@@ -71,9 +71,9 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 		case model.StepNextStep:
 			in = append(in, "1") // an assessment booked: the baseline follows
 		case model.StepBaseline:
-			for _, m := range model.MeasuresFor([]string{group}) {
+			for _, m := range b.Measures.For([]string{group}) {
 				switch {
-				case m.ID == "psfs":
+				case m.Items:
 					in = append(in, "walking to the market", "4", "") // one activity, then none
 				case m.ID == "mmrc":
 					in = append(in, "9", "2") // off the scale, then grade 2

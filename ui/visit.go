@@ -73,7 +73,7 @@ func NewVisit(opt VisitOptions) *Visit {
 	// No question to the terminal about its background: the auto style is
 	// the one that reads on both.
 	v.st = newStyles(doc.Unknown(opt.Style), opt.Glyphs == "ascii")
-	v.form = form{fields: v.fields()}
+	v.form = v.newForm()
 	v.form.move(0)
 	return v
 }
@@ -88,20 +88,17 @@ func (v *Visit) section(id string) string {
 	return ""
 }
 
-// fields are the visit's lines: the measures of the session's groups, the
-// impression of change, side effects, the Decision Regret Scale where the
-// content switches it on, and the decision. A kiosk keeps the patient's.
-func (v *Visit) fields() []*formField {
-	readBack := []model.Activity{}
+// newForm is the visit's lines: the measures of the session's groups,
+// the impression of change, side effects, the Decision Regret Scale where
+// the content switches it on, and the decision. A kiosk keeps the
+// patient's.
+func (v *Visit) newForm() form {
+	var readBack []model.Activity
 	if b := v.opt.Session.Baseline; b != nil {
 		readBack = b.Activities
 	}
-	out := measureFields(v.page(), v.opt.Session.Groups, v.ft, readBack)
-	for _, ff := range out {
-		if strings.HasPrefix(ff.id, "activity-") {
-			ff.question = v.section("psfs-again") + " " + ff.question
-		}
-	}
+	f := measureForm(v.opt.Content.Measures, v.opt.Lang, v.opt.Session.Groups, v.ft, readBack, true)
+	out := f.fields
 	imp := &formField{id: "impression", label: v.ft.Impression, question: v.section("impression"), min: 1, max: 7, patient: true}
 	for i := model.VeryMuchImproved; i <= model.VeryMuchWorse; i++ {
 		imp.scale = append(imp.scale, v.section(fmt.Sprintf("impression-%d", i)))
@@ -131,7 +128,8 @@ func (v *Visit) fields() []*formField {
 		}
 		out = mine
 	}
-	return out
+	f.fields = out
+	return f
 }
 
 // Record is the visit as the form holds it, and what keeps it from being
@@ -168,6 +166,9 @@ func (v *Visit) Record() (model.VisitRecord, []string) {
 	}
 	if n := len(rec.Regret); n != 0 && n != model.RegretItems {
 		problems = append(problems, fmt.Sprintf(v.ft.NeedScore, n+1))
+	}
+	if err := v.opt.Content.Measures.Check(a); err != nil {
+		problems = append(problems, err.Error())
 	}
 	return rec, problems
 }
@@ -266,7 +267,7 @@ func (v *Visit) followUp() (doc.FollowUp, bool) {
 	}
 	today, _ := v.Record()
 	window, _ := model.AssessmentWindow(rec.Groups)
-	return doc.FollowUpOf(rec, append(append([]model.VisitRecord{}, v.opt.Earlier...), today), window)
+	return doc.FollowUpOf(rec, append(append([]model.VisitRecord{}, v.opt.Earlier...), today), window, v.opt.Content.Measures)
 }
 
 func (v *Visit) View() tea.View {
