@@ -16,6 +16,7 @@ type FollowUp struct {
 	NotEntered              string
 	OffScale                string // "%s: %s is off the scale %d to %d"
 	NeedName, NeedScore     string // "Activity %d …"
+	NeedRegret              string // "Statement %d of the Decision Regret Scale …"
 	TooLong                 string // "%s: up to %d digits"
 
 	BaselineNotNeeded, BaselinePractice, BaselineHint string
@@ -58,6 +59,7 @@ var followUps = map[model.Lang]*FollowUp{
 		OffScale:          "%s: %s nằm ngoài thang %d đến %d",
 		NeedName:          "Hoạt động %d đã có điểm nhưng chưa có tên: ghi tên theo lời người bệnh, hoặc xóa điểm.",
 		NeedScore:         "Hoạt động %d chưa có điểm.",
+		NeedRegret:        "Câu %d của thang đo hối tiếc về quyết định chưa có câu trả lời: thang được hỏi đủ cả năm câu, hoặc bỏ trống cả.",
 		TooLong:           "%s: tối đa %d chữ số",
 		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn khám đánh giá”.",
 		BaselinePractice:  "Thực hành: nhập số đo của người bệnh giả định. Không lưu dữ liệu của người bệnh nào.",
@@ -102,6 +104,7 @@ var followUps = map[model.Lang]*FollowUp{
 		OffScale:          "%s: %s is off the scale %d to %d",
 		NeedName:          "Activity %d has a score but no name: write it in the patient's words, or clear the score.",
 		NeedScore:         "Activity %d has no score yet.",
+		NeedRegret:        "Statement %d of the Decision Regret Scale has no answer yet: the scale is answered whole, or left empty.",
 		TooLong:           "%s: up to %d digits",
 		BaselineNotNeeded: "No baseline is needed: the next step agreed is not an assessment or treatment. To take one, go back and choose “Assessment booked”.",
 		BaselinePractice:  "Practice: enter the persona's numbers. No patient's data is kept.",
