@@ -80,6 +80,9 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	purgeAbandoned(opt, stderr)
+	if f.kiosk && opt.Unencrypted { // the kiosk's screen is for patients: staff read this
+		fmt.Fprintln(stderr, wording.For(opt.Lang).Unencrypted)
+	}
 	return runProgram(ui.New(opt), opt.Store, stderr)
 }
 

@@ -212,7 +212,9 @@ func New(opt Options) *Model {
 		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
-	if opt.Unencrypted && m.notice == "" {
+	// A kiosk's patients cannot act on a missing key; its staff are told
+	// when it starts.
+	if opt.Unencrypted && !opt.Kiosk && m.notice == "" {
 		m.notice = m.text.Unencrypted
 	}
 	m.lastInput = opt.Now()
@@ -338,6 +340,9 @@ func (m *Model) setLang(l model.Lang) {
 	m.session.Lang = l
 	m.text = wording.For(l)
 	m.keys = newKeyMap(m.text, wording.LanguageNames[nextLang(l)])
+	if m.session.Role == model.RoleTrainer { // a trainer's panel is the script, not a doctor's notes
+		m.keys.Panel.SetHelp("d", m.text.KeyTrainerPanel)
+	}
 }
 
 // nextLang is the language the l key switches to: the next of model.Langs.

@@ -216,6 +216,8 @@ func (m *Model) footerView() ([]string, []zone) {
 	switch {
 	case idx == 0:
 		nextLabel = m.text.Start
+	case m.lastStep() && m.finished:
+		nextLabel = m.text.FinishedButton
 	case m.lastStep() && !m.Keeps():
 		nextLabel = m.text.FinishNotKept
 	case m.lastStep():
