@@ -125,8 +125,8 @@ func (a resume) apply(m *Model) tea.Cmd {
 	m.dialog = nil
 	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
 	return func() tea.Msg {
-		s, err := load(code)
-		return resumedMsg{session: s, offer: i, err: err}
+		s, notice, err := load(code)
+		return resumedMsg{session: s, offer: i, notice: notice, err: err}
 	}
 }
 

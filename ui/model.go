@@ -67,9 +67,10 @@ type Options struct {
 	Session *model.Session
 	// Unfinished lists sessions the welcome screen offers to resume (a
 	// doctor's or a trainer's start-up only, never a kiosk's), and Resume
-	// loads one of them.
+	// loads one of them, with what to tell the user on resuming (pages
+	// corrected since it was saved), in the session's language, or "".
 	Unfinished []records.Offer
-	Resume     func(code string) (*model.Session, error)
+	Resume     func(code string) (s *model.Session, notice string, err error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
 	// Unencrypted: records are kept without the clinic's key; the start
