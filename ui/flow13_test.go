@@ -473,3 +473,27 @@ func TestKioskPatientsSeeNoKeyNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestClinicNameInTheHeader: once the clinic gives its name, every screen
+// at full size says whose guide it is, in the session's language; a
+// compact window keeps its rows for the page.
+func TestClinicNameInTheHeader(t *testing.T) {
+	b := *fixtureContent(t)
+	b.Clinic = map[model.Lang]map[string]string{model.LangVI: {"name": "Phòng khám Hoa Sen"}, model.LangEN: {"name": "Lotus Clinic"}}
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		m := newTestModel(t, &b, Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		shown := strings.Contains(strings.Join(lines[:m.headerHeight()], "\n"), "Phòng khám Hoa Sen")
+		if full := !m.compact(); shown != full {
+			t.Errorf("%dx%d: clinic name in the header %v, want %v:\n%s", size[0], size[1], shown, full, visible(m))
+		}
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		send(m, press("l"))
+		if full := !m.compact(); full && !strings.Contains(visible(m), "Lotus Clinic") {
+			t.Errorf("after the language key the header names the clinic in English:\n%s", visible(m))
+		}
+	}
+}
