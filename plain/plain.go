@@ -33,6 +33,14 @@ type Options struct {
 	Session *model.Session // a session to resume instead of a new one
 	Notice  string         // said first, e.g. which pages changed since a resumed session
 	Width   int            // of the text; 0 is 80
+
+	// AskConsent asks whether the record may be kept before anything is
+	// saved, as the full-screen app does (Store is then behind
+	// records.KeepOnlyWithConsent); Terminal says where it was answered,
+	// RetainDays how long an unfinished record is kept.
+	AskConsent bool
+	Terminal   string
+	RetainDays int
 }
 
 // errQuit ends the session on q or the end of the input.
@@ -71,7 +79,10 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 	if opt.Notice != "" {
 		r.say(opt.Notice)
 	}
-	err := r.run()
+	err := r.askConsent(opt.Session != nil) // a resumed session kept before it was asked
+	if err == nil {
+		err = r.run()
+	}
 	if errors.Is(err, errQuit) {
 		if r.saved {
 			r.say(fmt.Sprintf(r.t.SavedUnfinished, s.Code))
@@ -220,6 +231,11 @@ func (r *runner) navigate() (done bool, err error) {
 			if s.Current == model.StepWelcome && !s.CanLeaveWelcome() {
 				r.say(t.WelcomeNeedRole)
 				continue
+			}
+			if s.Current == model.StepWelcome {
+				if err := r.askConsent(true); err != nil {
+					return false, err
+				}
 			}
 			if s.Current == model.StepPersona && s.Persona == "" {
 				r.say(t.NeedPersona)
@@ -507,9 +523,47 @@ func clean(s string) string {
 	}, s)
 }
 
+// askConsent asks, when now and still unasked, whether this session's
+// record may be kept, with the whole consent text and no answer chosen in
+// advance.
+func (r *runner) askConsent(now bool) error {
+	if !now || !r.opt.AskConsent || r.s.Training() || r.s.Consent != nil {
+		return nil
+	}
+	title, body := r.opt.Content.ConsentText(r.s.Lang, r.opt.RetainDays, r.t.NotProvided)
+	text, err := doc.Render(body, r.opt.Width, doc.PlainStyle)
+	if err != nil {
+		return err
+	}
+	r.say("", "== "+title+" ==", "", readable(text), "")
+	i, err := r.choose([]string{r.t.ConsentYes, r.t.ConsentNo}, false)
+	if err != nil {
+		return err
+	}
+	by := model.ByPatient
+	if r.s.Role == model.RoleDoctor {
+		by = model.ByDoctor
+	}
+	if err := r.s.AnswerConsent(i == 0, title+"\n\n"+body, r.opt.Terminal, by, r.opt.Now()); err != nil {
+		return err
+	}
+	if i == 0 {
+		r.say(fmt.Sprintf(r.t.ConsentKept, r.s.Code))
+	} else {
+		r.say(r.t.NotKept)
+	}
+	return nil
+}
+
+// keeps reports whether this session's record is kept: nothing may say a
+// session is saved when it is not.
+func (r *runner) keeps() bool {
+	return r.opt.Store != nil && (!r.opt.AskConsent || model.Record{Training: r.s.Training(), Consent: r.s.Consent}.MayKeep())
+}
+
 // save writes the session in progress after a change.
 func (r *runner) save() {
-	if r.opt.Store == nil || !r.s.HasAnswers() {
+	if !r.keeps() || !r.s.HasAnswers() {
 		return
 	}
 	r.seq++
@@ -523,7 +577,11 @@ func (r *runner) save() {
 
 // finish writes the finished record with its readable copy.
 func (r *runner) finish() error {
-	if r.opt.Store == nil {
+	if !r.keeps() {
+		if r.opt.Store != nil {
+			r.opt.Store.ReleaseCode(r.s.Code) // the code was never used
+			r.say("", r.t.NotKept)
+		}
 		return nil
 	}
 	rec := r.s.Record(model.StatusFinished, r.opt.Content.Hash, r.opt.Content.ChecklistIDs, r.opt.Now())

@@ -2,6 +2,7 @@ package plain
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -195,5 +196,48 @@ func TestEndOfInputKeepsTheSessionInProgress(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "PACE34") {
 		t.Error("quitting does not say the session's code")
+	}
+}
+
+// TestPlainAsksBeforeKeeping: behind the consent gate, as the app runs it,
+// plain mode asks whether the record may be kept when the welcome is left;
+// a no keeps nothing and never says a session is saved, a yes keeps the
+// record with the evidence of the text shown.
+func TestPlainAsksBeforeKeeping(t *testing.T) {
+	b := bundle(t)
+	for _, c := range []struct {
+		lang   model.Lang
+		answer string
+	}{{model.LangEN, "2"}, {model.LangVI, "2"}, {model.LangEN, "1"}, {model.LangVI, "1"}} {
+		dir := t.TempDir()
+		folder := records.OpenFolder(dir)
+		lines := strings.Split(script(b, c.lang, model.RolePatient, "joint"), "\n")
+		// language, mode, enter on the welcome: then the question
+		lines = append(lines[:3], append([]string{"", c.answer}, lines[3:]...)...)
+		var out bytes.Buffer
+		opt := Options{Content: b, Store: records.KeepOnlyWithConsent(folder), Now: fixedNow, Code: "PACE47",
+			AskConsent: true, Terminal: "test-terminal", RetainDays: 30}
+		if err := Run(strings.NewReader(strings.Join(lines, "\n")), &out, opt); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		title, _ := b.ConsentText(c.lang, 30, "")
+		if !strings.Contains(text, "== "+title+" ==") || !strings.Contains(text, "30") {
+			t.Fatalf("%s: the consent question was not asked with its text:\n%s", c.lang, text)
+		}
+		entries, _ := os.ReadDir(dir)
+		rec, err := folder.Load("PACE47")
+		if c.answer == "2" {
+			if len(entries) != 0 {
+				t.Errorf("%s: after a no the folder holds %d files", c.lang, len(entries))
+			}
+			if strings.Contains(text, "PACE47") {
+				t.Errorf("%s: after a no the output still names the session's code:\n%s", c.lang, text)
+			}
+			continue
+		}
+		if err != nil || rec.Status != model.StatusFinished || rec.Consent == nil || !rec.Consent.Given || rec.Consent.Terminal != "test-terminal" || rec.Consent.TextSHA256 == "" {
+			t.Errorf("%s: after a yes the finished record with its evidence is kept: %+v %v", c.lang, rec.Consent, err)
+		}
 	}
 }
