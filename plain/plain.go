@@ -218,7 +218,7 @@ func (r *runner) navigate() (done bool, err error) {
 		if r.last() {
 			next = strings.TrimSpace(strings.TrimSuffix(t.Finish, "›"))
 		}
-		prompt := fmt.Sprintf(r.w.Nav, fmt.Sprintf(t.StepOf, s.Index()+1, len(s.Steps())), next, t.KeyPrev, other, t.KeyQuit)
+		prompt := fmt.Sprintf(r.w.Nav, fmt.Sprintf(t.StepOf, s.Index()+1, len(s.Steps())), next, t.KeyPrev, t.KeyAsk, other, t.KeyQuit)
 		line, err := r.ask(prompt)
 		if err != nil {
 			return false, err
@@ -244,6 +244,11 @@ func (r *runner) navigate() (done bool, err error) {
 			s.Next(r.opt.Now())
 		case "b":
 			s.Prev(r.opt.Now())
+		case "f":
+			if err := r.question(); err != nil {
+				return false, err
+			}
+			continue
 		case "l":
 			r.setLang(s.Lang.Other())
 		case "q":
@@ -259,20 +264,51 @@ func (r *runner) navigate() (done bool, err error) {
 
 func (r *runner) last() bool { return r.s.Index() == len(r.s.Steps())-1 }
 
+// question takes down a question for the doctor, on the page it was asked.
+func (r *runner) question() error {
+	line, err := r.ask(r.t.QuestionTitle + " (" + r.w.Skip + ")")
+	if err != nil || line == "" {
+		return err
+	}
+	r.s.AddQuestion(limit(line, model.MaxQuestion), r.s.Current, r.opt.Now())
+	r.say(r.t.QuestionSaved)
+	r.save()
+	return nil
+}
+
+// limit cuts text to n characters.
+func limit(s string, n int) string {
+	if runes := []rune(s); len(runes) > n {
+		return string(runes[:n])
+	}
+	return s
+}
+
 func (r *runner) welcome() error {
-	if r.s.Role != model.RoleUnset {
+	if r.s.Role == model.RoleUnset {
+		names := make([]string, len(model.Roles))
+		for i, role := range model.Roles {
+			names[i] = r.t.RoleNames[role]
+		}
+		r.say("", r.w.Role)
+		i, err := r.choose(names, false)
+		if err != nil {
+			return err
+		}
+		r.s.Role = model.Roles[i]
+	}
+	if r.s.Role != model.RoleDoctor || r.s.PatientRef != "" {
 		return nil
 	}
-	names := make([]string, len(model.Roles))
-	for i, role := range model.Roles {
-		names[i] = r.t.RoleNames[role]
-	}
-	r.say("", r.w.Role)
-	i, err := r.choose(names, false)
+	// The doctor's file number, as the full-screen welcome asks it.
+	ref, err := r.ask(r.t.PatientRefLabel + ":") // the label says it is optional
 	if err != nil {
 		return err
 	}
-	r.s.Role = model.Roles[i]
+	r.s.PatientRef = limit(ref, model.MaxPatientRef)
+	if ref != r.s.PatientRef {
+		r.say(fmt.Sprintf(r.t.RefFull, model.MaxPatientRef))
+	}
 	return nil
 }
 

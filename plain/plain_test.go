@@ -25,7 +25,7 @@ func bundle(t *testing.T) *content.Bundle {
 }
 
 // script is what a user types for a whole session: the language, the mode,
-// one group, every checklist item No, every question's right answer, SURE
+// a doctor's file number, one group, every checklist item No, every question's right answer, SURE
 // all yes, every value very important and standard care, a note and a next step for a doctor, and enter on every page.
 func script(b *content.Bundle, lang model.Lang, role model.Role, group string) string {
 	var in []string
@@ -37,6 +37,9 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 				if r == role {
 					in = append(in, string(rune('1'+i)))
 				}
+			}
+			if role == model.RoleDoctor {
+				in = append(in, "BN-042") // the file number
 			}
 		case model.StepChooseGroup:
 			for i, g := range b.GroupIDs {
@@ -165,8 +168,8 @@ func TestPipeSessionInEachLanguage(t *testing.T) {
 			if len(rec.Values) != len(model.ValueIDs) || rec.Leaning != model.Leanings[1] {
 				t.Errorf("values %v leaning %q, want every value rated and %q", rec.Values, rec.Leaning, model.Leanings[1])
 			}
-			if c.role == model.RoleDoctor && rec.NextStep != model.NextSteps[0] {
-				t.Errorf("next step %q", rec.NextStep)
+			if c.role == model.RoleDoctor && (rec.NextStep != model.NextSteps[0] || rec.PatientRef != "BN-042") {
+				t.Errorf("next step %q, file number %q", rec.NextStep, rec.PatientRef)
 			}
 			if c.role == model.RoleDoctor {
 				if b := rec.Baseline; b == nil || b.Scores["pain-usual"] != 6 || b.Scores["mmrc"] != 2 || len(b.Activities) != 1 ||
@@ -239,5 +242,35 @@ func TestPlainAsksBeforeKeeping(t *testing.T) {
 		if err != nil || rec.Status != model.StatusFinished || rec.Consent == nil || !rec.Consent.Given || rec.Consent.Terminal != "test-terminal" || rec.Consent.TextSHA256 == "" {
 			t.Errorf("%s: after a yes the finished record with its evidence is kept: %+v %v", c.lang, rec.Consent, err)
 		}
+	}
+}
+
+// TestPlainQuestionForTheDoctor: f on any page takes down a question for
+// the doctor, kept with the page it was asked on; the page stays.
+func TestPlainQuestionForTheDoctor(t *testing.T) {
+	b := bundle(t)
+	store := records.OpenFolder(t.TempDir())
+	long := strings.Repeat("x", model.MaxQuestion+40)
+	in := "\nf\nIs it safe with my heart medicine?\nf\n\nf\n" + long + "\n"
+	var out bytes.Buffer
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}}
+	if err := Run(strings.NewReader(in), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := store.Load("PACE47")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Questions) != 2 || rec.Questions[0].Text != "Is it safe with my heart medicine?" || rec.Questions[0].Page != model.Flow(model.RolePatient, []string{"joint"})[1] {
+		t.Fatalf("questions %+v, want the first on the second page and no empty one", rec.Questions)
+	}
+	if n := len([]rune(rec.Questions[1].Text)); n != model.MaxQuestion {
+		t.Errorf("a long question kept %d characters, want %d", n, model.MaxQuestion)
+	}
+	if got := strings.Count(out.String(), "Your question is noted."); got != 2 {
+		t.Errorf("said the question was noted %d times, want 2:\n%s", got, out.String())
+	}
+	if !strings.Contains(out.String(), "f: ask the doctor") {
+		t.Error("the prompt does not offer f")
 	}
 }
