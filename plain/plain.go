@@ -41,6 +41,11 @@ type Options struct {
 	AskConsent bool
 	Terminal   string
 	RetainDays int
+
+	// Unfinished are sessions to offer at start, before a new one, and
+	// Resume opens one, as in the full-screen app (ui.Options).
+	Unfinished []records.Offer
+	Resume     func(code string) (s *model.Session, notice string, err error)
 }
 
 // errQuit ends the session on q or the end of the input.
@@ -79,7 +84,10 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 	if opt.Notice != "" {
 		r.say(opt.Notice)
 	}
-	err := r.askConsent(opt.Session != nil) // a resumed session kept before it was asked
+	resumed, err := r.offerResume()
+	if err == nil {
+		err = r.askConsent(opt.Session != nil || resumed) // a session kept before it was asked
+	}
 	if err == nil {
 		err = r.run()
 	}
@@ -90,6 +98,49 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 		return nil
 	}
 	return err
+}
+
+// offerResume lists the unfinished sessions after "start a new session",
+// the first choice, and opens the one chosen; resumed says one was.
+func (r *runner) offerResume() (resumed bool, err error) {
+	offers := r.opt.Unfinished
+	if r.opt.Session != nil || len(offers) == 0 || r.opt.Resume == nil {
+		return false, nil
+	}
+	t := r.t
+	for {
+		names := []string{t.ResumeNew}
+		for _, o := range offers {
+			names = append(names, strings.Join(doc.OfferLines(t, o, r.opt.Now()), " · "))
+		}
+		r.say("", "== "+t.ResumeTitle+" ==", t.ResumeHelp)
+		i, err := r.choose(names, false)
+		if err != nil || i == 0 {
+			return false, err
+		}
+		o := offers[i-1]
+		if o.Locked {
+			r.say(fmt.Sprintf(t.ResumeOpenElsewhere, o.Code))
+			continue
+		}
+		s, notice, err := r.opt.Resume(o.Code)
+		if errors.Is(err, records.ErrLocked) {
+			offers[i-1].Locked = true
+			r.say(fmt.Sprintf(t.ResumeOpenElsewhere, o.Code))
+			continue
+		}
+		if err != nil {
+			r.say(fmt.Sprintf(t.ResumeFailed, err))
+			continue
+		}
+		r.s, r.opt.LangSet = s, true
+		r.setLang(s.Lang)
+		r.say(fmt.Sprintf(r.t.Resumed, s.Code))
+		if notice != "" {
+			r.say(notice)
+		}
+		return true, nil
+	}
 }
 
 func (r *runner) setLang(l model.Lang) {

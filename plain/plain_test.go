@@ -274,3 +274,61 @@ func TestPlainQuestionForTheDoctor(t *testing.T) {
 		t.Error("the prompt does not offer f")
 	}
 }
+
+// TestPlainOffersUnfinishedSessions: a doctor's plain start-up lists the
+// unfinished sessions after "start a new session", the first choice; one
+// chosen goes on where it stopped, under its own code and language, and
+// is saved there.
+func TestPlainOffersUnfinishedSessions(t *testing.T) {
+	b := bundle(t)
+	dir := t.TempDir()
+	store := records.OpenFolder(dir)
+	old := model.NewSession(model.LangEN, model.RoleDoctor, fixedNow().Add(-time.Hour))
+	old.Code, old.PatientRef, old.Groups = "XYW346", "BN-042", []string{"joint"}
+	if err := old.AnswerConsent(true, "the consent text", "test-terminal", model.ByDoctor, old.Started); err != nil {
+		t.Fatal(err)
+	}
+	old.Next(old.Started)
+	old.Next(old.Started)
+	if err := store.SaveProgress(old.Record(model.StatusInProgress, b.Hash, b.ChecklistIDs, old.Started), 1); err != nil {
+		t.Fatal(err)
+	}
+	store.Release()
+	offers, _, err := records.Offers(store, model.RoleDoctor)
+	if err != nil || len(offers) != 1 {
+		t.Fatalf("offers %v, %v", offers, err)
+	}
+	resume := func(code string) (*model.Session, string, error) {
+		s, _, err := records.Resume(store, code, model.RoleDoctor)
+		return s, "", err
+	}
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor,
+		Unfinished: offers, Resume: resume}
+
+	var out bytes.Buffer
+	if err := Run(strings.NewReader("1\nq\n"), &out, opt); err != nil { // a new session
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.Contains(text, "  1. Bắt đầu phiên mới") || !strings.Contains(text, "  2. XYW346 · English · ") || !strings.Contains(text, "BN-042") {
+		t.Fatalf("the list starts with a new session, then the offer:\n%s", text)
+	}
+	if strings.Contains(text, "Session XYW346 resumed") {
+		t.Fatal("1 resumed the old session")
+	}
+
+	out.Reset()
+	if err := Run(strings.NewReader("2\n\nq\n"), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	if text := out.String(); !strings.Contains(text, "Session XYW346 resumed.") || !strings.Contains(text, "Step 3 of") {
+		t.Fatalf("2 resumes the old session, in its language, where it stopped:\n%s", text)
+	}
+	rec, err := store.Load("XYW346")
+	if err != nil || rec.Status != model.StatusInProgress || len(rec.PagesViewed) == 0 {
+		t.Fatalf("the resumed session is saved under its code: %+v %v", rec.Status, err)
+	}
+	if _, err := store.Load("PACE47"); err == nil {
+		t.Error("the unused new code got a record")
+	}
+}
