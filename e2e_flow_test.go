@@ -31,9 +31,9 @@ const exited = "[command exited with status %d]"
 
 // runHeld runs command in the pane under a shell that stays after it, so
 // tmux reads everything the command wrote: once the pane's own program
-// exits, tmux closes the terminal and can drop its last unread output
-// (open's last lines were lost about one run in four). waitExit waits
-// for its end.
+// exits, tmux closes the terminal and can drop its last unread output,
+// such as the line a follow-up visit prints as it is saved. waitExit
+// waits for its end.
 func (s *tmuxSession) runHeld(command string) {
 	s.t.Helper()
 	s.respawn(fmt.Sprintf("sh -c '%s; echo \"%s\"; exec sleep 3600'", command, strings.ReplaceAll(exited, "%d", "$?")))

@@ -22,7 +22,6 @@ const (
 	idVisit      = "/follow-up-visit"
 	idObs        = "/observation"
 	ucum         = "http://unitsofmeasure.org"
-	loinc        = "http://loinc.org"
 	obsCategory  = "http://terminology.hl7.org/CodeSystem/observation-category"
 )
 
