@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -15,23 +14,7 @@ import (
 
 // koosFiles are a test clinic's overlay that adds a licensed instrument,
 // the KOOS pain subscale, in both languages.
-func koosFiles(t *testing.T) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	dir := os.DirFS("testdata/overlay-koos")
-	err := fs.WalkDir(dir, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(dir, name)
-		m[name] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func koosFiles(t *testing.T) fstest.MapFS { return copyFolder(t, "testdata/overlay-koos") }
 
 // paidInstruments are those the fact file lists as needing a paid or
 // written licence: never in the app's own content.
