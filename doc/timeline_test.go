@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -108,9 +109,22 @@ func chartRows(t *testing.T, out string, g chartGlyphs) (rows [][]rune, zero int
 	return
 }
 
+// TestTimelineFitsItsWidth: every chart, a clinic's 0–100 measure's
+// too, fits 60, 80 and 120 columns.
 func TestTimelineFitsItsWidth(t *testing.T) {
 	f := sampleFollowUp(t)
 	f.Visits = append(f.Visits, model.Visit{Assessment: measured(t, testClock.Add(12*month), 2, 3, 9, 9, 9)})
+	koos := load(t, content.Overlay{Base: content.Embedded(), Top: os.DirFS("../content/testdata/overlay-koos"), TopName: "clinic"})
+	f.Measures = koos.Measures
+	for i, score := range []float64{30, 35, 62, 58, 97} {
+		a := &f.Baseline
+		if i > 0 {
+			a = &f.Visits[i-1].Assessment
+		}
+		if err := a.SetScore(koos.Measures[len(koos.Measures)-1], score); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, lang := range model.Langs {
 		for _, w := range []int{60, 80, 120} {
 			for _, ascii := range []bool{false, true} {
@@ -126,7 +140,7 @@ func TestTimelineFitsItsWidth(t *testing.T) {
 						}
 					}
 				}
-				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], measureOf(t, "psfs").In(lang).Name[:20], wording.CourseFor(lang).HardTitle} {
+				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], measureOf(t, "psfs").In(lang).Name[:20], wording.CourseFor(lang).HardTitle, "KOOS"} {
 					if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 						t.Errorf("%s w=%d ascii=%v: %q missing", lang, w, ascii, want)
 					}

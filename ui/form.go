@@ -268,8 +268,14 @@ func measureForm(ms model.Measures, lang model.Lang, groups []string, ft *wordin
 	var out []*formField
 	for _, m := range ms.For(groups) {
 		mw := m.In(lang)
+		asked := func(q string) string { // a translation not yet validated says so wherever it is asked
+			if mw.NotValidated {
+				return oneLine(q) + " (" + ft.NotValidated + ")"
+			}
+			return oneLine(q)
+		}
 		if !m.Items {
-			ff := &formField{id: m.ID, label: oneLine(mw.Name), question: oneLine(mw.Question), min: int(m.Min), max: int(m.Max), patient: !m.ClinicianRated}
+			ff := &formField{id: m.ID, label: oneLine(mw.Name), question: asked(mw.Question), min: int(m.Min), max: int(m.Max), patient: !m.ClinicianRated}
 			for _, g := range mw.Grades {
 				ff.scale = append(ff.scale, oneLine(g))
 			}
@@ -277,13 +283,13 @@ func measureForm(ms model.Measures, lang model.Lang, groups []string, ft *wordin
 			continue
 		}
 		score := func(n int) *formField {
-			return &formField{id: fmt.Sprintf("activity-%d-score", n), label: fmt.Sprintf(ft.ActivityScore, n), question: oneLine(mw.Question), min: int(m.Min), max: int(m.Max), patient: true}
+			return &formField{id: fmt.Sprintf("activity-%d-score", n), label: fmt.Sprintf(ft.ActivityScore, n), question: asked(mw.Question), min: int(m.Min), max: int(m.Max), patient: true}
 		}
 		if !atVisit {
 			for n := 1; n <= model.MaxActivities; n++ {
 				name := newNoteInput()
 				name.CharLimit = 80
-				q := oneLine(mw.Ask)
+				q := asked(mw.Ask)
 				if n > 1 {
 					q = ""
 				}
@@ -293,7 +299,7 @@ func measureForm(ms model.Measures, lang model.Lang, groups []string, ft *wordin
 		for i, act := range readBack {
 			ff := score(i + 1)
 			ff.label = fmt.Sprintf("%s: %s", ff.label, act.Name)
-			ff.question, ff.readBack = oneLine(mw.Again)+" "+act.Name, act.Name
+			ff.question, ff.readBack = asked(mw.Again+" "+act.Name), act.Name
 			out = append(out, ff)
 		}
 	}

@@ -128,3 +128,21 @@ func TestRegretScaleOnlyWhenSwitchedOn(t *testing.T) {
 		t.Fatalf("saved %+v", v.Saved())
 	}
 }
+
+// TestVisitSaysTheTranslationIsNotValidated: each Vietnamese question
+// says its wording is a translation not yet validated; the English,
+// the published wording, does not.
+func TestVisitSaysTheTranslationIsNotValidated(t *testing.T) {
+	store := records.OpenFolder(t.TempDir())
+	rec := kneeSession(t, store)
+	for lang, want := range map[model.Lang]bool{model.LangVI: true, model.LangEN: false} {
+		v := newVisit(t, VisitOptions{Store: store, Session: rec, Lang: lang}, testClock.Add(90*day))
+		for _, id := range []string{"pain-worst", "activity-1-score"} {
+			q := v.form.field(id).question
+			if said := strings.Contains(visitText(v), "bản dịch này chưa được thẩm định"); said != want || strings.Contains(q, "chưa được thẩm định") != want {
+				t.Errorf("%s %s: the translation note is shown %v, want %v: %q", lang, id, said, want, q)
+			}
+			visitKeys(v, "down", "down")
+		}
+	}
+}

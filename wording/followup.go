@@ -21,6 +21,7 @@ type FollowUp struct {
 
 	BaselineNotNeeded, BaselinePractice, BaselineHint string
 	Sources                                           string // heading: each measure's source and terms of use
+	NotValidated                                      string // after a question worded in a translation not yet validated
 
 	VisitTitle, PracticeVisit, KioskVisit string
 	OlderRelease, NoBaseline              string
@@ -65,6 +66,7 @@ var followUps = map[model.Lang]*FollowUp{
 		BaselinePractice:  "Thực hành: nhập số đo của người bệnh giả định. Không lưu dữ liệu của người bệnh nào.",
 		BaselineHint:      "↑/↓ chọn dòng, gõ số hoặc chữ; → sang bước sau. Có thể để trống thang không đo.",
 		Sources:           "Nguồn và điều kiện sử dụng của từng thang đo",
+		NotValidated:      "bản dịch này chưa được thẩm định",
 		VisitTitle:        "Tái khám lần %d, buổi %s",
 		PracticeVisit:     "Tái khám thực hành (buổi tập huấn): không có dữ liệu người bệnh",
 		KioskVisit:        "Tái khám: phần bạn tự trả lời",
@@ -110,6 +112,7 @@ var followUps = map[model.Lang]*FollowUp{
 		BaselinePractice:  "Practice: enter the persona's numbers. No patient's data is kept.",
 		BaselineHint:      "↑/↓ choose a line, type numbers or words; → for the next step. Leave a scale empty if it is not measured.",
 		Sources:           "Each measure's source and terms of use",
+		NotValidated:      "this translation is not yet validated",
 		VisitTitle:        "Follow-up visit %d, session %s",
 		PracticeVisit:     "Practice visit (training session): no patient's data",
 		KioskVisit:        "Follow-up: the parts you answer yourself",
