@@ -341,7 +341,8 @@ const (
 // activities, the impression of change, side effects); its Decision is
 // empty. Regret is the Decision Regret Scale's five answers (1 strongly
 // agree … 5 strongly disagree, as printed), asked only when the content
-// switches the scale on.
+// switches the scale on; they are kept as answered, with no 0–100 score,
+// as the scale's scoring is not in the sources the app was built from.
 type VisitRecord struct {
 	Schema         int    `json:"schema"`
 	Session        string `json:"session"`
