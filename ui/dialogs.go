@@ -234,25 +234,38 @@ func (quitNow) apply(m *Model) tea.Cmd {
 }
 
 // packKeys lays every binding out as "key description" items, as many to a
-// line as fit, so no key is lost on a narrow screen.
-func packKeys(h help.Model, groups [][]key.Binding, w int) string {
+// line as fit, so no key is lost on a narrow screen. Each item is a zone,
+// from the text's top left, that presses its key.
+func packKeys(h help.Model, groups [][]key.Binding, w int) ([]string, []zone) {
 	var lines []string
+	var zones []zone
 	line := ""
 	for _, group := range groups {
 		for _, b := range group {
 			item := h.Styles.FullKey.Render(b.Help().Key) + " " + h.Styles.FullDesc.Render(b.Help().Desc)
 			switch {
 			case line == "":
-				line = item
 			case lipgloss.Width(line)+3+lipgloss.Width(item) <= w:
-				line += "   " + item
+				line += "   "
 			default:
 				lines = append(lines, line)
-				line = item
+				line = ""
 			}
+			x := lipgloss.Width(line)
+			zones = append(zones, zone{x, len(lines), x + lipgloss.Width(item), len(lines) + 1, helpItem{b}})
+			line += item
 		}
 	}
-	return strings.Join(append(lines, line), "\n")
+	return append(lines, line), zones
+}
+
+// helpItem is a click on a key in the help: the help closes and the key
+// does what it does.
+type helpItem struct{ b key.Binding }
+
+func (a helpItem) apply(m *Model) tea.Cmd {
+	m.dialog = nil
+	return pressKey(a).apply(m)
 }
 
 // helpDialog lists the keys of the current screen and the global keys.
@@ -272,10 +285,20 @@ func (helpDialog) view(m *Model) (string, []zone) {
 	var lines []string
 	lines = append(lines, m.st.DialogTitle.Render(m.text.HelpTitle), "")
 	// Packed rather than in columns: columns drop whatever does not fit.
-	lines = append(lines, strings.Split(packKeys(h, m.fullHelp(), w), "\n")...)
+	keys, keyZones := packKeys(h, m.fullHelp(), w)
+	top := len(lines)
+	lines = append(lines, keys...)
 	lines = append(lines, "")
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.HelpMouse), "\n")...)
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.HelpClose, w, "…")))
-	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, min(len(lines), m.bodyHeight()-2)))
-	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}}}
+	shown := min(len(lines), m.bodyHeight()-2)
+	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, shown))
+	var zones []zone
+	for _, z := range keyZones {
+		if z.y0+top < shown { // a line cut off at the bottom has nothing to click
+			zones = append(zones, zone{z.x0 + dialogOffsetX, z.y0 + top + dialogOffsetY, z.x1 + dialogOffsetX, z.y1 + top + dialogOffsetY, z.act})
+		}
+	}
+	// A click anywhere else closes it.
+	return box, append(zones, zone{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}})
 }

@@ -497,3 +497,33 @@ func TestClinicNameInTheHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpBarKeepsLanguageAndContents: a doctor's help bar at 60x20 and
+// 80x24 offers the language and the contents; what does not fit is one
+// click away behind "…", and every key in the help list is a click.
+func TestHelpBarKeepsLanguageAndContents(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		bar := lines[len(lines)-m.footerHeight()]
+		for _, want := range []string{"l English", "m mục lục"} {
+			if !strings.Contains(bar, want) {
+				t.Errorf("%dx%d: the help bar lacks %q: %q", size[0], size[1], want, bar)
+			}
+		}
+		if i := strings.Index(bar, "…"); i >= 0 {
+			y := slices.Index(lines, bar)
+			send(m, tea.MouseClickMsg{X: ansi.StringWidth(bar[:i]), Y: y, Button: tea.MouseLeft})
+			if _, ok := m.dialog.(helpDialog); !ok {
+				t.Errorf("%dx%d: a click on … does not open the help", size[0], size[1])
+			}
+		} else {
+			send(m, press("?"))
+		}
+		clickText(t, m, "l English")
+		if m.dialog != nil || m.session.Lang != model.LangEN {
+			t.Errorf("%dx%d: a click on the help's l English closes the help and switches: dialog %T, lang %s", size[0], size[1], m.dialog, m.session.Lang)
+		}
+	}
+}
