@@ -135,6 +135,7 @@ type confirmDialog struct {
 	title, body string
 	no, yes     string
 	act         action // what yes does
+	noAct       action // what no does; nil only closes the box
 	retry       bool
 	focus       int // 0 no, then retry, then yes
 }
@@ -163,11 +164,22 @@ func (m *Model) quitDialog() *confirmDialog {
 // saveAgain is the quit question's "try again".
 var saveAgain = do(func(m *Model) tea.Cmd { return m.autosave(true) })
 
+// noAction closes the box and does what no means.
+func (d *confirmDialog) noAction() action {
+	if d.noAct == nil {
+		return closeDialog{}
+	}
+	return do(func(m *Model) tea.Cmd {
+		m.dialog = nil
+		return m.act(d.noAct)
+	})
+}
+
 // buttons are the dialog's choices in order, the focused one bracketed, so
 // neither the key nor the focus is told by colour alone.
 func (d *confirmDialog) buttons(m *Model) []button {
 	labels := []string{fmt.Sprintf("%s %s", m.text.KeyNo, d.no)}
-	acts := []action{closeDialog{}}
+	acts := []action{d.noAction()}
 	if d.retry {
 		labels, acts = append(labels, "ctrl+s "+m.text.TryAgain), append(acts, saveAgain)
 	}
@@ -207,8 +219,10 @@ func (d *confirmDialog) key(m *Model, k tea.KeyPressMsg) action {
 		n = 3
 	}
 	switch {
-	case key.Matches(k, m.keys.Esc, m.keys.No):
+	case key.Matches(k, m.keys.Esc):
 		return closeDialog{}
+	case key.Matches(k, m.keys.No):
+		return d.noAction()
 	case key.Matches(k, m.keys.Yes):
 		return d.act
 	case key.Matches(k, m.keys.Left):

@@ -527,3 +527,16 @@ func TestHelpBarKeepsLanguageAndContents(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongAnswerHasNoTick: the chosen answer is marked as chosen, never
+// with the tick that means right.
+func TestWrongAnswerHasNoTick(t *testing.T) {
+	m := quizAt(t, model.RolePatient, 80, 24)
+	item := m.opt.Content.Quiz(m.session.Lang, m.session.Groups)[0]
+	wrong := slices.IndexFunc(item.Choices, func(c content.Cell) bool { return c.Key != item.Answer })
+	send(m, press(strconv.Itoa(wrong+1)))
+	scr := visible(m)
+	if !strings.Contains(scr, "(your answer)") || strings.Contains(scr, "✓") {
+		t.Fatalf("a wrong answer must be marked as chosen, without a tick:\n%s", scr)
+	}
+}
