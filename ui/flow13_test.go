@@ -540,3 +540,25 @@ func TestWrongAnswerHasNoTick(t *testing.T) {
 		t.Fatalf("a wrong answer must be marked as chosen, without a tick:\n%s", scr)
 	}
 }
+
+// TestOutcomeNoteUnderItsItem: on the outcome page a doctor's note stands
+// indented under its item, as in the summary, not flush with the page.
+func TestOutcomeNoteUnderItsItem(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 80, 24)
+	id := m.items()[0]
+	m.session.SetAnswer(id, model.NotSure)
+	m.session.SetNote(id, "Had a flare in Oct")
+	atStep(t, m, model.StepOutcome)
+	var item, note int
+	for _, l := range strings.Split(ansi.Strip(strings.Join(m.pageLines, "\n")), "\n") {
+		switch {
+		case strings.Contains(l, m.opt.Content.Item(model.LangEN, id).Title+":"):
+			item = len(l) - len(strings.TrimLeft(l, " "))
+		case strings.Contains(l, "Had a flare in Oct"):
+			note = len(l) - len(strings.TrimLeft(l, " "))
+		}
+	}
+	if note <= item {
+		t.Errorf("the note starts at column %d, its item at %d", note, item)
+	}
+}
