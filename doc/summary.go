@@ -176,7 +176,7 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 			fmt.Fprintf(b, "%s.\n\n", line)
 		}
 		for _, a := range s.Quiz {
-			fmt.Fprintf(b, "- %s %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
+			fmt.Fprintf(b, "- %s → %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
 			switch {
 			case clinician && a.Correct:
 				fmt.Fprintf(b, " %s", t.QuizRightMark)
@@ -221,11 +221,11 @@ func quizChoice(c *content.Bundle, lang model.Lang, id, key string) string {
 		body, _ := p.Section("choices")
 		for i, cell := range content.Cells(body) {
 			if cell.Key == key {
-				return fmt.Sprintf("→ %d. %s", i+1, cell.Text)
+				return fmt.Sprintf("%d. %s", i+1, cell.Text)
 			}
 		}
 	}
-	return "→ " + key
+	return key
 }
 
 // quizAnswer is the key of a question's right answer.

@@ -37,6 +37,9 @@ func TestSummarySaysWhatIsMissing(t *testing.T) {
 		if role == model.RoleDoctor {
 			want = append(want, "1 answered wrongly", "(✗ wrong; the answer: ")
 		}
+		if strings.Contains(out, "answer: →") || !strings.Contains(out, "→ ") {
+			t.Errorf("a stray arrow before the right answer:\n%s", out)
+		}
 		for _, w := range want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: the summary must say %q:\n%s", role, w, out)
