@@ -62,7 +62,7 @@ var followUps = map[model.Lang]*FollowUp{
 		NeedScore:         "Hoạt động %d chưa có điểm.",
 		NeedRegret:        "Câu %d của thang đo hối tiếc về quyết định chưa có câu trả lời: thang được hỏi đủ cả năm câu, hoặc bỏ trống cả.",
 		TooLong:           "%s: tối đa %d chữ số",
-		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn khám đánh giá”.",
+		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn buổi đánh giá”.",
 		BaselinePractice:  "Thực hành: nhập số đo của người bệnh giả định. Không lưu dữ liệu của người bệnh nào.",
 		BaselineHint:      "↑/↓ chọn dòng, gõ số hoặc chữ; → sang bước sau. Có thể để trống thang không đo.",
 		Sources:           "Nguồn và điều kiện sử dụng của từng thang đo",
