@@ -415,6 +415,8 @@ func (v *Visit) helpLine() string {
 func (v *Visit) helpView(w int) string {
 	t := wording.For(v.opt.Lang)
 	v.help.SetWidth(w)
-	lines := []string{v.st.DialogTitle.Render(t.HelpTitle), "", packKeys(v.help, [][]key.Binding{v.bindings()}, w), "", v.st.Muted.Render(ansi.Truncate(t.HelpClose, w, "…"))}
+	keys, _ := packKeys(v.help, [][]key.Binding{v.bindings()}, w) // the visit takes no clicks
+	lines := append([]string{v.st.DialogTitle.Render(t.HelpTitle), ""}, keys...)
+	lines = append(lines, "", v.st.Muted.Render(ansi.Truncate(t.HelpClose, w, "…")))
 	return strings.Join(lines, "\n")
 }
