@@ -179,9 +179,30 @@ func (f *form) key(k tea.KeyPressMsg, fk formKeys, ft *wording.FollowUp) (took b
 	return true, fmt.Sprintf(ft.OffScale, ff.label, ff.digits+s, ff.min, ff.max), nil
 }
 
+// choice is a value of the focused line drawn where a click picks it;
+// x1 and y1 are exclusive, v is what choose is given.
+type choice struct{ x0, y0, x1, y1, v int }
+
+// choose gives the focused line a value picked by a click: a number, or
+// 1 for yes and 2 for no.
+func (ff *formField) choose(v int) {
+	if ff.kind == fieldYesNo {
+		yes := v == 1
+		ff.yes = &yes
+		return
+	}
+	ff.set(v)
+}
+
+// maxRow is the widest scale without words drawn as a row of numbers to
+// click; a wider one (a distance in metres) is typed.
+const maxRow = 10
+
 // focusView draws the focused line: its question, its value (a text field
-// with its cursor) and, for a scale with words, the word of each value.
-func (f *form) focusView(st styles, w int, ft *wording.FollowUp) string {
+// with its cursor) and every value it may take, each with its number and
+// word and where a click picks it, before any is chosen. Nothing is cut:
+// long words wrap.
+func (f *form) focusView(st styles, w int, ft *wording.FollowUp) (string, []choice) {
 	ff := f.cur()
 	wrap := lipgloss.NewStyle().Width(w)
 	var lines []string
@@ -189,12 +210,80 @@ func (f *form) focusView(st styles, w int, ft *wording.FollowUp) string {
 	if ff.question != "" {
 		lines = append(lines, wrap.Render(ff.question))
 	}
+	lines = strings.Split(strings.Join(lines, "\n"), "\n") // one drawn line each, for the choices' places
+	var choices []choice
+	if ff.kind == fieldNumber && len(ff.scale) > 0 {
+		now, chosen := ff.value()
+		for i, word := range ff.scale {
+			v := ff.min + i
+			mark, style := "  ", st.Option
+			if chosen && v == now {
+				mark, style = "› ", st.OptionFocus
+			}
+			drawn := strings.Split(hanging(fmt.Sprintf("%s%d: ", mark, v), word, w), "\n")
+			choices = append(choices, choice{0, len(lines), w, len(lines) + len(drawn), v})
+			for _, l := range drawn {
+				lines = append(lines, style.Render(l))
+			}
+		}
+		return strings.Join(lines, "\n"), choices
+	}
 	value := ff.shown(ft)
 	if ff.kind == fieldText {
 		value = ff.text.View()
 	}
 	lines = append(lines, "› "+st.OptionFocus.Render(value))
-	return strings.Join(lines, "\n")
+	var labels []string
+	var values []int
+	switch {
+	case ff.kind == fieldYesNo:
+		labels, values = []string{"y " + ft.YesNo[true], "n " + ft.YesNo[false]}, []int{1, 2}
+	case ff.kind == fieldNumber && ff.max-ff.min <= maxRow:
+		for v := ff.min; v <= ff.max; v++ {
+			labels, values = append(labels, strconv.Itoa(v)), append(values, v)
+		}
+	}
+	if len(labels) == 0 {
+		return strings.Join(lines, "\n"), nil
+	}
+	var row strings.Builder
+	x, y := 0, len(lines)
+	for i, label := range labels {
+		cell := " " + label + " "
+		if now, ok := ff.value(); ok && now == values[i] || ff.kind == fieldYesNo && ff.yes != nil && *ff.yes == (values[i] == 1) {
+			cell = "[" + label + "]" // marked, not only coloured
+		}
+		cw := lipgloss.Width(cell)
+		if x > 0 && x+1+cw > w { // the row wraps rather than being cut
+			lines = append(lines, row.String())
+			row.Reset()
+			x, y = 0, y+1
+		}
+		if x > 0 {
+			row.WriteString(" ")
+			x++
+		}
+		row.WriteString(st.Button.Render(cell))
+		choices = append(choices, choice{x, y, x + cw, y + 1, values[i]})
+		x += cw
+	}
+	lines = append(lines, row.String())
+	return strings.Join(lines, "\n"), choices
+}
+
+// hanging wraps s to w columns after a prefix, the lines after the first
+// indented under the text, so a long word is wrapped and never cut.
+func hanging(prefix, s string, w int) string {
+	pw := lipgloss.Width(prefix)
+	body := strings.Split(lipgloss.NewStyle().Width(max(1, w-pw)).Render(s), "\n")
+	for i := range body {
+		if i == 0 {
+			body[i] = prefix + body[i]
+		} else {
+			body[i] = strings.Repeat(" ", pw) + body[i]
+		}
+	}
+	return strings.Join(body, "\n")
 }
 
 // markdown lists every line with its value, the focused one marked by its

@@ -84,7 +84,26 @@ func (b *baselineScreen) top() (string, []zone) {
 	if m.session.Role == model.RoleTrainer {
 		head = m.st.Badge.Render(b.ft().BaselinePractice) + "\n"
 	}
-	return head + b.form.focusView(m.st, m.bodyWidth(), b.ft()) + "\n", nil
+	focus, choices := b.form.focusView(m.st, m.bodyWidth(), b.ft())
+	dy := strings.Count(head, "\n")
+	var zones []zone
+	for _, c := range choices {
+		zones = append(zones, zone{c.x0, c.y0 + dy, c.x1, c.y1 + dy, baselineChoice{b, c.v}})
+	}
+	return head + focus + "\n", zones
+}
+
+// baselineChoice gives the focused line a value, by click.
+type baselineChoice struct {
+	b *baselineScreen
+	v int
+}
+
+func (a baselineChoice) apply(m *Model) tea.Cmd {
+	a.b.form.cur().choose(a.v)
+	a.b.keep()
+	m.refresh(true)
+	return nil
 }
 
 // markdown is the page's explanation, every line with its value, then the

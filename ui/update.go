@@ -117,6 +117,10 @@ func (m *Model) handleClick(c tea.MouseClickMsg) tea.Cmd {
 	if c.Button != tea.MouseLeft {
 		return nil
 	}
+	if m.visit != nil { // a kiosk's follow-up visit draws and places its own
+		_, cmd := m.visit.Update(c)
+		return cmd
+	}
 	_, zones := m.compose()
 	for _, z := range zones {
 		if z.contains(c.X, c.Y) {

@@ -63,6 +63,7 @@ type Visit struct {
 	notice   string
 	asking   bool // the quit question is open
 	helping  bool // the keys are listed in place of the form
+	followed int  // the line last scrolled into view; pgup/pgdn scroll freely until the focus moves
 	saved    *model.VisitRecord
 	quitting bool
 }
@@ -72,7 +73,7 @@ func NewVisit(opt VisitOptions) *Visit {
 	if opt.Lang == "" {
 		opt.Lang = opt.Session.Lang
 	}
-	v := &Visit{opt: opt, keys: newFormKeys(), width: 80, height: 24, vp: viewport.New(), help: help.New()}
+	v := &Visit{opt: opt, keys: newFormKeys(), width: 80, height: 24, vp: viewport.New(), help: help.New(), followed: -1}
 	// No question to the terminal about its background: the auto style is
 	// the one that reads on both.
 	v.st = newStyles(doc.Unknown(opt.Style), opt.Glyphs == "ascii")
@@ -218,6 +219,8 @@ func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return v, v.key(msg)
 	case tea.PasteMsg:
 		v.paste(pasteText(msg.Content))
+	case tea.MouseClickMsg:
+		return v, v.click(msg)
 	}
 	return v, nil
 }
@@ -260,6 +263,10 @@ func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
 	case k.String() == "pgup":
 		v.vp.PageUp()
 		return nil
+	case k.String() == "home" && !v.form.typing():
+		return v.form.move(0)
+	case k.String() == "end" && !v.form.typing():
+		return v.form.move(len(v.form.fields) - 1)
 	case v.form.typing(): // a text line takes letters
 	case key.Matches(k, v.langK):
 		v.setLang(nextLang(v.opt.Lang))
@@ -321,6 +328,36 @@ func (v *Visit) View() tea.View {
 	if v.quitting {
 		return view
 	}
+	content, _ := v.layout()
+	view.SetContent(content)
+	return view
+}
+
+// visitClick is a place of the visit's screen that does something when
+// clicked; x1 and y1 are exclusive.
+type visitClick struct {
+	x0, y0, x1, y1 int
+	do             func() tea.Cmd
+}
+
+// click does what is drawn where the pointer is: View and the clicks both
+// come from layout, so what is clicked is what is drawn.
+func (v *Visit) click(c tea.MouseClickMsg) tea.Cmd {
+	if c.Button != tea.MouseLeft || v.quitting || v.asking || v.helping {
+		return nil
+	}
+	_, clicks := v.layout()
+	for _, z := range clicks {
+		if c.X >= z.x0 && c.X < z.x1 && c.Y >= z.y0 && c.Y < z.y1 {
+			v.notice = ""
+			return z.do()
+		}
+	}
+	return nil
+}
+
+// layout draws the visit and lists where a click picks a value or saves.
+func (v *Visit) layout() (string, []visitClick) {
 	w := max(20, v.width-2)
 	wrap := lipgloss.NewStyle().Width(w)
 	var head []string
@@ -330,7 +367,7 @@ func (v *Visit) View() tea.View {
 	if v.opt.Kiosk {
 		title = v.ft.KioskVisit
 	}
-	head = append(head, v.st.Title.Render(ansi.Truncate(title, w, "…")))
+	head = append(head, v.st.Title.Render(wrap.Render(title)))
 	if s.Training {
 		head = append(head, v.st.Badge.Render(wrap.Render(v.ft.PracticeVisit)))
 	}
@@ -342,7 +379,14 @@ func (v *Visit) View() tea.View {
 			head = append(head, v.st.Notice.Render(wrap.Render(v.ft.NoBaseline)))
 		}
 	}
-	head = append(head, "", v.form.focusView(v.st, w, v.ft), "")
+	focus, choices := v.form.focusView(v.st, w, v.ft)
+	dy := lipgloss.Height(strings.Join(head, "\n")) + 1
+	var clicks []visitClick
+	for _, c := range choices {
+		val := c.v
+		clicks = append(clicks, visitClick{c.x0 + 1, c.y0 + dy, c.x1 + 1, c.y1 + dy, func() tea.Cmd { v.form.cur().choose(val); return nil }})
+	}
+	head = append(head, "", focus, "")
 
 	foot := []string{}
 	if v.asking {
@@ -350,7 +394,8 @@ func (v *Visit) View() tea.View {
 	} else if v.notice != "" {
 		foot = append(foot, v.st.Notice.Render(wrap.Render(v.notice)))
 	}
-	foot = append(foot, v.st.Muted.Render(ansi.Truncate(v.helpLine(), w, "…")))
+	save := " " + v.ft.SaveButton + " "
+	foot = append(foot, v.st.Button.Render(save), v.st.Muted.Render(fitHelp(v.helpItems(), w)))
 
 	top, bottom := strings.Join(head, "\n"), strings.Join(foot, "\n")
 	v.vp.SetWidth(w)
@@ -360,11 +405,34 @@ func (v *Visit) View() tea.View {
 		body = v.helpView(w)
 	}
 	v.vp.SetContent(body)
-	view.SetContent(lipgloss.NewStyle().Margin(0, 1).Render(top + "\n" + v.vp.View() + "\n" + bottom))
-	return view
+	if !v.helping && v.followed != v.form.focus {
+		v.followed = v.form.focus
+		v.keepFocusInView(body)
+	}
+	saveY := lipgloss.Height(top) + 1 + v.vp.Height() + lipgloss.Height(bottom) - 2
+	clicks = append(clicks, visitClick{1, saveY, 1 + lipgloss.Width(save), saveY + 1, v.save})
+	return lipgloss.NewStyle().Margin(0, 1).Render(top + "\n" + v.vp.View() + "\n" + bottom), clicks
 }
 
-// body is every line of the form, then (for the doctor) the course.
+// keepFocusInView scrolls the list of lines so the one being edited shows.
+func (v *Visit) keepFocusInView(body string) {
+	y := 0
+	for _, l := range strings.Split(body, "\n") {
+		if strings.HasPrefix(l, "› ") {
+			break
+		}
+		y++
+	}
+	switch {
+	case y < v.vp.YOffset():
+		v.vp.SetYOffset(y)
+	case y >= v.vp.YOffset()+v.vp.Height():
+		v.vp.SetYOffset(y - v.vp.Height() + 1)
+	}
+}
+
+// body is every line of the form, wrapped, then (for the doctor) the
+// course.
 func (v *Visit) body(w int) string {
 	var lines []string
 	for i, ff := range v.form.fields {
@@ -372,7 +440,7 @@ func (v *Visit) body(w int) string {
 		if i == v.form.focus {
 			mark = "› "
 		}
-		lines = append(lines, ansi.Truncate(mark+ff.label+": "+ff.shown(v.ft), w, "…"))
+		lines = append(lines, hanging(mark, ff.label+": "+ff.shown(v.ft), w))
 	}
 	if !v.opt.Kiosk {
 		lines = append(lines, "", v.courseView(w))
@@ -399,16 +467,34 @@ func (v *Visit) bindings() []key.Binding {
 	named := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
-	return []key.Binding{named("↑/↓", v.ft.KeyField), named("0-9", v.ft.KeyType), named("y/n", v.ft.KeyYesNo), v.saveK,
-		named("pgup/pgdn", t.KeyPage), v.langK, v.helpK, v.quitK}
+	return []key.Binding{v.quitK, v.saveK, named("↑/↓", v.ft.KeyField), named("0-9", v.ft.KeyType), named("y/n", v.ft.KeyYesNo),
+		v.helpK, v.langK, named("pgup/pgdn", t.KeyPage)}
 }
 
-func (v *Visit) helpLine() string {
+// helpItems are the keys for the help line, the way out first so a
+// narrow screen never loses it.
+func (v *Visit) helpItems() []string {
 	var items []string
 	for _, b := range v.bindings() {
 		items = append(items, b.Help().Key+" "+b.Help().Desc)
 	}
-	return strings.Join(items, " • ")
+	return items
+}
+
+// fitHelp joins the help items that fit in w columns, in their order,
+// leaving out whole items rather than cutting one.
+func fitHelp(items []string, w int) string {
+	line := ""
+	for _, it := range items {
+		next := it
+		if line != "" {
+			next = line + " • " + it
+		}
+		if ansi.StringWidth(next) <= w {
+			line = next
+		}
+	}
+	return line
 }
 
 // helpView lists the keys, as the help dialog of every other screen does.

@@ -117,7 +117,7 @@ func TestKioskVisitAsksOnlyThePatient(t *testing.T) {
 	rec.Groups = []string{"joint", "lung"}
 	v := newVisit(t, VisitOptions{Store: store, Session: rec, Kiosk: true}, testClock.Add(30*day))
 	text := visitText(v)
-	for _, never := range []string{"ACD349", "Decision", "mMRC", "→", "8", "The baseline and earlier visits"} {
+	for _, never := range []string{"ACD349", "Decision", "mMRC", "→", ": 8", "The baseline and earlier visits"} {
 		if strings.Contains(text, never) {
 			t.Errorf("a kiosk visit shows %q:\n%s", never, text)
 		}

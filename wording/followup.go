@@ -30,6 +30,7 @@ type FollowUp struct {
 	NothingToSave, NotSaved               string
 
 	KeyField, KeyType, KeyYesNo, KeySave, KeyVisit string
+	SaveButton                                     string // the visit's on-screen save, with its key
 
 	KioskCodePrompt, KioskWrongCode, KioskLocked, KioskDone, KioskNoSession, KioskVisitHint string
 }
@@ -82,6 +83,7 @@ var followUps = map[model.Lang]*FollowUp{
 		KeyType:           "nhập",
 		KeyYesNo:          "có/không",
 		KeySave:           "lưu",
+		SaveButton:        "Lưu lần tái khám (ctrl+s)",
 		KeyVisit:          "tái khám",
 		KioskCodePrompt:   "Nhập mã trên tờ giấy của bạn (6 chữ và số), rồi nhấn enter:",
 		KioskWrongCode:    "Không mở được lần tái khám với mã này. Còn %d lần thử.",
@@ -128,6 +130,7 @@ var followUps = map[model.Lang]*FollowUp{
 		KeyType:           "type",
 		KeyYesNo:          "yes/no",
 		KeySave:           "save",
+		SaveButton:        "Save the visit (ctrl+s)",
 		KeyVisit:          "follow-up visit",
 		KioskCodePrompt:   "Type the code on your paper (6 letters and digits), then press enter:",
 		KioskWrongCode:    "No visit can start with this code. %d tries left.",

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stemcounsel/model"
+	"stemcounsel/records"
+)
+
+// sizes are the two screens every follow-up test is drawn on.
+var sizes = [][2]int{{80, 24}, {60, 20}}
+
+func visitScreen(v *Visit) string { return ansi.Strip(v.View().Content) }
+
+// clickVisit clicks the middle of the first place label is drawn on the
+// visit's screen; it fails when the label is not there.
+func clickVisit(t *testing.T, v *Visit, label string) {
+	t.Helper()
+	for y, line := range strings.Split(visitScreen(v), "\n") {
+		if i := strings.Index(line, label); i >= 0 {
+			v.Update(tea.MouseClickMsg{X: ansi.StringWidth(line[:i]) + ansi.StringWidth(label)/2, Y: y, Button: tea.MouseLeft})
+			return
+		}
+	}
+	t.Fatalf("%q is not on the screen:\n%s", label, visitScreen(v))
+}
+
+// TestVisitListsEveryChoiceBeforeOne: the impression of change and the
+// decision show each choice with its number and words before any is
+// chosen, and a click on one chooses it, in both languages and sizes.
+func TestVisitListsEveryChoiceBeforeOne(t *testing.T) {
+	words := map[model.Lang]struct{ impression, decision []string }{
+		model.LangEN: {[]string{"Very much improved", "Much improved", "Minimally improved", "No change", "Minimally worse", "Much worse", "Very much worse"},
+			[]string{"Continue", "Stop", "Refer", "Undecided"}},
+		model.LangVI: {[]string{"Tốt lên rất nhiều", "Tốt lên nhiều", "Tốt lên một chút", "Không thay đổi", "Xấu đi một chút", "Xấu đi nhiều", "Xấu đi rất nhiều"},
+			[]string{"Tiếp tục", "Ngừng", "Chuyển khám nơi khác", "Chưa quyết định"}},
+	}
+	for lang, want := range words {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				store := records.OpenFolder(t.TempDir())
+				v := newVisit(t, VisitOptions{Store: store, Session: kneeSession(t, store), Lang: lang}, testClock.Add(90*day))
+				v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				visitKeys(v, "end") // the decision, the last line
+				for i, w := range want.decision {
+					if !strings.Contains(visitScreen(v), fmt.Sprintf("%d: %s", i+1, w)) {
+						t.Fatalf("decision %d %q is not listed before one is chosen:\n%s", i+1, w, visitScreen(v))
+					}
+				}
+				clickVisit(t, v, want.decision[1])
+				if !strings.Contains(visitScreen(v), "› 2: "+want.decision[1]) {
+					t.Fatalf("a click chooses the decision, marked by its arrow:\n%s", visitScreen(v))
+				}
+				for v.form.cur().id != "impression" {
+					visitKeys(v, "up")
+				}
+				for i, w := range want.impression {
+					if !strings.Contains(visitScreen(v), fmt.Sprintf("%d: %s", i+1, w)) {
+						t.Fatalf("impression %d %q is not listed before one is chosen:\n%s", i+1, w, visitScreen(v))
+					}
+				}
+				clickVisit(t, v, want.impression[5])
+				if rec, _ := v.Record(); rec.Impression != model.Impression(6) || rec.Decision != model.DecisionStop {
+					t.Fatalf("the clicks are kept: impression %d, decision %q", rec.Impression, rec.Decision)
+				}
+			})
+		}
+	}
+}
+
+// TestClinicianGradesListedAndWrapped: the mMRC grades are listed with
+// their words at the baseline and the visit, and the chosen grade's words
+// wrap whole on a narrow screen, never cut.
+func TestClinicianGradesListedAndWrapped(t *testing.T) {
+	grade3 := map[model.Lang]string{
+		model.LangVI: "Phải dừng lại để thở sau khi đi khoảng 100 mét hoặc sau vài phút trên đường bằng.",
+		model.LangEN: "",
+	}
+	for _, lang := range []model.Lang{model.LangVI, model.LangEN} {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				store := records.OpenFolder(t.TempDir())
+				rec := kneeSession(t, store)
+				rec.Groups = []string{"lung"}
+				v := newVisit(t, VisitOptions{Store: store, Session: rec, Lang: lang}, testClock.Add(90*day))
+				v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				for v.form.cur().id != "mmrc" {
+					visitKeys(v, "down")
+				}
+				words := grade3[lang]
+				if words == "" {
+					for _, m := range realContent(t).Measures {
+						if m.ID == "mmrc" {
+							words = m.In(lang).Grades[3]
+						}
+					}
+				}
+				flat := func() string { return strings.Join(strings.Fields(visitScreen(v)), " ") }
+				for g := 0; g <= 4; g++ {
+					if !strings.Contains(flat(), fmt.Sprintf("%d: ", g)) {
+						t.Fatalf("grade %d is not listed:\n%s", g, visitScreen(v))
+					}
+				}
+				visitKeys(v, "3")
+				if !strings.Contains(flat(), "› 3: "+strings.Join(strings.Fields(words), " ")) || strings.Contains(visitScreen(v), "…") {
+					t.Fatalf("the chosen grade's words are shown whole, wrapped:\n%s", visitScreen(v))
+				}
+				for _, l := range strings.Split(visitScreen(v), "\n") {
+					if ansi.StringWidth(l) > size[0] {
+						t.Fatalf("a line is wider than the screen: %q", l)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestBaselineChoicesAreClickable: at the baseline a grade is picked by a
+// click on its words, and kept in the session.
+func TestBaselineChoicesAreClickable(t *testing.T) {
+	for _, lang := range []model.Lang{model.LangEN, model.LangVI} {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: model.RoleDoctor, Groups: []string{"lung"}}, size[0], size[1])
+				m.session.NextStep = model.NextAssessmentBooked
+				atStep(t, m, model.StepBaseline)
+				clickText(t, m, " 7 ") // worst pain, from its row of numbers
+				if m.session.Baseline == nil || m.session.Baseline.Scores["pain-worst"] != 7 {
+					t.Fatalf("a click on 7 is the worst pain: %+v\n%s", m.session.Baseline, visible(m))
+				}
+				for b := baselineOf(m); b.form.cur().id != "mmrc"; {
+					send(m, press("down"))
+				}
+				var grade string
+				for _, ms := range realContent(t).Measures {
+					if ms.ID == "mmrc" {
+						grade = ms.In(lang).Grades[2]
+					}
+				}
+				clickText(t, m, "2: "+strings.Fields(grade)[0])
+				if m.session.Baseline.Scores["mmrc"] != 2 {
+					t.Fatalf("a click on grade 2 is kept: %+v\n%s", m.session.Baseline, visible(m))
+				}
+			})
+		}
+	}
+}
+
+func baselineOf(m *Model) *baselineScreen { return m.screen().(*baselineScreen) }
