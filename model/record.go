@@ -19,8 +19,8 @@ const (
 	StatusAbandoned  = "abandoned"
 )
 
-// codeAlphabet has no look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
-const codeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679"
+// CodeAlphabet has no look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+const CodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679"
 
 // CodeLength is the length of a hand-off code.
 const CodeLength = 6
@@ -34,10 +34,10 @@ func NewCode(r io.Reader) (string, error) {
 			return "", fmt.Errorf("drawing a session code: %w", err)
 		}
 		// Reject the top of the byte range so every letter is equally likely.
-		if int(buf[0]) >= 256/len(codeAlphabet)*len(codeAlphabet) {
+		if int(buf[0]) >= 256/len(CodeAlphabet)*len(CodeAlphabet) {
 			continue
 		}
-		out[i] = codeAlphabet[int(buf[0])%len(codeAlphabet)]
+		out[i] = CodeAlphabet[int(buf[0])%len(CodeAlphabet)]
 		i++
 	}
 	return string(out), nil
@@ -49,7 +49,7 @@ func ValidCode(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !slices.Contains([]rune(codeAlphabet), r) {
+		if !slices.Contains([]rune(CodeAlphabet), r) {
 			return false
 		}
 	}

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 // sizes are the two screens every follow-up test is drawn on.
@@ -152,3 +154,100 @@ func TestBaselineChoicesAreClickable(t *testing.T) {
 }
 
 func baselineOf(m *Model) *baselineScreen { return m.screen().(*baselineScreen) }
+
+// followUpKiosk is a kiosk with a lung session's baseline in its store,
+// in a language, with a paste gap so fast typing counts as a paste.
+func followUpKiosk(t *testing.T, lang model.Lang, w, h int) (*Model, *fakeClock, records.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	m, clock := kioskModel(t, dir, w, h)
+	m.opt.PasteGap = 15 * time.Millisecond
+	store := records.OpenFolder(dir)
+	t.Cleanup(store.Release)
+	s := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
+	s.Code, s.Groups, s.NextStep = "KHN463", []string{"lung"}, model.NextAssessmentBooked
+	s.Baseline = &model.Assessment{At: testClock, Scores: map[string]float64{"pain-worst": 9, "mmrc": 3},
+		Activities: []model.Activity{{Name: "walking to the market", Score: 2}}}
+	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, testClock), []byte("# r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if lang != m.session.Lang {
+		send(m, press("l"))
+	}
+	if m.session.Lang != lang {
+		t.Fatalf("l did not switch the kiosk to %s", lang)
+	}
+	return m, clock, store
+}
+
+// clickKeypad clicks a key of the code keypad where it is drawn.
+func clickKeypad(t *testing.T, m *Model, label string) {
+	t.Helper()
+	_, zones := m.compose()
+	for _, z := range zones {
+		if p, ok := z.act.(codePress); ok && p.label == label {
+			send(m, tea.MouseClickMsg{X: z.x0 + 1, Y: z.y0, Button: tea.MouseLeft})
+			return
+		}
+	}
+	t.Fatalf("no key %q on the keypad:\n%s", label, visible(m))
+}
+
+// TestKioskFollowUpByTouchAndFastTyping: the follow-up is a button; the
+// code is tapped on a keypad, pasted or typed fast; a code too short says
+// what a code is and is not a wrong try; the scores are tapped and the
+// visit saved with its button; esc stays in the help line.
+func TestKioskFollowUpByTouchAndFastTyping(t *testing.T) {
+	ft := map[model.Lang][2]string{ // the visit's button, and the short code's message
+		model.LangEN: {"Follow-up visit (v)", "6 letters and digits"},
+		model.LangVI: {"Tái khám (v)", "6 chữ và số"},
+	}
+	for lang, words := range ft {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				m, clock, store := followUpKiosk(t, lang, size[0], size[1])
+				clickText(t, m, words[0])
+				if _, ok := m.dialog.(*visitCodeDialog); !ok {
+					t.Fatalf("the button opens the code dialog:\n%s", visible(m))
+				}
+				for _, k := range []string{"K", "H", "N", "4"} {
+					clickKeypad(t, m, k)
+				}
+				clickKeypad(t, m, codeOK)
+				if !strings.Contains(strings.Join(strings.Fields(visible(m)), " "), words[1]) || m.opt.codes.tries != 0 {
+					t.Fatalf("a short code says what a code is and is no wrong try (%d):\n%s", m.opt.codes.tries, visible(m))
+				}
+				clickKeypad(t, m, codeBackspace)
+				send(m, tea.PasteMsg{Content: "4 63"})
+				if !strings.Contains(visible(m), "› KHN463") {
+					t.Fatalf("a pasted code is taken:\n%s", visible(m))
+				}
+				for range model.CodeLength {
+					send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+				}
+				typeText(m, "khn463") // all at once: the clock does not move
+				if !strings.Contains(visible(m), "› KHN463") {
+					t.Fatalf("a code typed fast is kept whole:\n%s", visible(m))
+				}
+				clock.advance(time.Second)
+				send(m, press("enter"))
+				if m.visit == nil {
+					t.Fatalf("the code opens the visit:\n%s", visible(m))
+				}
+				screen := visible(m)
+				help := strings.Split(strings.TrimRight(screen, "\n "), "\n")
+				if !strings.Contains(help[len(help)-1], "esc") {
+					t.Fatalf("the help line keeps esc:\n%s", screen)
+				}
+				clickText(t, m, " 5 ")
+				send(m, press("down"))
+				clickText(t, m, " 3 ")
+				clickText(t, m, wording.FollowUpFor(lang).SaveButton)
+				visits, err := store.Visits("KHN463")
+				if err != nil || len(visits) != 1 || visits[0].Scores["pain-worst"] != 5 || visits[0].Scores["pain-usual"] != 3 {
+					t.Fatalf("the tapped scores are saved by the button: %+v %v\n%s", visits, err, visible(m))
+				}
+			})
+		}
+	}
+}

@@ -193,8 +193,7 @@ func (m *Model) kioskKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.requestQuit(), true
 	}
 	if m.visit == nil && m.dialog == nil && m.session.Current == model.StepWelcome && key.Matches(k, m.visitKey()) {
-		m.dialog = &visitCodeDialog{}
-		return nil, true
+		return m.act(openVisitCode{}), true
 	}
 	return nil, false
 }
@@ -407,14 +406,22 @@ func (m *Model) handoffView() string {
 }
 
 // kioskWelcome tells a patient what is stored, for whom and for how long,
-// and shows the session's code.
-func (m *Model) kioskWelcome() string {
+// and shows the session's code and the follow-up visit's button, with
+// the button's zone (y counted from the first line).
+func (m *Model) kioskWelcome() (string, []zone) {
 	msg := fmt.Sprintf(m.text.KioskStored, m.session.Code, m.opt.RetainDays)
 	if c := m.session.Consent; c != nil && !c.Given {
 		msg = m.text.NotKept
 	}
-	return m.st.Notice.Width(m.bodyWidth()).Render(msg) + "\n" + m.st.Muted.Width(m.bodyWidth()).Render(m.ft().KioskVisitHint)
+	text := m.st.Notice.Width(m.bodyWidth()).Render(msg) + "\n" + m.st.Muted.Width(m.bodyWidth()).Render(m.ft().KioskVisitHint)
+	row, zones := buttonRow([]button{m.button(m.ft().KioskVisitButton, true, openVisitCode{})}, "", 0, lipgloss.Height(text))
+	return text + "\n" + row, zones
 }
+
+// openVisitCode opens the follow-up's code dialog, by v or its button.
+type openVisitCode struct{}
+
+func (openVisitCode) apply(m *Model) tea.Cmd { m.dialog = &visitCodeDialog{}; return nil }
 
 // Crashes.
 

@@ -49,20 +49,63 @@ type visitCodeDialog struct {
 
 func (d *visitCodeDialog) key(m *Model, k tea.KeyPressMsg) action {
 	return do(func(m *Model) tea.Cmd {
-		switch s := strings.ToUpper(k.String()); {
+		switch {
 		case key.Matches(k, m.keys.Esc):
 			m.dialog = nil
 		case key.Matches(k, m.keys.Backspace):
-			if d.code != "" {
-				d.code = d.code[:len(d.code)-1]
-			}
+			d.backspace()
 		case key.Matches(k, m.keys.Choose):
 			return d.open(m)
-		case len(s) == 1 && len(d.code) < model.CodeLength && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9'):
-			d.code += s
+		default:
+			d.add(k.Text)
 		}
 		return nil
 	})
+}
+
+// add takes the letters and digits of typed or pasted text, as capitals,
+// up to a code's length; anything else is dropped.
+func (d *visitCodeDialog) add(s string) bool {
+	before := d.code
+	for _, r := range strings.ToUpper(s) {
+		if len(d.code) < model.CodeLength && (r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			d.code += string(r)
+		}
+	}
+	return d.code != before
+}
+
+func (d *visitCodeDialog) backspace() {
+	if d.code != "" {
+		d.code = d.code[:len(d.code)-1]
+	}
+}
+
+// paste takes a code pasted, or typed faster than a person types.
+func (d *visitCodeDialog) paste(_ *Model, s string) bool { return d.add(s) }
+
+// The code keypad's keys besides the code's letters and digits.
+const (
+	codeBackspace = "⌫"
+	codeOK        = "OK"
+)
+
+// codePress is a key of the code keypad, for a touch screen.
+type codePress struct {
+	d     *visitCodeDialog
+	label string
+}
+
+func (a codePress) apply(m *Model) tea.Cmd {
+	switch a.label {
+	case codeOK:
+		return a.d.open(m)
+	case codeBackspace:
+		a.d.backspace()
+	default:
+		a.d.add(a.label)
+	}
+	return nil
 }
 
 // open starts the visit of the code's session. A code that is wrong in
@@ -78,6 +121,12 @@ func (d *visitCodeDialog) open(m *Model) tea.Cmd {
 		return nil
 	}
 	code := d.code
+	if !model.ValidCode(code) {
+		// No session has such a code, so this try tells nothing and is
+		// not counted: the patient is told what a code looks like.
+		d.problem = m.ft().KioskCodeShape
+		return nil
+	}
 	d.code = ""
 	rec, err := m.opt.Store.Load(code)
 	if err == nil && (rec.Baseline == nil || rec.Training) {
@@ -118,7 +167,23 @@ func (d *visitCodeDialog) view(m *Model) (string, []zone) {
 	if d.problem != "" {
 		lines = append(lines, "", m.st.Notice.Render(wrap.Render(d.problem)))
 	}
-	return m.dialogBox(lines), nil
+	lines = append(lines, "")
+	// The keypad: the letters and digits codes are made of, as many a row
+	// as fit, then backspace and OK.
+	keys := append(strings.Split(model.CodeAlphabet, ""), codeBackspace, codeOK)
+	perRow := max(1, (w+1)/5)
+	var zones []zone
+	for len(keys) > 0 {
+		n := min(perRow, len(keys))
+		var pad []button
+		for _, label := range keys[:n] {
+			pad = append(pad, button{fmt.Sprintf(" %-2s ", label), m.st.Button, codePress{d, label}})
+		}
+		row, rz := buttonRow(pad, " ", dialogOffsetX, dialogOffsetY+len(lines))
+		lines, zones = append(lines, row), append(zones, rz...)
+		keys = keys[n:]
+	}
+	return m.dialogBox(lines), zones
 }
 
 // visitEnded hands the kiosk to the next patient once a saved visit ends,

@@ -27,7 +27,7 @@ func TestKioskFollowUpWithTheCode(t *testing.T) {
 	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, testClock), []byte("# r\n")); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(visible(m), "Press v and type the code") {
+	if !strings.Contains(visible(m), "Press v or tap the button") {
 		t.Fatalf("the kiosk welcome offers the follow-up:\n%s", visible(m))
 	}
 	send(m, press("v"))

@@ -22,6 +22,7 @@ var (
 	_ pasteTarget = (*welcomeScreen)(nil)
 	_ pasteTarget = (*groupScreen)(nil)
 	_ pasteTarget = (*baselineScreen)(nil)
+	_ pasteTarget = (*visitCodeDialog)(nil)
 )
 
 // onPaste puts a paste into the field being typed in, cleaned and on one
@@ -186,7 +187,7 @@ func textKey(k tea.KeyPressMsg) bool {
 // file number, the PIN) has the keys, where enter keeps what was typed.
 func (m *Model) fieldOpen() bool {
 	switch m.dialog.(type) {
-	case *questionDialog, *pinDialog:
+	case *questionDialog, *pinDialog, *visitCodeDialog:
 		return true
 	case nil:
 		return m.screen().input() == inputField || m.visit != nil && m.visit.form.typing()

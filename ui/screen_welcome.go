@@ -131,7 +131,8 @@ func (w *welcomeScreen) top() (string, []zone) {
 	var lines []string
 	var zones []zone
 	if m.kiosk() {
-		lines = append(lines, strings.Split(m.kioskWelcome(), "\n")...)
+		text, z := m.kioskWelcome()
+		lines, zones = append(lines, strings.Split(text, "\n")...), append(zones, z...)
 	}
 	if w.showHint() {
 		lines = append(lines, m.st.Muted.Render(m.text.WelcomeHint))

@@ -409,7 +409,7 @@ func (v *Visit) layout() (string, []visitClick) {
 		v.followed = v.form.focus
 		v.keepFocusInView(body)
 	}
-	saveY := lipgloss.Height(top) + 1 + v.vp.Height() + lipgloss.Height(bottom) - 2
+	saveY := lipgloss.Height(top) + v.vp.Height() + lipgloss.Height(bottom) - 2 // the line above the help line
 	clicks = append(clicks, visitClick{1, saveY, 1 + lipgloss.Width(save), saveY + 1, v.save})
 	return lipgloss.NewStyle().Margin(0, 1).Render(top + "\n" + v.vp.View() + "\n" + bottom), clicks
 }

@@ -33,6 +33,7 @@ type FollowUp struct {
 	SaveButton                                     string // the visit's on-screen save, with its key
 
 	KioskCodePrompt, KioskWrongCode, KioskLocked, KioskDone, KioskNoSession, KioskVisitHint string
+	KioskCodeShape, KioskVisitButton                                                        string
 }
 
 // FollowUpFor is the follow-up wording of a language; English for one this
@@ -85,12 +86,14 @@ var followUps = map[model.Lang]*FollowUp{
 		KeySave:           "lưu",
 		SaveButton:        "Lưu lần tái khám (ctrl+s)",
 		KeyVisit:          "tái khám",
-		KioskCodePrompt:   "Nhập mã trên tờ giấy của bạn (6 chữ và số), rồi nhấn enter:",
+		KioskCodePrompt:   "Nhập mã trên tờ giấy của bạn (6 chữ và số) hoặc chạm vào các phím bên dưới, rồi nhấn enter hoặc OK:",
+		KioskCodeShape:    "Mã gồm 6 chữ và số, như trên tờ giấy của bạn. Lần nhập này không bị tính là sai.",
+		KioskVisitButton:  "Tái khám (v)",
 		KioskWrongCode:    "Không mở được lần tái khám với mã này. Còn %d lần thử.",
 		KioskLocked:       "Nhập sai mã quá nhiều lần: xin nhờ nhân viên giúp.",
 		KioskDone:         "Cảm ơn bạn. Câu trả lời đã được lưu cho bác sĩ của bạn.",
 		KioskNoSession:    "Máy này không mở được hồ sơ: xin nhờ nhân viên giúp.",
-		KioskVisitHint:    "Bạn đến tái khám? Nhấn v và nhập mã trên tờ giấy của bạn.",
+		KioskVisitHint:    "Bạn đến tái khám? Nhấn v hoặc chạm nút bên dưới, rồi nhập mã trên tờ giấy của bạn.",
 	},
 	model.LangEN: {
 		DecisionNames: map[model.Decision]string{
@@ -132,11 +135,13 @@ var followUps = map[model.Lang]*FollowUp{
 		KeySave:           "save",
 		SaveButton:        "Save the visit (ctrl+s)",
 		KeyVisit:          "follow-up visit",
-		KioskCodePrompt:   "Type the code on your paper (6 letters and digits), then press enter:",
+		KioskCodePrompt:   "Type the code on your paper (6 letters and digits) or tap it on the keys below, then press enter or OK:",
+		KioskCodeShape:    "A code has 6 letters and digits, as on your paper. This try does not count as a wrong one.",
+		KioskVisitButton:  "Follow-up visit (v)",
 		KioskWrongCode:    "No visit can start with this code. %d tries left.",
 		KioskLocked:       "Too many wrong codes: please ask the staff.",
 		KioskDone:         "Thank you. Your answers are kept for your doctor.",
 		KioskNoSession:    "This terminal cannot open records: please ask the staff.",
-		KioskVisitHint:    "Here for a follow-up visit? Press v and type the code on your paper.",
+		KioskVisitHint:    "Here for a follow-up visit? Press v or tap the button below, then type the code on your paper.",
 	},
 }
