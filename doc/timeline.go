@@ -190,12 +190,18 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 		para(w.NoWindow)
 	}
 	c := f.Course()
-	if len(c.Improved) > 0 {
-		var names []string
-		for _, id := range c.Improved {
-			names = append(names, f.Measures.Name(lang, id))
+	// A worsening is said as plainly as an improvement.
+	for _, said := range []struct {
+		ids    []string
+		format string
+	}{{c.Improved, w.Improved}, {c.Worse, w.WorseBeyond}} {
+		if len(said.ids) > 0 {
+			var names []string
+			for _, id := range said.ids {
+				names = append(names, f.Measures.Name(lang, id))
+			}
+			para(fmt.Sprintf(said.format, strings.Join(names, "; ")))
 		}
-		para(fmt.Sprintf(w.Improved, strings.Join(names, "; ")))
 	}
 	if c.RaiseStop && f.Window > 0 {
 		para(w.StopTalk)

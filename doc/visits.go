@@ -77,7 +77,7 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		if v.Impression != model.ImpressionUnset {
 			fmt.Fprintf(&b, "- **%s:** %s\n", w.ImpressionLabel, w.Impressions[v.Impression])
 		}
-		fmt.Fprintf(&b, "- **%s:** %s\n", fu.SideEffects, sideEffects(v.SideEffects, w))
+		fmt.Fprintf(&b, "- **%s:** %s\n", fu.SideEffects, sideEffects(v.SideEffects, w, Escape))
 		if v.Decision != "" {
 			fmt.Fprintf(&b, "- **%s:** %s\n", fu.Decision, fu.DecisionNames[v.Decision])
 		}
@@ -126,8 +126,25 @@ func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, ms
 	}
 }
 
-// sideEffects names those reported, then the patient's words.
-func sideEffects(s model.SideEffects, w *wording.Course) string {
+// EarlierVisits is, for the doctor's visit screen, each earlier visit's
+// side effects and decision on a line of plain text.
+func EarlierVisits(visits []model.VisitRecord, lang model.Lang) []string {
+	w, fu := wording.CourseFor(lang), wording.FollowUpFor(lang)
+	var lines []string
+	for _, v := range visits {
+		decision := w.NoDecision
+		if v.Decision != "" {
+			decision = fu.DecisionNames[v.Decision]
+		}
+		lines = append(lines, fmt.Sprintf(w.SinceLine, fmt.Sprintf(w.VisitTitle, v.Number), v.At.Local().Format(w.DayFormat),
+			sideEffects(v.SideEffects, w, func(s string) string { return s }), decision))
+	}
+	return lines
+}
+
+// sideEffects names those reported, then the patient's words, escaped
+// for where they are shown.
+func sideEffects(s model.SideEffects, w *wording.Course, escape func(string) string) string {
 	var named []string
 	for _, e := range []struct {
 		on  bool
@@ -138,7 +155,7 @@ func sideEffects(s model.SideEffects, w *wording.Course) string {
 		}
 	}
 	if text := strings.TrimSpace(printable(s.Text)); text != "" {
-		named = append(named, "“"+Escape(text)+"”")
+		named = append(named, "“"+escape(text)+"”")
 	}
 	if len(named) == 0 {
 		return w.NoSideEffects

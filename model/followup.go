@@ -281,7 +281,7 @@ type Course struct {
 	WindowEnd time.Time
 	Changes   []Change // at the latest visit, for each measure taken both times
 	Improved  []string // measures improved beyond their threshold, never hidden
-	Worse     []string // measures worse beyond their threshold
+	Worse     []string // measures worse beyond their threshold, shown as plainly
 	// RaiseStop: the group's assessment window has passed and no measure
 	// that can judge it has improved beyond its threshold. A talking point
 	// for the doctor, never a verdict.
@@ -314,8 +314,11 @@ func ReadCourse(ms Measures, base Assessment, visits []Visit, window time.Durati
 			continue
 		}
 		for _, ch := range m.ItemChanges(base, last) {
-			if ch.Meaningful && ch.Gain > 0 && !slices.Contains(c.Improved, m.ID) {
+			switch {
+			case ch.Meaningful && ch.Gain > 0 && !slices.Contains(c.Improved, m.ID):
 				c.Improved = append(c.Improved, m.ID)
+			case ch.Meaningful && ch.Gain < 0 && !slices.Contains(c.Worse, m.ID):
+				c.Worse = append(c.Worse, m.ID)
 			}
 		}
 	}

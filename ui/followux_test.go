@@ -251,3 +251,61 @@ func TestKioskFollowUpByTouchAndFastTyping(t *testing.T) {
 		}
 	}
 }
+
+// TestVisitSaysWorseAndEarlierSideEffects: a worsening beyond the
+// detectable change is said as plainly as an improvement; the doctor sees
+// the earlier visits' side effects and decisions, and a side effect
+// reported now is marked in words as one to act on; the kiosk shows none
+// of the earlier answers.
+func TestVisitSaysWorseAndEarlierSideEffects(t *testing.T) {
+	want := map[model.Lang][]string{
+		model.LangEN: {"Worse beyond the detectable change: Usual pain", "Since the last visits", "side effects: fever; decision: Continue", "Fever: Yes (to act on at this visit)"},
+		model.LangVI: {"Xấu đi vượt mức thay đổi phát hiện được: Đau thường ngày", "Từ các lần khám trước", "tác dụng phụ: sốt; quyết định: Tiếp tục", "Sốt: Có (cần xử lý trong lần khám này)"},
+	}
+	for lang, words := range want {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				store := records.OpenFolder(t.TempDir())
+				rec := kneeSession(t, store)
+				first := model.VisitRecord{Schema: model.VisitSchema, Session: rec.Code, Lang: lang, EnteredBy: model.VisitByDoctor,
+					Visit: model.Visit{Assessment: model.Assessment{At: testClock.Add(30 * day), Scores: map[string]float64{"pain-usual": 6}},
+						SideEffects: model.SideEffects{Fever: true}, Decision: model.DecisionContinue}}
+				if _, err := store.AddVisit(first); err != nil {
+					t.Fatal(err)
+				}
+				earlier, err := store.Visits(rec.Code)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v := newVisit(t, VisitOptions{Store: store, Session: rec, Earlier: earlier, Lang: lang}, testClock.Add(90*day))
+				visitKeys(v, "8", "enter", "9") // usual pain 6 → 9
+				for v.form.cur().id != "fever" {
+					visitKeys(v, "down")
+				}
+				visitKeys(v, "y")
+				text := visitText(v)
+				for _, w := range words {
+					if !strings.Contains(text, w) {
+						t.Errorf("the doctor's visit does not say %q:\n%s", w, text)
+					}
+				}
+				v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				visitKeys(v, "y") // the line being edited stays in view at the size
+				if !strings.Contains(visitScreen(v), words[3]) {
+					t.Errorf("the edited line is out of view at %v:\n%s", size, visitScreen(v))
+				}
+				k := newVisit(t, VisitOptions{Store: store, Session: rec, Earlier: earlier, Lang: lang, Kiosk: true}, testClock.Add(90*day))
+				visitKeys(k, "8", "enter", "9")
+				for k.form.cur().id != "fever" {
+					visitKeys(k, "down")
+				}
+				visitKeys(k, "y")
+				for _, never := range words {
+					if strings.Contains(visitText(k), never) {
+						t.Errorf("the kiosk shows %q:\n%s", never, visitText(k))
+					}
+				}
+			})
+		}
+	}
+}

@@ -440,9 +440,19 @@ func (v *Visit) body(w int) string {
 		if i == v.form.focus {
 			mark = "› "
 		}
-		lines = append(lines, hanging(mark, ff.label+": "+ff.shown(v.ft), w))
+		line := ff.label + ": " + ff.shown(v.ft)
+		if !v.opt.Kiosk && ff.kind == fieldYesNo && ff.yes != nil && *ff.yes {
+			line += " (" + v.ft.ActOn + ")" // in words, not only colour
+		}
+		lines = append(lines, hanging(mark, line, w))
 	}
-	if !v.opt.Kiosk {
+	if !v.opt.Kiosk { // the kiosk never shows earlier answers
+		if earlier := doc.EarlierVisits(v.opt.Earlier, v.opt.Lang); len(earlier) > 0 {
+			lines = append(lines, "", v.st.Title.Render(wording.CourseFor(v.opt.Lang).Since))
+			for _, l := range earlier {
+				lines = append(lines, hanging("- ", sanitizeInput(l), w))
+			}
+		}
 		lines = append(lines, "", v.courseView(w))
 	}
 	return strings.Join(lines, "\n")

@@ -40,6 +40,10 @@ type Course struct {
 	HardNotes   []string
 	StopTalk    string // the stop conversation, a talking point
 	Improved    string // "Improved beyond the detectable change: %s"
+	WorseBeyond string // "Worse beyond the detectable change: %s"
+	Since       string // heading: the earlier visits' side effects and decisions
+	SinceLine   string // "%[1]s, %[2]s: side effects %[3]s; decision: %[4]s"
+	NoDecision  string
 	NoVisits    string
 
 	BaselineTitle, VisitTitle      string // "Follow-up visit %d"
@@ -98,9 +102,13 @@ var courses = map[model.Lang]*Course{
 			"Trong 50 thử nghiệm về thoái hóa khớp gối (khoảng 4.000 người), người được tiêm nước muối sinh lý (giả dược) cũng đỡ đau, và cảm giác đỡ đau kéo dài tới 6 tháng. Vì vậy đỡ đau sau một mũi tiêm chưa cho biết chính sản phẩm được tiêm có tác dụng.",
 			"Người bệnh thường đến khám khi triệu chứng nặng nhất. Sau một lúc tệ như vậy, triệu chứng thường tự nhẹ bớt (hiện tượng hồi quy về giá trị trung bình), nên lần đo sau có thể tốt hơn dù không có tác dụng nào.",
 		},
-		StopTalk: "Điểm cần trao đổi, không phải kết luận: đã hết khoảng thời gian mà các thử nghiệm dùng để đánh giá, và chưa có thang đo nào cải thiện vượt mức thay đổi phát hiện được. Hướng dẫn khuyên bác sĩ và người bệnh cùng bàn về việc dừng điều trị.",
-		Improved: "Cải thiện vượt mức thay đổi phát hiện được: %s",
-		NoVisits: "Chưa có lần khám theo dõi nào.",
+		StopTalk:    "Điểm cần trao đổi, không phải kết luận: đã hết khoảng thời gian mà các thử nghiệm dùng để đánh giá, và chưa có thang đo nào cải thiện vượt mức thay đổi phát hiện được. Hướng dẫn khuyên bác sĩ và người bệnh cùng bàn về việc dừng điều trị.",
+		Improved:    "Cải thiện vượt mức thay đổi phát hiện được: %s",
+		WorseBeyond: "Xấu đi vượt mức thay đổi phát hiện được: %s",
+		Since:       "Từ các lần khám trước",
+		SinceLine:   "%[1]s, %[2]s: tác dụng phụ: %[3]s; quyết định: %[4]s",
+		NoDecision:  "chưa ghi",
+		NoVisits:    "Chưa có lần khám theo dõi nào.",
 
 		BaselineTitle:   "Lần đo đầu",
 		VisitTitle:      "Lần khám %d",
@@ -157,9 +165,13 @@ var courses = map[model.Lang]*Course{
 			"In 50 knee osteoarthritis trials (about 4,000 people), people given injections of salt water (a placebo) also had less pain, and the relief lasted up to 6 months. So less pain after an injection does not show that the injected product itself worked.",
 			"People often come to the clinic when their symptoms are at their worst. After a bad spell, symptoms tend to ease by themselves (regression to the mean), so a later measurement can look better with no effect at all.",
 		},
-		StopTalk: "A talking point, not a verdict: the time by which trials judged the treatment has passed, and no measure has improved beyond its detectable change. The guide advises that doctor and patient discuss stopping.",
-		Improved: "Improved beyond the detectable change: %s",
-		NoVisits: "No follow-up visit yet.",
+		StopTalk:    "A talking point, not a verdict: the time by which trials judged the treatment has passed, and no measure has improved beyond its detectable change. The guide advises that doctor and patient discuss stopping.",
+		Improved:    "Improved beyond the detectable change: %s",
+		WorseBeyond: "Worse beyond the detectable change: %s",
+		Since:       "Since the last visits",
+		SinceLine:   "%[1]s, %[2]s: side effects: %[3]s; decision: %[4]s",
+		NoDecision:  "not recorded",
+		NoVisits:    "No follow-up visit yet.",
 
 		BaselineTitle:   "First measurement",
 		VisitTitle:      "Visit %d",

@@ -31,6 +31,7 @@ type FollowUp struct {
 
 	KeyField, KeyType, KeyYesNo, KeySave, KeyVisit string
 	SaveButton                                     string // the visit's on-screen save, with its key
+	ActOn                                          string // after a side effect reported at this visit, on the doctor's screen
 
 	KioskCodePrompt, KioskWrongCode, KioskLocked, KioskDone, KioskNoSession, KioskVisitHint string
 	KioskCodeShape, KioskVisitButton                                                        string
@@ -85,6 +86,7 @@ var followUps = map[model.Lang]*FollowUp{
 		KeyYesNo:          "có/không",
 		KeySave:           "lưu",
 		SaveButton:        "Lưu lần tái khám (ctrl+s)",
+		ActOn:             "cần xử lý trong lần khám này",
 		KeyVisit:          "tái khám",
 		KioskCodePrompt:   "Nhập mã trên tờ giấy của bạn (6 chữ và số) hoặc chạm vào các phím bên dưới, rồi nhấn enter hoặc OK:",
 		KioskCodeShape:    "Mã gồm 6 chữ và số, như trên tờ giấy của bạn. Lần nhập này không bị tính là sai.",
@@ -134,6 +136,7 @@ var followUps = map[model.Lang]*FollowUp{
 		KeyYesNo:          "yes/no",
 		KeySave:           "save",
 		SaveButton:        "Save the visit (ctrl+s)",
+		ActOn:             "to act on at this visit",
 		KeyVisit:          "follow-up visit",
 		KioskCodePrompt:   "Type the code on your paper (6 letters and digits) or tap it on the keys below, then press enter or OK:",
 		KioskCodeShape:    "A code has 6 letters and digits, as on your paper. This try does not count as a wrong one.",
