@@ -309,3 +309,46 @@ func TestVisitSaysWorseAndEarlierSideEffects(t *testing.T) {
 		}
 	}
 }
+
+// TestKioskCountdownOverTheVisit: the idle countdown shows over the visit
+// being entered, not over a fresh welcome, and says the unfinished visit
+// is not kept; on timeout nothing of it is saved.
+func TestKioskCountdownOverTheVisit(t *testing.T) {
+	for _, lang := range []model.Lang{model.LangEN, model.LangVI} {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				m, clock, store := followUpKiosk(t, lang, size[0], size[1])
+				send(m, press("v"))
+				typeText(m, "khn463")
+				clock.advance(time.Second)
+				send(m, press("enter"), press("7"))
+				if m.visit == nil {
+					t.Fatalf("the code opens the visit:\n%s", visible(m))
+				}
+				clock.advance(m.opt.Idle - 20*time.Second)
+				tick(m)
+				ft, text := wording.FollowUpFor(lang), wording.For(lang)
+				screen := strings.Join(strings.Fields(visible(m)), " ")
+				notKept := strings.Join(strings.Fields(fmt.Sprintf(ft.KioskVisitCountdown, 20)), " ")
+				var box []string // the countdown's own words, inside its border
+				for _, l := range strings.Split(visible(m), "\n") {
+					if i, j := strings.Index(l, "│"), strings.LastIndex(l, "│"); i >= 0 && j > i {
+						box = append(box, l[i+len("│"):j])
+					}
+				}
+				said := strings.Join(strings.Fields(strings.Join(box, " ")), " ")
+				if !strings.Contains(said, text.StillThere) || !strings.Contains(screen, ft.KioskVisit) || !strings.Contains(said, notKept) || strings.Contains(screen, "ACD349") {
+					t.Fatalf("the countdown is over the visit and says it is not kept:\n%s", visible(m))
+				}
+				clock.advance(21 * time.Second)
+				tick(m)
+				if m.visit != nil {
+					t.Fatalf("the left visit is closed:\n%s", visible(m))
+				}
+				if visits, err := store.Visits("KHN463"); err != nil || len(visits) != 0 {
+					t.Fatalf("an unfinished visit is not kept: %+v %v", visits, err)
+				}
+			})
+		}
+	}
+}

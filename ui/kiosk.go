@@ -371,7 +371,10 @@ func (m *Model) countdownView() (string, []zone) {
 	left := max(0, int(m.idleLeft().Round(time.Second)/time.Second))
 	lines := []string{m.st.DialogTitle.Render(m.text.StillThere), ""}
 	countdown := m.text.Countdown
-	if !m.Keeps() || !m.ShouldSave() {
+	switch {
+	case m.visit != nil: // an unfinished visit is not kept: the patient did not save it
+		countdown = m.ft().KioskVisitCountdown
+	case !m.Keeps() || !m.ShouldSave():
 		countdown = m.text.CountdownNotKept
 	}
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(fmt.Sprintf(countdown, left)), "\n")...)

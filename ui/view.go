@@ -40,8 +40,17 @@ func (m *Model) compose() (string, []zone) {
 	if m.handoff {
 		return strings.Join(fitLines(m.handoffView(), m.width, m.height), "\n"), []zone{{0, 0, m.width, m.height, closeDialog{}}}
 	}
-	if m.visit != nil && !m.countingDown() {
-		return strings.Join(fitLines(m.visit.View().Content, m.width, m.height), "\n"), nil
+	if m.visit != nil {
+		// The visit being entered stays behind the countdown, which is
+		// the only thing that answers then.
+		base := strings.Join(fitLines(m.visit.View().Content, m.width, m.height), "\n")
+		if !m.countingDown() {
+			return base, nil
+		}
+		box, _ := m.countdownView()
+		c := lipgloss.NewCompositor(lipgloss.NewLayer(base),
+			lipgloss.NewLayer(box).X(max(0, (m.width-lipgloss.Width(box))/2)).Y(max(0, (m.height-lipgloss.Height(box))/2)).Z(1))
+		return c.Render(), nil
 	}
 	if m.tooSmall() {
 		return m.tooSmallView(), nil
