@@ -352,3 +352,33 @@ func TestKioskCountdownOverTheVisit(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBaselineWhenTheRecordIsNotKept: after "No, don't keep it" the
+// baseline step says it cannot be kept and takes nothing.
+func TestNoBaselineWhenTheRecordIsNotKept(t *testing.T) {
+	for _, lang := range []model.Lang{model.LangEN, model.LangVI} {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				m := consentModel(t, t.TempDir(), Options{Role: model.RoleDoctor, Lang: lang, LangSet: true, Groups: []string{"joint"}})
+				send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]}, press("enter"))
+				if !isOpen[*consentDialog](m) {
+					t.Fatalf("Start asks about keeping the record:\n%s", visible(m))
+				}
+				send(m, press("2"))
+				if m.Keeps() {
+					t.Fatalf("2 is no:\n%s", visible(m))
+				}
+				m.session.NextStep = model.NextAssessmentBooked
+				atStep(t, m, model.StepBaseline)
+				said := strings.Join(strings.Fields(visible(m)), " ")
+				if !strings.Contains(said, strings.Join(strings.Fields(wording.FollowUpFor(lang).BaselineNotKept), " ")[:40]) || strings.Contains(said, "0–10") {
+					t.Fatalf("the baseline says it cannot be kept and asks nothing:\n%s", visible(m))
+				}
+				send(m, press("7"))
+				if m.session.Baseline != nil {
+					t.Fatalf("no baseline is taken: %+v", m.session.Baseline)
+				}
+			})
+		}
+	}
+}

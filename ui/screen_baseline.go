@@ -30,10 +30,11 @@ func newBaselineScreen(m *Model) screen {
 func (b *baselineScreen) ft() *wording.FollowUp { return wording.FollowUpFor(b.m.session.Lang) }
 
 // needed: a doctor takes a baseline only when an assessment or treatment
-// follows; a trainer always may.
+// follows, and the record is kept (later visits compare with it); a
+// trainer always may.
 func (b *baselineScreen) needed() bool {
 	s := b.m.session
-	return s.Role == model.RoleTrainer || s.NextStep == model.NextAssessmentBooked
+	return (s.Role == model.RoleTrainer || s.NextStep == model.NextAssessmentBooked) && b.m.Keeps()
 }
 
 // enter and layout build the lines for the language and the groups chosen
@@ -78,7 +79,11 @@ func (b *baselineScreen) top() (string, []zone) {
 	b.rebuild()
 	m := b.m
 	if !b.needed() {
-		return m.st.Notice.Render(wrapTo(b.ft().BaselineNotNeeded, m.bodyWidth())) + "\n", nil
+		why := b.ft().BaselineNotNeeded
+		if !m.Keeps() {
+			why = b.ft().BaselineNotKept
+		}
+		return m.st.Notice.Render(wrapTo(why, m.bodyWidth())) + "\n", nil
 	}
 	head := ""
 	if m.session.Role == model.RoleTrainer {

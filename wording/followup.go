@@ -20,6 +20,7 @@ type FollowUp struct {
 	TooLong                 string // "%s: up to %d digits"
 
 	BaselineNotNeeded, BaselinePractice, BaselineHint string
+	BaselineNotKept                                   string // the patient chose not to keep the record
 	Sources                                           string // heading: each measure's source and terms of use
 	NotValidated                                      string // after a question worded in a translation not yet validated
 
@@ -67,6 +68,7 @@ var followUps = map[model.Lang]*FollowUp{
 		NeedRegret:          "Câu %d của thang đo hối tiếc về quyết định chưa có câu trả lời: thang được hỏi đủ cả năm câu, hoặc bỏ trống cả.",
 		TooLong:             "%s: tối đa %d chữ số",
 		BaselineNotNeeded:   "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn buổi đánh giá”.",
+		BaselineNotKept:     "Không lấy số đo ban đầu: người bệnh đã chọn không lưu hồ sơ, nên các lần tái khám sau không có gì để so sánh. Không cần nhập gì ở bước này.",
 		BaselinePractice:    "Thực hành: nhập số đo của người bệnh giả định. Không lưu dữ liệu của người bệnh nào.",
 		BaselineHint:        "↑/↓ chọn dòng, gõ số hoặc chữ; → sang bước sau. Có thể để trống thang không đo.",
 		Sources:             "Nguồn và điều kiện sử dụng của từng thang đo",
@@ -118,6 +120,7 @@ var followUps = map[model.Lang]*FollowUp{
 		NeedRegret:          "Statement %d of the Decision Regret Scale has no answer yet: the scale is answered whole, or left empty.",
 		TooLong:             "%s: up to %d digits",
 		BaselineNotNeeded:   "No baseline is needed: the next step agreed is not an assessment or treatment. To take one, go back and choose “Assessment booked”.",
+		BaselineNotKept:     "No baseline is taken: the patient chose not to keep the record, so later visits would have nothing to compare with. Nothing needs entering here.",
 		BaselinePractice:    "Practice: enter the persona's numbers. No patient's data is kept.",
 		BaselineHint:        "↑/↓ choose a line, type numbers or words; → for the next step. Leave a scale empty if it is not measured.",
 		Sources:             "Each measure's source and terms of use",
