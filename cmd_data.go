@@ -198,7 +198,7 @@ func runRecordsDelete(args []string, stdout, stderr io.Writer) int {
 	reason := flags.String("reason", "", "why it is deleted, e.g. the patient's request and its date")
 	const example = "delete takes one session code and a reason, e.g. stemcounsel records delete ACD349 --reason \"patient's request of 01/12/2026\""
 	code, cs, exit := oneCode(flags, args, recordsAt, example, stderr)
-	if exit != 0 {
+	if exit != 0 || cs == nil { // nil after -help
 		return exit
 	}
 	defer closeStore(cs.Store)
@@ -224,7 +224,7 @@ func runRecordsRestrict(args []string, stdout, stderr io.Writer) int {
 	recordsAt := flags.String("records", "", recordsHelp)
 	lift := flags.Bool("lift", false, "end the restriction")
 	code, cs, exit := oneCode(flags, args, recordsAt, "restrict takes one session code, e.g. stemcounsel records restrict ACD349", stderr)
-	if exit != 0 {
+	if exit != 0 || cs == nil { // nil after -help
 		return exit
 	}
 	defer closeStore(cs.Store)

@@ -34,7 +34,7 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 	keys.registerRecipient(flags)
 	keys.registerIdentity(flags, "read an encrypted session")
 	code, exit := codeArg(flags, args, "follow-up takes one session code, e.g. stemcounsel follow-up ACD349", stderr)
-	if exit != 0 {
+	if exit != 0 || code == "" { // "" after -help
 		return exit
 	}
 	if !slices.Contains(doc.StyleNames, *style) || !slices.Contains([]string{"auto", "unicode", "ascii"}, *glyphs) {

@@ -67,3 +67,19 @@ func TestPatientsCopyHoldsTheVisits(t *testing.T) {
 		t.Fatalf("the text copy holds the visit: exit %d, %s\n%s", code, errs, out)
 	}
 }
+
+// TestFollowUpHelpEndsWithTheUsage: --help shows the usage and stops,
+// with no complaint about the code it was not given; an empty code is
+// refused as no code.
+func TestFollowUpHelpEndsWithTheUsage(t *testing.T) {
+	for _, cmd := range []string{"follow-up", "open"} {
+		var out, errs bytes.Buffer
+		if code := run([]string{cmd, "--help"}, &out, &errs); code != 0 || strings.Contains(out.String()+errs.String(), "is not a session code") || !strings.Contains(out.String()+errs.String(), "Usage: stemcounsel "+cmd) {
+			t.Errorf("%s --help: exit %d:\n%s%s", cmd, code, out.String(), errs.String())
+		}
+		errs.Reset()
+		if code := run([]string{cmd, ""}, &out, &errs); code != 2 || !strings.Contains(errs.String(), "one session code") {
+			t.Errorf("%s \"\": exit %d: %s", cmd, code, errs.String())
+		}
+	}
+}

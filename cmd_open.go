@@ -23,7 +23,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	var pdf pdfFlags
 	pdf.register(flags, "the session as the patient saw it")
 	code, exit := codeArg(flags, args, "open takes one session code, e.g. stemcounsel open ACD349", stderr)
-	if exit != 0 {
+	if exit != 0 || code == "" { // "" after -help
 		return exit
 	}
 	store, b, err := keys.openWithContent(*recordsDir, "", *contentDir)

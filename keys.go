@@ -116,7 +116,7 @@ func (k *keyFlags) openStore(where, clinic string) (*clinicStore, error) {
 // exit means the command stops there.
 func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example string, stderr io.Writer) (string, *clinicStore, int) {
 	code, exit := codeArg(flags, args, example, stderr)
-	if exit != 0 {
+	if exit != 0 || code == "" {
 		return "", nil, exit
 	}
 	var keys keyFlags
@@ -129,13 +129,14 @@ func oneCode(flags *flag.FlagSet, args []string, recordsAt *string, example stri
 }
 
 // codeArg parses a command's flags around its one session code, in
-// capitals; otherwise it prints example and gives the exit status.
+// capitals; otherwise it prints example and gives the exit status. After
+// -help the code is "" and the exit 0: the command stops there too.
 func codeArg(flags *flag.FlagSet, args []string, example string, stderr io.Writer) (string, int) {
 	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		return "", flagExit(err)
 	}
-	if len(pos) != 1 {
+	if len(pos) != 1 || pos[0] == "" {
 		fmt.Fprintln(stderr, example)
 		return "", 2
 	}

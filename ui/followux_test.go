@@ -382,3 +382,53 @@ func TestNoBaselineWhenTheRecordIsNotKept(t *testing.T) {
 		}
 	}
 }
+
+// TestVisitScreenDetails: Home and End go to the first and last line; at
+// 60x20 the help line keeps esc; the impression asks since the first visit
+// here, right after an assessment as after a treatment.
+func TestVisitScreenDetails(t *testing.T) {
+	since := map[model.Lang]string{model.LangEN: "Since your first visit here", model.LangVI: "Từ lần đầu bạn đến khám ở đây"}
+	for lang, words := range since {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				store := records.OpenFolder(t.TempDir())
+				v := newVisit(t, VisitOptions{Store: store, Session: kneeSession(t, store), Lang: lang}, testClock.Add(90*day))
+				v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				visitKeys(v, "end")
+				if v.form.cur().id != "decision" {
+					t.Fatalf("end goes to the last line, not %q", v.form.cur().id)
+				}
+				visitKeys(v, "home")
+				if v.form.cur().id != "pain-worst" {
+					t.Fatalf("home goes to the first line, not %q", v.form.cur().id)
+				}
+				lines := strings.Split(strings.TrimRight(visitScreen(v), "\n "), "\n")
+				if help := lines[len(lines)-1]; !strings.Contains(help, "esc") {
+					t.Fatalf("the help line keeps esc: %q", help)
+				}
+				for v.form.cur().id != "impression" {
+					visitKeys(v, "down")
+				}
+				if flat := strings.Join(strings.Fields(visitScreen(v)), " "); !strings.Contains(flat, words) || strings.Contains(flat, "treatment began") {
+					t.Fatalf("the impression asks since the first visit:\n%s", visitScreen(v))
+				}
+			})
+		}
+	}
+}
+
+// TestTrainerBaselineSaysAnyNumbers: the personas come with no baseline
+// numbers, so the trainer is told any practice numbers will do, whole at
+// every size.
+func TestTrainerBaselineSaysAnyNumbers(t *testing.T) {
+	for _, lang := range []model.Lang{model.LangEN, model.LangVI} {
+		for _, size := range sizes {
+			m := newTestModel(t, realContent(t), Options{Lang: lang, LangSet: true, Role: model.RoleTrainer, Groups: []string{"joint"}}, size[0], size[1])
+			atStep(t, m, model.StepBaseline)
+			want := strings.Join(strings.Fields(wording.FollowUpFor(lang).BaselinePractice), " ")
+			if flat := strings.Join(strings.Fields(visible(m)), " "); !strings.Contains(flat, want) {
+				t.Errorf("%s %v: the practice note is not shown whole:\n%s", lang, size, visible(m))
+			}
+		}
+	}
+}

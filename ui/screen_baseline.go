@@ -15,7 +15,7 @@ import (
 // baselineScreen takes the follow-up's baseline in a doctor-led session
 // whose next step is an assessment or treatment: pain, the patient's own
 // activities, and the clinician scales of the chosen groups. A trainer
-// practises it with a persona's numbers.
+// practises it with any numbers: the personas come with none.
 type baselineScreen struct {
 	pageScreen
 	form  form
@@ -87,7 +87,7 @@ func (b *baselineScreen) top() (string, []zone) {
 	}
 	head := ""
 	if m.session.Role == model.RoleTrainer {
-		head = m.st.Badge.Render(b.ft().BaselinePractice) + "\n"
+		head = m.st.Badge.Width(m.bodyWidth()).Render(b.ft().BaselinePractice) + "\n"
 	}
 	focus, choices := b.form.focusView(m.st, m.bodyWidth(), b.ft())
 	dy := strings.Count(head, "\n")

@@ -369,7 +369,7 @@ func (v *Visit) layout() (string, []visitClick) {
 	}
 	head = append(head, v.st.Title.Render(wrap.Render(title)))
 	if s.Training {
-		head = append(head, v.st.Badge.Render(wrap.Render(v.ft.PracticeVisit)))
+		head = append(head, v.st.Badge.Width(w).Render(v.ft.PracticeVisit))
 	}
 	if !v.opt.Kiosk {
 		if s.ContentVersion != v.opt.Content.Hash {
