@@ -112,6 +112,9 @@ func TestClinicianGradesListedAndWrapped(t *testing.T) {
 				if !strings.Contains(flat(), "› 3: "+strings.Join(strings.Fields(words), " ")) || strings.Contains(visitScreen(v), "…") {
 					t.Fatalf("the chosen grade's words are shown whole, wrapped:\n%s", visitScreen(v))
 				}
+				if !strings.Contains(flat(), "): 3: "+strings.Join(strings.Fields(words), " ")) {
+					t.Fatalf("the list keeps the edited line whole in view:\n%s", visitScreen(v))
+				}
 				for _, l := range strings.Split(visitScreen(v), "\n") {
 					if ansi.StringWidth(l) > size[0] {
 						t.Fatalf("a line is wider than the screen: %q", l)

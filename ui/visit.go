@@ -63,7 +63,7 @@ type Visit struct {
 	notice   string
 	asking   bool // the quit question is open
 	helping  bool // the keys are listed in place of the form
-	followed int  // the line last scrolled into view; pgup/pgdn scroll freely until the focus moves
+	followed int  // the line last scrolled into view; -1 after anything but pgup/pgdn, which scroll freely
 	saved    *model.VisitRecord
 	quitting bool
 }
@@ -214,7 +214,7 @@ func (v *Visit) Init() tea.Cmd { return nil }
 func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		v.width, v.height = msg.Width, msg.Height
+		v.width, v.height, v.followed = msg.Width, msg.Height, -1
 	case tea.KeyPressMsg:
 		return v, v.key(msg)
 	case tea.PasteMsg:
@@ -233,6 +233,9 @@ func (v *Visit) paste(s string) bool {
 
 func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
 	v.notice = ""
+	if s := k.String(); s != "pgup" && s != "pgdown" {
+		v.followed = -1 // the edited line is brought back into view
+	}
 	if v.helping {
 		if key.Matches(k, v.helpK) || k.String() == "esc" || k.String() == "enter" {
 			v.helping = false
@@ -349,7 +352,7 @@ func (v *Visit) click(c tea.MouseClickMsg) tea.Cmd {
 	_, clicks := v.layout()
 	for _, z := range clicks {
 		if c.X >= z.x0 && c.X < z.x1 && c.Y >= z.y0 && c.Y < z.y1 {
-			v.notice = ""
+			v.notice, v.followed = "", -1
 			return z.do()
 		}
 	}
@@ -400,40 +403,34 @@ func (v *Visit) layout() (string, []visitClick) {
 	top, bottom := strings.Join(head, "\n"), strings.Join(foot, "\n")
 	v.vp.SetWidth(w)
 	v.vp.SetHeight(max(1, v.height-lipgloss.Height(top)-lipgloss.Height(bottom)))
-	body := v.body(w)
+	body, top0, top1 := v.body(w)
 	if v.helping {
 		body = v.helpView(w)
 	}
 	v.vp.SetContent(body)
 	if !v.helping && v.followed != v.form.focus {
 		v.followed = v.form.focus
-		v.keepFocusInView(body)
+		v.keepInView(top0, top1)
 	}
 	saveY := lipgloss.Height(top) + v.vp.Height() + lipgloss.Height(bottom) - 2 // the line above the help line
 	clicks = append(clicks, visitClick{1, saveY, 1 + lipgloss.Width(save), saveY + 1, v.save})
 	return lipgloss.NewStyle().Margin(0, 1).Render(top + "\n" + v.vp.View() + "\n" + bottom), clicks
 }
 
-// keepFocusInView scrolls the list of lines so the one being edited shows.
-func (v *Visit) keepFocusInView(body string) {
-	y := 0
-	for _, l := range strings.Split(body, "\n") {
-		if strings.HasPrefix(l, "› ") {
-			break
-		}
-		y++
-	}
+// keepInView scrolls the list so the line being edited, drawn from line
+// y0 to y1 (exclusive), shows whole where it can.
+func (v *Visit) keepInView(y0, y1 int) {
 	switch {
-	case y < v.vp.YOffset():
-		v.vp.SetYOffset(y)
-	case y >= v.vp.YOffset()+v.vp.Height():
-		v.vp.SetYOffset(y - v.vp.Height() + 1)
+	case y0 < v.vp.YOffset():
+		v.vp.SetYOffset(y0)
+	case y1 > v.vp.YOffset()+v.vp.Height():
+		v.vp.SetYOffset(min(y0, y1-v.vp.Height()))
 	}
 }
 
 // body is every line of the form, wrapped, then (for the doctor) the
-// course.
-func (v *Visit) body(w int) string {
+// course; y0 and y1 are where the focused line is drawn.
+func (v *Visit) body(w int) (body string, y0, y1 int) {
 	var lines []string
 	for i, ff := range v.form.fields {
 		mark := "  "
@@ -444,7 +441,11 @@ func (v *Visit) body(w int) string {
 		if !v.opt.Kiosk && ff.kind == fieldYesNo && ff.yes != nil && *ff.yes {
 			line += " (" + v.ft.ActOn + ")" // in words, not only colour
 		}
-		lines = append(lines, hanging(mark, line, w))
+		drawn := strings.Split(hanging(mark, line, w), "\n")
+		if i == v.form.focus {
+			y0, y1 = len(lines), len(lines)+len(drawn)
+		}
+		lines = append(lines, drawn...)
 	}
 	if !v.opt.Kiosk { // the kiosk never shows earlier answers
 		if earlier := doc.EarlierVisits(v.opt.Earlier, v.opt.Lang); len(earlier) > 0 {
@@ -455,7 +456,7 @@ func (v *Visit) body(w int) string {
 		}
 		lines = append(lines, "", v.courseView(w))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "\n"), y0, y1
 }
 
 // courseView is the doctor's reading of the course so far, today's
