@@ -12,10 +12,21 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 )
 
-// Render renders Markdown to a width in a style, with a fresh renderer:
-// building one costs microseconds, and a renderer must never be shared
-// between goroutines. No line of the result is wider than width.
+// Render renders Markdown to a width in a style. No line of the result is
+// wider than width. The Markdown doc makes is drawn by the fast path (see
+// fastRender); anything else, such as a clinic's own Markdown with a
+// table or a link, by Glamour.
 func Render(md string, width int, style string) (string, error) {
+	if out, ok := fastRender(md, width, style); ok {
+		return out, nil
+	}
+	return renderGlamour(md, width, style)
+}
+
+// renderGlamour is Render by Glamour, with a fresh renderer (building one
+// costs microseconds, and a renderer must never be shared between
+// goroutines), and its output cleaned up.
+func renderGlamour(md string, width int, style string) (string, error) {
 	out, err := glamourRender(md, width, style)
 	if err != nil {
 		return "", err

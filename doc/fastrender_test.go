@@ -1,0 +1,180 @@
+package doc
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+var fidelityWidths = []int{20, 30, 40, 60, 76, 80, 100, 120}
+
+// TestFastRenderMatchesGlamour: every document doc makes, at every width,
+// reads the same by the fast path as by Glamour and Render's clean-up: the
+// same text, line for line, and each character in dark and light the same
+// colour, weight, slant and underline as Glamour drew it (a word the
+// clean-up moves keeps its own colour). Only a document the fast path does
+// not know (a chart's code block) is left to Glamour. Each document is
+// drawn in one style and at two widths, in turn, so that every style
+// meets every width on many documents; STEMCOUNSEL_FIDELITY=full draws
+// each in every style at every width.
+func TestFastRenderMatchesGlamour(t *testing.T) {
+	docs := renderCorpus(t)
+	full := os.Getenv("STEMCOUNSEL_FIDELITY") == "full"
+	fast, slow := 0, 0
+	all := RenderStyles()
+	for n, d := range docs {
+		styles, widths := all, fidelityWidths
+		if !full {
+			styles = all[n%len(all) : n%len(all)+1]
+			k := n / len(all) % len(fidelityWidths)
+			widths = []int{fidelityWidths[k], fidelityWidths[(k+len(fidelityWidths)/2)%len(fidelityWidths)]}
+		}
+		for _, style := range styles {
+			for _, w := range widths {
+				got, ok := fastRender(d.md, w, style)
+				if !ok {
+					if !strings.Contains(d.md, "```") {
+						t.Fatalf("%s: the fast path refused it\n%s", d.name, d.md)
+					}
+					slow++
+					continue
+				}
+				fast++
+				raw, err := glamourRender(d.md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				drawn := trimBlankLines(raw)
+				if msg := sameText(rewrapWide(rejoinClosers(drawn), w), got); msg != "" {
+					t.Fatalf("%s %s w=%d: %s\n%s", d.name, style, w, msg, d.md)
+				}
+				if style == StyleDark || style == StyleLight {
+					if msg := sameCells(drawn, got); msg != "" {
+						t.Fatalf("%s %s w=%d: %s\n%s", d.name, style, w, msg, d.md)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d renders by the fast path, %d left to Glamour", fast, slow)
+}
+
+// sameText compares what two renders show: the lines, stripped of escape
+// sequences and of blanks at their ends.
+func sameText(want, got string) string {
+	wl, gl := visibleLines(want), visibleLines(got)
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d is %q, Glamour's %q\nfast:\n%s\nglamour:\n%s", i, g, w, strings.Join(gl, "\n"), strings.Join(wl, "\n"))
+		}
+	}
+	return ""
+}
+
+func visibleLines(s string) []string {
+	lines := strings.Split(ansi.Strip(s), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+// cell is a printed character and how it is drawn.
+type cell struct {
+	r                       rune
+	fg                      string
+	bold, italic, underline bool
+}
+
+// sameCells compares how each printed character other than a blank is
+// drawn.
+func sameCells(want, got string) string {
+	wc, gc := cells(want), cells(got)
+	for i := range min(len(wc), len(gc)) {
+		if wc[i] != gc[i] {
+			return fmt.Sprintf("character %d %q is drawn %+v, by Glamour %+v", i, gc[i].r, gc[i], wc[i])
+		}
+	}
+	if len(wc) != len(gc) {
+		return fmt.Sprintf("%d characters, Glamour %d", len(gc), len(wc))
+	}
+	return ""
+}
+
+// cells reads the characters other than blanks and the colour codes in
+// force at each.
+func cells(s string) []cell {
+	var out []cell
+	var pen cell
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == ']' { // a link: to its terminator
+			end := strings.IndexAny(s[i:], "\a\x07")
+			i += max(end+1, 2)
+			continue
+		}
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			end := i + 2
+			for end < len(s) && (s[end] < 0x40 || s[end] > 0x7e) {
+				end++
+			}
+			if end < len(s) && s[end] == 'm' {
+				pen = applySGR(pen, strings.Split(s[i+2:end], ";"))
+			}
+			i = end + 1
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if !unicode.IsSpace(r) {
+			c := pen
+			c.r = r
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func applySGR(pen cell, params []string) cell {
+	for j := 0; j < len(params); j++ {
+		switch p := params[j]; p {
+		case "", "0":
+			pen = cell{}
+		case "1":
+			pen.bold = true
+		case "22":
+			pen.bold = false
+		case "3":
+			pen.italic = true
+		case "23":
+			pen.italic = false
+		case "4":
+			pen.underline = true
+		case "24":
+			pen.underline = false
+		case "39":
+			pen.fg = ""
+		case "38":
+			n := 3
+			if j+1 < len(params) && params[j+1] == "2" {
+				n = 5
+			}
+			pen.fg = strings.Join(params[j:min(len(params), j+n)], ";")
+			j += n - 1
+		default:
+			pen.fg += "?" + p // anything else shows as a difference
+		}
+	}
+	return pen
+}
