@@ -6,7 +6,7 @@ import "stemcounsel/model"
 // wording, so both modes say the same things.
 type words struct {
 	Role, Number, Numbers, Skip, Note, Chosen, NoneChosen, NotUnderstood, SaveFailed string
-	Nav                                                                              string // step · next · back · language · quit
+	Nav                                                                              string // step · next · back · ask · language · quit
 }
 
 var allWords = map[model.Lang]words{
@@ -20,7 +20,7 @@ var allWords = map[model.Lang]words{
 		Chosen:        "Đã chọn: %s",
 		NoneChosen:    "Chưa chọn nhóm nào.",
 		NotUnderstood: "Chưa hiểu \"%s\". %s",
-		Nav:           "%s · enter: %s · b: %s · l: %s · q: %s",
+		Nav:           "%s · enter: %s · b: %s · f: %s · l: %s · q: %s",
 	},
 	model.LangEN: {
 		Role:          "Who is using the app?",
@@ -32,6 +32,6 @@ var allWords = map[model.Lang]words{
 		Chosen:        "Chosen: %s",
 		NoneChosen:    "No group chosen yet.",
 		NotUnderstood: "Not understood: \"%s\". %s",
-		Nav:           "%s · enter: %s · b: %s · l: %s · q: %s",
+		Nav:           "%s · enter: %s · b: %s · f: %s · l: %s · q: %s",
 	},
 }

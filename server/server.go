@@ -30,6 +30,7 @@ import (
 
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/staffpin"
 	"stemcounsel/ui"
 	"stemcounsel/wording"
 )
@@ -516,8 +517,14 @@ func readPasswordHashes(path string) (map[string][]byte, error) {
 		if !ok || user == "" {
 			return nil, fmt.Errorf("%s:%d: a line is user:bcrypt-hash", path, n)
 		}
-		if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+		cost, err := bcrypt.Cost([]byte(hash))
+		if err != nil {
 			return nil, fmt.Errorf("%s:%d: not a bcrypt hash (make one with: stemcounsel hash-pin)", path, n)
+		}
+		// A higher cost would hold each login, and the server's start (the
+		// decoy hash), for seconds to hours.
+		if cost > staffpin.MaxCost {
+			return nil, fmt.Errorf("%s:%d: bcrypt cost %d is above %d: each login would take too long (make one with: stemcounsel hash-pin)", path, n, cost, staffpin.MaxCost)
 		}
 		users[user] = []byte(hash)
 	}

@@ -15,6 +15,7 @@ import (
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // screenWords is the screen's text as one run of words, so a wrapped line
@@ -417,5 +418,82 @@ func TestGroupScreenKeepsGlobalKeys(t *testing.T) {
 	send(m, press("tab"))
 	if m.session.Current == model.StepChooseGroup {
 		t.Fatal("tab goes on from the group screen")
+	}
+}
+
+// TestFinishedButtonSaysFinished: once the session is final, the last
+// step's button no longer offers to finish and save it.
+func TestFinishedButtonSaysFinished(t *testing.T) {
+	for _, lang := range model.Langs {
+		m := consentModel(t, t.TempDir(), Options{Role: model.RoleDoctor, Groups: []string{"joint"}, Lang: lang, LangSet: true})
+		send(m, press("enter"), press("y"))
+		atStep(t, m, model.StepSummary)
+		text := wording.For(lang)
+		if !strings.Contains(visible(m), strings.TrimSpace(text.Finish)) {
+			t.Fatalf("%s: the summary offers no %q:\n%s", lang, text.Finish, visible(m))
+		}
+		send(m, press("right"))
+		if !m.finished {
+			t.Fatalf("%s: the session did not finish", lang)
+		}
+		send(m, press("x"))
+		got := visible(m)
+		if strings.Contains(got, strings.TrimSpace(text.Finish)) || !strings.Contains(got, text.FinishedButton) {
+			t.Errorf("%s: a finished session's button should say %q, not %q:\n%s", lang, text.FinishedButton, text.Finish, got)
+		}
+	}
+}
+
+// TestTrainerHelpNamesTheScript: a trainer's d key opens the training
+// script, and the help bar says so.
+func TestTrainerHelpNamesTheScript(t *testing.T) {
+	for _, lang := range model.Langs {
+		text := wording.For(lang)
+		m := newTestModel(t, fixtureContent(t), Options{Role: model.RoleTrainer, Lang: lang, LangSet: true}, 120, 40)
+		send(m, press("right"))
+		send(m, press("?"))
+		got := visible(m)
+		if !strings.Contains(got, text.KeyTrainerPanel) || strings.Contains(got, text.KeyPanel) {
+			t.Errorf("%s: trainer's help should name %q, not %q:\n%s", lang, text.KeyTrainerPanel, text.KeyPanel, got)
+		}
+	}
+}
+
+// TestKioskPatientsSeeNoKeyNotice: the missing-key notice is for staff;
+// a kiosk's patients never see it, a doctor's session does.
+func TestKioskPatientsSeeNoKeyNotice(t *testing.T) {
+	for _, kiosk := range []bool{false, true} {
+		opt := Options{Lang: model.LangEN, LangSet: true, Unencrypted: true, Kiosk: kiosk, Idle: time.Hour}
+		if !kiosk {
+			opt.Role = model.RoleDoctor
+		}
+		m := newTestModel(t, fixtureContent(t), opt, 80, 24)
+		if shows := strings.Contains(visible(m), "unencrypted"); shows == kiosk {
+			t.Errorf("kiosk %v: the missing-key notice shown: %v\n%s", kiosk, shows, visible(m))
+		}
+	}
+}
+
+// TestClinicNameInTheHeader: once the clinic gives its name, every screen
+// at full size says whose guide it is, in the session's language; a
+// compact window keeps its rows for the page.
+func TestClinicNameInTheHeader(t *testing.T) {
+	b := *fixtureContent(t)
+	b.Clinic = map[model.Lang]map[string]string{model.LangVI: {"name": "Phòng khám Hoa Sen"}, model.LangEN: {"name": "Lotus Clinic"}}
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		m := newTestModel(t, &b, Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		shown := strings.Contains(strings.Join(lines[:m.headerHeight()], "\n"), "Phòng khám Hoa Sen")
+		if full := !m.compact(); shown != full {
+			t.Errorf("%dx%d: clinic name in the header %v, want %v:\n%s", size[0], size[1], shown, full, visible(m))
+		}
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		send(m, press("l"))
+		if full := !m.compact(); full && !strings.Contains(visible(m), "Lotus Clinic") {
+			t.Errorf("after the language key the header names the clinic in English:\n%s", visible(m))
+		}
 	}
 }

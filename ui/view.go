@@ -116,7 +116,9 @@ func (m *Model) headerLines() []string {
 	gap := max(1, m.innerWidth()-lipgloss.Width(title)-lipgloss.Width(count))
 	lines := []string{title + strings.Repeat(" ", gap) + count, m.progress.ViewAs(float64(k) / float64(n))}
 	if !m.compact() {
-		lines = append(lines, "")
+		// Whose guide this is, once the clinic has given its name.
+		clinic := sanitizeInput(m.opt.Content.Clinic[m.session.Lang]["name"])
+		lines = append(lines, m.st.Muted.Render(ansi.Truncate(clinic, m.innerWidth(), "…")))
 	}
 	return lines
 }
@@ -216,6 +218,8 @@ func (m *Model) footerView() ([]string, []zone) {
 	switch {
 	case idx == 0:
 		nextLabel = m.text.Start
+	case m.lastStep() && m.finished:
+		nextLabel = m.text.FinishedButton
 	case m.lastStep() && !m.Keeps():
 		nextLabel = m.text.FinishNotKept
 	case m.lastStep():
