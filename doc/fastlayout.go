@@ -234,7 +234,7 @@ func rewrapWideCells(lines []styled, width int) []styled {
 			one = styled{}
 			wrapLine(&one, &l, 0, len(l.b), width-len(indent), "")
 		}
-		for j, part := range hardBreak(splitStyled(&one), width) {
+		for j, part := range splitStyled(&one) {
 			if j > 0 {
 				n := 0
 				for n < len(part.b) && part.b[n] == ' ' {
@@ -245,7 +245,7 @@ func rewrapWideCells(lines []styled, width int) []styled {
 				p.addFrom(&part, n, len(part.b))
 				part = p
 			}
-			out = append(out, part)
+			out = append(out, hardBreak(part, width)...)
 		}
 	}
 	if out == nil {
@@ -254,27 +254,23 @@ func rewrapWideCells(lines []styled, width int) []styled {
 	return out
 }
 
-// hardBreak breaks a line the word wrap left too wide (a word with a
-// hyphen after it, which Glamour leaves wider than the width) at the
-// width itself.
-func hardBreak(parts []styled, width int) []styled {
+// hardBreak is rewrapWide's last resort, x/ansi's Hardwrap: a line the
+// word wrap left too wide broken at the width.
+func hardBreak(p styled, width int) []styled {
 	var out []styled
-	for _, p := range parts {
-		for textWidth(p.b) > width {
-			cut, w := 0, 0
-			for cut < len(p.b) {
-				cluster, cw := xansi.FirstGraphemeCluster(p.b[cut:], xansi.GraphemeWidth)
-				if w+cw > width && cut > 0 {
-					break
-				}
-				cut, w = cut+len(cluster), w+cw
+	for textWidth(p.b) > width {
+		cut, w := 0, 0
+		for cut < len(p.b) {
+			cluster, cw := xansi.FirstGraphemeCluster(p.b[cut:], xansi.GraphemeWidth)
+			if w+cw > width && cut > 0 {
+				break
 			}
-			out = append(out, styled{b: p.b[:cut:cut], s: p.s[:cut:cut]})
-			p = styled{b: p.b[cut:], s: p.s[cut:]}
+			cut, w = cut+len(cluster), w+cw
 		}
-		out = append(out, p)
+		out = append(out, styled{b: p.b[:cut:cut], s: p.s[:cut:cut]})
+		p = styled{b: p.b[cut:], s: p.s[cut:]}
 	}
-	return out
+	return append(out, p)
 }
 
 func splitStyled(t *styled) []styled {

@@ -36,16 +36,16 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 var fastStyles = sync.OnceValue(func() map[string]*ansi.StyleConfig {
 	m := map[string]*ansi.StyleConfig{}
 	for _, name := range RenderStyles() {
-		if cfg, err := glamourStyle(name); err == nil && fastDraws(cfg) {
+		if cfg, err := glamourStyle(name); err == nil && fastStyle(cfg) {
 			m[name] = &cfg
 		}
 	}
 	return m
 })
 
-// fastDraws reports whether the fast path draws a style as Glamour does:
-// no templates and no case changes in what it draws.
-func fastDraws(cfg ansi.StyleConfig) bool {
+// fastStyle reports whether the fast path draws a style as Glamour does:
+// no templates, case changes or highlighting in what it draws.
+func fastStyle(cfg ansi.StyleConfig) bool {
 	for _, p := range []ansi.StylePrimitive{cfg.Document.StylePrimitive, cfg.Paragraph.StylePrimitive, cfg.List.StylePrimitive, cfg.Heading.StylePrimitive,
 		cfg.H1.StylePrimitive, cfg.H2.StylePrimitive, cfg.H3.StylePrimitive, cfg.H4.StylePrimitive, cfg.H5.StylePrimitive, cfg.H6.StylePrimitive,
 		cfg.Text, cfg.Emph, cfg.Strong, cfg.Item, cfg.Enumeration, cfg.HTMLBlock.StylePrimitive} {
@@ -53,7 +53,19 @@ func fastDraws(cfg ansi.StyleConfig) bool {
 			return false
 		}
 	}
-	return cfg.Paragraph.Indent == nil && cfg.Paragraph.Margin == nil
+	return cfg.Paragraph.Indent == nil && cfg.Paragraph.Margin == nil &&
+		cfg.CodeBlock.Theme == "" && cfg.CodeBlock.Chroma == nil && cfg.CodeBlock.Format == ""
+}
+
+// codeOf is a code block's text, its lines each with their newline.
+func codeOf(n ast.Node, src []byte) []byte {
+	var code []byte
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		code = append(code, seg.Value(src)...)
+	}
+	return code
 }
 
 func on(b *bool) bool { return b != nil && *b }
@@ -80,39 +92,49 @@ func fastRender(md string, width int, style string) (string, bool) {
 func fastKnows(root ast.Node, src []byte) bool {
 	known := true
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Document, *ast.List, *ast.TextBlock, *ast.Paragraph:
-		case *ast.ListItem:
-			// Glamour draws an item's text and lists; other blocks in one
-			// are its own.
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				k := c.Kind()
-				known = known && (k == ast.KindTextBlock || k == ast.KindParagraph || k == ast.KindList)
-			}
-		case *ast.Heading:
-			// A setext heading can span lines; Glamour keeps its breaks.
-			known = n.Lines().Len() <= 1
-		case *ast.HTMLBlock:
-			known = isComment(string(n.Text(src)))
-			return ast.WalkSkipChildren, nil
-		case *ast.Emphasis:
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				known = known && c.Kind() == ast.KindText
-			}
-		case *ast.Text:
-			known = plainText(n.Segment.Value(src))
-		default:
+		if entering && !fastDraws(n, src) {
 			known = false
-		}
-		if !known {
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return known
+}
+
+// fastDraws reports whether the fast path draws a node (its children
+// aside) as Glamour does.
+func fastDraws(n ast.Node, src []byte) bool {
+	switch n := n.(type) {
+	case *ast.Document, *ast.List, *ast.TextBlock, *ast.Paragraph:
+		return true
+	case *ast.ListItem:
+		// Glamour draws an item's text and lists; other blocks in one
+		// are its own.
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if k := c.Kind(); k != ast.KindTextBlock && k != ast.KindParagraph && k != ast.KindList {
+				return false
+			}
+		}
+		return true
+	case *ast.Heading:
+		// A setext heading can span lines; Glamour keeps its breaks.
+		return n.Lines().Len() <= 1
+	case *ast.HTMLBlock:
+		return isComment(string(n.Text(src)))
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		// a figure or a chart, drawn as it is written
+		return n.Parent().Kind() == ast.KindDocument && plainText(codeOf(n, src))
+	case *ast.Emphasis:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() != ast.KindText {
+				return false
+			}
+		}
+		return true
+	case *ast.Text:
+		return plainText(n.Segment.Value(src))
+	}
+	return false
 }
 
 // isComment reports whether an HTML block is one comment alone, which
@@ -364,6 +386,21 @@ func (r *fastRenderer) block(n ast.Node, dst *styled) {
 		r.pop()
 	case *ast.List:
 		r.list(n, dst)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		// Glamour indents the text by the block's margin and draws it
+		// unwrapped, in the code block's style.
+		rules := r.cfg.CodeBlock
+		dst.add("\n", 0)
+		var code styled
+		r.token(&code, "", string(codeOf(n, r.src)), cur.StylePrimitive, r.with(rules.StylePrimitive))
+		mw := &marginWriter{dst: dst, token: " ", tokenID: r.styleID(cur.StylePrimitive)}
+		if rules.Indent != nil {
+			mw.n += int(*rules.Indent)
+		}
+		if rules.Margin != nil {
+			mw.n += int(*rules.Margin)
+		}
+		mw.write(&code)
 	case *ast.HTMLBlock:
 		// a comment: nothing shows
 	}
