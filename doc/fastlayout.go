@@ -37,13 +37,54 @@ func wrapStyled(in *styled, limit int, bps string) *styled {
 	return out
 }
 
+// textWidth is x/ansi's StringWidth, without its grapheme segmentation
+// for the letters and marks of Vietnamese and English text.
 func textWidth(b []byte) int {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
+	w := 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			w, i = w+1, i+1
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if !narrow(r) {
 			return xansi.StringWidth(string(b))
 		}
+		w, i = w+1, i+n
 	}
-	return len(b)
+	return w
+}
+
+// narrowRanges hold characters one cell wide that never join the next
+// character in a grapheme cluster: Latin letters with their accents,
+// punctuation, arrows, maths and box drawing (a figure's marks).
+var narrowRanges = [][2]rune{{0xa0, 0xac}, {0xae, 0x2ff}, {0x1e00, 0x1eff}, {0x2010, 0x2027}, {0x2030, 0x205e}, {0x2190, 0x22ff}, {0x2500, 0x25fc}}
+
+func narrow(r rune) bool {
+	for _, rg := range narrowRanges {
+		if r < rg[0] {
+			return false
+		}
+		if r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// cluster is the grapheme cluster at the start of b (not ASCII) and its
+// width, as x/ansi finds them.
+func cluster(b []byte) ([]byte, int) {
+	r, n := utf8.DecodeRune(b)
+	if narrow(r) {
+		if n == len(b) || b[n] < utf8.RuneSelf {
+			return b[:n], 1
+		}
+		if next, _ := utf8.DecodeRune(b[n:]); narrow(next) {
+			return b[:n], 1
+		}
+	}
+	return xansi.FirstGraphemeCluster(b, xansi.GraphemeWidth)
 }
 
 const nbsp = '\u00a0'
@@ -93,7 +134,7 @@ func wrapLine(out, in *styled, from, to, limit int, bps string) {
 	for i := from; i < to; {
 		c := in.b[i]
 		if c >= utf8.RuneSelf {
-			cluster, width := xansi.FirstGraphemeCluster(in.b[i:to], xansi.GraphemeWidth)
+			cluster, width := cluster(in.b[i:to])
 			r, _ := utf8.DecodeRune(cluster)
 			switch {
 			case r != utf8.RuneError && unicode.IsSpace(r) && r != nbsp:
@@ -261,11 +302,15 @@ func hardBreak(p styled, width int) []styled {
 	for textWidth(p.b) > width {
 		cut, w := 0, 0
 		for cut < len(p.b) {
-			cluster, cw := xansi.FirstGraphemeCluster(p.b[cut:], xansi.GraphemeWidth)
+			n, cw := 1, 1
+			if p.b[cut] >= utf8.RuneSelf {
+				c, width := cluster(p.b[cut:])
+				n, cw = len(c), width
+			}
 			if w+cw > width && cut > 0 {
 				break
 			}
-			cut, w = cut+len(cluster), w+cw
+			cut, w = cut+n, w+cw
 		}
 		out = append(out, styled{b: p.b[:cut:cut], s: p.s[:cut:cut]})
 		p = styled{b: p.b[cut:], s: p.s[cut:]}

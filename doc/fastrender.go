@@ -2,6 +2,7 @@ package doc
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -176,8 +177,10 @@ type styled struct {
 
 func (t *styled) add(s string, id uint8) {
 	t.b = append(t.b, s...)
-	for range len(s) {
-		t.s = append(t.s, id)
+	n := len(t.s)
+	t.s = slices.Grow(t.s, len(s))[:n+len(s)]
+	for i := n; i < len(t.s); i++ {
+		t.s[i] = id
 	}
 }
 
@@ -263,8 +266,9 @@ func (r *fastRenderer) width() int {
 // document lays out the whole tree, then cleans it up as Render does.
 func (r *fastRenderer) document(root ast.Node, width int) string {
 	doc := r.cfg.Document
-	r.push(cascadeBlock(ansi.StyleBlock{}, doc, false))
+	r.push(doc)
 	var body styled
+	body.add(doc.Prefix, r.styleID(doc.StylePrimitive))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		r.block(n, &body)
 	}
@@ -413,11 +417,8 @@ func (r *fastRenderer) headingStyle(level int) ansi.StyleBlock {
 // visible is Glamour's test for an empty paragraph: its buffer, colour
 // codes and all, is more than blanks.
 func (r *fastRenderer) visible(t *styled) bool {
-	for i, c := range t.b {
-		if t.s[i] != 0 && r.looks[t.s[i]] != (look{}) {
-			return true
-		}
-		if c < utf8.RuneSelf && !unicode.IsSpace(rune(c)) {
+	for _, id := range t.s {
+		if id != 0 { // id 0 is the one look without a colour code
 			return true
 		}
 	}
