@@ -17,22 +17,15 @@ import (
 // walked.
 func wrapStyled(in *styled, limit int, bps string) *styled {
 	out := &styled{b: make([]byte, 0, len(in.b)+len(in.b)/16), s: make([]uint8, 0, len(in.b)+len(in.b)/16)}
-	for from := 0; from <= len(in.b); {
-		to := bytes.IndexByte(in.b[from:], '\n')
-		if to < 0 {
-			to = len(in.b)
+	for i, l := range splitStyled(in) {
+		if i > 0 {
+			out.add("\n", 0)
+		}
+		if limit < 1 || len(l.b) <= limit || textWidth(l.b) <= limit {
+			out.addFrom(&l, 0, len(l.b))
 		} else {
-			to += from
+			wrapLine(out, &l, 0, len(l.b), limit, bps)
 		}
-		if limit < 1 || textWidth(in.b[from:to]) <= limit {
-			out.addFrom(in, from, to)
-		} else {
-			wrapLine(out, in, from, to, limit, bps)
-		}
-		if to < len(in.b) {
-			out.addFrom(in, to, to+1)
-		}
-		from = to + 1
 	}
 	return out
 }
@@ -203,20 +196,13 @@ func wrapLine(out, in *styled, from, to, limit int, bps string) {
 // trimmedLines are the laid-out lines as Render keeps them: blanks that
 // do not show dropped at each line's end, blank lines at both ends.
 func (r *fastRenderer) trimmedLines(t *styled) []styled {
-	var lines []styled
-	for from := 0; from <= len(t.b); {
-		to := bytes.IndexByte(t.b[from:], '\n')
-		if to < 0 {
-			to = len(t.b)
-		} else {
-			to += from
-		}
-		end := to
-		for end > from && t.b[end-1] == ' ' && !r.looks[t.s[end-1]].shows() {
+	lines := splitStyled(t)
+	for i, l := range lines {
+		end := len(l.b)
+		for end > 0 && l.b[end-1] == ' ' && !r.looks[l.s[end-1]].shows() {
 			end--
 		}
-		lines = append(lines, styled{b: t.b[from:end:end], s: t.s[from:end:end]})
-		from = to + 1
+		lines[i] = styled{b: l.b[:end:end], s: l.s[:end:end]}
 	}
 	blank := func(l styled) bool { return strings.TrimSpace(string(l.b)) == "" }
 	for len(lines) > 0 && blank(lines[0]) {

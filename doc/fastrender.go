@@ -355,26 +355,16 @@ func (r *fastRenderer) block(n ast.Node, dst *styled) {
 		if n.PreviousSibling() != nil {
 			dst.add("\n", r.styleID(cur.StylePrimitive))
 		}
-		hs := cascadeBlock(cur, rules, false)
-		r.push(hs)
-		dst.add(rules.BlockPrefix, r.styleID(cur.StylePrimitive))
-		var content styled
-		content.add(rules.Prefix, r.styleID(hs.StylePrimitive))
+		content := r.open(dst, cascadeBlock(cur, rules, false))
 		r.inlines(n, &content)
 		r.finishMargin(dst, &content, "")
-		dst.add(hs.Suffix, r.styleID(hs.StylePrimitive))
-		dst.add(hs.BlockSuffix, r.styleID(cur.StylePrimitive))
-		r.pop()
+		r.close(dst)
 	case *ast.Paragraph:
 		rules := r.cfg.Paragraph
 		if n.PreviousSibling() != nil {
 			dst.add("\n", 0)
 		}
-		ps := cascadeBlock(cur, rules, false)
-		r.push(ps)
-		dst.add(rules.BlockPrefix, r.styleID(cur.StylePrimitive))
-		var content styled
-		content.add(rules.Prefix, r.styleID(ps.StylePrimitive))
+		content := r.open(dst, cascadeBlock(cur, rules, false))
 		r.inlines(n, &content)
 		if r.visible(&content) {
 			for i, c := range content.b {
@@ -385,9 +375,7 @@ func (r *fastRenderer) block(n ast.Node, dst *styled) {
 			mw := r.finishMargin(dst, &content, "")
 			mw.writeString("\n", 0)
 		}
-		dst.add(ps.Suffix, r.styleID(ps.StylePrimitive))
-		dst.add(ps.BlockSuffix, r.styleID(cur.StylePrimitive))
-		r.pop()
+		r.close(dst)
 	case *ast.List:
 		r.list(n, dst)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -439,10 +427,7 @@ func (r *fastRenderer) list(n *ast.List, dst *styled) {
 	}
 	dst.add("\n", 0)
 	ls := cascadeBlock(cur, s, false)
-	r.push(ls)
-	dst.add(ls.BlockPrefix, r.styleID(cur.StylePrimitive))
-	var content styled
-	content.add(ls.Prefix, r.styleID(ls.StylePrimitive))
+	content := r.open(dst, ls)
 	number := uint(n.Start)
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		if n.IsOrdered() {
@@ -464,8 +449,25 @@ func (r *fastRenderer) list(n *ast.List, dst *styled) {
 	}
 	mw := r.finishMargin(dst, &content, breakpoints)
 	mw.writeString("\n", 0)
-	dst.add(ls.Suffix, r.styleID(ls.StylePrimitive))
-	dst.add(ls.BlockSuffix, r.styleID(cur.StylePrimitive))
+	r.close(dst)
+}
+
+// open starts a block as Glamour does: its outer mark in the parent's
+// buffer, its inner one in the block's, which it returns.
+func (r *fastRenderer) open(dst *styled, own ansi.StyleBlock) styled {
+	parent := r.current()
+	r.push(own)
+	dst.add(own.BlockPrefix, r.styleID(parent.StylePrimitive))
+	var content styled
+	content.add(own.Prefix, r.styleID(own.StylePrimitive))
+	return content
+}
+
+// close ends the block open started, after its text went to dst.
+func (r *fastRenderer) close(dst *styled) {
+	own, parent := r.current(), r.parent()
+	dst.add(own.Suffix, r.styleID(own.StylePrimitive))
+	dst.add(own.BlockSuffix, r.styleID(parent.StylePrimitive))
 	r.pop()
 }
 
