@@ -285,7 +285,7 @@ func rewrapWideCells(lines []styled, width int) []styled {
 // word wrap left too wide broken at the width.
 func hardBreak(p styled, width int) []styled {
 	var out []styled
-	for textWidth(p.b) > width {
+	for width >= 1 && textWidth(p.b) > width {
 		cut, w := 0, 0
 		for cut < len(p.b) {
 			n, cw := 1, 1

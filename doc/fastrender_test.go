@@ -38,28 +38,93 @@ func TestFastRenderMatchesGlamour(t *testing.T) {
 		}
 		for _, style := range styles {
 			for _, w := range widths {
-				got, ok := fastRender(d.md, w, style)
-				if !ok {
-					t.Fatalf("%s: the fast path refused it\n%s", d.name, d.md)
-				}
 				renders++
-				raw, err := glamourRender(d.md, w, style)
-				if err != nil {
-					t.Fatal(err)
-				}
-				drawn := trimBlankLines(raw)
-				if msg := sameText(rewrapWide(rejoinClosers(drawn), w), got); msg != "" {
+				if msg := compareWithGlamour(d.md, w, style, style == StyleDark || style == StyleLight); msg != "" {
 					t.Fatalf("%s %s w=%d: %s\n%s", d.name, style, w, msg, d.md)
-				}
-				if style == StyleDark || style == StyleLight {
-					if msg := sameCells(drawn, got); msg != "" {
-						t.Fatalf("%s %s w=%d: %s\n%s", d.name, style, w, msg, d.md)
-					}
 				}
 			}
 		}
 	}
 	t.Logf("%d documents, %d renders compared", len(docs), renders)
+}
+
+// TestFastRenderTakesItsConstructs: Markdown the content does not hold
+// today but the fast path takes (a comment, numbering from 0 or 7, three
+// levels of lists, loose items, hard breaks, entities and escapes, a code
+// block, an empty heading) reads as Glamour draws it.
+func TestFastRenderTakesItsConstructs(t *testing.T) {
+	for _, md := range []string{
+		"<!-- a note for the writer -->\n\nText after a comment.\n\n<!--\nover\nlines\n-->\n# Title",
+		"0. zero\n1. one\n\n7. seven\n8. eight",
+		"- one\n  - two\n    - three, long enough to wrap at a narrow width, on and on\n  - two again\n- one again\n  1. numbered inside",
+		"- loose item\n\n- another loose item\n\n  with a second paragraph",
+		"A line with a hard break  \nand a soft\nbreak, &amp; &lt;entities&gt; \\*escaped\\* \\[ \\] \\: \\\\",
+		"Before.\n\n```\n  ●●○○ a figure\n○○○○ ---.--- \\* kept\n```\n\nAfter.\n\n    indented code",
+		"#\n\n## **Strong** and *soft* heading\n### Then a third",
+	} {
+		if _, ok := fastRender(md, 40, StyleDark); !ok {
+			t.Errorf("the fast path refused:\n%s", md)
+		}
+		for _, style := range RenderStyles() {
+			for _, w := range []int{20, 40, 80} {
+				if msg := compareWithGlamour(md, w, style, true); msg != "" {
+					t.Errorf("%s w=%d: %s\n%s", style, w, msg, md)
+				}
+			}
+		}
+	}
+}
+
+// TestFastRenderLeavesTheRestToGlamour: a document with anything else, as
+// a clinic's own Markdown may have, is drawn by Glamour, the same as before.
+func TestFastRenderLeavesTheRestToGlamour(t *testing.T) {
+	for _, md := range []string{
+		"A [link](https://example.org) here.",
+		"| a | b |\n|---|---|\n| 1 | 2 |",
+		"> a quote",
+		"Some `code` inline.",
+		"Above\n\n---\n\nBelow",
+		"~~struck~~",
+		"- [ ] a task",
+		"![an image](x.png)",
+		"***strong and soft at once***",
+		"Inline <b>HTML</b>.",
+		"<div>a block</div>",
+		"Setext heading\nover two lines\n===",
+		"- item\n\n  > a quote in an item",
+		"A bare https://example.org link.",
+		"Term\n: a definition",
+		"Tab\there",
+	} {
+		if _, ok := fastRender(md, 60, StyleDark); ok {
+			t.Errorf("the fast path took:\n%s", md)
+		}
+		got, err := Render(md, 60, StyleDark)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := renderGlamour(md, 60, StyleDark); got != want {
+			t.Errorf("not Glamour's drawing:\n%s", md)
+		}
+	}
+}
+
+// compareWithGlamour draws md both ways and says how they differ: the
+// text, and withCells how each character is drawn; "" when they agree.
+func compareWithGlamour(md string, w int, style string, withCells bool) string {
+	got, ok := fastRender(md, w, style)
+	if !ok {
+		return "the fast path refused it"
+	}
+	raw, err := glamourRender(md, w, style)
+	if err != nil {
+		return err.Error()
+	}
+	drawn := trimBlankLines(raw)
+	if msg := sameText(rewrapWide(rejoinClosers(drawn), w), got); msg != "" || !withCells {
+		return msg
+	}
+	return sameCells(drawn, got)
 }
 
 // sameText compares what two renders show: the lines, stripped of escape
