@@ -36,6 +36,7 @@ func FuzzFastRender(f *testing.F) {
 	f.Add("1. first item that is long enough to wrap-with-hyphens.and.stops\n2. «quoted.»\n\n<!-- note -->\n\n## Next\n\nText", uint8(20), uint8(3))
 	f.Add("0. zero\n1. one\n\n5. five\n\n- **Say:** «The cells find the worn spot and regenerate the cartilage.»", uint8(60), uint8(5))
 	f.Add("A paragraph\nwith soft breaks  \nand a hard one, &amp; an entity; averyveryveryverylongwordwithoutanybreakatall", uint8(0), uint8(6))
+	f.Add("## Hình\n\n```\nA            B\n●●●○○○○○○○   ●●●●○○○○○○\n```\n\n1. **Một:** *nghiêng* «trích.»\n   - lồng **đậm**\n     - sâu hơn\n2. hai", uint8(35), uint8(1))
 	f.Fuzz(func(t *testing.T, md string, w, s uint8) {
 		width, style := 10+int(w)%150, RenderStyles()[int(s)%len(RenderStyles())]
 		got, ok := fastRender(md, width, style)
