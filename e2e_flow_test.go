@@ -10,16 +10,39 @@ import (
 	"time"
 )
 
-// waitOutput polls the pane and its history, wrapped lines joined, until
-// want shows: what the app printed as it left.
+// waitOutput polls the pane and its whole history, wrapped lines joined,
+// until want shows: what the app printed as it left.
 func (s *tmuxSession) waitOutput(want string) {
 	s.t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if strings.Contains(s.run("capture-pane", "-p", "-J", "-S", "-200", "-t", "e2e"), want) {
+		if strings.Contains(s.output(), want) {
 			return
 		}
 	}
-	s.t.Fatalf("the app never printed %q:\n%s", want, s.run("capture-pane", "-p", "-J", "-S", "-200", "-t", "e2e"))
+	s.t.Fatalf("the app never printed %q:\n%s", want, s.output())
+}
+
+func (s *tmuxSession) output() string {
+	return s.run("capture-pane", "-p", "-J", "-S", "-", "-t", "e2e")
+}
+
+// exited is what runHeld prints once the command has ended.
+const exited = "[command exited with status %d]"
+
+// runHeld runs command in the pane under a shell that stays after it, so
+// tmux reads everything the command wrote: once the pane's own program
+// exits, tmux closes the terminal and can drop its last unread output,
+// such as the line a follow-up visit prints as it is saved. waitExit
+// waits for its end.
+func (s *tmuxSession) runHeld(command string) {
+	s.t.Helper()
+	s.respawn(fmt.Sprintf("sh -c '%s; echo \"%s\"; exec sleep 3600'", command, strings.ReplaceAll(exited, "%d", "$?")))
+}
+
+// waitExit waits until the command runHeld started has ended with status.
+func (s *tmuxSession) waitExit(status int) {
+	s.t.Helper()
+	s.waitOutput(fmt.Sprintf(exited, status))
 }
 
 // toKnowledgeCheck jumps to the knowledge check through the contents: for
@@ -45,7 +68,7 @@ func TestE2EKnowledgeCheckStepper(t *testing.T) {
 	s.waitFor("Stem cells: what they are and are not")
 	toKnowledgeCheck(s)
 	s.keys("2")
-	s.waitFor("✓ [2]") // the chosen answer's own mark (its words may wrap)
+	s.waitFor("● [2]") // the chosen answer's own mark (its words may wrap)
 	s.keys("Enter")
 	s.waitFor("Question 2 of")
 	if strings.Contains(s.screen(), "Item 1 of 5") {

@@ -58,7 +58,7 @@ func TestE2EFollowUpTwiceThenOpen(t *testing.T) {
 	}
 
 	for n, pain := range []string{"7", "5"} {
-		s.respawn(fmt.Sprintf("%s follow-up %s --records %s", bin, code, dir))
+		s.runHeld(fmt.Sprintf("%s follow-up %s --records %s", bin, code, dir))
 		s.waitFor(fmt.Sprintf("Follow-up visit %d, session %s", n+1, code))
 		s.waitFor("climbing stairs")
 		for _, step := range [][2]string{
@@ -71,7 +71,7 @@ func TestE2EFollowUpTwiceThenOpen(t *testing.T) {
 			s.keyThen(step[0], step[1])
 		}
 		s.slowKeys("C-s")
-		s.waitDead()
+		s.waitExit(0)
 		s.waitOutput(fmt.Sprintf("Visit %d of session %s is saved.", n+1, code))
 		waitFile(t, filepath.Join(dir, fmt.Sprintf("%s.visit-%03d.json", code, n+1)), `"impression": 3`)
 	}

@@ -111,12 +111,19 @@ func (s *tmuxSession) waitFor(want string) {
 	s.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if strings.Contains(s.screen(), want) {
+		// Whole, or wrapped over lines (in a box, as a notice): a message's
+		// wrap moves with the length of the temporary paths it names.
+		if scr := s.screen(); strings.Contains(scr, want) || strings.Contains(screenWords(scr), screenWords(want)) {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	s.t.Fatalf("screen never showed %q:\n%s", want, s.screen())
+}
+
+// screenWords is a screen's words in one run, without box edges.
+func screenWords(s string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╭", " ", "╮", " ", "╰", " ", "╯", " ").Replace(s)), " ")
 }
 
 func (s *tmuxSession) pid() int {

@@ -62,7 +62,9 @@ type Page struct {
 	// Knowledge-check questions (and, for Group, personas) only.
 	Answer, Group, Expectation string
 	// Personas only: the checklist as the persona answers it.
-	Answers  string
+	Answers string
+	// Measures only: the definition's keys (MeasureKeys).
+	Fields   map[string]string
 	Sections []Section
 
 	keyLines map[string]int
@@ -120,6 +122,7 @@ type Set struct {
 	Checklist map[string]*Page // by item id
 	Quiz      map[string]*Page // by question id
 	Personas  map[string]*Page // by persona id
+	Measures  map[string]*Page // by measure id
 }
 
 // Bundle is a loaded content folder.
@@ -145,6 +148,9 @@ type Bundle struct {
 	// Hash identifies exactly the content used: a short SHA-256 of every
 	// file's path and bytes.
 	Hash string
+	// Measures are the follow-up's instruments the content declares, in
+	// the order they are asked.
+	Measures model.Measures
 }
 
 // Consent is the consent page of a language, nil if there is none.
@@ -216,7 +222,7 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 	var pending []fileLines
 	h := sha256.New()
 	for _, lang := range model.Langs {
-		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}, Personas: map[string]*Page{}}
+		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}, Personas: map[string]*Page{}, Measures: map[string]*Page{}}
 		b.Langs[lang] = set
 		clinic, cp := readClinic(fsys, path.Join(string(lang), "clinic.txt"), h)
 		b.Clinic[lang] = clinic
@@ -227,7 +233,7 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 		extra, ep := readExtraBanned(fsys, lang, h)
 		b.Banned = append(b.Banned, extra...)
 		probs = append(probs, ep...)
-		for _, kind := range []string{"pages", "groups", "checklist", "quiz", "personas"} {
+		for _, kind := range []string{"pages", "groups", "checklist", "quiz", "personas", "measures"} {
 			dir := path.Join(string(lang), kind)
 			entries, err := readDir(fsys, dir)
 			if err != nil {
@@ -260,6 +266,8 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 					set.Checklist[p.ID] = p
 				case "quiz":
 					set.Quiz[p.ID] = p
+				case "measures":
+					set.Measures[p.ID] = p
 				default:
 					set.Personas[p.ID] = p
 				}
@@ -271,9 +279,11 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
-	var rp Problems
+	var rp, mp Problems
 	b.Releases, rp = readReleases(fsys)
 	probs = append(probs, rp...)
+	b.Measures, mp = readMeasures(b)
+	probs = append(probs, mp...)
 	if _, released := b.Current(); !trustReleased || !released || len(probs) > 0 {
 		for _, f := range pending {
 			probs = append(probs, checkLines(f.file, f.lines)...)

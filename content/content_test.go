@@ -19,7 +19,13 @@ import (
 // each test below breaks one thing in a copy of it.
 func fixture(t testing.TB) fstest.MapFS {
 	t.Helper()
-	root := os.DirFS("../ui/testdata/content")
+	return copyFolder(t, "../ui/testdata/content")
+}
+
+// copyFolder reads a folder into memory, for a test to change.
+func copyFolder(t testing.TB, dir string) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS(dir)
 	m := fstest.MapFS{}
 	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -7,29 +7,17 @@ import (
 	"stemcounsel/model"
 )
 
-// The baseline page holds the wording of every follow-up measure: the
-// baseline step shows it, and each visit asks it again.
+// The baseline page holds the wording around the follow-up's measures
+// (each measure's own is in its file): the baseline step shows it, and
+// each visit asks it again.
 
 // BaselineSections are the baseline page's sections, in order: the
-// patient's questions, each clinician scale's grades, the visit's
-// impression of change and side effects, the sources and the translation
-// note.
+// visit's impression of change and side effects, the impression's source
+// and the translation note.
 var BaselineSections = baselineSections()
 
 func baselineSections() []string {
-	out := []string{"pain-worst", "pain-usual", "psfs-ask", "psfs-rate", "psfs-again"}
-	for _, m := range model.Measures {
-		if !m.ClinicianRated {
-			continue
-		}
-		out = append(out, m.ID)
-		if m.Max <= 10 { // a class scale: one section a grade
-			for g := int(m.Min); g <= int(m.Max); g++ {
-				out = append(out, fmt.Sprintf("%s-%d", m.ID, g))
-			}
-		}
-	}
-	out = append(out, "impression")
+	out := []string{"impression"}
 	for i := model.VeryMuchImproved; i <= model.VeryMuchWorse; i++ {
 		out = append(out, fmt.Sprintf("impression-%d", i))
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -102,6 +103,13 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 			}
 		case field != nil:
 			*field = val
+		case isMeasureFile(file) && slices.Contains(MeasureKeys, key):
+			if p.Fields == nil {
+				p.Fields = map[string]string{}
+			}
+			p.Fields[key] = val
+		case isMeasureFile(file):
+			probs.add(file, i+1, "unknown front matter key %q (known: %s)", key, strings.Join(append(slices.Clone(frontKeys), MeasureKeys...), ", "))
 		default:
 			probs.add(file, i+1, "unknown front matter key %q (known: %s)", key, strings.Join(frontKeys, ", "))
 		}

@@ -119,7 +119,7 @@ func Validate(b *Bundle) Problems {
 				}
 			}
 		}
-		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist, set.Quiz, set.Personas} {
+		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist, set.Quiz, set.Personas, set.Measures} {
 			for _, p := range kind {
 				probs = append(probs, checkBanned(p, b.Banned)...)
 			}
@@ -130,6 +130,7 @@ func Validate(b *Bundle) Problems {
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Checklist, b.Langs[model.LangEN].Checklist)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Quiz, b.Langs[model.LangEN].Quiz)...)
 	probs = append(probs, checkParity(b.Langs[model.LangVI].Personas, b.Langs[model.LangEN].Personas)...)
+	probs = append(probs, checkParity(b.Langs[model.LangVI].Measures, b.Langs[model.LangEN].Measures)...)
 	for k := range b.Clinic[model.LangVI] {
 		if _, ok := b.Clinic[model.LangEN][k]; !ok {
 			probs.add("en/clinic.txt", 0, "has no %q line; vi/clinic.txt has one", k)

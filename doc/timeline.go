@@ -18,12 +18,14 @@ import (
 
 // FollowUp is a patient's follow-up as the timeline shows it: the first
 // measurement, the visits in the order they happened, and the group's
-// assessment window counted from the first measurement (0: none known).
+// assessment window counted from the first measurement (0: none known),
+// read on the content's measures.
 type FollowUp struct {
 	Baseline model.Assessment
 	Visits   []model.Visit
 	Window   time.Duration
 	Practice bool // the visits of a training session
+	Measures model.Measures
 }
 
 // Course reads the follow-up as it stood at its latest visit.
@@ -32,7 +34,7 @@ func (f FollowUp) Course() model.Course {
 	if n := len(f.Visits); n > 0 {
 		now = f.Visits[n-1].At
 	}
-	return model.ReadCourse(f.Baseline, f.Visits, f.Window, now)
+	return model.ReadCourse(f.Measures, f.Baseline, f.Visits, f.Window, now)
 }
 
 // chartGlyphs draw a chart; the ascii set works on any terminal.
@@ -153,21 +155,21 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 	if g != nil {
 		para(w.Direction)
 	}
-	if lang == model.LangVI {
+	if lang == model.LangVI && f.notValidated(lang) {
 		para(w.NotValidVI)
 	}
 	if len(f.Visits) == 0 {
 		para(w.NoVisits)
 	}
-	for _, m := range model.Measures {
+	for _, m := range f.Measures {
 		s, ok := f.series(m)
 		if !ok {
-			if f.takenAtAVisit(m.ID) {
-				para(fmt.Sprintf(w.NoBaseline, measureName(lang, m.ID)))
+			if f.takenAtAVisit(m) {
+				para(fmt.Sprintf(w.NoBaseline, m.In(lang).Name))
 			}
 			continue
 		}
-		ps = append(ps, part{text: words(measureName(lang, m.ID)), heading: true})
+		ps = append(ps, part{text: words(m.In(lang).Name), heading: true})
 		if g != nil && width >= minChartWidth && len(s.points) > 0 {
 			ps = append(ps, part{chart: s.chart(w, lang, f.Window.Hours()/24).draw(w, width, g)})
 			if f.Window > 0 {
@@ -175,7 +177,7 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 			}
 			item(fmt.Sprintf(w.Beyond, g.beyond, s.threshold(w, lang)) + "; " + fmt.Sprintf(w.Within, g.within))
 		} else {
-			item(fmt.Sprintf(w.Reading, s.axis(w), w.UpMeans[m.ID], s.threshold(w, lang)))
+			item(fmt.Sprintf(w.Reading, s.axis(w, lang), m.In(lang).Up, s.threshold(w, lang)))
 		}
 		for _, line := range f.visitLines(s, w, lang) {
 			item(line)
@@ -191,7 +193,7 @@ func (f FollowUp) parts(lang model.Lang, width int, g *chartGlyphs) []part {
 	if len(c.Improved) > 0 {
 		var names []string
 		for _, id := range c.Improved {
-			names = append(names, measureName(lang, id))
+			names = append(names, f.Measures.Name(lang, id))
 		}
 		para(fmt.Sprintf(w.Improved, strings.Join(names, "; ")))
 	}
@@ -247,24 +249,33 @@ func (f FollowUp) series(m model.Measure) (series, bool) {
 }
 
 // takenAtAVisit: some visit has the measure, whether or not the baseline does.
-func (f FollowUp) takenAtAVisit(id string) bool {
+func (f FollowUp) takenAtAVisit(m model.Measure) bool {
 	return slices.ContainsFunc(f.Visits, func(v model.Visit) bool {
-		_, scored := v.Scores[id]
-		return scored || (id == "psfs" && len(v.Activities) > 0)
+		_, scored := v.Scores[m.ID]
+		return scored || (m.Items && len(v.Activities) > 0)
+	})
+}
+
+// notValidated: a measure the timeline shows is worded in a translation
+// not yet validated.
+func (f FollowUp) notValidated(lang model.Lang) bool {
+	return slices.ContainsFunc(f.Measures, func(m model.Measure) bool {
+		_, shown := f.series(m)
+		return shown && m.In(lang).NotValidated
 	})
 }
 
 // axis names the chart's vertical unit.
-func (s series) axis(w *wording.Course) string {
+func (s series) axis(w *wording.Course, lang model.Lang) string {
 	if s.percent {
 		return w.PercentAxis
 	}
-	return fmt.Sprintf(w.PointsAxis, w.Units[s.m.ID])
+	return fmt.Sprintf(w.PointsAxis, s.m.In(lang).Units)
 }
 
 // threshold says what counts as a change on this measure.
 func (s series) threshold(w *wording.Course, lang model.Lang) string {
-	points := amount(w, lang, s.m.ID, s.m.Points)
+	points := amount(lang, s.m, s.m.Points)
 	if s.m.Percent > 0 {
 		return fmt.Sprintf(w.OrPoints, number(lang, s.m.Percent, 0)+"%", points)
 	}
@@ -301,7 +312,7 @@ type Mark struct {
 func Charts(f FollowUp, lang model.Lang) []Chart {
 	w := wording.CourseFor(lang)
 	var out []Chart
-	for _, m := range model.Measures {
+	for _, m := range f.Measures {
 		if s, ok := f.series(m); ok {
 			out = append(out, s.chart(w, lang, f.Window.Hours()/24))
 		}
@@ -311,7 +322,7 @@ func Charts(f FollowUp, lang model.Lang) []Chart {
 
 func (s series) chart(w *wording.Course, lang model.Lang, windowDays float64) Chart {
 	half, step, band := s.rows()
-	c := Chart{Title: measureName(lang, s.m.ID), Axis: s.axis(w), Up: w.UpMeans[s.m.ID], Threshold: s.threshold(w, lang), WindowText: monthsWords(w, lang, windowDays), TimeAxis: w.Months, Half: half, Band: band, Labels: map[int]string{}, Span: windowDays, Window: windowDays}
+	c := Chart{Title: s.m.In(lang).Name, Axis: s.axis(w, lang), Up: s.m.In(lang).Up, Threshold: s.threshold(w, lang), WindowText: monthsWords(w, lang, windowDays), TimeAxis: w.Months, Half: half, Band: band, Labels: map[int]string{}, Span: windowDays, Window: windowDays}
 	for r := -half; r <= half; r++ {
 		v := float64(r) * step
 		switch {
@@ -461,19 +472,19 @@ func tickLabels(marks []Mark, col func(float64) int, plotW int) string {
 // visit's value, its change and whether it counts; for the PSFS each
 // activity against the single-activity threshold.
 func (f FollowUp) visitLines(s series, w *wording.Course, lang model.Lang) []string {
-	lines := []string{fmt.Sprintf(w.First, f.Baseline.At.Local().Format(w.DayFormat), value(w, lang, s.m.ID, s.base))}
+	lines := []string{fmt.Sprintf(w.First, f.Baseline.At.Local().Format(w.DayFormat), value(lang, s.m, s.base))}
 	for _, p := range s.points {
 		verdict := w.NotCounted
 		if p.counted {
 			verdict = w.Counted
 		}
 		lines = append(lines, fmt.Sprintf(w.VisitLine, p.at.Local().Format(w.DayFormat), monthsWords(w, lang, p.days),
-			value(w, lang, s.m.ID, p.change.From), value(w, lang, s.m.ID, p.change.To), s.changeWords(w, lang, p)+": "+verdict))
-		if s.m.ID != "psfs" {
+			value(lang, s.m, p.change.From), value(lang, s.m, p.change.To), s.changeWords(w, lang, p)+": "+verdict))
+		if !s.m.Items {
 			continue
 		}
 		var acts []string
-		for _, a := range model.ActivityChanges(f.Baseline, f.Visits[p.visit].Assessment) {
+		for _, a := range s.m.ItemChanges(f.Baseline, f.Visits[p.visit].Assessment) {
 			act := fmt.Sprintf(w.Activity, printable(a.Measure), int(a.From), int(a.To))
 			if a.Meaningful {
 				act += " (" + w.Counts + ")"
@@ -481,7 +492,7 @@ func (f FollowUp) visitLines(s series, w *wording.Course, lang model.Lang) []str
 			acts = append(acts, act)
 		}
 		if len(acts) > 0 {
-			lines = append(lines, fmt.Sprintf(w.Activities, model.PSFSActivityPoints, strings.Join(acts, "; ")))
+			lines = append(lines, fmt.Sprintf(w.Activities, amount(lang, s.m, s.m.ItemPoints), strings.Join(acts, "; ")))
 		}
 	}
 	return lines
@@ -492,7 +503,7 @@ func (s series) changeWords(w *wording.Course, lang model.Lang, p point) string 
 	if p.change.Gain == 0 {
 		return w.Same
 	}
-	size := amount(w, lang, s.m.ID, math.Abs(p.change.Gain))
+	size := amount(lang, s.m, math.Abs(p.change.Gain))
 	if s.percent {
 		size = number(lang, math.Abs(p.change.Percent), 0) + "%"
 	}
@@ -502,19 +513,20 @@ func (s series) changeWords(w *wording.Course, lang model.Lang, p point) string 
 	return fmt.Sprintf(w.Worse, size)
 }
 
-// value is a measure's value as read: pain "6", a walk "320 m".
-func value(w *wording.Course, lang model.Lang, id string, v float64) string {
-	if id == "six-minute-walk" {
-		return amount(w, lang, id, v)
+// value is a measure's value as read: pain "6", a walk "320 m". A score or
+// grade (a UCUM annotation such as {score}: no unit) is its number alone.
+func value(lang model.Lang, m model.Measure, v float64) string {
+	if !strings.HasPrefix(m.UCUM, "{") {
+		return amount(lang, m, v)
 	}
 	return number(lang, v, 1)
 }
 
 // amount is a quantity with its unit: "1 point", "2 points", "30 m".
-func amount(w *wording.Course, lang model.Lang, id string, v float64) string {
-	unit := w.Units[id]
+func amount(lang model.Lang, m model.Measure, v float64) string {
+	unit := m.In(lang).Units
 	if v == 1 {
-		unit = w.Unit[id]
+		unit = m.In(lang).Unit
 	}
 	return number(lang, v, 1) + " " + unit
 }
@@ -535,11 +547,6 @@ func number(lang model.Lang, v float64, decimals int) string {
 // months writes days as months, to the half month.
 func months(lang model.Lang, days float64) string {
 	return number(lang, math.Round(days/(365.25/12)*2)/2, 1)
-}
-
-// measureName is a measure's name, as the screens that take it say it.
-func measureName(lang model.Lang, id string) string {
-	return wording.FollowUpFor(lang).MeasureNames[id]
 }
 
 // monthsWords is a time after the first measurement in words: "3 months".

@@ -2,15 +2,18 @@ package doc
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"stemcounsel/content"
 	"stemcounsel/model"
 	"stemcounsel/wording"
 )
@@ -22,10 +25,10 @@ const month = 30 * 24 * time.Hour
 func measured(t *testing.T, at time.Time, usual, worst float64, activities ...int) model.Assessment {
 	t.Helper()
 	a := model.Assessment{At: at}
-	if err := a.SetScore("pain-usual", usual); err != nil {
+	if err := a.SetScore(measureOf(t, "pain-usual"), usual); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.SetScore("pain-worst", worst); err != nil {
+	if err := a.SetScore(measureOf(t, "pain-worst"), worst); err != nil {
 		t.Fatal(err)
 	}
 	for i, s := range activities {
@@ -34,8 +37,36 @@ func measured(t *testing.T, at time.Time, usual, worst float64, activities ...in
 	return a
 }
 
+// builtInMeasures are the measures of the app's own content, loaded once.
+var builtInMeasures = sync.OnceValues(func() (model.Measures, error) {
+	b, err := content.LoadBuiltIn()
+	if err != nil {
+		return nil, err
+	}
+	return b.Measures, nil
+})
+
+func measures(t *testing.T) model.Measures {
+	t.Helper()
+	ms, err := builtInMeasures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+func measureOf(t *testing.T, id string) model.Measure {
+	t.Helper()
+	m, ok := measures(t).ByID(id)
+	if !ok {
+		t.Fatalf("the built-in content has no measure %s", id)
+	}
+	return m
+}
+
 func sampleFollowUp(t *testing.T) FollowUp {
 	return FollowUp{
+		Measures: measures(t),
 		Baseline: measured(t, testClock, 6, 8, 3, 4, 2),
 		Visits: []model.Visit{
 			{Assessment: measured(t, testClock.Add(month), 5, 7, 4, 4, 2)},
@@ -78,9 +109,22 @@ func chartRows(t *testing.T, out string, g chartGlyphs) (rows [][]rune, zero int
 	return
 }
 
+// TestTimelineFitsItsWidth: every chart, a clinic's 0–100 measure's
+// too, fits 60, 80 and 120 columns.
 func TestTimelineFitsItsWidth(t *testing.T) {
 	f := sampleFollowUp(t)
 	f.Visits = append(f.Visits, model.Visit{Assessment: measured(t, testClock.Add(12*month), 2, 3, 9, 9, 9)})
+	koos := load(t, content.Overlay{Base: content.Embedded(), Top: os.DirFS("../content/testdata/overlay-koos"), TopName: "clinic"})
+	f.Measures = koos.Measures
+	for i, score := range []float64{30, 35, 62, 58, 97} {
+		a := &f.Baseline
+		if i > 0 {
+			a = &f.Visits[i-1].Assessment
+		}
+		if err := a.SetScore(koos.Measures[len(koos.Measures)-1], score); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, lang := range model.Langs {
 		for _, w := range []int{60, 80, 120} {
 			for _, ascii := range []bool{false, true} {
@@ -96,7 +140,7 @@ func TestTimelineFitsItsWidth(t *testing.T) {
 						}
 					}
 				}
-				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], wording.FollowUpFor(lang).MeasureNames["psfs"][:20], wording.CourseFor(lang).HardTitle} {
+				for _, want := range []string{wording.CourseFor(lang).OwnCourse[:20], measureOf(t, "psfs").In(lang).Name[:20], wording.CourseFor(lang).HardTitle, "KOOS"} {
 					if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 						t.Errorf("%s w=%d ascii=%v: %q missing", lang, w, ascii, want)
 					}
@@ -111,11 +155,12 @@ func TestTimelineFitsItsWidth(t *testing.T) {
 // rise of 3 below it, as worse.
 func TestChangeWithinTheDetectableChangeIsDrawnAsNone(t *testing.T) {
 	f := FollowUp{
+		Measures: measures(t),
 		Baseline: measured(t, testClock, 6, 6),
 		Visits: []model.Visit{
-			{Assessment: measured(t, testClock.Add(month), 5, 6)},
-			{Assessment: measured(t, testClock.Add(3*month), 3, 6)},
-			{Assessment: measured(t, testClock.Add(6*month), 9, 6)},
+			{Assessment: measured(t, testClock.Add(month), 6, 5)}, // worst pain is charted first
+			{Assessment: measured(t, testClock.Add(3*month), 6, 3)},
+			{Assessment: measured(t, testClock.Add(6*month), 6, 9)},
 		},
 		Window: 6 * month,
 	}
@@ -202,12 +247,12 @@ func TestStopTalkingPointOnlyAtTheWindow(t *testing.T) {
 	better := f
 	better.Visits = append(slices.Clone(f.Visits[:2]), model.Visit{Assessment: measured(t, testClock.Add(6*month), 3, 8, 3, 4, 2)})
 	got := flat(better)
-	if strings.Contains(got, stop) || !strings.Contains(got, fmt.Sprintf(w.Improved, wording.FollowUpFor(model.LangEN).MeasureNames["pain-usual"])) {
+	if strings.Contains(got, stop) || !strings.Contains(got, fmt.Sprintf(w.Improved, measureOf(t, "pain-usual").In(model.LangEN).Name)) {
 		t.Errorf("usual pain halved by the window: no stop point, and the improvement named:\n%s", got)
 	}
 	late := f
 	late.Visits = append(slices.Clone(f.Visits), model.Visit{Assessment: model.Assessment{At: testClock.Add(7 * month), Scores: map[string]float64{"nyha": 2}}})
-	if got := flat(late); !strings.Contains(got, fmt.Sprintf(w.NoBaseline, wording.FollowUpFor(model.LangEN).MeasureNames["nyha"])) {
+	if got := flat(late); !strings.Contains(got, fmt.Sprintf(w.NoBaseline, measureOf(t, "nyha").In(model.LangEN).Name)) {
 		t.Errorf("a measure first taken at a visit is not said to have no first measurement:\n%s", got)
 	}
 	practice := f

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,10 +23,11 @@ const (
 )
 
 // FollowUpOf is a session's follow-up: the baseline its record holds and
-// its stored visits, against the group's window. false: the session has
-// no baseline and no visit, so there is nothing to show.
-func FollowUpOf(rec model.Record, visits []model.VisitRecord, window time.Duration) (FollowUp, bool) {
-	f := FollowUp{Window: window, Practice: rec.Training}
+// its stored visits, against the group's window, on the content's
+// measures. false: the session has no baseline and no visit, so there is
+// nothing to show.
+func FollowUpOf(rec model.Record, visits []model.VisitRecord, window time.Duration, ms model.Measures) (FollowUp, bool) {
+	f := FollowUp{Window: window, Practice: rec.Training, Measures: ms}
 	if rec.Baseline != nil {
 		f.Baseline = *rec.Baseline
 	}
@@ -37,9 +39,9 @@ func FollowUpOf(rec model.Record, visits []model.VisitRecord, window time.Durati
 }
 
 // RecordFollowUp is FollowUpOf against the window of the record's groups.
-func RecordFollowUp(rec model.Record, visits []model.VisitRecord) (FollowUp, bool) {
+func RecordFollowUp(rec model.Record, visits []model.VisitRecord, ms model.Measures) (FollowUp, bool) {
 	window, _ := model.AssessmentWindow(rec.Groups)
-	return FollowUpOf(rec, visits, window)
+	return FollowUpOf(rec, visits, window, ms)
 }
 
 // Visits is the follow-up part of a record's readable copy, in Markdown:
@@ -47,7 +49,7 @@ func RecordFollowUp(rec model.Record, visits []model.VisitRecord) (FollowUp, boo
 // entered ("" before the first visit). width is the page's; the charts
 // leave room for a code block's margin.
 func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, width int, mode ChartMode) string {
-	f, ok := RecordFollowUp(rec, visits)
+	f, ok := RecordFollowUp(rec, visits, c.Measures)
 	if !ok || len(visits) == 0 {
 		return "" // a baseline alone is in the summary
 	}
@@ -71,7 +73,7 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 		if v.Kiosk {
 			fmt.Fprintf(&b, "*%s*\n\n", w.AtKiosk)
 		}
-		writeAssessment(&b, v.Assessment, rec.Lang, w)
+		writeAssessment(&b, v.Assessment, rec.Lang, c.Measures)
 		if v.Impression != model.ImpressionUnset {
 			fmt.Fprintf(&b, "- **%s:** %s\n", w.ImpressionLabel, w.Impressions[v.Impression])
 		}
@@ -91,14 +93,14 @@ func Visits(rec model.Record, visits []model.VisitRecord, c *content.Bundle, wid
 
 // Baseline is the follow-up's first measurement as the summary lists it;
 // "" when none was taken.
-func Baseline(lang model.Lang, a *model.Assessment) string {
+func Baseline(lang model.Lang, a *model.Assessment, ms model.Measures) string {
 	if a == nil {
 		return ""
 	}
 	w := wording.CourseFor(lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n### %s, %s\n\n", w.BaselineTitle, a.At.Local().Format(w.DayFormat))
-	writeAssessment(&b, *a, lang, w)
+	writeAssessment(&b, *a, lang, ms)
 	return b.String()
 }
 
@@ -106,11 +108,17 @@ func Baseline(lang model.Lang, a *model.Assessment) string {
 const codeMargin = 4
 
 // writeAssessment lists the measures taken, then the PSFS activities in
-// the patient's own words.
-func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, w *wording.Course) {
-	for _, m := range model.Measures {
+// the patient's own words. A score of a measure the content no longer
+// has is listed under its id, so nothing stored is left out.
+func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, ms model.Measures) {
+	for _, m := range ms {
 		if v, ok := a.Scores[m.ID]; ok {
-			fmt.Fprintf(b, "- %s: **%s**\n", measureName(lang, m.ID), Escape(value(w, lang, m.ID, v)))
+			fmt.Fprintf(b, "- %s: **%s**\n", m.In(lang).Name, Escape(value(lang, m, v)))
+		}
+	}
+	for _, id := range sortedScores(a) {
+		if _, known := ms.ByID(id); !known {
+			fmt.Fprintf(b, "- %s: **%s**\n", Escape(id), number(lang, a.Scores[id], 1))
 		}
 	}
 	for _, act := range a.Activities {
@@ -136,4 +144,14 @@ func sideEffects(s model.SideEffects, w *wording.Course) string {
 		return w.NoSideEffects
 	}
 	return strings.Join(named, "; ")
+}
+
+// sortedScores are an assessment's measure ids in order.
+func sortedScores(a model.Assessment) []string {
+	ids := make([]string, 0, len(a.Scores))
+	for id := range a.Scores {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
 }

@@ -2,6 +2,7 @@ package emr
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -10,9 +11,10 @@ import (
 	"stemcounsel/wording"
 )
 
-// The follow-up's codes. The fact base gives no LOINC code for these
-// instruments, so they use the app's own code systems under the base; a
-// clinic that maps them to LOINC does so on import. Units are UCUM.
+// The follow-up's codes. Each measure is coded in the app's own code
+// system under the base, and also in LOINC where its content file gives
+// the code (the built-in ones give none: the fact base has none for them,
+// and none is made up). Units are UCUM, as each measure declares.
 const (
 	csMeasure    = "/CodeSystem/follow-up-measure"
 	csImpression = "/CodeSystem/impression-of-change"
@@ -22,13 +24,6 @@ const (
 	ucum         = "http://unitsofmeasure.org"
 	obsCategory  = "http://terminology.hl7.org/CodeSystem/observation-category"
 )
-
-// ucumUnits are each measure's unit: scores and grades are unitless
-// counts, annotated as UCUM allows.
-var ucumUnits = map[string]string{
-	"pain-usual": "{score}", "pain-worst": "{score}", "psfs": "{score}",
-	"mmrc": "{grade}", "mrs": "{grade}", "nyha": "{class}", "six-minute-walk": "m",
-}
 
 // impressionCodes are the Guy-style impression's codes, 1 to 7.
 var impressionCodes = []string{"", "very-much-improved", "much-improved", "minimally-improved", "no-change", "minimally-worse", "much-worse", "very-much-worse"}
@@ -41,7 +36,7 @@ var impressionCodes = []string{"", "very-much-improved", "much-improved", "minim
 func (x *exporter) followUp() {
 	fw, fu := wording.CourseFor(x.rec.Lang), wording.FollowUpFor(x.rec.Lang)
 	if x.rec.Baseline != nil {
-		x.observations("baseline", "encounter", *x.rec.Baseline, false, fw)
+		x.observations("baseline", "encounter", *x.rec.Baseline, false)
 	}
 	for _, v := range x.opt.Visits {
 		key := fmt.Sprintf("visit-%d", v.Number)
@@ -52,7 +47,7 @@ func (x *exporter) followUp() {
 			Type:    []concept{{Text: fmt.Sprintf(fw.VisitTitle, v.Number)}},
 			Subject: x.patient(), Period: period{Start: instant(v.At)},
 		}, ifIdentifier(id), true)
-		x.observations(key, key, v.Assessment, v.Practice, fw)
+		x.observations(key, key, v.Assessment, v.Practice)
 		if v.Impression != model.ImpressionUnset {
 			x.observation(key, "impression-of-change", v, fw.ImpressionLabel, false, observation{
 				ValueCodeableConcept: &concept{Coding: []coding{{System: x.opt.Base + csImpression, Code: impressionCodes[v.Impression], Display: fw.Impressions[v.Impression]}}},
@@ -86,30 +81,55 @@ func (x *exporter) visitBase(kind string, v model.VisitRecord) base {
 
 var testData = coding{System: "http://terminology.hl7.org/CodeSystem/v3-ActReason", Code: "HTEST", Display: "test health data"}
 
-// observations are an assessment's measures, each in its unit.
-func (x *exporter) observations(key, encounterKey string, a model.Assessment, practice bool, fw *wording.Course) {
-	fu := wording.FollowUpFor(x.rec.Lang)
+// observations are an assessment's measures, each in its unit; an Items
+// measure (the PSFS) is its average with each item as a component. A
+// score of a measure the content no longer has is still exported, under
+// its id and without a unit.
+func (x *exporter) observations(key, encounterKey string, a model.Assessment, practice bool) {
 	at := model.VisitRecord{Practice: practice, Visit: model.Visit{Assessment: a}}
-	for _, m := range model.Measures {
-		if m.ID == "psfs" {
-			continue
-		}
-		if v, ok := a.Scores[m.ID]; ok {
-			x.observationAt(key, encounterKey, m.ID, at, fu.MeasureNames[m.ID], m.ClinicianRated, observation{ValueQuantity: x.quantity(m.ID, v, fw)})
+	ms := x.b.Measures
+	for _, m := range ms {
+		if v, ok := a.Scores[m.ID]; ok && !m.Items {
+			x.measureObservation(key, encounterKey, m, at, observation{ValueQuantity: x.quantity(m, v)})
 		}
 	}
-	if len(a.Activities) == 0 {
+	for _, id := range sortedIDs(a.Scores) {
+		if _, known := ms.ByID(id); !known {
+			x.observationAt(key, encounterKey, id, at, id, false, observation{ValueQuantity: &quantity{Value: a.Scores[id]}})
+		}
+	}
+	items, ok := ms.Items()
+	if len(a.Activities) == 0 || !ok {
 		return
 	}
 	sum := 0
 	var parts []obsComponent
 	for _, act := range a.Activities {
 		sum += act.Score
-		score := float64(act.Score)
-		parts = append(parts, obsComponent{Code: x.measureCode("psfs-activity", content.NFC(act.Name)), ValueQuantity: x.quantity("psfs", score, fw)})
+		parts = append(parts, obsComponent{Code: x.measureCode(items.ID+"-activity", content.NFC(act.Name)), ValueQuantity: x.quantity(items, float64(act.Score))})
 	}
 	average := float64(sum) / float64(len(a.Activities))
-	x.observationAt(key, encounterKey, "psfs", at, fu.MeasureNames["psfs"], false, observation{ValueQuantity: x.quantity("psfs", average, fw), Component: parts})
+	x.measureObservation(key, encounterKey, items, at, observation{ValueQuantity: x.quantity(items, average), Component: parts})
+}
+
+// measureObservation is one measure's Observation, coded in LOINC too
+// where the content gives the code.
+func (x *exporter) measureObservation(key, encounterKey string, m model.Measure, at model.VisitRecord, o observation) {
+	name := m.In(x.rec.Lang).Name
+	o.Code = x.measureCode(m.ID, name)
+	if m.LOINC != "" {
+		o.Code.Coding = append(o.Code.Coding, coding{System: loinc, Code: m.LOINC})
+	}
+	x.observationAt(key, encounterKey, m.ID, at, name, m.ClinicianRated, o)
+}
+
+func sortedIDs(scores map[string]float64) []string {
+	ids := make([]string, 0, len(scores))
+	for id := range scores {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // sideEffects is one Observation: a yes or no for each kind asked, and
@@ -144,7 +164,9 @@ func (x *exporter) observationAt(key, encounterKey, code string, v model.VisitRe
 		category = "exam"
 	}
 	o.Category = []concept{{Coding: []coding{{System: obsCategory, Code: category}}}}
-	o.Code = x.measureCode(code, display)
+	if len(o.Code.Coding) == 0 {
+		o.Code = x.measureCode(code, display)
+	}
 	o.Subject, o.Encounter, o.EffectiveDateTime = x.patient(), x.ref(encounterKey), instant(v.At)
 	switch {
 	case clinician && x.opt.Clinician != "":
@@ -159,9 +181,9 @@ func (x *exporter) measureCode(code, text string) concept {
 	return concept{Coding: []coding{{System: x.opt.Base + csMeasure, Code: code}}, Text: text}
 }
 
-func (x *exporter) quantity(id string, v float64, fw *wording.Course) *quantity {
+func (x *exporter) quantity(m model.Measure, v float64) *quantity {
 	v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64) // an average to two places
-	return &quantity{Value: v, Unit: fw.Units[id], System: ucum, Code: ucumUnits[id]}
+	return &quantity{Value: v, Unit: m.In(x.rec.Lang).Units, System: ucum, Code: m.UCUM}
 }
 
 // latest is the time of the last thing the follow-up recorded, for the

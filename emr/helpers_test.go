@@ -203,3 +203,13 @@ func pageTexts(t *testing.T, pdf []byte) []string {
 // squash makes wrapped text comparable with the source: one space for any
 // run of white space.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mustMeasure is a measure of the content.
+func mustMeasure(t *testing.T, b *content.Bundle, id string) model.Measure {
+	t.Helper()
+	m, ok := b.Measures.ByID(id)
+	if !ok {
+		t.Fatalf("the content has no measure %s", id)
+	}
+	return m
+}

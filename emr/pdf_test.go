@@ -484,7 +484,7 @@ func TestRecordPDFShowsTheFollowUp(t *testing.T) {
 			assertInOrder(t, all, tokens(strings.Join([]string{
 				fw.BaselineTitle, rec.Baseline.Activities[0].Name,
 				fw.Title, fw.OwnCourse,
-				wording.FollowUpFor(lang).MeasureNames["pain-usual"], fmt.Sprintf(fw.First, day(rec.Baseline.At), "6"),
+				mustMeasure(t, b, "pain-usual").In(lang).Name, fmt.Sprintf(fw.First, day(rec.Baseline.At), "6"),
 				fmt.Sprintf(fw.VisitLine, day(visits[0].At), fmt.Sprintf(fw.MonthOne, "1"), "6", "5", ""),
 				fw.HardTitle, fw.HardNotes[0], fw.HardNotes[1], fw.HardNotes[2],
 				fmt.Sprintf(fw.VisitTitle, 1), fw.ImpressionLabel, fw.Impressions[model.MuchImproved],

@@ -305,11 +305,11 @@ func (r *recordDoc) values() {
 // followUp is the baseline, then the follow-up as open shows it, each
 // chart drawn in the place of its text.
 func (r *recordDoc) followUp() {
-	f, ok := doc.RecordFollowUp(r.rec, r.opt.Visits)
+	f, ok := doc.RecordFollowUp(r.rec, r.opt.Visits, r.b.Measures)
 	if !ok {
 		return
 	}
-	r.w.markdown(doc.Baseline(r.rec.Lang, r.rec.Baseline), 1)
+	r.w.markdown(doc.Baseline(r.rec.Lang, r.rec.Baseline, r.b.Measures), 1)
 	r.w.charts = doc.Charts(f, r.rec.Lang)
 	r.w.markdown(doc.Visits(r.rec, r.opt.Visits, r.b, 80, doc.ChartBox), 0)
 	r.w.charts = nil

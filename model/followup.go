@@ -3,69 +3,141 @@ package model
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
 )
 
-// Measure is a follow-up instrument free for a clinic to use. A change
-// counts as a change only when it reaches the measure's threshold: Points
-// on the scale, or Percent of the baseline where Percent is set (either is
-// enough). A coarse class scale informs the conversation but never raises
-// the stop question by itself (Trigger false).
+// Measure is a follow-up instrument as the content declares it. A change
+// counts as a change only when it reaches the measure's detectable change:
+// Points on the scale, or Percent of the baseline where Percent is set
+// (either is enough). A coarse class scale informs the conversation but
+// never raises the stop question by itself (Trigger false). An Items
+// measure (the PSFS) is scored per item the patient names, and its score is
+// the items' average; one item counts from ItemPoints.
 type Measure struct {
 	ID             string
 	Min, Max       float64
 	LowerIsBetter  bool
 	Points         float64
 	Percent        float64
+	Items          bool
+	ItemPoints     float64
 	ClinicianRated bool
 	Trigger        bool
 	// Groups are the disease groups it is offered for; none means every group.
 	Groups []string
+	// UCUM is the unit's code; LOINC the instrument's code where one is
+	// known ("" otherwise: no code is ever made up).
+	UCUM, LOINC string
+	// Words are its wording in each language.
+	Words map[Lang]MeasureWords
 }
 
-// Measures are the free instruments of the follow-up, with their
-// thresholds: pain NRS about 2 points or 30 % (Farrar 2001), the PSFS
-// average 2 points (its form's detectable change; 3 for one activity), and
-// the 6-minute walk about 30 m in heart failure (Shoemaker 2013; estimates
-// run from 14 to 45 m). mMRC, mRS and NYHA are counted in whole grades.
-var Measures = []Measure{
-	{ID: "pain-usual", Min: 0, Max: 10, LowerIsBetter: true, Points: 2, Percent: 30, Trigger: true},
-	{ID: "pain-worst", Min: 0, Max: 10, LowerIsBetter: true, Points: 2, Percent: 30, Trigger: true},
-	{ID: "psfs", Min: 0, Max: 10, Points: 2, Trigger: true},
-	{ID: "mmrc", Min: 0, Max: 4, LowerIsBetter: true, Points: 1, ClinicianRated: true, Groups: []string{"lung", "post-covid"}},
-	{ID: "mrs", Min: 0, Max: 6, LowerIsBetter: true, Points: 1, ClinicianRated: true, Groups: []string{"neurological"}},
-	{ID: "nyha", Min: 1, Max: 4, LowerIsBetter: true, Points: 1, ClinicianRated: true, Groups: []string{"cardiovascular"}},
-	{ID: "six-minute-walk", Min: 0, Max: 1000, Points: 30, ClinicianRated: true, Trigger: true, Groups: []string{"cardiovascular", "lung", "post-covid"}},
+// MeasureWords are a measure's words in one language.
+type MeasureWords struct {
+	Name       string   // short name, as a line's label
+	Up         string   // what up means on its chart: "less pain"
+	Unit       string   // one unit: "point"
+	Units      string   // many: "points"
+	Question   string   // what is asked
+	Grades     []string // a word for each value from Min, when the scale has them
+	Ask, Again string   // Items: asking for the items; rating one again at a visit
+	Source     string   // where it comes from, to cite
+	Licence    string   // the terms it is used under
+	// NotValidated: this language's wording is a translation not yet
+	// validated, which every screen showing it says.
+	NotValidated bool
 }
 
-// PSFSActivityPoints is the change one PSFS activity needs to count.
-const PSFSActivityPoints = 3
+// In is the measure's words in a language: English where it has none,
+// its id as its name where it has no words at all.
+func (m Measure) In(lang Lang) MeasureWords {
+	if w, ok := m.Words[lang]; ok {
+		return w
+	}
+	if w, ok := m.Words[LangEN]; ok {
+		return w
+	}
+	return MeasureWords{Name: m.ID}
+}
 
-// MaxActivities is how many activities the PSFS asks the patient to name.
-const MaxActivities = 3
+// Measures are the follow-up's instruments, in the order they are asked.
+type Measures []Measure
 
-// MeasureByID finds a measure.
-func MeasureByID(id string) (Measure, bool) {
-	i := slices.IndexFunc(Measures, func(m Measure) bool { return m.ID == id })
+// MeasureIDPattern is what a measure id looks like: lowercase words joined
+// by "-", as a stored score's key.
+var MeasureIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ByID finds a measure.
+func (ms Measures) ByID(id string) (Measure, bool) {
+	i := slices.IndexFunc(ms, func(m Measure) bool { return m.ID == id })
 	if i < 0 {
 		return Measure{}, false
 	}
-	return Measures[i], true
+	return ms[i], true
 }
 
-// MeasuresFor lists the measures offered for a session's groups.
-func MeasuresFor(groups []string) []Measure {
-	var out []Measure
-	for _, m := range Measures {
+// For lists the measures offered for a session's groups.
+func (ms Measures) For(groups []string) Measures {
+	var out Measures
+	for _, m := range ms {
 		if len(m.Groups) == 0 || slices.ContainsFunc(groups, func(g string) bool { return slices.Contains(m.Groups, g) }) {
 			out = append(out, m)
 		}
 	}
 	return out
 }
+
+// Name is a measure's name in a language; an id the measures do not know
+// (a stored score of a measure the clinic no longer uses) names itself.
+func (ms Measures) Name(lang Lang, id string) string {
+	if m, ok := ms.ByID(id); ok {
+		return m.In(lang).Name
+	}
+	return id
+}
+
+// Check refuses an assessment with a score off its measure's scale or of
+// a measure it does not know, or an item off the item measure's scale:
+// what the content allows, where the store checks only the shape.
+func (ms Measures) Check(a Assessment) error {
+	for id, v := range a.Scores {
+		m, ok := ms.ByID(id)
+		if !ok || m.Items {
+			return fmt.Errorf("unknown measure %q", id)
+		}
+		if v < m.Min || v > m.Max || math.IsNaN(v) {
+			return fmt.Errorf("%s: %g is off the scale %g to %g", id, v, m.Min, m.Max)
+		}
+	}
+	if m, ok := ms.Items(); ok {
+		for _, act := range a.Activities {
+			if float64(act.Score) < m.Min || float64(act.Score) > m.Max {
+				return fmt.Errorf("activity %q: %d is off the scale %g to %g", act.Name, act.Score, m.Min, m.Max)
+			}
+		}
+	}
+	return a.Check()
+}
+
+// Items is the measure scored per item, if there is one.
+func (ms Measures) Items() (Measure, bool) {
+	i := slices.IndexFunc(ms, func(m Measure) bool { return m.Items })
+	if i < 0 {
+		return Measure{}, false
+	}
+	return ms[i], true
+}
+
+// MaxActivities is how many activities the PSFS asks the patient to name.
+const MaxActivities = 3
+
+// maxStoredScore bounds a stored score whatever its measure: no scale the
+// app asks goes near it, so a larger one is a damaged file.
+const maxStoredScore = 1e6
 
 // Activity is one PSFS activity, in the patient's own words, and its rating.
 type Activity struct {
@@ -81,28 +153,24 @@ type Assessment struct {
 }
 
 // SetScore records a measure, refusing a value off its scale.
-func (a *Assessment) SetScore(id string, v float64) error {
-	m, ok := MeasureByID(id)
-	if !ok {
-		return fmt.Errorf("unknown measure %q", id)
-	}
-	if id == "psfs" {
-		return fmt.Errorf("the PSFS is scored per activity")
+func (a *Assessment) SetScore(m Measure, v float64) error {
+	if m.Items {
+		return fmt.Errorf("%s is scored per item", m.ID)
 	}
 	if v < m.Min || v > m.Max || math.IsNaN(v) {
-		return fmt.Errorf("%s: %g is off the scale %g to %g", id, v, m.Min, m.Max)
+		return fmt.Errorf("%s: %g is off the scale %g to %g", m.ID, v, m.Min, m.Max)
 	}
 	if a.Scores == nil {
 		a.Scores = map[string]float64{}
 	}
-	a.Scores[id] = v
+	a.Scores[m.ID] = v
 	return nil
 }
 
-// score is a measure's value in an assessment; the PSFS is the average of
-// its activities.
-func (a Assessment) score(id string) (float64, bool) {
-	if id == "psfs" {
+// score is a measure's value in an assessment; an Items measure's is the
+// average of its items.
+func (a Assessment) score(m Measure) (float64, bool) {
+	if m.Items {
 		if len(a.Activities) == 0 {
 			return 0, false
 		}
@@ -112,7 +180,7 @@ func (a Assessment) score(id string) (float64, bool) {
 		}
 		return float64(sum) / float64(len(a.Activities)), true
 	}
-	v, ok := a.Scores[id]
+	v, ok := a.Scores[m.ID]
 	return v, ok
 }
 
@@ -172,8 +240,8 @@ type Change struct {
 
 // Compare measures the change of one measure between two assessments.
 func Compare(m Measure, base, now Assessment) (Change, bool) {
-	from, ok1 := base.score(m.ID)
-	to, ok2 := now.score(m.ID)
+	from, ok1 := base.score(m)
+	to, ok2 := now.score(m)
 	if !ok1 || !ok2 {
 		return Change{}, false
 	}
@@ -192,9 +260,9 @@ func Compare(m Measure, base, now Assessment) (Change, bool) {
 	return c, true
 }
 
-// ActivityChanges compares each PSFS activity named at the baseline with
-// the same activity at a visit, against the single-activity threshold.
-func ActivityChanges(base, now Assessment) []Change {
+// ItemChanges compares each item (PSFS activity) named at the baseline
+// with the same item at a visit, against the single-item threshold.
+func (m Measure) ItemChanges(base, now Assessment) []Change {
 	var out []Change
 	for _, b := range base.Activities {
 		i := slices.IndexFunc(now.Activities, func(a Activity) bool { return a.Name == b.Name })
@@ -202,7 +270,7 @@ func ActivityChanges(base, now Assessment) []Change {
 			continue
 		}
 		gain := float64(now.Activities[i].Score - b.Score)
-		out = append(out, Change{Measure: b.Name, From: float64(b.Score), To: float64(now.Activities[i].Score), Gain: gain, Meaningful: math.Abs(gain) >= PSFSActivityPoints})
+		out = append(out, Change{Measure: b.Name, From: float64(b.Score), To: float64(now.Activities[i].Score), Gain: gain, Meaningful: math.Abs(gain) >= m.ItemPoints-1e-9 && gain != 0})
 	}
 	return out
 }
@@ -220,16 +288,16 @@ type Course struct {
 	RaiseStop bool
 }
 
-// ReadCourse reads the course of a baseline and its visits against the
-// group's assessment window, at now.
-func ReadCourse(base Assessment, visits []Visit, window time.Duration, now time.Time) Course {
+// ReadCourse reads the course of a baseline and its visits on the
+// content's measures against the group's assessment window, at now.
+func ReadCourse(ms Measures, base Assessment, visits []Visit, window time.Duration, now time.Time) Course {
 	c := Course{WindowEnd: base.At.Add(window)}
 	if len(visits) == 0 {
 		return c
 	}
 	last := visits[len(visits)-1].Assessment
 	judged := false
-	for _, m := range Measures {
+	for _, m := range ms {
 		ch, ok := Compare(m, base, last)
 		if !ok {
 			continue
@@ -242,13 +310,16 @@ func ReadCourse(base Assessment, visits []Visit, window time.Duration, now time.
 			c.Worse = append(c.Worse, m.ID)
 		}
 		judged = judged || m.Trigger
-	}
-	for _, ch := range ActivityChanges(base, last) {
-		if ch.Meaningful && ch.Gain > 0 && !slices.Contains(c.Improved, "psfs") {
-			c.Improved = append(c.Improved, "psfs")
+		if !m.Items {
+			continue
+		}
+		for _, ch := range m.ItemChanges(base, last) {
+			if ch.Meaningful && ch.Gain > 0 && !slices.Contains(c.Improved, m.ID) {
+				c.Improved = append(c.Improved, m.ID)
+			}
 		}
 	}
-	triggered := slices.ContainsFunc(c.Improved, func(id string) bool { m, _ := MeasureByID(id); return m.Trigger })
+	triggered := slices.ContainsFunc(c.Improved, func(id string) bool { m, _ := ms.ByID(id); return m.Trigger })
 	c.RaiseStop = judged && !now.Before(c.WindowEnd) && !last.At.Before(c.WindowEnd) && !triggered
 	return c
 }
@@ -270,7 +341,8 @@ const (
 // activities, the impression of change, side effects); its Decision is
 // empty. Regret is the Decision Regret Scale's five answers (1 strongly
 // agree … 5 strongly disagree, as printed), asked only when the content
-// switches the scale on.
+// switches the scale on; they are kept as answered, with no 0–100 score,
+// as the scale's scoring is not in the sources the app was built from.
 type VisitRecord struct {
 	Schema         int    `json:"schema"`
 	Session        string `json:"session"`
@@ -326,16 +398,18 @@ func (v VisitRecord) Check() error {
 // Decisions lists the decisions of a visit in the order offered.
 var Decisions = []Decision{DecisionContinue, DecisionStop, DecisionRefer, DecisionUndecided}
 
-// Check refuses an assessment with a score off its scale, an unknown
-// measure, more activities than the PSFS asks, or a control character.
+// Check refuses an assessment the app would never write: a score under a
+// name no measure could have, or not a number, more activities than the
+// PSFS asks, or a control character. A store does not know the clinic's
+// content, so each scale's range is checked where the score is entered
+// (SetScore), and a measure the content no longer has stays readable.
 func (a Assessment) Check() error {
 	for id, v := range a.Scores {
-		m, ok := MeasureByID(id)
-		if !ok || id == "psfs" {
-			return fmt.Errorf("unknown measure %q", id)
+		if !MeasureIDPattern.MatchString(id) {
+			return fmt.Errorf("measure id %q is not lowercase words joined by \"-\"", id)
 		}
-		if v < m.Min || v > m.Max || math.IsNaN(v) {
-			return fmt.Errorf("%s: %g is off the scale %g to %g", id, v, m.Min, m.Max)
+		if math.IsNaN(v) || math.Abs(v) > maxStoredScore {
+			return fmt.Errorf("%s: %g is not a score", id, v)
 		}
 	}
 	if len(a.Activities) > MaxActivities {
@@ -392,16 +466,16 @@ func AssessmentWindow(groups []string) (time.Duration, bool) {
 
 // ReadVisits reads the course of a session's stored visits at now; without
 // a window no stop conversation is raised.
-func ReadVisits(base Assessment, groups []string, stored []VisitRecord, now time.Time) Course {
+func ReadVisits(ms Measures, base Assessment, groups []string, stored []VisitRecord, now time.Time) Course {
 	visits := make([]Visit, len(stored))
 	for i, v := range stored {
 		visits[i] = v.Visit
 	}
 	window, ok := AssessmentWindow(groups)
 	if !ok {
-		c := ReadCourse(base, visits, 0, now)
+		c := ReadCourse(ms, base, visits, 0, now)
 		c.WindowEnd, c.RaiseStop = time.Time{}, false
 		return c
 	}
-	return ReadCourse(base, visits, window, now)
+	return ReadCourse(ms, base, visits, window, now)
 }

@@ -22,18 +22,12 @@ func (r *runner) baseline() error {
 		r.say(ft.BaselinePractice)
 	}
 	a := model.Assessment{At: r.opt.Now(), Scores: map[string]float64{}}
-	section := func(id string) string {
-		if p := r.opt.Content.Page(s.Lang, model.StepBaseline); p != nil {
-			text, _ := p.Section(id)
-			return text
-		}
-		return ""
-	}
-	for _, m := range model.MeasuresFor(s.Groups) {
-		if m.ID == "psfs" {
+	for _, m := range r.opt.Content.Measures.For(s.Groups) {
+		mw := m.In(s.Lang)
+		if m.Items {
 			for n := 1; n <= model.MaxActivities; n++ {
 				if n == 1 {
-					r.say(section("psfs-ask"))
+					r.say(mw.Ask)
 				}
 				name, err := r.ask(fmt.Sprintf(ft.Activity, n) + " " + r.w.Skip)
 				if err != nil || name == "" {
@@ -42,8 +36,8 @@ func (r *runner) baseline() error {
 					}
 					break
 				}
-				r.say(section("psfs-rate"))
-				score, ok, err := r.number(fmt.Sprintf(ft.ActivityScore, n), 0, 10, ft)
+				r.say(mw.Question)
+				score, ok, err := r.number(fmt.Sprintf(ft.ActivityScore, n), int(m.Min), int(m.Max), ft)
 				if err != nil {
 					return err
 				}
@@ -53,15 +47,11 @@ func (r *runner) baseline() error {
 			}
 			continue
 		}
-		r.say("", section(m.ID))
-		if m.Max <= 10 {
-			for g := int(m.Min); g <= int(m.Max); g++ {
-				if text := section(fmt.Sprintf("%s-%d", m.ID, g)); text != "" {
-					r.say(fmt.Sprintf("  %d. %s", g, text))
-				}
-			}
+		r.say("", mw.Question)
+		for i, grade := range mw.Grades {
+			r.say(fmt.Sprintf("  %d. %s", int(m.Min)+i, grade))
 		}
-		v, ok, err := r.number(ft.MeasureNames[m.ID], int(m.Min), int(m.Max), ft)
+		v, ok, err := r.number(mw.Name, int(m.Min), int(m.Max), ft)
 		if err != nil {
 			return err
 		}

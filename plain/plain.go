@@ -150,9 +150,11 @@ func (r *runner) setLang(l model.Lang) {
 func (r *runner) run() error {
 	if !r.opt.LangSet && r.s.Current == model.StepWelcome {
 		names := make([]string, len(model.Langs))
+		asks := make([]string, len(model.Langs))
 		for i, l := range model.Langs {
-			names[i] = wording.LanguageNames[l]
+			names[i], asks[i] = wording.LanguageNames[l], allWords[l].Language
 		}
+		r.say(strings.Join(asks, " / ")) // asked before a language is chosen: in every one
 		i, err := r.choose(names, false)
 		if err != nil {
 			return err
@@ -212,7 +214,7 @@ func (r *runner) page() error {
 		out, err = doc.Render(r.outcome(), r.opt.Width, doc.PlainStyle)
 	case s.Current == model.StepOptions:
 		out, err = doc.OptionsPage(c, s.Lang, r.opt.Width, doc.PlainStyle)
-	case s.Current == model.StepBaseline: // its measures are asked one by one
+	case s.Current == model.StepBaseline, s.Current == model.StepValues: // their lines are asked one by one
 		intro, _ := c.Page(s.Lang, s.Current).Section("intro")
 		out, err = doc.Render(intro, r.opt.Width, doc.PlainStyle)
 	case c.Page(s.Lang, s.Current) != nil:
@@ -448,6 +450,9 @@ func (r *runner) values() error {
 		r.save()
 	}
 	r.say("", fmt.Sprintf(t.ValueOf, lines, lines)+": "+t.LeaningTitle)
+	if lean, ok := c.Page(s.Lang, model.StepValues).Section("leaning"); ok {
+		r.say(doc.PlainText(strings.TrimSpace(lean)))
+	}
 	names = make([]string, len(model.Leanings))
 	for i, l := range model.Leanings {
 		names[i] = leanings[string(l)]
@@ -566,6 +571,9 @@ func (r *runner) choose(names []string, skip bool) (int, error) {
 		}
 		if line == "" && skip {
 			return -1, nil
+		}
+		if strings.EqualFold(line, "q") {
+			return 0, errQuit
 		}
 		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(names) {
 			return n - 1, nil

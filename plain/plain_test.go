@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -75,9 +76,9 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 		case model.StepNextStep:
 			in = append(in, "1") // an assessment booked: the baseline follows
 		case model.StepBaseline:
-			for _, m := range model.MeasuresFor([]string{group}) {
+			for _, m := range b.Measures.For([]string{group}) {
 				switch {
-				case m.ID == "psfs":
+				case m.Items:
 					in = append(in, "walking to the market", "4", "") // one activity, then none
 				case m.ID == "mmrc":
 					in = append(in, "9", "2") // off the scale, then grade 2
@@ -330,5 +331,31 @@ func TestPlainOffersUnfinishedSessions(t *testing.T) {
 	}
 	if _, err := store.Load("PACE47"); err == nil {
 		t.Error("the unused new code got a record")
+	}
+}
+
+// TestPlainPromptsReadAsWords: the first question says what it asks in
+// every language, the values page shows no internal ids, and q quits from
+// a numbered question as from a page.
+func TestPlainPromptsReadAsWords(t *testing.T) {
+	b := bundle(t)
+	store := records.OpenFolder(t.TempDir())
+	var out bytes.Buffer
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Role: model.RolePatient, Groups: []string{"joint"}}
+	// English, then enter on every page up to the values, then q at its first line.
+	steps := model.Flow(model.RolePatient, []string{"joint"})
+	in := "2\n" + strings.Repeat("\n", slices.Index(steps, model.StepValues)+1) + "q\n" // the group step takes one enter more
+	if err := Run(strings.NewReader(in), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.HasPrefix(text, "Chọn ngôn ngữ: / Choose a language:\n") {
+		t.Errorf("the first prompt does not say what it asks:\n%.200s", text)
+	}
+	if !strings.Contains(text, "Line 1 of 8") || strings.Contains(text, "sure-it-works") || strings.Contains(text, "standard-care:") {
+		t.Errorf("the values page shows internal ids, or its first line was not asked:\n%s", text[strings.LastIndex(text, "=="):])
+	}
+	if strings.Contains(text, `Not understood: "q"`) || strings.Contains(text, "Line 2 of 8") {
+		t.Errorf("q at a numbered question did not quit:\n%s", text[strings.LastIndex(text, "=="):])
 	}
 }

@@ -497,3 +497,68 @@ func TestClinicNameInTheHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpBarKeepsLanguageAndContents: a doctor's help bar at 60x20 and
+// 80x24 offers the language and the contents; what does not fit is one
+// click away behind "…", and every key in the help list is a click.
+func TestHelpBarKeepsLanguageAndContents(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		bar := lines[len(lines)-m.footerHeight()]
+		for _, want := range []string{"l English", "m mục lục"} {
+			if !strings.Contains(bar, want) {
+				t.Errorf("%dx%d: the help bar lacks %q: %q", size[0], size[1], want, bar)
+			}
+		}
+		if i := strings.Index(bar, "…"); i >= 0 {
+			y := slices.Index(lines, bar)
+			send(m, tea.MouseClickMsg{X: ansi.StringWidth(bar[:i]), Y: y, Button: tea.MouseLeft})
+			if _, ok := m.dialog.(helpDialog); !ok {
+				t.Errorf("%dx%d: a click on … does not open the help", size[0], size[1])
+			}
+		} else {
+			send(m, press("?"))
+		}
+		clickText(t, m, "l English")
+		if m.dialog != nil || m.session.Lang != model.LangEN {
+			t.Errorf("%dx%d: a click on the help's l English closes the help and switches: dialog %T, lang %s", size[0], size[1], m.dialog, m.session.Lang)
+		}
+	}
+}
+
+// TestWrongAnswerHasNoTick: the chosen answer is marked as chosen, never
+// with the tick that means right.
+func TestWrongAnswerHasNoTick(t *testing.T) {
+	m := quizAt(t, model.RolePatient, 80, 24)
+	item := m.opt.Content.Quiz(m.session.Lang, m.session.Groups)[0]
+	wrong := slices.IndexFunc(item.Choices, func(c content.Cell) bool { return c.Key != item.Answer })
+	send(m, press(strconv.Itoa(wrong+1)))
+	scr := visible(m)
+	if !strings.Contains(scr, "(your answer)") || strings.Contains(scr, "✓") {
+		t.Fatalf("a wrong answer must be marked as chosen, without a tick:\n%s", scr)
+	}
+}
+
+// TestOutcomeNoteUnderItsItem: on the outcome page a doctor's note stands
+// indented under its item, as in the summary, not flush with the page.
+func TestOutcomeNoteUnderItsItem(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 80, 24)
+	id := m.items()[0]
+	m.session.SetAnswer(id, model.NotSure)
+	m.session.SetNote(id, "Had a flare in Oct")
+	atStep(t, m, model.StepOutcome)
+	var item, note int
+	for _, l := range strings.Split(ansi.Strip(strings.Join(m.pageLines, "\n")), "\n") {
+		switch {
+		case strings.Contains(l, m.opt.Content.Item(model.LangEN, id).Title+":"):
+			item = len(l) - len(strings.TrimLeft(l, " "))
+		case strings.Contains(l, "Had a flare in Oct"):
+			note = len(l) - len(strings.TrimLeft(l, " "))
+		}
+	}
+	if note <= item {
+		t.Errorf("the note starts at column %d, its item at %d", note, item)
+	}
+}

@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/wording"
@@ -23,6 +22,7 @@ import (
 type form struct {
 	fields []*formField
 	focus  int
+	ms     model.Measures // the content's, which the lines were built from
 }
 
 type fieldKind int
@@ -216,10 +216,10 @@ func (f *form) markdown(ft *wording.FollowUp) string {
 func (f *form) assessment(at time.Time, ft *wording.FollowUp) (model.Assessment, []string) {
 	a := model.Assessment{At: at}
 	var problems []string
-	for _, m := range model.Measures {
-		if ff := f.field(m.ID); ff != nil {
+	for _, m := range f.ms {
+		if ff := f.field(m.ID); ff != nil && !m.Items {
 			if v, ok := ff.value(); ok {
-				if err := a.SetScore(m.ID, float64(v)); err != nil {
+				if err := a.SetScore(m, float64(v)); err != nil {
 					problems = append(problems, err.Error())
 				}
 			}
@@ -259,51 +259,51 @@ func (f *form) anything() bool {
 	return false
 }
 
-// measureFields are the lines of the measures a session's groups are
-// offered, with the page's wording: pain, the activities (named here at
-// the baseline, read back from it at a visit), then the clinician scales.
-func measureFields(page *content.Page, groups []string, ft *wording.FollowUp, readBack []model.Activity) []*formField {
-	section := func(id string) string {
-		if page == nil {
-			return ""
-		}
-		s, _ := page.Section(id)
-		return oneLine(s)
-	}
+// measureForm is the form of the measures a session's groups are offered,
+// in the content's order and wording: each measure's line (a clinician
+// scale with a word for each grade), and for the measure scored per item
+// the activities, named here at the baseline, read back from it at a
+// visit (atVisit: a baseline without activities has none to rate).
+func measureForm(ms model.Measures, lang model.Lang, groups []string, ft *wording.FollowUp, readBack []model.Activity, atVisit bool) form {
 	var out []*formField
-	for _, id := range []string{"pain-worst", "pain-usual"} {
-		out = append(out, &formField{id: id, label: ft.MeasureNames[id], question: section(id), min: 0, max: 10, patient: true})
-	}
-	if readBack == nil {
-		for n := 1; n <= model.MaxActivities; n++ {
-			name := newNoteInput()
-			name.CharLimit = 80
-			q := section("psfs-ask")
-			if n > 1 {
-				q = ""
+	for _, m := range ms.For(groups) {
+		mw := m.In(lang)
+		asked := func(q string) string { // a translation not yet validated says so wherever it is asked
+			if mw.NotValidated {
+				return oneLine(q) + " (" + ft.NotValidated + ")"
 			}
-			out = append(out,
-				&formField{id: fmt.Sprintf("activity-%d", n), label: fmt.Sprintf(ft.Activity, n), question: q, kind: fieldText, text: name, patient: true},
-				&formField{id: fmt.Sprintf("activity-%d-score", n), label: fmt.Sprintf(ft.ActivityScore, n), question: section("psfs-rate"), max: 10, patient: true})
+			return oneLine(q)
 		}
-	}
-	for i, act := range readBack {
-		out = append(out, &formField{id: fmt.Sprintf("activity-%d-score", i+1), label: fmt.Sprintf("%s: %s", fmt.Sprintf(ft.ActivityScore, i+1), act.Name),
-			question: act.Name, readBack: act.Name, max: 10, patient: true})
-	}
-	for _, m := range model.MeasuresFor(groups) {
-		if !m.ClinicianRated {
+		if !m.Items {
+			ff := &formField{id: m.ID, label: oneLine(mw.Name), question: asked(mw.Question), min: int(m.Min), max: int(m.Max), patient: !m.ClinicianRated}
+			for _, g := range mw.Grades {
+				ff.scale = append(ff.scale, oneLine(g))
+			}
+			out = append(out, ff)
 			continue
 		}
-		ff := &formField{id: m.ID, label: ft.MeasureNames[m.ID], question: section(m.ID), min: int(m.Min), max: int(m.Max)}
-		if m.Max <= 10 {
-			for g := int(m.Min); g <= int(m.Max); g++ {
-				ff.scale = append(ff.scale, section(fmt.Sprintf("%s-%d", m.ID, g)))
+		score := func(n int) *formField {
+			return &formField{id: fmt.Sprintf("activity-%d-score", n), label: fmt.Sprintf(ft.ActivityScore, n), question: asked(mw.Question), min: int(m.Min), max: int(m.Max), patient: true}
+		}
+		if !atVisit {
+			for n := 1; n <= model.MaxActivities; n++ {
+				name := newNoteInput()
+				name.CharLimit = 80
+				q := asked(mw.Ask)
+				if n > 1 {
+					q = ""
+				}
+				out = append(out, &formField{id: fmt.Sprintf("activity-%d", n), label: fmt.Sprintf(ft.Activity, n), question: q, kind: fieldText, text: name, patient: true}, score(n))
 			}
 		}
-		out = append(out, ff)
+		for i, act := range readBack {
+			ff := score(i + 1)
+			ff.label = fmt.Sprintf("%s: %s", ff.label, act.Name)
+			ff.question, ff.readBack = asked(mw.Again+" "+act.Name), act.Name
+			out = append(out, ff)
+		}
 	}
-	return out
+	return form{fields: out, ms: ms}
 }
 
 // fill puts an assessment's values in the form's lines, as when a session

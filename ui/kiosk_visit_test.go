@@ -70,6 +70,15 @@ func TestKioskFollowUpWithTheCode(t *testing.T) {
 	if m.visit == nil {
 		t.Fatal("ctrl+c must not end the kiosk's visit")
 	}
+	send(m, press("?")) // the patient's keys, as on every screen
+	if text := visible(m); !strings.Contains(text, "Keys") || !strings.Contains(text, "ctrl+s save") {
+		t.Fatalf("? lists the visit's keys at the kiosk:\n%s", text)
+	}
+	send(m, press("?"), press("l"))
+	if text := visible(m); !strings.Contains(text, "Tái khám: phần bạn tự trả lời") || !strings.Contains(text, "Đau nhất, tuần qua (0–10): 5") {
+		t.Fatalf("l words the kiosk's visit in Vietnamese, keeping the answer:\n%s", text)
+	}
+	send(m, press("l"))
 	send(m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	if m.visit != nil || !strings.Contains(visible(m), "Thank you. Your answers are kept for your doctor.") {
 		t.Fatalf("a kept visit hands the kiosk back:\n%s", visible(m))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -48,7 +49,7 @@ func (b *baselineScreen) rebuild() {
 	}
 	b.built = built
 	old := b.form
-	b.form = form{fields: measureFields(m.opt.Content.Page(m.session.Lang, model.StepBaseline), m.session.Groups, b.ft(), nil)}
+	b.form = measureForm(m.opt.Content.Measures, m.session.Lang, m.session.Groups, b.ft(), nil, false)
 	if len(old.fields) == 0 {
 		b.form.fill(m.session.Baseline)
 	}
@@ -107,6 +108,7 @@ func (b *baselineScreen) markdown() (string, bool) {
 			md.WriteString("*" + strings.TrimSpace(text) + "*\n\n")
 		}
 	}
+	md.WriteString(measureSources(m.opt.Content.Measures.For(m.session.Groups), m.session.Lang, b.ft()))
 	return md.String(), true
 }
 
@@ -200,4 +202,17 @@ func (b *baselineScreen) paste(m *Model, s string) bool {
 	b.keep()
 	m.refresh(true)
 	return true
+}
+
+// measureSources lists where each measure asked comes from and the terms
+// it is used under, so a licensed instrument a clinic adds says whose
+// licence it is used under.
+func measureSources(ms model.Measures, lang model.Lang, ft *wording.FollowUp) string {
+	var md strings.Builder
+	md.WriteString("**" + ft.Sources + "**\n\n")
+	for _, m := range ms {
+		mw := m.In(lang)
+		fmt.Fprintf(&md, "- %s: %s %s\n", mw.Name, oneLine(mw.Source), oneLine(mw.Licence))
+	}
+	return md.String() + "\n"
 }

@@ -289,6 +289,7 @@ func (m *Model) helpBar(bindings []key.Binding) (string, []zone) {
 		}
 		if x+lipgloss.Width(gap)+lipgloss.Width(item) > w {
 			b.WriteString(st.Ellipsis.Render(" …"))
+			zones = append(zones, zone{x, 0, x + 2, 1, pressKey{m.keys.Help}}) // the rest is in the help
 			break
 		}
 		b.WriteString(gap + item)

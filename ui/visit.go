@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -50,6 +51,9 @@ type Visit struct {
 	keys   formKeys
 	quitK  key.Binding
 	saveK  key.Binding
+	langK  key.Binding
+	helpK  key.Binding
+	help   help.Model
 	st     styles
 	ft     *wording.FollowUp
 	vp     viewport.Model
@@ -58,6 +62,7 @@ type Visit struct {
 
 	notice   string
 	asking   bool // the quit question is open
+	helping  bool // the keys are listed in place of the form
 	saved    *model.VisitRecord
 	quitting bool
 }
@@ -67,15 +72,36 @@ func NewVisit(opt VisitOptions) *Visit {
 	if opt.Lang == "" {
 		opt.Lang = opt.Session.Lang
 	}
-	v := &Visit{opt: opt, keys: newFormKeys(), ft: wording.FollowUpFor(opt.Lang), width: 80, height: 24, vp: viewport.New()}
-	v.quitK = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", wording.For(opt.Lang).KeyQuit))
-	v.saveK = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", v.ft.KeySave))
+	v := &Visit{opt: opt, keys: newFormKeys(), width: 80, height: 24, vp: viewport.New(), help: help.New()}
 	// No question to the terminal about its background: the auto style is
 	// the one that reads on both.
 	v.st = newStyles(doc.Unknown(opt.Style), opt.Glyphs == "ascii")
-	v.form = form{fields: v.fields()}
+	v.setLang(opt.Lang)
 	v.form.move(0)
 	return v
+}
+
+// setLang words the visit in a language, as the l key does on every
+// screen: the lines are built again in it, keeping what was entered and
+// the line in focus.
+func (v *Visit) setLang(l model.Lang) {
+	v.opt.Lang, v.ft = l, wording.FollowUpFor(l)
+	t := wording.For(l)
+	v.quitK = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", t.KeyQuit))
+	v.saveK = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", v.ft.KeySave))
+	v.langK = key.NewBinding(key.WithKeys("l", "L"), key.WithHelp("l", wording.LanguageNames[nextLang(l)]))
+	v.helpK = key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp))
+	old := v.form
+	v.form = v.newForm()
+	for _, ff := range v.form.fields {
+		if was := old.field(ff.id); was != nil {
+			ff.digits, ff.yes = was.digits, was.yes
+			ff.text.SetValue(was.text.Value())
+		}
+	}
+	if len(old.fields) > 0 {
+		v.form.move(old.focus)
+	}
 }
 
 func (v *Visit) page() *content.Page { return v.opt.Content.Page(v.opt.Lang, model.StepBaseline) }
@@ -88,20 +114,17 @@ func (v *Visit) section(id string) string {
 	return ""
 }
 
-// fields are the visit's lines: the measures of the session's groups, the
-// impression of change, side effects, the Decision Regret Scale where the
-// content switches it on, and the decision. A kiosk keeps the patient's.
-func (v *Visit) fields() []*formField {
-	readBack := []model.Activity{}
+// newForm is the visit's lines: the measures of the session's groups,
+// the impression of change, side effects, the Decision Regret Scale where
+// the content switches it on, and the decision. A kiosk keeps the
+// patient's.
+func (v *Visit) newForm() form {
+	var readBack []model.Activity
 	if b := v.opt.Session.Baseline; b != nil {
 		readBack = b.Activities
 	}
-	out := measureFields(v.page(), v.opt.Session.Groups, v.ft, readBack)
-	for _, ff := range out {
-		if strings.HasPrefix(ff.id, "activity-") {
-			ff.question = v.section("psfs-again") + " " + ff.question
-		}
-	}
+	f := measureForm(v.opt.Content.Measures, v.opt.Lang, v.opt.Session.Groups, v.ft, readBack, true)
+	out := f.fields
 	imp := &formField{id: "impression", label: v.ft.Impression, question: v.section("impression"), min: 1, max: 7, patient: true}
 	for i := model.VeryMuchImproved; i <= model.VeryMuchWorse; i++ {
 		imp.scale = append(imp.scale, v.section(fmt.Sprintf("impression-%d", i)))
@@ -114,7 +137,10 @@ func (v *Visit) fields() []*formField {
 	out = append(out, &formField{id: "side-effects-text", label: v.ft.SideText, question: v.section("side-effects-text"), kind: fieldText, text: text, patient: true})
 	if content.RegretOn(v.page()) {
 		for i := 1; i <= model.RegretItems; i++ {
-			out = append(out, &formField{id: fmt.Sprintf("regret-%d", i), label: v.section(fmt.Sprintf("regret-%d", i)), question: v.section("regret-intro"), min: 1, max: 5, patient: true})
+			// Unaltered and cited, as the scale's terms ask. No 0–100 score
+			// is computed: the fact base does not give the authors' scoring.
+			out = append(out, &formField{id: fmt.Sprintf("regret-%d", i), label: v.section(fmt.Sprintf("regret-%d", i)),
+				question: v.section("regret-intro") + " (" + v.section("regret-citation") + ")", min: 1, max: 5, patient: true})
 		}
 	}
 	dec := &formField{id: "decision", label: v.ft.Decision, min: 1, max: len(model.Decisions)}
@@ -131,7 +157,8 @@ func (v *Visit) fields() []*formField {
 		}
 		out = mine
 	}
-	return out
+	f.fields = out
+	return f
 }
 
 // Record is the visit as the form holds it, and what keeps it from being
@@ -159,15 +186,21 @@ func (v *Visit) Record() (model.VisitRecord, []string) {
 			rec.Decision = model.Decisions[n-1]
 		}
 	}
+	missing := 0 // the first statement left unanswered
 	for i := 1; i <= model.RegretItems; i++ {
 		if ff := v.form.field(fmt.Sprintf("regret-%d", i)); ff != nil {
 			if n, ok := ff.value(); ok {
 				rec.Regret = append(rec.Regret, n)
+			} else if missing == 0 {
+				missing = i
 			}
 		}
 	}
-	if n := len(rec.Regret); n != 0 && n != model.RegretItems {
-		problems = append(problems, fmt.Sprintf(v.ft.NeedScore, n+1))
+	if len(rec.Regret) != 0 && missing != 0 {
+		problems = append(problems, fmt.Sprintf(v.ft.NeedRegret, missing))
+	}
+	if err := v.opt.Content.Measures.Check(a); err != nil {
+		problems = append(problems, err.Error())
 	}
 	return rec, problems
 }
@@ -197,6 +230,12 @@ func (v *Visit) paste(s string) bool {
 
 func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
 	v.notice = ""
+	if v.helping {
+		if key.Matches(k, v.helpK) || k.String() == "esc" || k.String() == "enter" {
+			v.helping = false
+		}
+		return nil
+	}
 	if v.asking {
 		switch strings.ToLower(k.String()) {
 		case "y":
@@ -220,6 +259,13 @@ func (v *Visit) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case k.String() == "pgup":
 		v.vp.PageUp()
+		return nil
+	case v.form.typing(): // a text line takes letters
+	case key.Matches(k, v.langK):
+		v.setLang(nextLang(v.opt.Lang))
+		return nil
+	case key.Matches(k, v.helpK):
+		v.helping = true
 		return nil
 	}
 	_, notice, cmd := v.form.key(k, v.keys, v.ft)
@@ -266,7 +312,7 @@ func (v *Visit) followUp() (doc.FollowUp, bool) {
 	}
 	today, _ := v.Record()
 	window, _ := model.AssessmentWindow(rec.Groups)
-	return doc.FollowUpOf(rec, append(append([]model.VisitRecord{}, v.opt.Earlier...), today), window)
+	return doc.FollowUpOf(rec, append(append([]model.VisitRecord{}, v.opt.Earlier...), today), window, v.opt.Content.Measures)
 }
 
 func (v *Visit) View() tea.View {
@@ -309,7 +355,11 @@ func (v *Visit) View() tea.View {
 	top, bottom := strings.Join(head, "\n"), strings.Join(foot, "\n")
 	v.vp.SetWidth(w)
 	v.vp.SetHeight(max(1, v.height-lipgloss.Height(top)-lipgloss.Height(bottom)))
-	v.vp.SetContent(v.body(w))
+	body := v.body(w)
+	if v.helping {
+		body = v.helpView(w)
+	}
+	v.vp.SetContent(body)
 	view.SetContent(lipgloss.NewStyle().Margin(0, 1).Render(top + "\n" + v.vp.View() + "\n" + bottom))
 	return view
 }
@@ -342,7 +392,31 @@ func (v *Visit) courseView(w int) string {
 	return v.st.Title.Render(v.ft.EarlierAnswers) + "\n" + doc.Timeline(f, v.opt.Lang, w, v.opt.Glyphs == "ascii")
 }
 
-func (v *Visit) helpLine() string {
+// bindings are the visit's keys, as the help line and the help list
+// name them.
+func (v *Visit) bindings() []key.Binding {
 	t := wording.For(v.opt.Lang)
-	return strings.Join([]string{"↑/↓ " + v.ft.KeyField, "0-9 " + v.ft.KeyType, "y/n " + v.ft.KeyYesNo, "ctrl+s " + v.ft.KeySave, "pgup/pgdn " + t.KeyPage, "esc " + t.KeyQuit}, " • ")
+	named := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	return []key.Binding{named("↑/↓", v.ft.KeyField), named("0-9", v.ft.KeyType), named("y/n", v.ft.KeyYesNo), v.saveK,
+		named("pgup/pgdn", t.KeyPage), v.langK, v.helpK, v.quitK}
+}
+
+func (v *Visit) helpLine() string {
+	var items []string
+	for _, b := range v.bindings() {
+		items = append(items, b.Help().Key+" "+b.Help().Desc)
+	}
+	return strings.Join(items, " • ")
+}
+
+// helpView lists the keys, as the help dialog of every other screen does.
+func (v *Visit) helpView(w int) string {
+	t := wording.For(v.opt.Lang)
+	v.help.SetWidth(w)
+	keys, _ := packKeys(v.help, [][]key.Binding{v.bindings()}, w) // the visit takes no clicks
+	lines := append([]string{v.st.DialogTitle.Render(t.HelpTitle), ""}, keys...)
+	lines = append(lines, "", v.st.Muted.Render(ansi.Truncate(t.HelpClose, w, "…")))
+	return strings.Join(lines, "\n")
 }

@@ -31,7 +31,9 @@ func kneeSession(t *testing.T, store records.Store) model.Record {
 
 func newVisit(t *testing.T, opt VisitOptions, at time.Time) *Visit {
 	t.Helper()
-	opt.Content = realContent(t)
+	if opt.Content == nil {
+		opt.Content = realContent(t)
+	}
 	opt.Now = func() time.Time { return at }
 	v := NewVisit(opt)
 	v.Update(tea.WindowSizeMsg{Width: 100, Height: 400}) // tall: the whole course in view

@@ -3,23 +3,22 @@ package wording
 import "stemcounsel/model"
 
 // Course is the wording of a follow-up's course as the documents show
-// it: the timeline and the visits in the records. The names of the
-// measures and decisions, and the labels the visit screen shares, are
-// FollowUp's, so a measure is called the same on screen and on paper.
+// it: the timeline and the visits in the records. The measures' names,
+// units and directions are content's (model.MeasureWords); the decisions
+// and the labels the visit screen shares are FollowUp's, so a measure is
+// called the same on screen and on paper.
 type Course struct {
 	Title       string
-	OwnCourse   string            // the patient's course is theirs, not a trial group's result
-	Direction   string            // every chart: up is better
-	DayFormat   string            // a visit's date, as time.Format takes it
-	NotValidVI  string            // the Vietnamese wording of the scales is not validated
-	UpMeans     map[string]string // what "up" means on a measure's chart
-	PercentAxis string            // "% change from the first measurement"
-	PointsAxis  string            // "change from the first measurement, in %s"
-	Reading     string            // words only: "%[1]s; up means %[2]s; a change counts from %[3]s"
+	OwnCourse   string // the patient's course is theirs, not a trial group's result
+	Direction   string // every chart: up is better
+	DayFormat   string // a visit's date, as time.Format takes it
+	NotValidVI  string // the Vietnamese wording of the scales is not validated
+	PercentAxis string // "% change from the first measurement"
+	PointsAxis  string // "change from the first measurement, in %s"
+	Reading     string // words only: "%[1]s; up means %[2]s; a change counts from %[3]s"
 	DecimalMark string
-	Unit, Units map[string]string // a measure's unit, one and many, by measure id
-	Months      string            // the time axis
-	Window      string            // "%s end of the assessment window: %s"
+	Months      string // the time axis
+	Window      string // "%s end of the assessment window: %s"
 	NoWindow    string
 	Beyond      string // legend: "%s beyond the detectable change (%s)"
 	Within      string // legend: "%s within it: not counted as a change"
@@ -34,7 +33,7 @@ type Course struct {
 	Counted     string // beyond the detectable change
 	NotCounted  string
 	NoBaseline  string // "%s: no first measurement, so no change is shown"
-	Activities  string // "activities (one counts from %d points): %s"
+	Activities  string // "activities (one counts from %s): %s", e.g. "3 points"
 	Activity    string // "%[1]s %[2]d → %[3]d" one PSFS activity
 	Counts      string // after an activity beyond its detectable change
 	HardTitle   string
@@ -65,45 +64,35 @@ func inLang[T any](tables map[model.Lang]*T, lang model.Lang) *T {
 
 var courses = map[model.Lang]*Course{
 	model.LangVI: {
-		Title:      "Diễn tiến theo dõi",
-		OwnCourse:  "Đây là diễn tiến của riêng người bệnh này, đo tại phòng khám. Đây không phải kết quả của nhóm bệnh nhân trong một thử nghiệm nào.",
-		Direction:  "Trên mọi biểu đồ: lên trên là tốt hơn, xuống dưới là xấu hơn.",
-		DayFormat:  "02/01/2006",
-		NotValidVI: "Bản tiếng Việt của các thang đo này chưa được thẩm định.",
-		UpMeans: map[string]string{
-			"pain-usual": "ít đau hơn", "pain-worst": "ít đau hơn", "psfs": "làm dễ hơn",
-			"mmrc": "ít khó thở hơn", "mrs": "ít tàn tật hơn", "nyha": "ít triệu chứng hơn", "six-minute-walk": "đi xa hơn",
-		},
+		Title:       "Diễn tiến theo dõi",
+		OwnCourse:   "Đây là diễn tiến của riêng người bệnh này, đo tại phòng khám. Đây không phải kết quả của nhóm bệnh nhân trong một thử nghiệm nào.",
+		Direction:   "Trên mọi biểu đồ: lên trên là tốt hơn, xuống dưới là xấu hơn.",
+		DayFormat:   "02/01/2006",
+		NotValidVI:  "Bản tiếng Việt của các thang đo này chưa được thẩm định.",
 		PercentAxis: "% thay đổi so với lần đo đầu",
 		PointsAxis:  "thay đổi so với lần đo đầu, tính bằng %s",
 		Reading:     "%[1]s; tốt hơn nghĩa là %[2]s; tính là thay đổi khi từ %[3]s trở lên.",
 		DecimalMark: ",",
-		Unit: map[string]string{
-			"pain-usual": "điểm", "pain-worst": "điểm", "psfs": "điểm", "mmrc": "độ", "mrs": "độ", "nyha": "độ", "six-minute-walk": "m",
-		},
-		Units: map[string]string{
-			"pain-usual": "điểm", "pain-worst": "điểm", "psfs": "điểm", "mmrc": "độ", "mrs": "độ", "nyha": "độ", "six-minute-walk": "m",
-		},
-		Months:     "tháng sau lần đo đầu",
-		Window:     "%s hết khoảng thời gian đánh giá của nhóm bệnh: %s",
-		NoWindow:   "Nhóm bệnh này chưa có khoảng thời gian đánh giá.",
-		Beyond:     "%s vượt mức thay đổi phát hiện được (%s)",
-		Within:     "%s trong mức đó: chưa tính là thay đổi",
-		OrPoints:   "%s hoặc %s",
-		MonthOne:   "%s tháng",
-		MonthMany:  "%s tháng",
-		First:      "lần đo đầu %s: %s",
-		VisitLine:  "%[1]s (%[2]s): %[3]s → %[4]s, %[5]s",
-		Better:     "tốt hơn %s",
-		Worse:      "xấu hơn %s",
-		Same:       "không đổi",
-		Counted:    "vượt mức thay đổi phát hiện được",
-		NotCounted: "trong mức thay đổi phát hiện được, chưa tính là thay đổi",
-		NoBaseline: "%s: chưa có lần đo đầu nên chưa thể hiện thay đổi.",
-		Activities: "từng hoạt động (tính là thay đổi khi từ %d điểm trở lên): %s",
-		Activity:   "%[1]s %[2]d → %[3]d",
-		Counts:     "vượt mức",
-		HardTitle:  "Vì sao khó đọc một thay đổi",
+		Months:      "tháng sau lần đo đầu",
+		Window:      "%s hết khoảng thời gian đánh giá của nhóm bệnh: %s",
+		NoWindow:    "Nhóm bệnh này chưa có khoảng thời gian đánh giá.",
+		Beyond:      "%s vượt mức thay đổi phát hiện được (%s)",
+		Within:      "%s trong mức đó: chưa tính là thay đổi",
+		OrPoints:    "%s hoặc %s",
+		MonthOne:    "%s tháng",
+		MonthMany:   "%s tháng",
+		First:       "lần đo đầu %s: %s",
+		VisitLine:   "%[1]s (%[2]s): %[3]s → %[4]s, %[5]s",
+		Better:      "tốt hơn %s",
+		Worse:       "xấu hơn %s",
+		Same:        "không đổi",
+		Counted:     "vượt mức thay đổi phát hiện được",
+		NotCounted:  "trong mức thay đổi phát hiện được, chưa tính là thay đổi",
+		NoBaseline:  "%s: chưa có lần đo đầu nên chưa thể hiện thay đổi.",
+		Activities:  "từng hoạt động (tính là thay đổi khi từ %s trở lên): %s",
+		Activity:    "%[1]s %[2]d → %[3]d",
+		Counts:      "vượt mức",
+		HardTitle:   "Vì sao khó đọc một thay đổi",
 		HardNotes: []string{
 			"Ở người trên 50 tuổi bị đau gối, khoảng 1/4 đến 1/3 số người có lúc đau cao hơn mức thường ngày của họ từ 2 điểm trở lên trong vòng 6 tháng, dù không có điều trị mới nào. Một thay đổi cỡ đó có thể chỉ là dao động tự nhiên.",
 			"Trong 50 thử nghiệm về thoái hóa khớp gối (khoảng 4.000 người), người được tiêm nước muối sinh lý (giả dược) cũng đỡ đau, và cảm giác đỡ đau kéo dài tới 6 tháng. Vì vậy đỡ đau sau một mũi tiêm chưa cho biết chính sản phẩm được tiêm có tác dụng.",
@@ -134,45 +123,35 @@ var courses = map[model.Lang]*Course{
 		},
 	},
 	model.LangEN: {
-		Title:      "Follow-up course",
-		OwnCourse:  "This is this patient's own course, measured at the clinic. It is not the result of a group of patients in any trial.",
-		Direction:  "On every chart: up is better, down is worse.",
-		DayFormat:  "2 Jan 2006",
-		NotValidVI: "The Vietnamese wording of these scales has not yet been validated.",
-		UpMeans: map[string]string{
-			"pain-usual": "less pain", "pain-worst": "less pain", "psfs": "easier to do",
-			"mmrc": "less breathless", "mrs": "less disability", "nyha": "fewer symptoms", "six-minute-walk": "walked further",
-		},
+		Title:       "Follow-up course",
+		OwnCourse:   "This is this patient's own course, measured at the clinic. It is not the result of a group of patients in any trial.",
+		Direction:   "On every chart: up is better, down is worse.",
+		DayFormat:   "2 Jan 2006",
+		NotValidVI:  "The Vietnamese wording of these scales has not yet been validated.",
 		PercentAxis: "% change from the first measurement",
 		PointsAxis:  "change from the first measurement, in %s",
 		Reading:     "%[1]s; better means %[2]s; a change counts from %[3]s.",
 		DecimalMark: ".",
-		Unit: map[string]string{
-			"pain-usual": "point", "pain-worst": "point", "psfs": "point", "mmrc": "grade", "mrs": "grade", "nyha": "class", "six-minute-walk": "m",
-		},
-		Units: map[string]string{
-			"pain-usual": "points", "pain-worst": "points", "psfs": "points", "mmrc": "grades", "mrs": "grades", "nyha": "classes", "six-minute-walk": "m",
-		},
-		Months:     "months after the first measurement",
-		Window:     "%s end of the group's assessment window: %s",
-		NoWindow:   "This group has no assessment window yet.",
-		Beyond:     "%s beyond the detectable change (%s)",
-		Within:     "%s within it: not counted as a change",
-		OrPoints:   "%s or %s",
-		MonthOne:   "%s month",
-		MonthMany:  "%s months",
-		First:      "first measurement %s: %s",
-		VisitLine:  "%[1]s (%[2]s): %[3]s → %[4]s, %[5]s",
-		Better:     "%s better",
-		Worse:      "%s worse",
-		Same:       "no change",
-		Counted:    "beyond the detectable change",
-		NotCounted: "within the detectable change, not counted as a change",
-		NoBaseline: "%s: no first measurement, so no change is shown.",
-		Activities: "each activity (a change counts from %d points): %s",
-		Activity:   "%[1]s %[2]d → %[3]d",
-		Counts:     "beyond it",
-		HardTitle:  "Why a change is hard to read",
+		Months:      "months after the first measurement",
+		Window:      "%s end of the group's assessment window: %s",
+		NoWindow:    "This group has no assessment window yet.",
+		Beyond:      "%s beyond the detectable change (%s)",
+		Within:      "%s within it: not counted as a change",
+		OrPoints:    "%s or %s",
+		MonthOne:    "%s month",
+		MonthMany:   "%s months",
+		First:       "first measurement %s: %s",
+		VisitLine:   "%[1]s (%[2]s): %[3]s → %[4]s, %[5]s",
+		Better:      "%s better",
+		Worse:       "%s worse",
+		Same:        "no change",
+		Counted:     "beyond the detectable change",
+		NotCounted:  "within the detectable change, not counted as a change",
+		NoBaseline:  "%s: no first measurement, so no change is shown.",
+		Activities:  "each activity (a change counts from %s): %s",
+		Activity:    "%[1]s %[2]d → %[3]d",
+		Counts:      "beyond it",
+		HardTitle:   "Why a change is hard to read",
 		HardNotes: []string{
 			"Among people over 50 with knee pain, about 1 in 4 to 1 in 3 have spells of pain 2 points or more above their usual level within six months, with no new treatment. A change that size may be only the usual swing.",
 			"In 50 knee osteoarthritis trials (about 4,000 people), people given injections of salt water (a placebo) also had less pain, and the relief lasted up to 6 months. So less pain after an injection does not show that the injected product itself worked.",

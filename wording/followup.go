@@ -3,10 +3,10 @@ package wording
 import "stemcounsel/model"
 
 // FollowUp is the wording of the baseline step and the follow-up visit, in
-// one language. The measures' own questions are content (the baseline
-// page); these are the labels and messages around them.
+// one language. The measures' names and questions are content (each
+// measure's file, the baseline page); these are the labels and messages
+// around them.
 type FollowUp struct {
-	MeasureNames  map[string]string         // short names of the measures, by id
 	DecisionNames map[model.Decision]string // what the doctor and patient decide
 	YesNo         map[bool]string
 
@@ -16,9 +16,12 @@ type FollowUp struct {
 	NotEntered              string
 	OffScale                string // "%s: %s is off the scale %d to %d"
 	NeedName, NeedScore     string // "Activity %d …"
+	NeedRegret              string // "Statement %d of the Decision Regret Scale …"
 	TooLong                 string // "%s: up to %d digits"
 
 	BaselineNotNeeded, BaselinePractice, BaselineHint string
+	Sources                                           string // heading: each measure's source and terms of use
+	NotValidated                                      string // after a question worded in a translation not yet validated
 
 	VisitTitle, PracticeVisit, KioskVisit string
 	OlderRelease, NoBaseline              string
@@ -42,11 +45,6 @@ func FollowUpFor(lang model.Lang) *FollowUp {
 
 var followUps = map[model.Lang]*FollowUp{
 	model.LangVI: {
-		MeasureNames: map[string]string{
-			"pain-worst": "Đau nhất, tuần qua (0–10)", "pain-usual": "Đau thường ngày, tuần qua (0–10)",
-			"psfs": "Hoạt động (PSFS, trung bình)", "mmrc": "Khó thở (mMRC, 0–4)", "mrs": "Rankin sửa đổi (0–6)",
-			"nyha": "Phân độ NYHA (1–4)", "six-minute-walk": "Đi bộ 6 phút (mét)",
-		},
 		DecisionNames: map[model.Decision]string{
 			model.DecisionContinue: "Tiếp tục", model.DecisionStop: "Ngừng",
 			model.DecisionRefer: "Chuyển khám nơi khác", model.DecisionUndecided: "Chưa quyết định",
@@ -62,10 +60,13 @@ var followUps = map[model.Lang]*FollowUp{
 		OffScale:          "%s: %s nằm ngoài thang %d đến %d",
 		NeedName:          "Hoạt động %d đã có điểm nhưng chưa có tên: ghi tên theo lời người bệnh, hoặc xóa điểm.",
 		NeedScore:         "Hoạt động %d chưa có điểm.",
+		NeedRegret:        "Câu %d của thang đo hối tiếc về quyết định chưa có câu trả lời: thang được hỏi đủ cả năm câu, hoặc bỏ trống cả.",
 		TooLong:           "%s: tối đa %d chữ số",
-		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn khám đánh giá”.",
+		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn buổi đánh giá”.",
 		BaselinePractice:  "Thực hành: nhập số đo của người bệnh giả định. Không lưu dữ liệu của người bệnh nào.",
 		BaselineHint:      "↑/↓ chọn dòng, gõ số hoặc chữ; → sang bước sau. Có thể để trống thang không đo.",
+		Sources:           "Nguồn và điều kiện sử dụng của từng thang đo",
+		NotValidated:      "bản dịch này chưa được thẩm định",
 		VisitTitle:        "Tái khám lần %d, buổi %s",
 		PracticeVisit:     "Tái khám thực hành (buổi tập huấn): không có dữ liệu người bệnh",
 		KioskVisit:        "Tái khám: phần bạn tự trả lời",
@@ -90,11 +91,6 @@ var followUps = map[model.Lang]*FollowUp{
 		KioskVisitHint:    "Bạn đến tái khám? Nhấn v và nhập mã trên tờ giấy của bạn.",
 	},
 	model.LangEN: {
-		MeasureNames: map[string]string{
-			"pain-worst": "Pain at its worst, last week (0–10)", "pain-usual": "Usual pain, last week (0–10)",
-			"psfs": "Activities (PSFS, average)", "mmrc": "Breathlessness (mMRC, 0–4)", "mrs": "Modified Rankin (0–6)",
-			"nyha": "NYHA class (1–4)", "six-minute-walk": "6-minute walk (metres)",
-		},
 		DecisionNames: map[model.Decision]string{
 			model.DecisionContinue: "Continue", model.DecisionStop: "Stop",
 			model.DecisionRefer: "Refer", model.DecisionUndecided: "Undecided",
@@ -110,10 +106,13 @@ var followUps = map[model.Lang]*FollowUp{
 		OffScale:          "%s: %s is off the scale %d to %d",
 		NeedName:          "Activity %d has a score but no name: write it in the patient's words, or clear the score.",
 		NeedScore:         "Activity %d has no score yet.",
+		NeedRegret:        "Statement %d of the Decision Regret Scale has no answer yet: the scale is answered whole, or left empty.",
 		TooLong:           "%s: up to %d digits",
 		BaselineNotNeeded: "No baseline is needed: the next step agreed is not an assessment or treatment. To take one, go back and choose “Assessment booked”.",
 		BaselinePractice:  "Practice: enter the persona's numbers. No patient's data is kept.",
 		BaselineHint:      "↑/↓ choose a line, type numbers or words; → for the next step. Leave a scale empty if it is not measured.",
+		Sources:           "Each measure's source and terms of use",
+		NotValidated:      "this translation is not yet validated",
 		VisitTitle:        "Follow-up visit %d, session %s",
 		PracticeVisit:     "Practice visit (training session): no patient's data",
 		KioskVisit:        "Follow-up: the parts you answer yourself",

@@ -2,6 +2,7 @@ package wording
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"stemcounsel/model"
@@ -32,15 +33,9 @@ func TestTextComplete(t *testing.T) {
 	}
 }
 
-// TestCourseComplete: the course's wording is whole in every
-// language, with a direction and a unit for every measure.
+// TestCourseComplete: the course's wording is whole in every language.
 func TestCourseComplete(t *testing.T) {
-	var measures []string
-	for _, m := range model.Measures {
-		measures = append(measures, m.ID)
-	}
 	enums := map[string]any{
-		"UpMeans": measures, "Unit": measures, "Units": measures,
 		"Impressions":     []model.Impression{model.ImpressionUnset, model.VeryMuchImproved, model.MuchImproved, model.MinimallyImproved, model.NoChange, model.MinimallyWorse, model.MuchWorse, model.VeryMuchWorse},
 		"SideEffectNames": []string{"fever", "injection_site_infection", "new_pain", "other"},
 	}
@@ -92,6 +87,17 @@ func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[strin
 			}
 		default:
 			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		}
+	}
+}
+
+// TestBaselineHintNamesTheOption: the hint to go back and choose the next
+// step names the option exactly as the next-step screen labels it.
+func TestBaselineHintNamesTheOption(t *testing.T) {
+	for _, lang := range model.Langs {
+		text := For(lang)
+		if name, hint := text.NextStepNames[model.NextAssessmentBooked], FollowUpFor(lang).BaselineNotNeeded; !strings.Contains(hint, "“"+name+"”") {
+			t.Errorf("%s: %q does not name the option %q", lang, hint, name)
 		}
 	}
 }

@@ -68,11 +68,15 @@ func runVisits(t *testing.T, open Opener) {
 			t.Fatal("the session's record changed")
 		}
 	})
-	t.Run("VisitOffItsScaleIsRefused", func(t *testing.T) {
+	// A store does not know the clinic's measures (their scales are checked
+	// where a score is entered), but it refuses what no measure could hold.
+	t.Run("VisitWithNoScoreOfAMeasureIsRefused", func(t *testing.T) {
 		s, _ := open(t)
 		must(t, s.Close(Ended("ACD349", model.Yes, 1, model.StatusFinished), []byte("# record\n")))
-		if _, err := s.AddVisit(Visit("ACD349", 30, 11)); err == nil {
-			t.Fatal("a pain of 11 was kept")
+		v := Visit("ACD349", 30, 4)
+		v.Scores["Pain\x1b[2J"] = 4
+		if _, err := s.AddVisit(v); err == nil {
+			t.Fatal("a score under a name no measure has was kept")
 		}
 		if got, _ := s.Visits("ACD349"); len(got) != 0 {
 			t.Fatalf("kept %+v", got)
