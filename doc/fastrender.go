@@ -18,7 +18,7 @@ import (
 )
 
 // The fast path renders the Markdown doc produces (headings, paragraphs,
-// emphasis, lists, comments) in one pass over goldmark's tree, to the
+// emphasis, lists, code blocks, comments) in one pass over goldmark's tree, to the
 // same text, colours and emphasis as Glamour and Render's clean-up: it
 // lays the text out as Glamour's writers do, without their padding and
 // per-cell colour codes, which are most of the time Glamour takes. A
@@ -54,7 +54,8 @@ func fastStyle(cfg ansi.StyleConfig) bool {
 			return false
 		}
 	}
-	return cfg.Paragraph.Indent == nil && cfg.Paragraph.Margin == nil &&
+	h := cfg.HTMLBlock // a comment shows nothing while its style adds no marks
+	return h.BlockPrefix == "" && h.Prefix == "" && h.Suffix == "" && h.BlockSuffix == "" &&
 		cfg.CodeBlock.Theme == "" && cfg.CodeBlock.Chroma == nil && cfg.CodeBlock.Format == ""
 }
 
@@ -189,14 +190,11 @@ func (t *styled) addFrom(u *styled, from, to int) {
 	t.s = append(t.s, u.s[from:to]...)
 }
 
-// frame is a block on Glamour's stack: its cascaded style.
-type frame struct{ style ansi.StyleBlock }
-
 type fastRenderer struct {
 	cfg    *ansi.StyleConfig
 	src    []byte
-	wrapAt int // Glamour's word-wrap width
-	stack  []frame
+	wrapAt int               // Glamour's word-wrap width
+	stack  []ansi.StyleBlock // Glamour's block stack: each block's cascaded style
 	looks  []look
 	ids    map[look]uint8
 }
@@ -233,28 +231,28 @@ func (r *fastRenderer) current() ansi.StyleBlock {
 	if len(r.stack) == 0 {
 		return ansi.StyleBlock{}
 	}
-	return r.stack[len(r.stack)-1].style
+	return r.stack[len(r.stack)-1]
 }
 
 func (r *fastRenderer) parent() ansi.StyleBlock {
 	if len(r.stack) < 2 {
 		return ansi.StyleBlock{}
 	}
-	return r.stack[len(r.stack)-2].style
+	return r.stack[len(r.stack)-2]
 }
 
-func (r *fastRenderer) push(s ansi.StyleBlock) { r.stack = append(r.stack, frame{s}) }
+func (r *fastRenderer) push(s ansi.StyleBlock) { r.stack = append(r.stack, s) }
 func (r *fastRenderer) pop()                   { r.stack = r.stack[:len(r.stack)-1] }
 
 // width is the room inside the blocks on the stack.
 func (r *fastRenderer) width() int {
 	var indent, margin uint
-	for _, f := range r.stack {
-		if f.style.Indent != nil {
-			indent += *f.style.Indent
+	for _, b := range r.stack {
+		if b.Indent != nil {
+			indent += *b.Indent
 		}
-		if f.style.Margin != nil {
-			margin += *f.style.Margin
+		if b.Margin != nil {
+			margin += *b.Margin
 		}
 	}
 	if int(indent+margin*2) > r.wrapAt {
