@@ -16,7 +16,7 @@ type corpusDoc struct{ name, md string }
 // content and the small fixture: each page of both languages, the options
 // page's three parts, every handout part for a patient and a doctor, the
 // trainer scripts, summaries and records of a fresh and of a full session,
-// and the follow-up part of a record.
+// a record with a typed amendment, and the follow-up part of a record.
 func renderCorpus(t *testing.T) []corpusDoc {
 	t.Helper()
 	var docs []corpusDoc
@@ -62,6 +62,10 @@ func renderCorpus(t *testing.T) []corpusDoc {
 					add(fmt.Sprintf("%s/summary/%s/%v", lang, role, full), Summary(s, b))
 					rec := s.Record(model.StatusFinished, b.Hash, b.ChecklistIDs, testClock)
 					add(fmt.Sprintf("%s/record/%s/%v", lang, role, full), Record(rec, b))
+					if full { // a note as typed, marks and all
+						note := "Hỏi lại: *liều* <b>2</b> & [x] #1 | ~ `a`\n1. - + ! «trích dẫn.»"
+						add(fmt.Sprintf("%s/amended/%s", lang, role), Record(rec, b)+Amendment(lang, s.Code, note, testClock))
+					}
 					if full {
 						visits := []model.VisitRecord{
 							{Number: 1, Visit: model.Visit{Assessment: measured(t, testClock.Add(month), 5, 7, 4, 4, 2), Decision: model.DecisionStop}},
