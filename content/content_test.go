@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -473,5 +474,60 @@ func TestQuizNeedsAGeneralQuestion(t *testing.T) {
 	}
 	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "en/quiz: the knowledge check needs at least one general question") {
 		t.Fatalf("no general question: %v", err)
+	}
+}
+
+// TestSectionBodiesAreTheLinesBetweenMarkers holds each section's body to
+// the lines between its marker and the next, joined and trimmed, for
+// every built-in page and for markers at the edges of a file.
+func TestSectionBodiesAreTheLinesBetweenMarkers(t *testing.T) {
+	pages := map[string]string{
+		"marker last, no newline": "---\nid: x\ntitle: X\n---\nIntro.\n<!-- section: a -->",
+		"empty sections":          "---\nid: x\ntitle: X\n---\n<!-- section: a -->\n<!-- section: b -->\n\n<!-- section: c -->\n",
+		"blank lines and spaces":  "---\nid: x\ntitle: X\n---\n\n  \n<!-- section: a -->\n  one \n\ntwo\n\n",
+		"windows line ends":       "---\r\nid: x\r\ntitle: X\r\n---\r\nIntro.\r\n<!-- section: a -->\r\nA.\r\n",
+		"front matter only":       "---\nid: x\ntitle: X\n---",
+	}
+	err := fs.WalkDir(Embedded(), ".", func(file string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(file, ".md") {
+			raw, _ := fs.ReadFile(Embedded(), file)
+			pages[file] = string(raw)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, raw := range pages {
+		p, _, lines := parseLines("en/pages/x.md", []byte(raw))
+		if p == nil {
+			t.Fatalf("%s: not parsed", name)
+		}
+		var want []Section
+		cur, body := Section{Name: "intro"}, []string{}
+		keep := func() {
+			cur.Body = strings.TrimSpace(strings.Join(body, "\n"))
+			if cur.Name != "intro" || cur.Body != "" {
+				want = append(want, cur)
+			}
+		}
+		closing := slices.IndexFunc(lines[1:], func(l string) bool { return strings.TrimSpace(l) == "---" }) + 1
+		for _, l := range lines[closing+1:] {
+			if m := sectionMarker.FindStringSubmatch(l); m != nil {
+				keep()
+				cur, body = Section{Name: m[1]}, nil
+				continue
+			}
+			body = append(body, l)
+		}
+		keep()
+		if len(p.Sections) != len(want) {
+			t.Fatalf("%s: %d sections, want %d", name, len(p.Sections), len(want))
+		}
+		for i, s := range p.Sections {
+			if s.Name != want[i].Name || s.Body != want[i].Body {
+				t.Errorf("%s: section %d is %q %q, want %q %q", name, i, s.Name, s.Body, want[i].Name, want[i].Body)
+			}
+		}
 	}
 }

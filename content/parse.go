@@ -128,23 +128,29 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 		}
 	}
 
+	// A section's body is the text between its marker and the next, kept
+	// as part of the file's text rather than a copy of its lines.
+	at := 0 // where lines[i] starts in text
+	for _, l := range lines[:end+1] {
+		at += len(l) + 1
+	}
 	cur := Section{Name: "intro", Line: end + 2}
-	var body []string
-	flush := func() {
-		cur.Body = strings.TrimSpace(strings.Join(body, "\n"))
+	bodyStart := min(at, len(text)) // the front matter may end the file
+	flush := func(bodyEnd int) {
+		cur.Body = strings.TrimSpace(text[bodyStart:max(bodyStart, bodyEnd)])
 		if cur.Name != "intro" || cur.Body != "" {
 			p.Sections = append(p.Sections, cur)
 		}
-		body = nil
 	}
-	for i := end + 1; i < len(lines); i++ {
+	for i := end + 1; i < len(lines); i, at = i+1, at+len(lines[i])+1 {
 		line := lines[i]
 		var m []string
 		if strings.HasPrefix(line, "<!--") { // most lines are spared the expression
 			m = sectionMarker.FindStringSubmatch(line)
 		}
 		if m != nil {
-			flush()
+			flush(at - 1)                              // up to the line break before the marker
+			bodyStart = min(at+len(line)+1, len(text)) // the marker may end the file
 			if !sectionName.MatchString(m[1]) {
 				probs.add(file, i+1, "section name %q must be lowercase words joined by \"-\"", m[1])
 			}
@@ -162,9 +168,8 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 		if strings.HasPrefix(line, "# ") {
 			probs.add(file, i+1, "no \"#\" title in the body: the app shows the front matter title")
 		}
-		body = append(body, line)
 	}
-	flush()
+	flush(len(text))
 	p.Lapsed = p.ReviewedBy != "" && p.ReviewedHash != reviewHash(lines)
 	return p, probs, lines
 }
