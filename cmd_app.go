@@ -52,7 +52,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
 		return 2
 	}
-	opt, err := f.options()
+	opt, err := f.options(ui.NewLocalRenderCache())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
