@@ -516,7 +516,7 @@ func TestSectionBodiesAreTheLinesBetweenMarkers(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, raw := range pages {
-		p, _, lines := parseLines("en/pages/x.md", []byte(raw))
+		p, _, lines := parseLines("en/pages/x.md", []byte(raw), false)
 		if p == nil {
 			t.Fatalf("%s: not parsed", name)
 		}

@@ -50,7 +50,7 @@ func (p *Page) frontField(key string) *string {
 // parsePage reads one file and checks each of its lines. It returns nil
 // when the file cannot be used at all.
 func parsePage(file string, raw []byte) (*Page, Problems) {
-	p, probs, lines := parseLines(file, raw)
+	p, probs, lines := parseLines(file, raw, false)
 	return p, append(probs, checkLines(file, lines)...)
 }
 
@@ -67,8 +67,8 @@ func checkLines(file string, lines []string) Problems {
 }
 
 // parseLines reads one file and returns its lines, leaving them to
-// checkLines.
-func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []string) {
+// checkLines. A file known to be NFC is not normalised again.
+func parseLines(file string, raw []byte, knownNFC bool) (_ *Page, probs Problems, lines []string) {
 	if !utf8.Valid(raw) {
 		probs.add(file, 0, "not valid UTF-8")
 		return nil, probs, nil
@@ -77,7 +77,10 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 		probs.add(file, 1, "the file starts with a byte-order mark; save it as UTF-8 without one")
 		raw = []byte(rest)
 	}
-	text := NFC(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	if !knownNFC {
+		text = NFC(text)
+	}
 	lines = strings.Split(text, "\n")
 
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
