@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -530,7 +531,7 @@ func TestSectionBodiesAreTheLinesBetweenMarkers(t *testing.T) {
 		}
 		closing := slices.IndexFunc(lines[1:], func(l string) bool { return strings.TrimSpace(l) == "---" }) + 1
 		for _, l := range lines[closing+1:] {
-			if m := sectionMarker.FindStringSubmatch(l); m != nil {
+			if m := markerExpression.FindStringSubmatch(l); m != nil {
 				keep()
 				cur, body = Section{Name: m[1]}, nil
 				continue
@@ -546,5 +547,45 @@ func TestSectionBodiesAreTheLinesBetweenMarkers(t *testing.T) {
 				t.Errorf("%s: section %d is %q %q, want %q %q", name, i, s.Name, s.Body, want[i].Name, want[i].Body)
 			}
 		}
+	}
+}
+
+// markerExpression is the section marker as a regular expression, the
+// definition sectionMarker is held to.
+var markerExpression = regexp.MustCompile(`^<!--\s*section:\s*(\S*)\s*-->\s*$`)
+
+// TestSectionMarkerMatchesItsExpression compares sectionMarker with the
+// expression on every line built from the marker's parts and the spaces,
+// dashes and characters that could confuse it.
+func TestSectionMarkerMatchesItsExpression(t *testing.T) {
+	parts := []string{"", " ", "\t", "\v", "\u00a0", "<!--", "<!-", "section:", "section", "a", "a-b", "-", "--", "-->", "->", ">", ":", "x y"}
+	var lines []string
+	var build func(prefix string, depth int)
+	build = func(prefix string, depth int) {
+		lines = append(lines, prefix)
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			build(prefix+p, depth-1)
+		}
+	}
+	build("", 4)
+	for _, head := range []string{"<!--", "<!-- ", "<!--\t"} {
+		build(head+"section:", 3)
+	}
+	markers := 0
+	for _, l := range lines {
+		name, ok := sectionMarker(l)
+		m := markerExpression.FindStringSubmatch(l)
+		if ok != (m != nil) || (ok && name != m[1]) {
+			t.Fatalf("%q: sectionMarker says %q %v, the expression %q", l, name, ok, m)
+		}
+		if ok {
+			markers++
+		}
+	}
+	if markers < 100 {
+		t.Fatalf("only %d of %d lines are markers: the test hardly tries any", markers, len(lines))
 	}
 }

@@ -6,10 +6,32 @@ import (
 	"unicode/utf8"
 )
 
-var (
-	sectionMarker = regexp.MustCompile(`^<!--\s*section:\s*(\S*)\s*-->\s*$`)
-	sectionName   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-)
+var sectionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// markerSpace is the white space of a section marker, \s of a regular
+// expression.
+const markerSpace = "\t\n\f\r "
+
+// sectionMarker reads a line "<!-- section: NAME -->", spaces allowed
+// around each part, and returns NAME. It matches exactly what the
+// expression ^<!--\s*section:\s*(\S*)\s*-->\s*$ does, without running one
+// for every line of every page at start-up.
+func sectionMarker(line string) (name string, ok bool) {
+	rest, ok := strings.CutPrefix(line, "<!--")
+	if !ok {
+		return "", false
+	}
+	rest, ok = strings.CutPrefix(strings.TrimLeft(rest, markerSpace), "section:")
+	if !ok {
+		return "", false
+	}
+	rest, ok = strings.CutSuffix(strings.Trim(rest, markerSpace), "-->")
+	name = strings.TrimRight(rest, markerSpace)
+	if !ok || strings.ContainsAny(name, markerSpace) {
+		return "", false
+	}
+	return name, true
+}
 
 // frontKeys are the front-matter keys a page may have, in the order the
 // "unknown key" message lists them.
@@ -147,22 +169,18 @@ func parseLines(file string, raw []byte, knownNFC bool) (_ *Page, probs Problems
 	}
 	for i := end + 1; i < len(lines); i, at = i+1, at+len(lines[i])+1 {
 		line := lines[i]
-		var m []string
-		if strings.HasPrefix(line, "<!--") { // most lines are spared the expression
-			m = sectionMarker.FindStringSubmatch(line)
-		}
-		if m != nil {
+		if name, ok := sectionMarker(line); ok {
 			flush(at - 1)                              // up to the line break before the marker
 			bodyStart = min(at+len(line)+1, len(text)) // the marker may end the file
-			if !sectionName.MatchString(m[1]) {
-				probs.add(file, i+1, "section name %q must be lowercase words joined by \"-\"", m[1])
+			if !sectionName.MatchString(name) {
+				probs.add(file, i+1, "section name %q must be lowercase words joined by \"-\"", name)
 			}
 			for _, s := range p.Sections {
-				if s.Name == m[1] {
-					probs.add(file, i+1, "section %q given twice", m[1])
+				if s.Name == name {
+					probs.add(file, i+1, "section %q given twice", name)
 				}
 			}
-			cur = Section{Name: m[1], Line: i + 1}
+			cur = Section{Name: name, Line: i + 1}
 			continue
 		}
 		if strings.HasPrefix(strings.TrimSpace(line), "<!--") && strings.Contains(line, "section") {

@@ -51,10 +51,15 @@ func Words(text string) int {
 	n, counted := 0, false // counted: this run already holds a letter or digit
 	for _, r := range text {
 		var space, word bool
-		if r < utf8.RuneSelf { // most of the text: no table lookups
+		switch {
+		case r < utf8.RuneSelf: // most of the text: no table look-ups
 			space = asciiSpace[r]
 			word = 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
-		} else {
+		case 0x100 <= r && r < 0x250 || 0x1E00 <= r && r < 0x1F00:
+			// Latin Extended-A, -B and Additional, where the Vietnamese
+			// letters are: every rune of them is a letter.
+			word = true
+		default:
 			space = unicode.IsSpace(r)
 			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
@@ -88,12 +93,13 @@ func (b *Bundle) MainPath(lang model.Lang, group string) []PageWords {
 // pathCounts is what every group's main path in a language reads alike:
 // the longest path is found without counting it once per group.
 type pathCounts struct {
-	pages map[*Page]int
-	quiz  []QuizItem // every question
+	pages map[*Page]int // a page's sections
+	items map[*Page]int // a checklist item's, its meaning aside
+	quiz  []QuizItem    // every question
 }
 
 func newPathCounts(b *Bundle, lang model.Lang) *pathCounts {
-	return &pathCounts{pages: map[*Page]int{}, quiz: b.quizItems(lang)}
+	return &pathCounts{pages: map[*Page]int{}, items: map[*Page]int{}, quiz: b.quizItems(lang)}
 }
 
 func (b *Bundle) mainPath(lang model.Lang, group string, shared *pathCounts) []PageWords {
@@ -106,7 +112,7 @@ func (b *Bundle) mainPath(lang model.Lang, group string, shared *pathCounts) []P
 		n := Words(p.Title) + Words(p.Evidence)
 		switch step {
 		case model.StepChecklist:
-			n += b.checklistWords(lang, group)
+			n += b.checklistWords(lang, group, shared.items)
 		case model.StepOutcome:
 			n += longestSection(p, OutcomeSections[:3])
 			n += sectionWords(p, "not-treating")
@@ -136,12 +142,17 @@ func (b *Bundle) mainPath(lang model.Lang, group string, shared *pathCounts) []P
 	return out
 }
 
-func (b *Bundle) checklistWords(lang model.Lang, group string) int {
+func (b *Bundle) checklistWords(lang model.Lang, group string, items map[*Page]int) int {
 	n := sectionWords(b.Page(lang, model.StepChecklist), "intro")
 	gp := b.Group(lang, group)
 	for _, id := range b.ChecklistIDs {
 		item := b.Item(lang, id)
-		n += Words(item.Title) + sectionWords(item, "question") + sectionWords(item, "why") + sectionWords(item, "revisit")
+		words, counted := items[item]
+		if !counted {
+			words = Words(item.Title) + sectionWords(item, "question") + sectionWords(item, "why") + sectionWords(item, "revisit")
+			items[item] = words
+		}
+		n += words
 		if text, ok := gp.Section("meaning-" + id); ok {
 			n += Words(text)
 		} else {
