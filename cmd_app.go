@@ -81,6 +81,9 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	purgeAbandoned(opt, stderr)
+	if f.kiosk && opt.Unencrypted { // the kiosk's screen is for patients: staff read this
+		fmt.Fprintln(stderr, wording.For(opt.Lang).Unencrypted)
+	}
 	leanHeap()
 	return runProgram(ui.New(opt), opt.Store, stderr)
 }
@@ -114,13 +117,13 @@ func offerResume(opt *ui.Options) {
 	}
 	opt.Unfinished = unfinished
 	fresh, store := opt.Code, opt.Store
-	opt.Resume = func(code string) (*model.Session, error) {
+	opt.Resume = func(code string) (*model.Session, string, error) {
 		s, rec, err := records.Resume(store, code, want)
-		if err == nil {
-			store.ReleaseCode(fresh) // the fresh session is left unused
-			revisitChanged(s, rec, opt.Content)
+		if err != nil {
+			return nil, "", err
 		}
-		return s, err
+		store.ReleaseCode(fresh) // the fresh session is left unused
+		return s, revisitChanged(s, rec, opt.Content), nil
 	}
 }
 

@@ -28,6 +28,8 @@ func runPlain(opt ui.Options, stdout, stderr io.Writer) int {
 	err := plain.Run(os.Stdin, stdout, plain.Options{
 		Content: opt.Content, Store: opt.Store, Now: opt.Now, Lang: opt.Lang, LangSet: opt.LangSet,
 		Role: opt.Role, Groups: opt.Groups, Code: opt.Code, Session: opt.Session, Notice: opt.Notice, Width: width,
+		AskConsent: opt.AskConsent, Terminal: opt.Terminal, RetainDays: opt.RetainDays,
+		Unfinished: opt.Unfinished, Resume: opt.Resume,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "stemcounsel:", err)

@@ -45,7 +45,7 @@ func TestE2EKnowledgeCheckStepper(t *testing.T) {
 	s.waitFor("Stem cells: what they are and are not")
 	toKnowledgeCheck(s)
 	s.keys("2")
-	s.waitFor("✓ [2]") // the chosen answer's own mark (its words may wrap)
+	s.waitFor("● [2]") // the chosen answer's own mark (its words may wrap)
 	s.keys("Enter")
 	s.waitFor("Question 2 of")
 	if strings.Contains(s.screen(), "Item 1 of 5") {

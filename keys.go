@@ -4,9 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"filippo.io/age"
+	"golang.org/x/term"
 
 	"stemcounsel/audit"
 	"stemcounsel/content"
@@ -41,7 +43,7 @@ func (k *keyFlags) sealer() (*records.Sealer, error) {
 		}
 	}
 	if k.identity != "" {
-		if ids, err = records.ReadIdentities(k.identity); err != nil {
+		if ids, err = records.ReadIdentities(k.identity, typedPassphrase(k.identity)); err != nil {
 			return nil, err
 		}
 	}
@@ -56,6 +58,21 @@ func (k *keyFlags) sealer() (*records.Sealer, error) {
 		}
 	}
 	return records.NewSealer(rs, ids), nil
+}
+
+// typedPassphrase asks for an identity file's passphrase on the terminal,
+// without echo; nil when standard input is not a terminal.
+func typedPassphrase(path string) func() (string, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return nil
+	}
+	return func() (string, error) {
+		fmt.Fprintf(os.Stderr, "Passphrase for %s: ", path)
+		pass, err := term.ReadPassword(fd)
+		fmt.Fprintln(os.Stderr)
+		return string(pass), err
+	}
 }
 
 // clinicStore is where the records are kept, opened with the keys: it

@@ -155,7 +155,7 @@ func TestImportAnEncryptedFolder(t *testing.T) {
 	if err := conn.QueryRow(ctx, `SELECT markdown FROM records WHERE code = 'ACD349'`).Scan(&markdown); err != nil {
 		t.Fatal(err)
 	}
-	ids, err := records.ReadIdentities(identity)
+	ids, err := records.ReadIdentities(identity, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,13 +3,20 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"filippo.io/age"
+	"filippo.io/age/armor"
 	"golang.org/x/crypto/bcrypt"
+
+	"stemcounsel/model"
 )
 
 // A kiosk given only the clinic's public key keeps the patient's typed
@@ -69,4 +76,49 @@ func TestE2EWarnsWhenRecordsAreUnencrypted(t *testing.T) {
 	s.waitFor("Records are kept unencrypted")
 	s.keys("C-c")
 	s.waitDead()
+}
+
+// TestE2EPassphraseProtectedIdentity: a clinic that keeps its identity
+// under a passphrase (age -p) types it at open's prompt, unechoed; the
+// wrong one is refused in words.
+func TestE2EPassphraseProtectedIdentity(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealedSession(t, dir, id.Recipient().String(), "ACD349", model.StatusFinished)
+	r, err := age.NewScryptRecipient("horse-battery-7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetWorkFactor(12)
+	var buf bytes.Buffer
+	aw := armor.NewWriter(&buf)
+	w, err := age.Encrypt(aw, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, id.String()+"\n")
+	w.Close()
+	aw.Close()
+	protected := writeTemp(t, buf.String())
+
+	for _, c := range []struct{ pass, want string }{{"wrong-one", "the passphrase does not open it"}, {"horse-battery-7", "ZEBRA cost question"}} {
+		s := startTmux(t, 100, 30, fmt.Sprintf("%s open ACD349 --records %s --identity %s", bin, dir, protected))
+		s.waitFor("Passphrase for " + protected)
+		s.run("send-keys", "-t", "e2e", "-l", c.pass)
+		time.Sleep(100 * time.Millisecond)
+		if strings.Contains(s.screen(), c.pass) {
+			t.Fatal("the passphrase is echoed")
+		}
+		s.keys("Enter")
+		s.waitDead()
+		s.waitOutput(c.want)
+	}
+	if c, _, errs := runCLI(t, "open", "ACD349", "--records", dir, "--identity", protected); c == 0 || !strings.Contains(errs, "protected by a passphrase") {
+		t.Fatalf("without a terminal open says a passphrase is needed: %d %q", c, errs)
+	}
 }

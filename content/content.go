@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -155,6 +156,16 @@ func (b *Bundle) Consent(lang model.Lang) *Page {
 		return set.Pages[ConsentPage]
 	}
 	return nil
+}
+
+// ConsentText is the consent question exactly as shown to the patient:
+// the page's title and text, with the days an unfinished record is kept
+// and the clinic's facts filled in (missing for a fact not given). Its hash
+// is kept as the evidence of what the patient read.
+func (b *Bundle) ConsentText(lang model.Lang, retainDays int, missing string) (title, body string) {
+	p := b.Consent(lang) // the validator requires it
+	body = strings.ReplaceAll(p.PatientText(), ConsentDays, strconv.Itoa(retainDays))
+	return p.Title, b.FillClinic(lang, body, missing)
 }
 
 // Page returns a step's page in a language. Group steps return the group page.

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -149,7 +150,7 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 		for _, con := range s.Concerns {
 			fmt.Fprintf(b, "- %s\n", t.ConcernNames[con])
 			if con == model.ConcernExpectations {
-				for _, id := range s.ExpectationMisses {
+				for _, id := range inQuizOrder(c, s, s.ExpectationMisses, func(id string) string { return id }) {
 					fmt.Fprintf(b, "  - %s\n", quizQuestion(c, s.Lang, id))
 				}
 			}
@@ -175,8 +176,8 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 			}
 			fmt.Fprintf(b, "%s.\n\n", line)
 		}
-		for _, a := range s.Quiz {
-			fmt.Fprintf(b, "- %s %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
+		for _, a := range inQuizOrder(c, s, s.Quiz, func(a model.QuizAnswer) string { return a.Item }) {
+			fmt.Fprintf(b, "- %s → %s", quizQuestion(c, s.Lang, a.Item), quizChoice(c, s.Lang, a.Item, a.Choice))
 			switch {
 			case clinician && a.Correct:
 				fmt.Fprintf(b, " %s", t.QuizRightMark)
@@ -214,6 +215,19 @@ func writeDecisionSummary(b *strings.Builder, s *model.Session, c *content.Bundl
 	}
 }
 
+// inQuizOrder sorts a copy of what names quiz questions into the order the
+// check asks them, not the order they were answered in (the stepper lets
+// a patient answer a later one first).
+func inQuizOrder[T any](c *content.Bundle, s *model.Session, list []T, id func(T) string) []T {
+	order := map[string]int{}
+	for i, q := range c.Quiz(s.Lang, s.Groups) {
+		order[q.ID] = i
+	}
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b T) int { return order[id(a)] - order[id(b)] })
+	return out
+}
+
 // quizChoice is the answer given, as the screen showed it: its number and
 // its text.
 func quizChoice(c *content.Bundle, lang model.Lang, id, key string) string {
@@ -221,11 +235,11 @@ func quizChoice(c *content.Bundle, lang model.Lang, id, key string) string {
 		body, _ := p.Section("choices")
 		for i, cell := range content.Cells(body) {
 			if cell.Key == key {
-				return fmt.Sprintf("→ %d. %s", i+1, cell.Text)
+				return fmt.Sprintf("%d. %s", i+1, cell.Text)
 			}
 		}
 	}
-	return "→ " + key
+	return key
 }
 
 // quizAnswer is the key of a question's right answer.

@@ -37,6 +37,9 @@ func TestSummarySaysWhatIsMissing(t *testing.T) {
 		if role == model.RoleDoctor {
 			want = append(want, "1 answered wrongly", "(✗ wrong; the answer: ")
 		}
+		if strings.Contains(out, "answer: →") || !strings.Contains(out, "→ ") {
+			t.Errorf("a stray arrow before the right answer:\n%s", out)
+		}
 		for _, w := range want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: the summary must say %q:\n%s", role, w, out)
@@ -117,5 +120,32 @@ func TestTrainingRecordTitle(t *testing.T) {
 	out := Record(s.Record(model.StatusFinished, c.Hash, c.ChecklistIDs, testClock), c)
 	if first := strings.SplitN(out, "\n", 2)[0]; first != "# Training demonstration, not a clinical record: ACD349" {
 		t.Fatalf("title: %q", first)
+	}
+}
+
+// TestSummaryListsQuestionsInTheirOrder: answered out of order (the
+// stepper allows it), the questions and the hopes to talk through are
+// listed in the order the check asks them.
+func TestSummaryListsQuestionsInTheirOrder(t *testing.T) {
+	c := load(t, content.Embedded())
+	s := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
+	s.Groups = []string{"joint"}
+	items := c.Quiz(model.LangEN, s.Groups)
+	if len(items) < 2 {
+		t.Fatal("the content needs two questions")
+	}
+	for _, it := range []content.QuizItem{items[1], items[0]} {
+		wrong := it.Choices[0].Key
+		if wrong == it.Answer {
+			wrong = it.Choices[1].Key
+		}
+		s.AnswerQuiz(it.ID, wrong, false, true, testClock)
+	}
+	out := Summary(s, c)
+	first, second := quizQuestion(c, model.LangEN, items[0].ID), quizQuestion(c, model.LangEN, items[1].ID)
+	for _, part := range strings.SplitAfter(out, "\n### ") {
+		if i, j := strings.Index(part, first), strings.Index(part, second); i >= 0 && j >= 0 && i > j {
+			t.Errorf("question 2 is listed before question 1:\n%s", part)
+		}
 	}
 }

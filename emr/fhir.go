@@ -68,7 +68,8 @@ const (
 // Questionnaire per instrument (its URL versioned by the content release),
 // QuestionnaireResponses for the checklist, the knowledge check and each
 // SURE asking, a DocumentReference with the PDF and the Markdown, a
-// Provenance, an Encounter tying them together, a Flag per raised concern
+// Provenance, an Encounter tying them together, the record-keeping
+// Consent (privacy scope, never treatment), a Flag per raised concern
 // and a Communication per question for the doctor; with a follow-up, the
 // baseline's Observations in that Encounter and an Encounter per visit
 // with its Observations. Outcomes use the app's
@@ -153,6 +154,7 @@ func (x *exporter) build() {
 		x.add("practitioner", "Practitioner", practitioner{base: x.base("Practitioner"), Name: []humanName{{Text: x.opt.Clinician}}}, "", false)
 	}
 	x.encounter()
+	x.consent()
 	x.checklist()
 	x.knowledge()
 	x.sure()

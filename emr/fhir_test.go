@@ -21,6 +21,10 @@ func exportSample(t *testing.T, lang model.Lang, role model.Role, opt FHIROption
 	t.Helper()
 	b := bundle(t)
 	rec, pdf := samplePDF(t, b, lang, role, A4)
+	if role != model.RoleTrainer { // kept after a yes, as the app keeps a record
+		rec.Consent = &model.Consent{Given: true, At: t0, TextSHA256: model.ConsentTextHash("Keep it?"), Lang: lang,
+			Method: model.ConsentMethod, Terminal: "ssh nurse@10.0.0.7", AnsweredBy: model.ByDoctor}
+	}
 	opt.PDF, opt.Markdown, opt.Version = pdf, []byte("# "+rec.Code+"\n\n"+vietnameseWords+"\n"), "1.2.3"
 	opt.Visits = sampleVisits(rec)
 	out, err := FHIRBundle(rec, b, opt)
@@ -116,7 +120,7 @@ func TestFHIRBundleStructure(t *testing.T) {
 			res := resources(t, bundle)
 			want := map[string]int{
 				"Questionnaire": 4, "QuestionnaireResponse": 3 + len(rec.Sure), "DocumentReference": 1, "Provenance": 1,
-				"Encounter": 3, "Flag": len(rec.Concerns), "Communication": len(rec.Questions), "Device": 1, "Practitioner": 1,
+				"Encounter": 3, "Flag": len(rec.Concerns), "Communication": len(rec.Questions), "Device": 1, "Practitioner": 1, "Consent": 1,
 				// baseline: 4 scores and the PSFS; the doctor's visit: those, the impression,
 				// side effects, decision and regret; the kiosk's: 2 scores, the PSFS, the
 				// impression and side effects.
@@ -317,14 +321,14 @@ func TestFHIRBundleMatchesR4Schema(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A Bundle entry may hold any of about 150 resource types; the export
-	// writes ten. Narrowing the list to those, and keeping only the
+	// writes eleven. Narrowing the list to those, and keeping only the
 	// definitions they reach, keeps the test fast; each resource is still
 	// checked against its own official definition, and any other type
 	// fails.
 	root := doc.(map[string]any)
 	defs := root["definitions"].(map[string]any)
 	var written []any
-	for _, kind := range []string{"Questionnaire", "QuestionnaireResponse", "DocumentReference", "Provenance", "Encounter", "Flag", "Communication", "Device", "Practitioner", "Observation"} {
+	for _, kind := range []string{"Questionnaire", "QuestionnaireResponse", "DocumentReference", "Provenance", "Encounter", "Flag", "Communication", "Device", "Practitioner", "Observation", "Consent"} {
 		written = append(written, map[string]any{"$ref": "#/definitions/" + kind})
 	}
 	defs["ResourceList"] = map[string]any{"oneOf": written}
@@ -429,5 +433,44 @@ func TestFHIRFollowUpObservations(t *testing.T) {
 	_, data = exportSample(t, model.LangEN, model.RolePatient, FHIROptions{})
 	if res := resources(t, decode(t, data)); len(res["Observation"]) != 0 {
 		t.Error("a session with no baseline has Observations")
+	}
+}
+
+// TestFHIRConsentToKeep: the patient's yes to keeping the record is a
+// Consent of privacy scope, never a treatment consent: its time, who
+// answered, where, and the hash of the text shown; a record kept without
+// the question (written before it was asked) and a training run have none.
+func TestFHIRConsentToKeep(t *testing.T) {
+	rec, data := exportSample(t, model.LangVI, model.RoleDoctor, FHIROptions{Clinician: "BS. Hạnh"})
+	consents := resources(t, decode(t, data))["Consent"]
+	if len(consents) != 1 {
+		t.Fatalf("%d Consent resources, want 1", len(consents))
+	}
+	c := consents[0]
+	scope := c["scope"].(anyMap)["coding"].([]any)[0].(anyMap)
+	if c["status"] != "active" || scope["code"] != "patient-privacy" || c["dateTime"] != instant(rec.Consent.At) {
+		t.Errorf("consent %v scope %v", c["status"], scope)
+	}
+	text := string(mustJSON(c))
+	for _, want := range []string{rec.Consent.TextSHA256, "ssh nurse@10.0.0.7", model.ConsentMethod, "91/2025/QH15", "không phải đồng ý điều trị", `"type":"permit"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Consent lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "treatment\"") || strings.Contains(text, `"code":"treatment"`) {
+		t.Error("the Consent has a treatment scope")
+	}
+	if perf := c["performer"].([]any)[0].(anyMap); perf["reference"] == nil {
+		t.Errorf("the doctor entered the answer: the performer is the Practitioner, got %v", perf)
+	}
+
+	b := bundle(t)
+	unasked := sampleRecord(t, b, model.LangEN, model.RolePatient)
+	out, err := FHIRBundle(unasked, b, FHIROptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(resources(t, decode(t, out))["Consent"]); n != 0 {
+		t.Errorf("a record without the question has %d Consent resources", n)
 	}
 }

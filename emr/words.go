@@ -13,6 +13,7 @@ type words struct {
 	recordTitle, language, answeredBy, footerPage, outcome, shown string
 	clinicFacts, noteLine, contentMismatch, printed, right, wrong string
 	askedOn, leaningLabel, tensions                               string
+	consentCategory                                               string
 	clinicKeys                                                    map[string]string
 	importance                                                    map[model.Importance]string
 }
@@ -20,6 +21,7 @@ type words struct {
 var own = map[model.Lang]words{
 	model.LangVI: {
 		recordTitle:     "Bản ghi buổi cung cấp thông tin về liệu pháp tế bào gốc",
+		consentCategory: "Đồng ý cho phòng khám lưu bản ghi của buổi này (không phải đồng ý điều trị)",
 		language:        "Ngôn ngữ hiển thị",
 		answeredBy:      "Người trả lời danh sách",
 		footerPage:      "trang %d/%d",
@@ -42,6 +44,7 @@ var own = map[model.Lang]words{
 	},
 	model.LangEN: {
 		recordTitle:     "Record of an information session on stem-cell therapy",
+		consentCategory: "Permission for the clinic to keep this session's record (not consent to treatment)",
 		language:        "Language shown",
 		answeredBy:      "Checklist answered by",
 		footerPage:      "page %d of %d",

@@ -151,6 +151,13 @@ type Question struct {
 	At   time.Time
 }
 
+// MaxQuestion is the longest question (or amendment) kept, in characters;
+// MaxPatientRef the longest file number or initials.
+const (
+	MaxQuestion   = 500
+	MaxPatientRef = 32
+)
+
 // AddQuestion records a question; empty text is ignored.
 func (s *Session) AddQuestion(text string, step StepID, now time.Time) {
 	if text != "" {

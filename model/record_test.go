@@ -128,7 +128,7 @@ func TestRecordFields(t *testing.T) {
 		`"patient_ref":"BN-1"`, `"content_version":"abc123"`, `"outcome":"needs-doctor-review"`,
 		`"concerns":[{"id":"expectations-discussion","questions":["general-1"]}]`,
 		`"teach_back":[{"question":"general-1","mark":"re-explained"}]`, `"next_step":"undecided"`,
-		`"started":"2026-11-24T09:00:00Z"`, `"finished":"2026-11-24T10:00:00Z"`, `"skipped":null`,
+		`"started":"2026-11-24T09:00:00Z"`, `"finished":"2026-11-24T10:00:00Z"`, `"skipped":["values"]`,
 		`"questions":[{"text":"Chi phí?","page":"options"`,
 	} {
 		if !strings.Contains(js, want) {

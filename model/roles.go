@@ -1,7 +1,5 @@
 package model
 
-import "slices"
-
 // NextStep is what the doctor and patient agreed at the end of a doctor-led
 // session.
 type NextStep string
@@ -38,19 +36,18 @@ func (s *Session) ApplyPersona(id, group string, answers map[string]Answer) {
 }
 
 // SkippedSteps lists the steps that ask for answers which the session has
-// passed without giving any: the checklist with nothing answered, the
-// knowledge check not answered in full, SURE not completed. A patient may
-// skip them; the record says so.
+// passed without giving any, in the order of the session: the values step
+// with nothing rated, the knowledge check not answered in full, the
+// checklist with nothing answered, SURE not completed. A patient may skip
+// them; the record says so.
 func (s *Session) SkippedSteps() []StepID {
-	steps := s.Steps()
-	here := s.Index()
 	var out []StepID
-	for _, step := range []StepID{StepKnowledgeCheck, StepChecklist, StepSure} {
-		i := slices.Index(steps, step)
-		if i < 0 || i >= here {
-			continue
-		}
+	for _, step := range s.Steps()[:s.Index()] {
 		switch step {
+		case StepValues:
+			if len(s.Values) == 0 && s.Leaning == "" {
+				out = append(out, step)
+			}
 		case StepKnowledgeCheck:
 			if len(s.Quiz) == 0 || len(s.Quiz) < s.QuizAsked {
 				out = append(out, step)

@@ -34,19 +34,21 @@ func TestSkippedSteps(t *testing.T) {
 		want []StepID
 	}{
 		{"not reached yet", func(s *Session) { s.JumpTo(StepOptions, t0) }, nil},
-		{"passed all unanswered", func(s *Session) { s.JumpTo(StepSummary, t0) }, []StepID{StepKnowledgeCheck, StepChecklist, StepSure}},
+		{"passed all unanswered", func(s *Session) { s.JumpTo(StepSummary, t0) }, []StepID{StepValues, StepKnowledgeCheck, StepChecklist, StepSure}},
 		{"knowledge check answered in part", func(s *Session) {
 			s.QuizAsked = 2
+			s.Leaning = LeanUnsure
 			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			s.JumpTo(StepSummary, t0)
 		}, []StepID{StepKnowledgeCheck, StepSure}},
-		{"checklist answered", func(s *Session) {
+		{"checklist answered, values not", func(s *Session) {
 			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			s.JumpTo(StepSummary, t0)
-		}, []StepID{StepSure}},
+		}, []StepID{StepValues, StepSure}},
 		{"SURE started but not finished", func(s *Session) {
+			s.Leaning = LeanUnsure
 			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			s.SetSure(0, Yes, ByPatient, t0)
@@ -54,6 +56,7 @@ func TestSkippedSteps(t *testing.T) {
 		}, []StepID{StepSure}},
 		{"all done", func(s *Session) {
 			s.QuizAsked = 1
+			s.Leaning = LeanUnsure
 			s.AnswerQuiz("q1", "a", true, false, t0)
 			s.SetAnswer("fibrosis", No)
 			for i := range SureItems {

@@ -33,6 +33,19 @@ type Options struct {
 	Session *model.Session // a session to resume instead of a new one
 	Notice  string         // said first, e.g. which pages changed since a resumed session
 	Width   int            // of the text; 0 is 80
+
+	// AskConsent asks whether the record may be kept before anything is
+	// saved, as the full-screen app does (Store is then behind
+	// records.KeepOnlyWithConsent); Terminal says where it was answered,
+	// RetainDays how long an unfinished record is kept.
+	AskConsent bool
+	Terminal   string
+	RetainDays int
+
+	// Unfinished are sessions to offer at start, before a new one, and
+	// Resume opens one, as in the full-screen app (ui.Options).
+	Unfinished []records.Offer
+	Resume     func(code string) (s *model.Session, notice string, err error)
 }
 
 // errQuit ends the session on q or the end of the input.
@@ -71,7 +84,13 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 	if opt.Notice != "" {
 		r.say(opt.Notice)
 	}
-	err := r.run()
+	resumed, err := r.offerResume()
+	if err == nil {
+		err = r.askConsent(opt.Session != nil || resumed) // a session kept before it was asked
+	}
+	if err == nil {
+		err = r.run()
+	}
 	if errors.Is(err, errQuit) {
 		if r.saved {
 			r.say(fmt.Sprintf(r.t.SavedUnfinished, s.Code))
@@ -81,6 +100,49 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 	return err
 }
 
+// offerResume lists the unfinished sessions after "start a new session",
+// the first choice, and opens the one chosen; resumed says one was.
+func (r *runner) offerResume() (resumed bool, err error) {
+	offers := r.opt.Unfinished
+	if r.opt.Session != nil || len(offers) == 0 || r.opt.Resume == nil {
+		return false, nil
+	}
+	t := r.t
+	for {
+		names := []string{t.ResumeNew}
+		for _, o := range offers {
+			names = append(names, strings.Join(doc.OfferLines(t, o, r.opt.Now()), " · "))
+		}
+		r.say("", "== "+t.ResumeTitle+" ==", t.ResumeHelp)
+		i, err := r.choose(names, false)
+		if err != nil || i == 0 {
+			return false, err
+		}
+		o := offers[i-1]
+		if o.Locked {
+			r.say(fmt.Sprintf(t.ResumeOpenElsewhere, o.Code))
+			continue
+		}
+		s, notice, err := r.opt.Resume(o.Code)
+		if errors.Is(err, records.ErrLocked) {
+			offers[i-1].Locked = true
+			r.say(fmt.Sprintf(t.ResumeOpenElsewhere, o.Code))
+			continue
+		}
+		if err != nil {
+			r.say(fmt.Sprintf(t.ResumeFailed, err))
+			continue
+		}
+		r.s, r.opt.LangSet = s, true
+		r.setLang(s.Lang)
+		r.say(fmt.Sprintf(r.t.Resumed, s.Code))
+		if notice != "" {
+			r.say(notice)
+		}
+		return true, nil
+	}
+}
+
 func (r *runner) setLang(l model.Lang) {
 	r.s.Lang, r.t, r.w = l, wording.For(l), allWords[l]
 }
@@ -88,9 +150,11 @@ func (r *runner) setLang(l model.Lang) {
 func (r *runner) run() error {
 	if !r.opt.LangSet && r.s.Current == model.StepWelcome {
 		names := make([]string, len(model.Langs))
+		asks := make([]string, len(model.Langs))
 		for i, l := range model.Langs {
-			names[i] = wording.LanguageNames[l]
+			names[i], asks[i] = wording.LanguageNames[l], allWords[l].Language
 		}
+		r.say(strings.Join(asks, " / ")) // asked before a language is chosen: in every one
 		i, err := r.choose(names, false)
 		if err != nil {
 			return err
@@ -150,7 +214,7 @@ func (r *runner) page() error {
 		out, err = doc.Render(r.outcome(), r.opt.Width, doc.PlainStyle)
 	case s.Current == model.StepOptions:
 		out, err = doc.OptionsPage(c, s.Lang, r.opt.Width, doc.PlainStyle)
-	case s.Current == model.StepBaseline: // its measures are asked one by one
+	case s.Current == model.StepBaseline, s.Current == model.StepValues: // their lines are asked one by one
 		intro, _ := c.Page(s.Lang, s.Current).Section("intro")
 		out, err = doc.Render(intro, r.opt.Width, doc.PlainStyle)
 	case c.Page(s.Lang, s.Current) != nil:
@@ -207,7 +271,7 @@ func (r *runner) navigate() (done bool, err error) {
 		if r.last() {
 			next = strings.TrimSpace(strings.TrimSuffix(t.Finish, "›"))
 		}
-		prompt := fmt.Sprintf(r.w.Nav, fmt.Sprintf(t.StepOf, s.Index()+1, len(s.Steps())), next, t.KeyPrev, other, t.KeyQuit)
+		prompt := fmt.Sprintf(r.w.Nav, fmt.Sprintf(t.StepOf, s.Index()+1, len(s.Steps())), next, t.KeyPrev, t.KeyAsk, other, t.KeyQuit)
 		line, err := r.ask(prompt)
 		if err != nil {
 			return false, err
@@ -221,6 +285,11 @@ func (r *runner) navigate() (done bool, err error) {
 				r.say(t.WelcomeNeedRole)
 				continue
 			}
+			if s.Current == model.StepWelcome {
+				if err := r.askConsent(true); err != nil {
+					return false, err
+				}
+			}
 			if s.Current == model.StepPersona && s.Persona == "" {
 				r.say(t.NeedPersona)
 				continue
@@ -228,6 +297,11 @@ func (r *runner) navigate() (done bool, err error) {
 			s.Next(r.opt.Now())
 		case "b":
 			s.Prev(r.opt.Now())
+		case "f":
+			if err := r.question(); err != nil {
+				return false, err
+			}
+			continue
 		case "l":
 			r.setLang(s.Lang.Other())
 		case "q":
@@ -243,20 +317,51 @@ func (r *runner) navigate() (done bool, err error) {
 
 func (r *runner) last() bool { return r.s.Index() == len(r.s.Steps())-1 }
 
+// question takes down a question for the doctor, on the page it was asked.
+func (r *runner) question() error {
+	line, err := r.ask(r.t.QuestionTitle + " (" + r.w.Skip + ")")
+	if err != nil || line == "" {
+		return err
+	}
+	r.s.AddQuestion(limit(line, model.MaxQuestion), r.s.Current, r.opt.Now())
+	r.say(r.t.QuestionSaved)
+	r.save()
+	return nil
+}
+
+// limit cuts text to n characters.
+func limit(s string, n int) string {
+	if runes := []rune(s); len(runes) > n {
+		return string(runes[:n])
+	}
+	return s
+}
+
 func (r *runner) welcome() error {
-	if r.s.Role != model.RoleUnset {
+	if r.s.Role == model.RoleUnset {
+		names := make([]string, len(model.Roles))
+		for i, role := range model.Roles {
+			names[i] = r.t.RoleNames[role]
+		}
+		r.say("", r.w.Role)
+		i, err := r.choose(names, false)
+		if err != nil {
+			return err
+		}
+		r.s.Role = model.Roles[i]
+	}
+	if r.s.Role != model.RoleDoctor || r.s.PatientRef != "" {
 		return nil
 	}
-	names := make([]string, len(model.Roles))
-	for i, role := range model.Roles {
-		names[i] = r.t.RoleNames[role]
-	}
-	r.say("", r.w.Role)
-	i, err := r.choose(names, false)
+	// The doctor's file number, as the full-screen welcome asks it.
+	ref, err := r.ask(r.t.PatientRefLabel + ":") // the label says it is optional
 	if err != nil {
 		return err
 	}
-	r.s.Role = model.Roles[i]
+	r.s.PatientRef = limit(ref, model.MaxPatientRef)
+	if ref != r.s.PatientRef {
+		r.say(fmt.Sprintf(r.t.RefFull, model.MaxPatientRef))
+	}
 	return nil
 }
 
@@ -345,6 +450,9 @@ func (r *runner) values() error {
 		r.save()
 	}
 	r.say("", fmt.Sprintf(t.ValueOf, lines, lines)+": "+t.LeaningTitle)
+	if lean, ok := c.Page(s.Lang, model.StepValues).Section("leaning"); ok {
+		r.say(doc.PlainText(strings.TrimSpace(lean)))
+	}
 	names = make([]string, len(model.Leanings))
 	for i, l := range model.Leanings {
 		names[i] = leanings[string(l)]
@@ -464,6 +572,9 @@ func (r *runner) choose(names []string, skip bool) (int, error) {
 		if line == "" && skip {
 			return -1, nil
 		}
+		if strings.EqualFold(line, "q") {
+			return 0, errQuit
+		}
 		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(names) {
 			return n - 1, nil
 		}
@@ -507,9 +618,47 @@ func clean(s string) string {
 	}, s)
 }
 
+// askConsent asks, when now and still unasked, whether this session's
+// record may be kept, with the whole consent text and no answer chosen in
+// advance.
+func (r *runner) askConsent(now bool) error {
+	if !now || !r.opt.AskConsent || r.s.Training() || r.s.Consent != nil {
+		return nil
+	}
+	title, body := r.opt.Content.ConsentText(r.s.Lang, r.opt.RetainDays, r.t.NotProvided)
+	text, err := doc.Render(body, r.opt.Width, doc.PlainStyle)
+	if err != nil {
+		return err
+	}
+	r.say("", "== "+title+" ==", "", readable(text), "")
+	i, err := r.choose([]string{r.t.ConsentYes, r.t.ConsentNo}, false)
+	if err != nil {
+		return err
+	}
+	by := model.ByPatient
+	if r.s.Role == model.RoleDoctor {
+		by = model.ByDoctor
+	}
+	if err := r.s.AnswerConsent(i == 0, title+"\n\n"+body, r.opt.Terminal, by, r.opt.Now()); err != nil {
+		return err
+	}
+	if i == 0 {
+		r.say(fmt.Sprintf(r.t.ConsentKept, r.s.Code))
+	} else {
+		r.say(r.t.NotKept)
+	}
+	return nil
+}
+
+// keeps reports whether this session's record is kept: nothing may say a
+// session is saved when it is not.
+func (r *runner) keeps() bool {
+	return r.opt.Store != nil && (!r.opt.AskConsent || model.Record{Training: r.s.Training(), Consent: r.s.Consent}.MayKeep())
+}
+
 // save writes the session in progress after a change.
 func (r *runner) save() {
-	if r.opt.Store == nil || !r.s.HasAnswers() {
+	if !r.keeps() || !r.s.HasAnswers() {
 		return
 	}
 	r.seq++
@@ -523,7 +672,11 @@ func (r *runner) save() {
 
 // finish writes the finished record with its readable copy.
 func (r *runner) finish() error {
-	if r.opt.Store == nil {
+	if !r.keeps() {
+		if r.opt.Store != nil {
+			r.opt.Store.ReleaseCode(r.s.Code) // the code was never used
+			r.say("", r.t.NotKept)
+		}
 		return nil
 	}
 	rec := r.s.Record(model.StatusFinished, r.opt.Content.Hash, r.opt.Content.ChecklistIDs, r.opt.Now())

@@ -2,7 +2,9 @@ package plain
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +26,7 @@ func bundle(t *testing.T) *content.Bundle {
 }
 
 // script is what a user types for a whole session: the language, the mode,
-// one group, every checklist item No, every question's right answer, SURE
+// a doctor's file number, one group, every checklist item No, every question's right answer, SURE
 // all yes, every value very important and standard care, a note and a next step for a doctor, and enter on every page.
 func script(b *content.Bundle, lang model.Lang, role model.Role, group string) string {
 	var in []string
@@ -36,6 +38,9 @@ func script(b *content.Bundle, lang model.Lang, role model.Role, group string) s
 				if r == role {
 					in = append(in, string(rune('1'+i)))
 				}
+			}
+			if role == model.RoleDoctor {
+				in = append(in, "BN-042") // the file number
 			}
 		case model.StepChooseGroup:
 			for i, g := range b.GroupIDs {
@@ -164,8 +169,8 @@ func TestPipeSessionInEachLanguage(t *testing.T) {
 			if len(rec.Values) != len(model.ValueIDs) || rec.Leaning != model.Leanings[1] {
 				t.Errorf("values %v leaning %q, want every value rated and %q", rec.Values, rec.Leaning, model.Leanings[1])
 			}
-			if c.role == model.RoleDoctor && rec.NextStep != model.NextSteps[0] {
-				t.Errorf("next step %q", rec.NextStep)
+			if c.role == model.RoleDoctor && (rec.NextStep != model.NextSteps[0] || rec.PatientRef != "BN-042") {
+				t.Errorf("next step %q, file number %q", rec.NextStep, rec.PatientRef)
 			}
 			if c.role == model.RoleDoctor {
 				if b := rec.Baseline; b == nil || b.Scores["pain-usual"] != 6 || b.Scores["mmrc"] != 2 || len(b.Activities) != 1 ||
@@ -195,5 +200,162 @@ func TestEndOfInputKeepsTheSessionInProgress(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "PACE34") {
 		t.Error("quitting does not say the session's code")
+	}
+}
+
+// TestPlainAsksBeforeKeeping: behind the consent gate, as the app runs it,
+// plain mode asks whether the record may be kept when the welcome is left;
+// a no keeps nothing and never says a session is saved, a yes keeps the
+// record with the evidence of the text shown.
+func TestPlainAsksBeforeKeeping(t *testing.T) {
+	b := bundle(t)
+	for _, c := range []struct {
+		lang   model.Lang
+		answer string
+	}{{model.LangEN, "2"}, {model.LangVI, "2"}, {model.LangEN, "1"}, {model.LangVI, "1"}} {
+		dir := t.TempDir()
+		folder := records.OpenFolder(dir)
+		lines := strings.Split(script(b, c.lang, model.RolePatient, "joint"), "\n")
+		// language, mode, enter on the welcome: then the question
+		lines = append(lines[:3], append([]string{"", c.answer}, lines[3:]...)...)
+		var out bytes.Buffer
+		opt := Options{Content: b, Store: records.KeepOnlyWithConsent(folder), Now: fixedNow, Code: "PACE47",
+			AskConsent: true, Terminal: "test-terminal", RetainDays: 30}
+		if err := Run(strings.NewReader(strings.Join(lines, "\n")), &out, opt); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		title, _ := b.ConsentText(c.lang, 30, "")
+		if !strings.Contains(text, "== "+title+" ==") || !strings.Contains(text, "30") {
+			t.Fatalf("%s: the consent question was not asked with its text:\n%s", c.lang, text)
+		}
+		entries, _ := os.ReadDir(dir)
+		rec, err := folder.Load("PACE47")
+		if c.answer == "2" {
+			if len(entries) != 0 {
+				t.Errorf("%s: after a no the folder holds %d files", c.lang, len(entries))
+			}
+			if strings.Contains(text, "PACE47") {
+				t.Errorf("%s: after a no the output still names the session's code:\n%s", c.lang, text)
+			}
+			continue
+		}
+		if err != nil || rec.Status != model.StatusFinished || rec.Consent == nil || !rec.Consent.Given || rec.Consent.Terminal != "test-terminal" || rec.Consent.TextSHA256 == "" {
+			t.Errorf("%s: after a yes the finished record with its evidence is kept: %+v %v", c.lang, rec.Consent, err)
+		}
+	}
+}
+
+// TestPlainQuestionForTheDoctor: f on any page takes down a question for
+// the doctor, kept with the page it was asked on; the page stays.
+func TestPlainQuestionForTheDoctor(t *testing.T) {
+	b := bundle(t)
+	store := records.OpenFolder(t.TempDir())
+	long := strings.Repeat("x", model.MaxQuestion+40)
+	in := "\nf\nIs it safe with my heart medicine?\nf\n\nf\n" + long + "\n"
+	var out bytes.Buffer
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Groups: []string{"joint"}}
+	if err := Run(strings.NewReader(in), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := store.Load("PACE47")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Questions) != 2 || rec.Questions[0].Text != "Is it safe with my heart medicine?" || rec.Questions[0].Page != model.Flow(model.RolePatient, []string{"joint"})[1] {
+		t.Fatalf("questions %+v, want the first on the second page and no empty one", rec.Questions)
+	}
+	if n := len([]rune(rec.Questions[1].Text)); n != model.MaxQuestion {
+		t.Errorf("a long question kept %d characters, want %d", n, model.MaxQuestion)
+	}
+	if got := strings.Count(out.String(), "Your question is noted."); got != 2 {
+		t.Errorf("said the question was noted %d times, want 2:\n%s", got, out.String())
+	}
+	if !strings.Contains(out.String(), "f: ask the doctor") {
+		t.Error("the prompt does not offer f")
+	}
+}
+
+// TestPlainOffersUnfinishedSessions: a doctor's plain start-up lists the
+// unfinished sessions after "start a new session", the first choice; one
+// chosen goes on where it stopped, under its own code and language, and
+// is saved there.
+func TestPlainOffersUnfinishedSessions(t *testing.T) {
+	b := bundle(t)
+	dir := t.TempDir()
+	store := records.OpenFolder(dir)
+	old := model.NewSession(model.LangEN, model.RoleDoctor, fixedNow().Add(-time.Hour))
+	old.Code, old.PatientRef, old.Groups = "XYW346", "BN-042", []string{"joint"}
+	if err := old.AnswerConsent(true, "the consent text", "test-terminal", model.ByDoctor, old.Started); err != nil {
+		t.Fatal(err)
+	}
+	old.Next(old.Started)
+	old.Next(old.Started)
+	if err := store.SaveProgress(old.Record(model.StatusInProgress, b.Hash, b.ChecklistIDs, old.Started), 1); err != nil {
+		t.Fatal(err)
+	}
+	store.Release()
+	offers, _, err := records.Offers(store, model.RoleDoctor)
+	if err != nil || len(offers) != 1 {
+		t.Fatalf("offers %v, %v", offers, err)
+	}
+	resume := func(code string) (*model.Session, string, error) {
+		s, _, err := records.Resume(store, code, model.RoleDoctor)
+		return s, "", err
+	}
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor,
+		Unfinished: offers, Resume: resume}
+
+	var out bytes.Buffer
+	if err := Run(strings.NewReader("1\nq\n"), &out, opt); err != nil { // a new session
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.Contains(text, "  1. Bắt đầu phiên mới") || !strings.Contains(text, "  2. XYW346 · English · ") || !strings.Contains(text, "BN-042") {
+		t.Fatalf("the list starts with a new session, then the offer:\n%s", text)
+	}
+	if strings.Contains(text, "Session XYW346 resumed") {
+		t.Fatal("1 resumed the old session")
+	}
+
+	out.Reset()
+	if err := Run(strings.NewReader("2\n\nq\n"), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	if text := out.String(); !strings.Contains(text, "Session XYW346 resumed.") || !strings.Contains(text, "Step 3 of") {
+		t.Fatalf("2 resumes the old session, in its language, where it stopped:\n%s", text)
+	}
+	rec, err := store.Load("XYW346")
+	if err != nil || rec.Status != model.StatusInProgress || len(rec.PagesViewed) == 0 {
+		t.Fatalf("the resumed session is saved under its code: %+v %v", rec.Status, err)
+	}
+	if _, err := store.Load("PACE47"); err == nil {
+		t.Error("the unused new code got a record")
+	}
+}
+
+// TestPlainPromptsReadAsWords: the first question says what it asks in
+// every language, the values page shows no internal ids, and q quits from
+// a numbered question as from a page.
+func TestPlainPromptsReadAsWords(t *testing.T) {
+	b := bundle(t)
+	store := records.OpenFolder(t.TempDir())
+	var out bytes.Buffer
+	opt := Options{Content: b, Store: store, Now: fixedNow, Code: "PACE47", Role: model.RolePatient, Groups: []string{"joint"}}
+	// English, then enter on every page up to the values, then q at its first line.
+	steps := model.Flow(model.RolePatient, []string{"joint"})
+	in := "2\n" + strings.Repeat("\n", slices.Index(steps, model.StepValues)+1) + "q\n" // the group step takes one enter more
+	if err := Run(strings.NewReader(in), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.HasPrefix(text, "Chọn ngôn ngữ: / Choose a language:\n") {
+		t.Errorf("the first prompt does not say what it asks:\n%.200s", text)
+	}
+	if !strings.Contains(text, "Line 1 of 8") || strings.Contains(text, "sure-it-works") || strings.Contains(text, "standard-care:") {
+		t.Errorf("the values page shows internal ids, or its first line was not asked:\n%s", text[strings.LastIndex(text, "=="):])
+	}
+	if strings.Contains(text, `Not understood: "q"`) || strings.Contains(text, "Line 2 of 8") {
+		t.Errorf("q at a numbered question did not quit:\n%s", text[strings.LastIndex(text, "=="):])
 	}
 }

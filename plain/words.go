@@ -5,12 +5,13 @@ import "stemcounsel/model"
 // words are plain mode's own prompts; everything else comes from package
 // wording, so both modes say the same things.
 type words struct {
-	Role, Number, Numbers, Skip, Note, Chosen, NoneChosen, NotUnderstood, SaveFailed string
-	Nav                                                                              string // step · next · back · language · quit
+	Language, Role, Number, Numbers, Skip, Note, Chosen, NoneChosen, NotUnderstood, SaveFailed string
+	Nav                                                                                        string // step · next · back · ask · language · quit
 }
 
 var allWords = map[model.Lang]words{
 	model.LangVI: {
+		Language:      "Chọn ngôn ngữ:",
 		Role:          "Ai đang dùng ứng dụng?",
 		Number:        "Gõ một số từ 1 đến %d rồi nhấn enter.",
 		Numbers:       "Gõ số của nhóm (ví dụ: 1 3) để chọn hoặc bỏ chọn; enter: xong.",
@@ -20,9 +21,10 @@ var allWords = map[model.Lang]words{
 		Chosen:        "Đã chọn: %s",
 		NoneChosen:    "Chưa chọn nhóm nào.",
 		NotUnderstood: "Chưa hiểu \"%s\". %s",
-		Nav:           "%s · enter: %s · b: %s · l: %s · q: %s",
+		Nav:           "%s · enter: %s · b: %s · f: %s · l: %s · q: %s",
 	},
 	model.LangEN: {
+		Language:      "Choose a language:",
 		Role:          "Who is using the app?",
 		Number:        "Type a number from 1 to %d, then enter.",
 		Numbers:       "Type the numbers of your groups (for example: 1 3) to choose or unchoose them; enter: done.",
@@ -32,6 +34,6 @@ var allWords = map[model.Lang]words{
 		Chosen:        "Chosen: %s",
 		NoneChosen:    "No group chosen yet.",
 		NotUnderstood: "Not understood: \"%s\". %s",
-		Nav:           "%s · enter: %s · b: %s · l: %s · q: %s",
+		Nav:           "%s · enter: %s · b: %s · f: %s · l: %s · q: %s",
 	},
 }

@@ -68,19 +68,59 @@ func ParseRecipients(spec string) ([]age.Recipient, error) {
 	return rs, nil
 }
 
-// ReadIdentities reads the clinic's identity file (age-keygen's output).
-// Its errors never quote the file, which holds a secret.
-func ReadIdentities(path string) ([]age.Identity, error) {
-	f, err := os.Open(path)
+// ReadIdentities reads the clinic's identity file (age-keygen's output),
+// which may itself be encrypted with a passphrase (age -p, armoured or
+// not, as age's own tool reads it); passphrase asks for it, and is nil
+// where no one can be asked. Its errors never quote the file, which holds
+// a secret.
+func ReadIdentities(path string, passphrase func() (string, error)) ([]age.Identity, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("--identity: %w", err)
 	}
-	defer f.Close()
-	ids, err := age.ParseIdentities(f)
+	if plain, protected, err := openProtectedIdentity(path, data, passphrase); protected {
+		if err != nil {
+			return nil, err
+		}
+		data = plain
+	}
+	ids, err := age.ParseIdentities(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("--identity %s: %w (an identity file holds a line starting AGE-SECRET-KEY-)", path, err)
 	}
 	return ids, nil
+}
+
+// openProtectedIdentity decrypts an identity file kept under a passphrase;
+// protected is false for a plain one.
+func openProtectedIdentity(path string, data []byte, passphrase func() (string, error)) (plain []byte, protected bool, err error) {
+	var in io.Reader = bytes.NewReader(data)
+	switch {
+	case bytes.HasPrefix(bytes.TrimSpace(data), []byte(armor.Header)):
+		in = armor.NewReader(bytes.NewReader(bytes.TrimSpace(data)))
+	case !bytes.HasPrefix(data, []byte("age-encryption.org/")):
+		return nil, false, nil
+	}
+	if passphrase == nil {
+		return nil, true, fmt.Errorf("--identity %s is protected by a passphrase: run the command in a terminal to type it", path)
+	}
+	pass, err := passphrase()
+	if err != nil {
+		return nil, true, fmt.Errorf("--identity %s: %w", path, err)
+	}
+	id, err := age.NewScryptIdentity(pass)
+	if err != nil {
+		return nil, true, fmt.Errorf("--identity %s: %w", path, err)
+	}
+	r, err := age.Decrypt(in, id)
+	if err != nil {
+		return nil, true, fmt.Errorf("--identity %s: the passphrase does not open it", path)
+	}
+	plain, err = io.ReadAll(r)
+	if err != nil {
+		return nil, true, fmt.Errorf("--identity %s: %w", path, err)
+	}
+	return plain, true, nil
 }
 
 // Encrypts tells whether writes are sealed.

@@ -3,6 +3,7 @@ package records
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"filippo.io/age"
+	"filippo.io/age/armor"
 
 	"stemcounsel/model"
 )
@@ -205,10 +207,10 @@ func TestParseRecipientsFromKeyOrFile(t *testing.T) {
 	if _, err := ParseRecipients(secret); err == nil || strings.Contains(err.Error(), "AGE-SECRET") {
 		t.Fatalf("an identity given as the public key is refused without quoting it: %v", err)
 	}
-	if ids, err := ReadIdentities(secret); err != nil || len(ids) != 1 {
+	if ids, err := ReadIdentities(secret, nil); err != nil || len(ids) != 1 {
 		t.Fatalf("identity: %v", err)
 	}
-	if _, err := ReadIdentities(file); err == nil {
+	if _, err := ReadIdentities(file, nil); err == nil {
 		t.Fatal("a public key file is not an identity")
 	}
 }
@@ -262,5 +264,63 @@ func TestSealPlainEncryptsOldFiles(t *testing.T) {
 	}
 	if _, _, err := OpenFolder(dir).SealPlain(); err == nil {
 		t.Fatal("sealing without a key is refused")
+	}
+}
+
+// TestPassphraseProtectedIdentity: an identity file kept under a
+// passphrase (age -p, armoured or binary) opens with the passphrase, and
+// says what is wrong, without quoting the secret, when the passphrase is
+// wrong or cannot be asked for.
+func TestPassphraseProtectedIdentity(t *testing.T) {
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, armoured := range []bool{false, true} {
+		r, err := age.NewScryptRecipient("correct horse")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.SetWorkFactor(10) // fast in a test; age's tool uses 18
+		var buf bytes.Buffer
+		var dst io.Writer = &buf
+		var aw io.WriteCloser
+		if armoured {
+			aw = armor.NewWriter(&buf)
+			dst = aw
+		}
+		w, err := age.Encrypt(dst, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, "# created: today\n"+id.String()+"\n")
+		w.Close()
+		if aw != nil {
+			aw.Close()
+		}
+		path := filepath.Join(t.TempDir(), "clinic.key.age")
+		if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		ask := func(pass string) func() (string, error) { return func() (string, error) { return pass, nil } }
+		ids, err := ReadIdentities(path, ask("correct horse"))
+		if err != nil || len(ids) != 1 {
+			t.Fatalf("armoured %v: the right passphrase must open it: %v", armoured, err)
+		}
+		sealed, err := NewSealer([]age.Recipient{id.Recipient()}, nil).Seal([]byte(secretNote))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plain, err := NewSealer(nil, ids).Open(sealed); err != nil || string(plain) != secretNote {
+			t.Fatalf("armoured %v: the identity read does not open a record: %v", armoured, err)
+		}
+		for pass, want := range map[string]string{"wrong": "the passphrase does not open it", "": "empty"} {
+			if _, err := ReadIdentities(path, ask(pass)); err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "AGE-SECRET") {
+				t.Errorf("armoured %v, passphrase %q: %v", armoured, pass, err)
+			}
+		}
+		if _, err := ReadIdentities(path, nil); err == nil || !strings.Contains(err.Error(), "protected by a passphrase") {
+			t.Errorf("armoured %v: without a terminal it must say a passphrase is needed: %v", armoured, err)
+		}
 	}
 }

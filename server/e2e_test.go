@@ -56,9 +56,12 @@ func TestE2EOpenSSHClient(t *testing.T) {
 	tmux("set-option", "-t", "ssh", "remain-on-exit", "on")
 	// A white client: the app must ask the client's terminal, not the server's.
 	tmux("set-option", "-g", "window-style", "bg=#ffffff")
-	tmux("respawn-pane", "-k", "-t", "ssh", fmt.Sprintf(
-		"ssh -tt -p %s -i %s -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR tablet@%s",
-		port, keyFile, host))
+	connect := func(command string) {
+		tmux("respawn-pane", "-k", "-t", "ssh", fmt.Sprintf(
+			"ssh -tt -p %s -i %s -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR tablet@%s %s",
+			port, keyFile, host, command))
+	}
+	connect("")
 	deadline := time.Now().Add(10 * time.Second)
 	waitScreen := func(want string) {
 		t.Helper()
@@ -80,6 +83,13 @@ func TestE2EOpenSSHClient(t *testing.T) {
 	}
 	tmux("send-keys", "-t", "ssh", "Enter")
 	waitScreen("Stem cells: what they are and are not")
+	for _, k := range []string{"m", "End", "Up", "Up", "Up", "Up", "Up", "Up", "Enter"} { // to the checklist
+		tmux("send-keys", "-t", "ssh", k)
+		time.Sleep(60 * time.Millisecond) // a person's pace: faster counts as a paste
+	}
+	waitScreen("Item 1 of 5")
+	tmux("send-keys", "-t", "ssh", "1")
+	waitScreen("1Y [2")
 	tmux("resize-window", "-t", "ssh", "-x", "45", "-y", "14")
 	waitScreen("? help")
 	// Past the welcome screen, q always asks once; y confirms.
@@ -93,4 +103,17 @@ func TestE2EOpenSSHClient(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+
+	// The session was saved unfinished: leaving says how to go on, and so
+	// it goes on.
+	left := strings.Join(strings.Fields(tmux("capture-pane", "-p", "-J", "-S", "-50", "-t", "ssh")), " ")
+	_, after, ok := strings.Cut(left, "To go on later: ssh -t user@host resume ")
+	if !ok || len(after) < 6 {
+		t.Fatalf("leaving mid-session must say how to resume:\n%s", left)
+	}
+	code := after[:6]
+	tmux("resize-window", "-t", "ssh", "-x", "80", "-y", "24")
+	connect("resume " + code)
+	waitScreen("Session " + code + " resumed.")
+	waitScreen("Item 1 of 5")
 }

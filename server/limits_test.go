@@ -354,3 +354,22 @@ func TestSessionsNeverShareACode(t *testing.T) {
 		t.Fatalf("the second session must draw again:\n%s", b.text())
 	}
 }
+
+// TestPasswordHashCostCapped: a hash too costly to check is refused at
+// start, naming file and line, instead of holding every login (and the
+// start, which makes a decoy hash at that cost) for minutes.
+func TestPasswordHashCostCapped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "passwords")
+	costly := "$2a$31$abcdefghijklmnopqrstuuNbQmQY7zA9eP2fKq3HnV1k6y1w5b5D6"
+	if err := os.WriteFile(path, []byte("# staff\nnurse:"+costly+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err := readPasswordHashes(path)
+	if err == nil || !strings.Contains(err.Error(), path+":2") || !strings.Contains(err.Error(), "cost 31") {
+		t.Fatalf("want a refusal naming %s:2 and the cost, got %v", path, err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("refusing took %v", d)
+	}
+}

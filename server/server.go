@@ -30,6 +30,7 @@ import (
 
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/staffpin"
 	"stemcounsel/ui"
 	"stemcounsel/wording"
 )
@@ -323,6 +324,15 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	opt.Code = code
+	if why := s.resumeAsked(sess, &opt); why != "" {
+		s.releaseCode(code)
+		wish.Fatalln(sess, why)
+		return nil
+	}
+	if opt.Session != nil { // resumed: the fresh code is not used
+		s.releaseCode(code)
+		code = opt.Code
+	}
 	opt.Terminal = "ssh " + sess.User() + "@" + sess.RemoteAddr().String()
 	opt.NewCode = func() string { // a kiosk's next patient: the last code is ended or unused
 		c, err := s.newCode()
@@ -442,16 +452,17 @@ func (s *Server) end(r running, sess ssh.Session) {
 	case r.idle.Load():
 		why = fmt.Sprintf(t.ServerIdle, wording.Duration(m.Session().Lang, s.cfg.IdleTimeout))
 	}
-	if why != "" {
+	if why != "" || status == "saved in progress" { // a quit mid-session too: how to go on
+		said := []string{why}
 		switch status {
 		case "saved in progress":
-			why += " " + fmt.Sprintf(t.ServerSaved, m.Session().Code)
+			said = append(said, fmt.Sprintf(t.ServerSaved, m.Session().Code), fmt.Sprintf(t.ServerResumeHint, m.Session().Code))
 		case notKept:
-			why += " " + ui.NotKept(m.Session().Lang)
+			said = append(said, ui.NotKept(m.Session().Lang))
 		case "not saved":
-			why += " " + t.ServerNotSaved
+			said = append(said, t.ServerNotSaved)
 		}
-		wish.Println(sess, "\r\n"+why+"\r")
+		wish.Println(sess, "\r\n"+strings.TrimSpace(strings.Join(said, " "))+"\r")
 	}
 	s.cfg.Log.Info("session end", "user", sess.User(), "code", m.Session().Code, "record", status, "idle", r.idle.Load())
 }
@@ -516,8 +527,14 @@ func readPasswordHashes(path string) (map[string][]byte, error) {
 		if !ok || user == "" {
 			return nil, fmt.Errorf("%s:%d: a line is user:bcrypt-hash", path, n)
 		}
-		if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+		cost, err := bcrypt.Cost([]byte(hash))
+		if err != nil {
 			return nil, fmt.Errorf("%s:%d: not a bcrypt hash (make one with: stemcounsel hash-pin)", path, n)
+		}
+		// A higher cost would hold each login, and the server's start (the
+		// decoy hash), for seconds to hours.
+		if cost > staffpin.MaxCost {
+			return nil, fmt.Errorf("%s:%d: bcrypt cost %d is above %d: each login would take too long (make one with: stemcounsel hash-pin)", path, n, cost, staffpin.MaxCost)
 		}
 		users[user] = []byte(hash)
 	}

@@ -121,6 +121,13 @@ type terminal struct {
 
 func openTerminal(t testing.TB, f *fixture, w, h int) *terminal {
 	t.Helper()
+	return openRunning(t, f, w, h, "")
+}
+
+// openRunning is a terminal that asks the server to run command ("" for
+// none, as a plain ssh -t does).
+func openRunning(t testing.TB, f *fixture, w, h int, command string) *terminal {
+	t.Helper()
 	client, err := dial(f.addr, "kiosk", gossh.PublicKeys(f.key))
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +157,11 @@ func openTerminal(t testing.TB, f *fixture, w, h int) *terminal {
 			}
 		}()
 	}
-	if err := sess.Shell(); err != nil {
+	start := sess.Shell
+	if command != "" {
+		start = func() error { return sess.Start(command) }
+	}
+	if err := start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { client.Close() })

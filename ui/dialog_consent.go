@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"stemcounsel/audit"
-	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
@@ -60,9 +58,7 @@ func (m *Model) Keeps() bool {
 // with the days an unfinished record is kept filled in. Its hash is kept
 // as the evidence of what the patient read.
 func (m *Model) consentText() (title, body string) {
-	p := m.opt.Content.Consent(m.session.Lang) // the validator requires it
-	body = strings.ReplaceAll(p.PatientText(), content.ConsentDays, strconv.Itoa(m.opt.RetainDays))
-	return p.Title, m.opt.Content.FillClinic(m.session.Lang, body, m.text.NotProvided)
+	return m.opt.Content.ConsentText(m.session.Lang, m.opt.RetainDays, m.text.NotProvided)
 }
 
 func (d *consentDialog) textWidth(m *Model) int { return m.dialogInner(64) }

@@ -22,9 +22,6 @@ type questionDialog struct {
 	edit  int // the page's earlier question being edited; -1 for a new one
 }
 
-// maxQuestion is the longest question or amendment, in characters.
-const maxQuestion = 500
-
 // newTextArea is a plain multi-line field: no line numbers, no colours of
 // its own (the app's styles suit the terminal's background), a steady
 // cursor, and enter left to keep the text.
@@ -32,7 +29,7 @@ func newTextArea() textarea.Model {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
-	ta.CharLimit = maxQuestion
+	ta.CharLimit = model.MaxQuestion
 	ta.KeyMap.Paste.SetEnabled(false) // ctrl+v would run the clipboard tool of the machine, over SSH the server's
 	ta.SetStyles(textarea.Styles{Cursor: textarea.CursorStyle{Blink: false}})
 	ta.KeyMap.InsertNewline.SetEnabled(false)

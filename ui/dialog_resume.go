@@ -1,18 +1,15 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"stemcounsel/model"
-	"stemcounsel/wording"
+	"stemcounsel/doc"
 )
 
 // resumeDialog offers the unfinished sessions at start, below "Start a new
@@ -63,34 +60,14 @@ func (d *resumeDialog) view(m *Model) (string, []zone) {
 	return m.dialogBox(lines), zones
 }
 
-// offerLabel is one unfinished session's two lines: never an answer.
+// offerLabel is one unfinished session's two lines, with nothing from the
+// record file reaching the terminal raw.
 func (m *Model) offerLabel(i int) []string {
-	o := m.opt.Unfinished[i]
-	first := []string{o.Code, wording.LanguageNames[o.Lang]}
-	if o.Steps > 0 {
-		first = append(first, fmt.Sprintf(m.text.StepOf, o.Step, o.Steps))
+	lines := doc.OfferLines(m.text, m.opt.Unfinished[i], m.now())
+	for j, l := range lines {
+		lines[j] = sanitizeInput(l)
 	}
-	first = append(first, m.ago(o.Updated))
-	second := []string{m.text.RoleNames[o.Role]}
-	if o.Locked {
-		second = []string{"(" + m.text.ResumeLocked + ")"}
-	}
-	if o.Role == model.RoleDoctor && o.PatientRef != "" {
-		second = append(second, sanitizeInput(o.PatientRef))
-	}
-	return []string{strings.Join(first, " · "), strings.Join(second, " · ")}
-}
-
-// ago says how long ago t was, in the session's language.
-func (m *Model) ago(t time.Time) string {
-	d := m.now().Sub(t)
-	switch {
-	case d < time.Hour:
-		return fmt.Sprintf(m.text.MinutesAgo, max(0, int(d.Minutes())))
-	case d < 48*time.Hour:
-		return fmt.Sprintf(m.text.HoursAgo, int(d.Hours()))
-	}
-	return fmt.Sprintf(m.text.DaysAgo, int(d.Hours()/24))
+	return lines
 }
 
 func (d *resumeDialog) key(m *Model, k tea.KeyPressMsg) action {
@@ -125,8 +102,8 @@ func (a resume) apply(m *Model) tea.Cmd {
 	m.dialog = nil
 	code, load := m.opt.Unfinished[i].Code, m.opt.Resume
 	return func() tea.Msg {
-		s, err := load(code)
-		return resumedMsg{session: s, offer: i, err: err}
+		s, notice, err := load(code)
+		return resumedMsg{session: s, offer: i, notice: notice, err: err}
 	}
 }
 

@@ -135,6 +135,7 @@ type confirmDialog struct {
 	title, body string
 	no, yes     string
 	act         action // what yes does
+	noAct       action // what no does; nil only closes the box
 	retry       bool
 	focus       int // 0 no, then retry, then yes
 }
@@ -163,11 +164,22 @@ func (m *Model) quitDialog() *confirmDialog {
 // saveAgain is the quit question's "try again".
 var saveAgain = do(func(m *Model) tea.Cmd { return m.autosave(true) })
 
+// noAction closes the box and does what no means.
+func (d *confirmDialog) noAction() action {
+	if d.noAct == nil {
+		return closeDialog{}
+	}
+	return do(func(m *Model) tea.Cmd {
+		m.dialog = nil
+		return m.act(d.noAct)
+	})
+}
+
 // buttons are the dialog's choices in order, the focused one bracketed, so
 // neither the key nor the focus is told by colour alone.
 func (d *confirmDialog) buttons(m *Model) []button {
 	labels := []string{fmt.Sprintf("%s %s", m.text.KeyNo, d.no)}
-	acts := []action{closeDialog{}}
+	acts := []action{d.noAction()}
 	if d.retry {
 		labels, acts = append(labels, "ctrl+s "+m.text.TryAgain), append(acts, saveAgain)
 	}
@@ -207,8 +219,10 @@ func (d *confirmDialog) key(m *Model, k tea.KeyPressMsg) action {
 		n = 3
 	}
 	switch {
-	case key.Matches(k, m.keys.Esc, m.keys.No):
+	case key.Matches(k, m.keys.Esc):
 		return closeDialog{}
+	case key.Matches(k, m.keys.No):
+		return d.noAction()
 	case key.Matches(k, m.keys.Yes):
 		return d.act
 	case key.Matches(k, m.keys.Left):
@@ -234,25 +248,38 @@ func (quitNow) apply(m *Model) tea.Cmd {
 }
 
 // packKeys lays every binding out as "key description" items, as many to a
-// line as fit, so no key is lost on a narrow screen.
-func packKeys(h help.Model, groups [][]key.Binding, w int) string {
+// line as fit, so no key is lost on a narrow screen. Each item is a zone,
+// from the text's top left, that presses its key.
+func packKeys(h help.Model, groups [][]key.Binding, w int) ([]string, []zone) {
 	var lines []string
+	var zones []zone
 	line := ""
 	for _, group := range groups {
 		for _, b := range group {
 			item := h.Styles.FullKey.Render(b.Help().Key) + " " + h.Styles.FullDesc.Render(b.Help().Desc)
 			switch {
 			case line == "":
-				line = item
 			case lipgloss.Width(line)+3+lipgloss.Width(item) <= w:
-				line += "   " + item
+				line += "   "
 			default:
 				lines = append(lines, line)
-				line = item
+				line = ""
 			}
+			x := lipgloss.Width(line)
+			zones = append(zones, zone{x, len(lines), x + lipgloss.Width(item), len(lines) + 1, helpItem{b}})
+			line += item
 		}
 	}
-	return strings.Join(append(lines, line), "\n")
+	return append(lines, line), zones
+}
+
+// helpItem is a click on a key in the help: the help closes and the key
+// does what it does.
+type helpItem struct{ b key.Binding }
+
+func (a helpItem) apply(m *Model) tea.Cmd {
+	m.dialog = nil
+	return pressKey(a).apply(m)
 }
 
 // helpDialog lists the keys of the current screen and the global keys.
@@ -272,10 +299,20 @@ func (helpDialog) view(m *Model) (string, []zone) {
 	var lines []string
 	lines = append(lines, m.st.DialogTitle.Render(m.text.HelpTitle), "")
 	// Packed rather than in columns: columns drop whatever does not fit.
-	lines = append(lines, strings.Split(packKeys(h, m.fullHelp(), w), "\n")...)
+	keys, keyZones := packKeys(h, m.fullHelp(), w)
+	top := len(lines)
+	lines = append(lines, keys...)
 	lines = append(lines, "")
 	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(m.text.HelpMouse), "\n")...)
 	lines = append(lines, "", m.st.Muted.Render(ansi.Truncate(m.text.HelpClose, w, "…")))
-	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, min(len(lines), m.bodyHeight()-2)))
-	return box, []zone{{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}}}
+	shown := min(len(lines), m.bodyHeight()-2)
+	box := m.dialogBox(fitLines(strings.Join(lines, "\n"), w, shown))
+	var zones []zone
+	for _, z := range keyZones {
+		if z.y0+top < shown { // a line cut off at the bottom has nothing to click
+			zones = append(zones, zone{z.x0 + dialogOffsetX, z.y0 + top + dialogOffsetY, z.x1 + dialogOffsetX, z.y1 + top + dialogOffsetY, z.act})
+		}
+	}
+	// A click anywhere else closes it.
+	return box, append(zones, zone{0, 0, lipgloss.Width(box), lipgloss.Height(box), closeDialog{}})
 }

@@ -15,6 +15,7 @@ import (
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
+	"stemcounsel/wording"
 )
 
 // screenWords is the screen's text as one run of words, so a wrapped line
@@ -417,5 +418,147 @@ func TestGroupScreenKeepsGlobalKeys(t *testing.T) {
 	send(m, press("tab"))
 	if m.session.Current == model.StepChooseGroup {
 		t.Fatal("tab goes on from the group screen")
+	}
+}
+
+// TestFinishedButtonSaysFinished: once the session is final, the last
+// step's button no longer offers to finish and save it.
+func TestFinishedButtonSaysFinished(t *testing.T) {
+	for _, lang := range model.Langs {
+		m := consentModel(t, t.TempDir(), Options{Role: model.RoleDoctor, Groups: []string{"joint"}, Lang: lang, LangSet: true})
+		send(m, press("enter"), press("y"))
+		atStep(t, m, model.StepSummary)
+		text := wording.For(lang)
+		if !strings.Contains(visible(m), strings.TrimSpace(text.Finish)) {
+			t.Fatalf("%s: the summary offers no %q:\n%s", lang, text.Finish, visible(m))
+		}
+		send(m, press("right"))
+		if !m.finished {
+			t.Fatalf("%s: the session did not finish", lang)
+		}
+		send(m, press("x"))
+		got := visible(m)
+		if strings.Contains(got, strings.TrimSpace(text.Finish)) || !strings.Contains(got, text.FinishedButton) {
+			t.Errorf("%s: a finished session's button should say %q, not %q:\n%s", lang, text.FinishedButton, text.Finish, got)
+		}
+	}
+}
+
+// TestTrainerHelpNamesTheScript: a trainer's d key opens the training
+// script, and the help bar says so.
+func TestTrainerHelpNamesTheScript(t *testing.T) {
+	for _, lang := range model.Langs {
+		text := wording.For(lang)
+		m := newTestModel(t, fixtureContent(t), Options{Role: model.RoleTrainer, Lang: lang, LangSet: true}, 120, 40)
+		send(m, press("right"))
+		send(m, press("?"))
+		got := visible(m)
+		if !strings.Contains(got, text.KeyTrainerPanel) || strings.Contains(got, text.KeyPanel) {
+			t.Errorf("%s: trainer's help should name %q, not %q:\n%s", lang, text.KeyTrainerPanel, text.KeyPanel, got)
+		}
+	}
+}
+
+// TestKioskPatientsSeeNoKeyNotice: the missing-key notice is for staff;
+// a kiosk's patients never see it, a doctor's session does.
+func TestKioskPatientsSeeNoKeyNotice(t *testing.T) {
+	for _, kiosk := range []bool{false, true} {
+		opt := Options{Lang: model.LangEN, LangSet: true, Unencrypted: true, Kiosk: kiosk, Idle: time.Hour}
+		if !kiosk {
+			opt.Role = model.RoleDoctor
+		}
+		m := newTestModel(t, fixtureContent(t), opt, 80, 24)
+		if shows := strings.Contains(visible(m), "unencrypted"); shows == kiosk {
+			t.Errorf("kiosk %v: the missing-key notice shown: %v\n%s", kiosk, shows, visible(m))
+		}
+	}
+}
+
+// TestClinicNameInTheHeader: once the clinic gives its name, every screen
+// at full size says whose guide it is, in the session's language; a
+// compact window keeps its rows for the page.
+func TestClinicNameInTheHeader(t *testing.T) {
+	b := *fixtureContent(t)
+	b.Clinic = map[model.Lang]map[string]string{model.LangVI: {"name": "Phòng khám Hoa Sen"}, model.LangEN: {"name": "Lotus Clinic"}}
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		m := newTestModel(t, &b, Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		shown := strings.Contains(strings.Join(lines[:m.headerHeight()], "\n"), "Phòng khám Hoa Sen")
+		if full := !m.compact(); shown != full {
+			t.Errorf("%dx%d: clinic name in the header %v, want %v:\n%s", size[0], size[1], shown, full, visible(m))
+		}
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		send(m, press("l"))
+		if full := !m.compact(); full && !strings.Contains(visible(m), "Lotus Clinic") {
+			t.Errorf("after the language key the header names the clinic in English:\n%s", visible(m))
+		}
+	}
+}
+
+// TestHelpBarKeepsLanguageAndContents: a doctor's help bar at 60x20 and
+// 80x24 offers the language and the contents; what does not fit is one
+// click away behind "…", and every key in the help list is a click.
+func TestHelpBarKeepsLanguageAndContents(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor}, size[0], size[1])
+		send(m, press("right"))
+		lines := strings.Split(visible(m), "\n")
+		bar := lines[len(lines)-m.footerHeight()]
+		for _, want := range []string{"l English", "m mục lục"} {
+			if !strings.Contains(bar, want) {
+				t.Errorf("%dx%d: the help bar lacks %q: %q", size[0], size[1], want, bar)
+			}
+		}
+		if i := strings.Index(bar, "…"); i >= 0 {
+			y := slices.Index(lines, bar)
+			send(m, tea.MouseClickMsg{X: ansi.StringWidth(bar[:i]), Y: y, Button: tea.MouseLeft})
+			if _, ok := m.dialog.(helpDialog); !ok {
+				t.Errorf("%dx%d: a click on … does not open the help", size[0], size[1])
+			}
+		} else {
+			send(m, press("?"))
+		}
+		clickText(t, m, "l English")
+		if m.dialog != nil || m.session.Lang != model.LangEN {
+			t.Errorf("%dx%d: a click on the help's l English closes the help and switches: dialog %T, lang %s", size[0], size[1], m.dialog, m.session.Lang)
+		}
+	}
+}
+
+// TestWrongAnswerHasNoTick: the chosen answer is marked as chosen, never
+// with the tick that means right.
+func TestWrongAnswerHasNoTick(t *testing.T) {
+	m := quizAt(t, model.RolePatient, 80, 24)
+	item := m.opt.Content.Quiz(m.session.Lang, m.session.Groups)[0]
+	wrong := slices.IndexFunc(item.Choices, func(c content.Cell) bool { return c.Key != item.Answer })
+	send(m, press(strconv.Itoa(wrong+1)))
+	scr := visible(m)
+	if !strings.Contains(scr, "(your answer)") || strings.Contains(scr, "✓") {
+		t.Fatalf("a wrong answer must be marked as chosen, without a tick:\n%s", scr)
+	}
+}
+
+// TestOutcomeNoteUnderItsItem: on the outcome page a doctor's note stands
+// indented under its item, as in the summary, not flush with the page.
+func TestOutcomeNoteUnderItsItem(t *testing.T) {
+	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RoleDoctor, Groups: []string{"joint"}}, 80, 24)
+	id := m.items()[0]
+	m.session.SetAnswer(id, model.NotSure)
+	m.session.SetNote(id, "Had a flare in Oct")
+	atStep(t, m, model.StepOutcome)
+	var item, note int
+	for _, l := range strings.Split(ansi.Strip(strings.Join(m.pageLines, "\n")), "\n") {
+		switch {
+		case strings.Contains(l, m.opt.Content.Item(model.LangEN, id).Title+":"):
+			item = len(l) - len(strings.TrimLeft(l, " "))
+		case strings.Contains(l, "Had a flare in Oct"):
+			note = len(l) - len(strings.TrimLeft(l, " "))
+		}
+	}
+	if note <= item {
+		t.Errorf("the note starts at column %d, its item at %d", note, item)
 	}
 }

@@ -67,9 +67,10 @@ type Options struct {
 	Session *model.Session
 	// Unfinished lists sessions the welcome screen offers to resume (a
 	// doctor's or a trainer's start-up only, never a kiosk's), and Resume
-	// loads one of them.
+	// loads one of them, with what to tell the user on resuming (pages
+	// corrected since it was saved), in the session's language, or "".
 	Unfinished []records.Offer
-	Resume     func(code string) (*model.Session, error)
+	Resume     func(code string) (s *model.Session, notice string, err error)
 	// Notice is shown at start, e.g. that a corrupt record was set aside.
 	Notice string
 	// Unencrypted: records are kept without the clinic's key; the start
@@ -212,7 +213,9 @@ func New(opt Options) *Model {
 		m.dialog = &resumeDialog{}
 	}
 	m.notice = opt.Notice
-	if opt.Unencrypted && m.notice == "" {
+	// A kiosk's patients cannot act on a missing key; its staff are told
+	// when it starts.
+	if opt.Unencrypted && !opt.Kiosk && m.notice == "" {
 		m.notice = m.text.Unencrypted
 	}
 	m.lastInput = opt.Now()
@@ -338,6 +341,9 @@ func (m *Model) setLang(l model.Lang) {
 	m.session.Lang = l
 	m.text = wording.For(l)
 	m.keys = newKeyMap(m.text, wording.LanguageNames[nextLang(l)])
+	if m.session.Role == model.RoleTrainer { // a trainer's panel is the script, not a doctor's notes
+		m.keys.Panel.SetHelp("d", m.text.KeyTrainerPanel)
+	}
 }
 
 // nextLang is the language the l key switches to: the next of model.Langs.

@@ -21,7 +21,7 @@ func TestBracketedPasteGoesIntoTheField(t *testing.T) {
 	const clean = "Chi phí]52;c;AAAA baonhiêu? Line two31m"
 	m := newTestModel(t, fixtureContent(t), Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient}, 80, 24)
 	send(m, press("right"), press("f"), tea.PasteMsg{Content: hostile + strings.Repeat("x", 1<<20)}, press("enter"))
-	if len(m.session.Questions) != 1 || !strings.HasPrefix(m.session.Questions[0].Text, clean+"xx") || len([]rune(m.session.Questions[0].Text)) > maxQuestion {
+	if len(m.session.Questions) != 1 || !strings.HasPrefix(m.session.Questions[0].Text, clean+"xx") || len([]rune(m.session.Questions[0].Text)) > model.MaxQuestion {
 		t.Fatalf("the paste is the question, cleaned and on one line: %+v", m.session.Questions)
 	}
 

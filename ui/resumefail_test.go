@@ -18,9 +18,9 @@ func TestResumeOpenElsewhereInTheSessionsLanguage(t *testing.T) {
 		{Entry: records.Entry{Code: "PHAJMW", Status: model.StatusInProgress, Role: model.RoleDoctor, Updated: testClock.Add(-5 * time.Minute)}, Lang: model.LangVI, Step: 2, Steps: 19},
 	}
 	tries := 0
-	load := func(code string) (*model.Session, error) {
+	load := func(code string) (*model.Session, string, error) {
 		tries++
-		return nil, fmt.Errorf("session %s: %w", code, records.ErrLocked)
+		return nil, "", fmt.Errorf("session %s: %w", code, records.ErrLocked)
 	}
 	m := storeModel(t, t.TempDir(), Options{Lang: model.LangVI, LangSet: true, Role: model.RoleDoctor, Unfinished: offers, Resume: load})
 	send(m, press("down"), press("enter"))

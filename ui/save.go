@@ -34,7 +34,8 @@ type finishedMsg struct {
 
 type resumedMsg struct {
 	session *model.Session
-	offer   int // in Options.Unfinished
+	offer   int    // in Options.Unfinished
+	notice  string // from Options.Resume
 	err     error
 }
 
@@ -207,6 +208,9 @@ func (m *Model) resumed(msg resumedMsg) {
 			groups = "–"
 		}
 		m.notice = fmt.Sprintf(m.text.ResumeDiffers, m.session.Code, wording.LanguageNames[m.session.Lang], groups)
+	}
+	if msg.notice != "" { // corrected pages matter more than the code
+		m.notice = msg.notice
 	}
 	m.opt.Role = m.session.Role
 	m.opt.LangSet = true

@@ -164,7 +164,8 @@ func TestResumeListAtStart(t *testing.T) {
 		{Entry: records.Entry{Code: "QQQ777", Status: model.StatusInProgress, Role: model.RoleDoctor, Updated: testClock.Add(-3 * time.Hour)}, Lang: model.LangVI, Step: 5, Steps: 19, Locked: true},
 	}
 	var asked string
-	load := func(code string) (*model.Session, error) { asked = code; return old, nil }
+	var corrected string // what the start-up says of pages changed since
+	load := func(code string) (*model.Session, string, error) { asked = code; return old, corrected, nil }
 	start := func(opt Options) *Model {
 		opt.Unfinished, opt.Resume = offers, load
 		if opt.Role == model.RoleUnset {
@@ -209,6 +210,15 @@ func TestResumeListAtStart(t *testing.T) {
 	}
 	if scr := visible(m); !strings.Contains(scr, "keeps its own language (English)") {
 		t.Fatalf("a session whose language differs from --lang says so:\n%s", scr)
+	}
+
+	// A session picked from the list says which pages were corrected since,
+	// as --resume does.
+	corrected, asked = "Since this session began, these pages were corrected: Options.", ""
+	m = start(Options{Lang: model.LangEN, LangSet: true})
+	send(m, keys("down", "enter")...)
+	if scr := visible(m); asked != "XYW346" || !strings.Contains(scr, "these pages were corrected: Options.") {
+		t.Fatalf("resuming from the list must say which pages changed:\n%s", scr)
 	}
 
 	for _, opt := range []Options{{Role: model.RolePatient}, {Kiosk: true, Idle: time.Hour}} {

@@ -35,10 +35,10 @@ func (o *outcomeScreen) markdown() (string, bool) {
 				fmt.Fprintf(&b, " %s", strings.Join(strings.Fields(again), " "))
 			}
 		}
-		if note := m.session.Notes[id]; note != "" && m.canNote() {
-			fmt.Fprintf(&b, "\n  *%s:* %s", t.NoteLabel, doc.Escape(note))
-		}
 		b.WriteString("\n")
+		if note := m.session.Notes[id]; note != "" && m.canNote() {
+			fmt.Fprintf(&b, "  - *%s:* %s\n", t.NoteLabel, doc.Escape(note)) // under its item, as in the summary
+		}
 	}
 	if text, ok := page.Section("not-treating"); ok {
 		fmt.Fprintf(&b, "\n%s\n", text)

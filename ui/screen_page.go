@@ -36,9 +36,11 @@ func (p *pageScreen) ShortHelp() []key.Binding {
 	}
 	if m.session.Role == model.RolePatient {
 		// What a patient reading alone needs: asking the doctor comes first.
-		return []key.Binding{k.Ask, k.Help, k.Quit, k.Lang, k.Menu}
+		return []key.Binding{k.Ask, k.Help, k.Lang, k.Menu, k.Quit}
 	}
-	return []key.Binding{k.Help, k.Quit, k.Panel, k.Ask, k.Menu, k.Lang, k.Next, k.Prev}
+	// The language and the contents fit at 60 columns; next and back are
+	// the buttons below.
+	return []key.Binding{k.Help, k.Lang, k.Menu, k.Panel, k.Ask, k.Quit}
 }
 
 // FullHelp: a reading page has no keys of its own; the help dialog adds

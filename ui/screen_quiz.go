@@ -86,7 +86,8 @@ func (q *quizScreen) top() (string, []zone) {
 		// The chosen answer has its own mark and words, not only a colour.
 		mark, style, label := "  ", m.st.Option, oneLine(c.Text)
 		if chosen {
-			mark, style, label = "✓ ", m.st.OptionFocus, label+" ("+m.text.QuizYourAnswer+")"
+			// Not a tick: a wrong answer must not look right.
+			mark, style, label = "● ", m.st.OptionFocus, label+" ("+m.text.QuizYourAnswer+")"
 		}
 		// The whole answer shows, wrapped under its own text.
 		text := strings.Split(lipgloss.NewStyle().Width(max(1, w-6)).Render(label), "\n")
@@ -140,12 +141,22 @@ func (q *quizScreen) forward() action {
 		return do(func(m *Model) tea.Cmd {
 			m.dialog = &confirmDialog{
 				title: m.text.QuizSkipTitle, body: fmt.Sprintf(m.text.QuizSkipBody, open),
-				no: m.text.QuizBackTo, yes: m.text.QuizSkip, act: leaveStep{},
+				no: m.text.QuizBackTo, noAct: q.move(q.firstOpen()), yes: m.text.QuizSkip, act: leaveStep{},
 			}
 			return nil
 		})
 	}
 	return nil
+}
+
+// firstOpen is the first question without an answer, or the one in view.
+func (q *quizScreen) firstOpen() int {
+	for i, it := range q.items() {
+		if _, ok := q.m.session.QuizAnswerFor(it.ID); !ok {
+			return i
+		}
+	}
+	return q.focus
 }
 
 // backward is back on the check: the question before, then the step before.

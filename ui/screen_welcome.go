@@ -22,7 +22,7 @@ type welcomeScreen struct {
 
 func newWelcomeScreen(m *Model) screen {
 	w := &welcomeScreen{pageScreen: pageScreen{m}, ref: newNoteInput()}
-	w.ref.CharLimit = 32
+	w.ref.CharLimit = model.MaxPatientRef
 	w.ref.SetValue(m.session.PatientRef)
 	w.focus = w.defaultFocus()
 	return w

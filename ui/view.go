@@ -117,7 +117,9 @@ func (m *Model) headerLines() []string {
 	gap := max(1, m.innerWidth()-lipgloss.Width(title)-lipgloss.Width(count))
 	lines := []string{title + strings.Repeat(" ", gap) + count, m.progress.ViewAs(float64(k) / float64(n))}
 	if !m.compact() {
-		lines = append(lines, "")
+		// Whose guide this is, once the clinic has given its name.
+		clinic := sanitizeInput(m.opt.Content.Clinic[m.session.Lang]["name"])
+		lines = append(lines, m.st.Muted.Render(ansi.Truncate(clinic, m.innerWidth(), "…")))
 	}
 	return lines
 }
@@ -217,6 +219,8 @@ func (m *Model) footerView() ([]string, []zone) {
 	switch {
 	case idx == 0:
 		nextLabel = m.text.Start
+	case m.lastStep() && m.finished:
+		nextLabel = m.text.FinishedButton
 	case m.lastStep() && !m.Keeps():
 		nextLabel = m.text.FinishNotKept
 	case m.lastStep():
@@ -287,6 +291,7 @@ func (m *Model) helpBar(bindings []key.Binding) (string, []zone) {
 		}
 		if x+gapWidth+itemWidth > w {
 			b.WriteString(st.Ellipsis.Render(" …"))
+			zones = append(zones, zone{x, 0, x + 2, 1, pressKey{m.keys.Help}}) // the rest is in the help
 			break
 		}
 		b.WriteString(gap + item)

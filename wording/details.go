@@ -37,6 +37,9 @@ type Details struct {
 	ServerStopping, ServerTryLater, ServerFull, ServerPerLogin string
 	ServerCannotStart, ServerIdle, ServerSaved, ServerNotSaved string
 	ServerNeedPTY                                              string
+	// ServerCommands: what a client may ask the server to run;
+	// ServerResumeHint: "%s" the code.
+	ServerCommands, ServerNoResume, ServerResumeHint string
 }
 
 func init() {
@@ -76,6 +79,9 @@ func init() {
 		ServerSaved:       "Phiên của bạn đã được lưu với mã %s.",
 		ServerNotSaved:    "Chưa lưu được phiên của bạn; xin báo quầy tiếp đón.",
 		ServerNeedPTY:     "Đây là ứng dụng toàn màn hình, cần một terminal: hãy kết nối bằng ssh -t (ví dụ: ssh -t tên@máy-chủ).",
+		ServerCommands:    "Máy chủ chỉ nhận: ssh -t tên@máy-chủ (phiên mới), hoặc ssh -t tên@máy-chủ resume MÃ (tiếp tục một phiên chưa kết thúc).",
+		ServerNoResume:    "Máy chủ này không cho tiếp tục phiên cũ qua mạng (máy kiosk, hoặc máy chủ không đặt chế độ). Hãy bắt đầu phiên mới, hoặc hỏi quầy tiếp đón.",
+		ServerResumeHint:  "Để tiếp tục sau: ssh -t tên@máy-chủ resume %s",
 	}
 	texts[model.LangEN].Details = Details{
 		GroupMore:      "%d more groups: ↑/↓ to see them",
@@ -113,5 +119,8 @@ func init() {
 		ServerSaved:       "Your session is saved with code %s.",
 		ServerNotSaved:    "Your session could not be saved; please tell the desk.",
 		ServerNeedPTY:     "This is a full-screen app and needs a terminal: connect with ssh -t (for example: ssh -t user@host).",
+		ServerCommands:    "The server takes only: ssh -t user@host (a new session), or ssh -t user@host resume CODE (go on with an unfinished one).",
+		ServerNoResume:    "This server does not let sessions be resumed over the network (a kiosk, or a server with no mode set). Start a new session, or ask at the desk.",
+		ServerResumeHint:  "To go on later: ssh -t user@host resume %s",
 	}
 }

@@ -63,7 +63,7 @@ var followUps = map[model.Lang]*FollowUp{
 		NeedName:          "Hoạt động %d đã có điểm nhưng chưa có tên: ghi tên theo lời người bệnh, hoặc xóa điểm.",
 		NeedScore:         "Hoạt động %d chưa có điểm.",
 		TooLong:           "%s: tối đa %d chữ số",
-		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn khám đánh giá”.",
+		BaselineNotNeeded: "Không cần số đo ban đầu: bước tiếp theo đã thống nhất không phải là khám đánh giá hay điều trị. Muốn lấy số đo, hãy quay lại và chọn “Đã hẹn buổi đánh giá”.",
 		BaselinePractice:  "Thực hành: nhập số đo của người bệnh giả định. Không lưu dữ liệu của người bệnh nào.",
 		BaselineHint:      "↑/↓ chọn dòng, gõ số hoặc chữ; → sang bước sau. Có thể để trống thang không đo.",
 		VisitTitle:        "Tái khám lần %d, buổi %s",

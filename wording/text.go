@@ -69,6 +69,7 @@ type Text struct {
 	NoPersona, NeedPersona, PersonaHint, PersonaChosen string
 	NextStepNames                                      map[model.NextStep]string
 	PatientRefLabel, TrainingBadge, KeyPanel           string
+	KeyTrainerPanel                                    string
 	SummaryTraining, SummaryPersona, SummaryPatientRef string
 	SummaryNextStep, SummarySkipped, SummaryNotSet     string
 	PanelMore                                          string
@@ -106,6 +107,7 @@ type Text struct {
 	ConsentYes, ConsentNo, ConsentKeys, ConsentMore, ConsentCurrent string
 	ConsentKept, NotKept, ConsentDeleted, ConsentNotDeleted         string
 	KeyConsent, FinishNotKept, CountdownNotKept, HandoffNotKept     string
+	FinishedButton                                                  string // the last step's button once the session is final
 	// The knowledge check as a stepper.
 	QuizPrev, QuizNext, QuizYourAnswer, QuizKept string
 	QuizAnswered                                 string // "%d of %d answered"
@@ -279,6 +281,7 @@ var texts = map[model.Lang]*Text{
 		PatientRefLabel:   "Mã hồ sơ hoặc tên viết tắt (không bắt buộc)",
 		TrainingBadge:     "ĐÀO TẠO",
 		KeyPanel:          "ghi chú bác sĩ",
+		KeyTrainerPanel:   "kịch bản đào tạo",
 		SummaryTraining:   "Buổi minh họa đào tạo, không phải hồ sơ lâm sàng",
 		SummaryPersona:    "Hồ sơ người bệnh mẫu",
 		SummaryPatientRef: "Mã hồ sơ",
@@ -353,6 +356,7 @@ var texts = map[model.Lang]*Text{
 		ConsentNotDeleted: "Chưa xóa được những gì đã lưu (%[1]v). Xin báo nhân viên, mã phiên %[2]s.",
 		KeyConsent:        "đổi ý về việc lưu bản ghi",
 		FinishNotKept:     "Kết thúc ›",
+		FinishedButton:    "Đã kết thúc ✓",
 		HandoffNotKept:    "Bấm phím bất kỳ để kết thúc.",
 		CountdownNotKept:  "Bấm phím bất kỳ để tiếp tục. Nếu không, sau %d giây, màn hình trở về trang đầu cho người tiếp theo; phiên này không được lưu.",
 
@@ -525,6 +529,7 @@ var texts = map[model.Lang]*Text{
 		PatientRefLabel:   "File number or initials (optional)",
 		TrainingBadge:     "TRAINING",
 		KeyPanel:          "doctor's notes",
+		KeyTrainerPanel:   "training script",
 		SummaryTraining:   "Training demonstration, not a clinical record",
 		SummaryPersona:    "Persona",
 		SummaryPatientRef: "File number",
@@ -599,6 +604,7 @@ var texts = map[model.Lang]*Text{
 		ConsentNotDeleted: "What was kept could not be deleted (%[1]v). Please tell the staff: session code %[2]s.",
 		KeyConsent:        "change your answer on keeping the record",
 		FinishNotKept:     "Finish ›",
+		FinishedButton:    "Finished ✓",
 		HandoffNotKept:    "Press any key to finish.",
 		CountdownNotKept:  "Press any key to carry on. Otherwise, in %d s, the screen will go back to the start for the next person; this session is not kept.",
 

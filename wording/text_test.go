@@ -2,6 +2,7 @@ package wording
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"stemcounsel/model"
@@ -92,6 +93,17 @@ func checkFilled(t *testing.T, lang model.Lang, v reflect.Value, enums map[strin
 			}
 		default:
 			t.Errorf("%s: %s is a %s; teach this test about it", lang, name, f.Kind())
+		}
+	}
+}
+
+// TestBaselineHintNamesTheOption: the hint to go back and choose the next
+// step names the option exactly as the next-step screen labels it.
+func TestBaselineHintNamesTheOption(t *testing.T) {
+	for _, lang := range model.Langs {
+		text := For(lang)
+		if name, hint := text.NextStepNames[model.NextAssessmentBooked], FollowUpFor(lang).BaselineNotNeeded; !strings.Contains(hint, "“"+name+"”") {
+			t.Errorf("%s: %q does not name the option %q", lang, hint, name)
 		}
 	}
 }
