@@ -100,7 +100,7 @@ func plainModeThroughAPipe(t *testing.T, bin string) {
 	for _, env := range []string{"ACCESSIBLE=1", "TERM=dumb"} {
 		cmd := exec.Command(bin, "--records", t.TempDir())
 		cmd.Env = append(os.Environ(), env)
-		cmd.Stdin = strings.NewReader("2\n2\n\nq\n") // English, patient, next page, quit
+		cmd.Stdin = strings.NewReader("2\n2\n\n2\nq\n") // English, patient, next page, keep no record, quit
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", env, err, out)
