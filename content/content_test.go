@@ -570,7 +570,7 @@ func TestSectionMarkerMatchesItsExpression(t *testing.T) {
 			build(prefix+p, depth-1)
 		}
 	}
-	build("", 4)
+	build("", 3)
 	for _, head := range []string{"<!--", "<!-- ", "<!--\t"} {
 		build(head+"section:", 3)
 	}
