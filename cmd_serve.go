@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"stemcounsel/server"
+	"stemcounsel/ui"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -40,7 +41,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if f.kiosk && !flagGiven(flags, "idle-timeout") {
 		*idleTimeout = 0
 	}
-	opt, err := f.options()
+	opt, err := f.options(ui.NewRenderCache())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2

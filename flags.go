@@ -87,7 +87,8 @@ func (f *sessionFlags) register(flags *flag.FlagSet) {
 
 // options checks the session flags, reads the staff PIN's hash for a
 // kiosk and opens the store. It deletes nothing: see purgeAbandoned.
-func (f *sessionFlags) options() (ui.Options, error) {
+// cache holds the rendered pages: one session's or a server's.
+func (f *sessionFlags) options(cache *ui.RenderCache) (ui.Options, error) {
 	b, lang, groups, err := f.load()
 	if err != nil {
 		return ui.Options{}, err
@@ -107,7 +108,7 @@ func (f *sessionFlags) options() (ui.Options, error) {
 		return ui.Options{}, fmt.Errorf("--retain %d: keep abandoned records at least 1 day", f.retain)
 	}
 	opt := ui.Options{
-		Content: b, Cache: ui.NewRenderCache(), Now: time.Now, Lang: lang, LangSet: f.lang != "",
+		Content: b, Cache: cache, Now: time.Now, Lang: lang, LangSet: f.lang != "",
 		Role: role, Groups: groups, Style: f.style, Glyphs: f.glyphs, ResizeDebounce: 80 * time.Millisecond,
 		PasteGap: 15 * time.Millisecond, // faster than anyone types: a paste without brackets
 		Kiosk:    f.kiosk, Idle: f.idle, RetainDays: f.retain,

@@ -14,7 +14,6 @@ import (
 // BannedPhrase is one line of a banned.txt.
 type BannedPhrase struct {
 	Phrase string // as written
-	folded string
 	File   string
 	Line   int
 }
@@ -23,7 +22,7 @@ func readBanned(fsys fs.FS, file string, h hash.Hash) ([]BannedPhrase, Problems)
 	lines, probs := readLines(fsys, file, h)
 	var out []BannedPhrase
 	for _, l := range lines {
-		out = append(out, BannedPhrase{Phrase: l.text, folded: Fold(l.text), File: file, Line: l.n})
+		out = append(out, BannedPhrase{Phrase: l.text, File: file, Line: l.n})
 	}
 	return out, probs
 }
@@ -74,10 +73,26 @@ var quotation = regexp.MustCompile(`«[^»]*»`)
 // case and diacritics folded. Text between « and » quotes what must not be
 // said, and is skipped.
 func FindBanned(text string, banned []BannedPhrase) []string {
-	folded := Fold(quotation.ReplaceAllString(text, " "))
+	return findBanned(text, banned, foldPhrases(banned))
+}
+
+// foldPhrases folds each phrase, once for a check of every line: they are
+// folded only when content is checked, never at the start of an app that
+// trusts its content.
+func foldPhrases(banned []BannedPhrase) []string {
+	folded := make([]string, len(banned))
+	for i, b := range banned {
+		folded[i] = Fold(b.Phrase)
+	}
+	return folded
+}
+
+// findBanned is FindBanned with the phrases folded ahead.
+func findBanned(text string, banned []BannedPhrase, folded []string) []string {
+	in := Fold(quotation.ReplaceAllString(text, " "))
 	var found []string
-	for _, b := range banned {
-		if containsWords(folded, b.folded) {
+	for i, b := range banned {
+		if containsWords(in, folded[i]) {
 			found = append(found, b.Phrase)
 		}
 	}
@@ -117,13 +132,13 @@ func wordRuneAt(s string, i int) bool {
 
 // checkBanned scans a page's text (not its keywords: patients type words
 // the app must not say) for banned phrases.
-func checkBanned(p *Page, banned []BannedPhrase) Problems {
+func checkBanned(p *Page, banned []BannedPhrase, folded []string) Problems {
 	var probs Problems
 	for i, line := range p.lines {
 		if strings.HasPrefix(strings.TrimSpace(line), "keywords:") {
 			continue
 		}
-		for _, phrase := range FindBanned(line, banned) {
+		for _, phrase := range findBanned(line, banned, folded) {
 			probs.add(p.File, i+1, "banned wording %q (see banned.txt); quote it between « and » only if it shows what must not be said", phrase)
 		}
 	}

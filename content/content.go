@@ -11,10 +11,13 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -210,16 +213,25 @@ func Load(fsys fs.FS) (*Bundle, error) { return load(fsys, false) }
 // validated in full, as a --content folder and check always are.
 func LoadBuiltIn() (*Bundle, error) { return load(Embedded(), true) }
 
-// fileLines are a page's lines, waiting for checkLines.
-type fileLines struct {
-	file  string
+// pageFile is a page's file, read and hashed, waiting to be parsed into
+// its set.
+type pageFile struct {
+	set  map[string]*Page
+	file string
+	raw  []byte
+}
+
+// parsedFile is a page as parseLines returns it.
+type parsedFile struct {
+	page  *Page
+	probs Problems
 	lines []string
 }
 
 func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 	b := &Bundle{Langs: map[model.Lang]*Set{}, Clinic: map[model.Lang]map[string]string{}}
 	var probs Problems
-	var pending []fileLines
+	var files []pageFile
 	h := sha256.New()
 	for _, lang := range model.Langs {
 		set := &Set{Pages: map[string]*Page{}, Groups: map[string]*Page{}, Checklist: map[string]*Page{}, Quiz: map[string]*Page{}, Personas: map[string]*Page{}, Measures: map[string]*Page{}}
@@ -233,8 +245,11 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 		extra, ep := readExtraBanned(fsys, lang, h)
 		b.Banned = append(b.Banned, extra...)
 		probs = append(probs, ep...)
-		for _, kind := range []string{"pages", "groups", "checklist", "quiz", "personas", "measures"} {
-			dir := path.Join(string(lang), kind)
+		for _, kind := range []struct {
+			dir string
+			set map[string]*Page
+		}{{"pages", set.Pages}, {"groups", set.Groups}, {"checklist", set.Checklist}, {"quiz", set.Quiz}, {"personas", set.Personas}, {"measures", set.Measures}} {
+			dir := path.Join(string(lang), kind.dir)
 			entries, err := readDir(fsys, dir)
 			if err != nil {
 				probs.add(dir, 0, "cannot read folder: %v", err)
@@ -251,42 +266,32 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 					continue
 				}
 				hashFile(h, file, raw)
-				p, pp, lines := parseLines(file, raw)
-				probs = append(probs, pp...)
-				pending = append(pending, fileLines{file, lines})
-				if p == nil {
-					continue
-				}
-				switch kind {
-				case "pages":
-					set.Pages[p.ID] = p
-				case "groups":
-					set.Groups[p.ID] = p
-				case "checklist":
-					set.Checklist[p.ID] = p
-				case "quiz":
-					set.Quiz[p.ID] = p
-				case "measures":
-					set.Measures[p.ID] = p
-				default:
-					set.Personas[p.ID] = p
-				}
+				files = append(files, pageFile{kind.set, file, raw})
 			}
 		}
 	}
 	b.Hash = hex.EncodeToString(h.Sum(nil))[:12]
+	var rp, mp Problems
+	b.Releases, rp = readReleases(fsys)
+	probs = append(probs, rp...)
+	_, released := b.Current()
+	trusted := trustReleased && released && len(probs) == 0
+	parsed := parseFiles(files, trusted)
+	for i, f := range files {
+		probs = append(probs, parsed[i].probs...)
+		if p := parsed[i].page; p != nil {
+			f.set[p.ID] = p
+		}
+	}
 	b.GroupIDs = groupOrder(b.Langs[model.LangVI].Groups)
 	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
-	var rp, mp Problems
-	b.Releases, rp = readReleases(fsys)
-	probs = append(probs, rp...)
-	b.Measures, mp = readMeasures(b)
+	b.Measures, mp = readMeasures(b) // the screens, FHIR and the stop point all read them
 	probs = append(probs, mp...)
-	if _, released := b.Current(); !trustReleased || !released || len(probs) > 0 {
-		for _, f := range pending {
-			probs = append(probs, checkLines(f.file, f.lines)...)
+	if !trusted || len(probs) > 0 {
+		for i, f := range files {
+			probs = append(probs, checkLines(f.file, parsed[i].lines)...)
 		}
 		probs = append(probs, Validate(b)...)
 		probs = append(probs, checkFigures(b)...)
@@ -300,6 +305,25 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 	}
 	b.fillReadingMinutes()
 	return b, nil
+}
+
+// parseFiles parses the pages on every core: each file is parsed alone.
+// Trusted files, a listed release of the built-in content, are NFC
+// already (TestEmbeddedContentIsNFCAndHasNoVS16) and are not normalised
+// again.
+func parseFiles(files []pageFile, trusted bool) []parsedFile {
+	out := make([]parsedFile, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				out[i].page, out[i].probs, out[i].lines = parseLines(files[i].file, files[i].raw, trusted)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 func groupOrder(groups map[string]*Page) []string {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -282,6 +284,23 @@ func TestFindBanned(t *testing.T) {
 	}
 }
 
+// Content trusted at start-up is not checked, so its phrases are not
+// folded ahead; they are found all the same.
+func TestFindBannedInTrustedContent(t *testing.T) {
+	b, err := LoadBuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Banned) == 0 {
+		t.Fatal("the built-in content bans no phrase")
+	}
+	for _, bp := range b.Banned {
+		if got := FindBanned("Before "+strings.ToUpper(bp.Phrase)+" after.", b.Banned); !slices.Contains(got, bp.Phrase) {
+			t.Errorf("%s line %d: %q not found in its upper case: %v", bp.File, bp.Line, bp.Phrase, got)
+		}
+	}
+}
+
 func TestKeywordsMayHoldBannedWords(t *testing.T) {
 	m := fixture(t)
 	s := string(m["en/groups/joint.md"].Data)
@@ -479,5 +498,100 @@ func TestQuizNeedsAGeneralQuestion(t *testing.T) {
 	}
 	if _, err := Load(m); err == nil || !strings.Contains(err.Error(), "en/quiz: the knowledge check needs at least one general question") {
 		t.Fatalf("no general question: %v", err)
+	}
+}
+
+// TestSectionBodiesAreTheLinesBetweenMarkers holds each section's body to
+// the lines between its marker and the next, joined and trimmed, for
+// every built-in page and for markers at the edges of a file.
+func TestSectionBodiesAreTheLinesBetweenMarkers(t *testing.T) {
+	pages := map[string]string{
+		"marker last, no newline": "---\nid: x\ntitle: X\n---\nIntro.\n<!-- section: a -->",
+		"empty sections":          "---\nid: x\ntitle: X\n---\n<!-- section: a -->\n<!-- section: b -->\n\n<!-- section: c -->\n",
+		"blank lines and spaces":  "---\nid: x\ntitle: X\n---\n\n  \n<!-- section: a -->\n  one \n\ntwo\n\n",
+		"windows line ends":       "---\r\nid: x\r\ntitle: X\r\n---\r\nIntro.\r\n<!-- section: a -->\r\nA.\r\n",
+		"front matter only":       "---\nid: x\ntitle: X\n---",
+	}
+	err := fs.WalkDir(Embedded(), ".", func(file string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(file, ".md") {
+			raw, _ := fs.ReadFile(Embedded(), file)
+			pages[file] = string(raw)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, raw := range pages {
+		p, _, lines := parseLines("en/pages/x.md", []byte(raw), false)
+		if p == nil {
+			t.Fatalf("%s: not parsed", name)
+		}
+		var want []Section
+		cur, body := Section{Name: "intro"}, []string{}
+		keep := func() {
+			cur.Body = strings.TrimSpace(strings.Join(body, "\n"))
+			if cur.Name != "intro" || cur.Body != "" {
+				want = append(want, cur)
+			}
+		}
+		closing := slices.IndexFunc(lines[1:], func(l string) bool { return strings.TrimSpace(l) == "---" }) + 1
+		for _, l := range lines[closing+1:] {
+			if m := markerExpression.FindStringSubmatch(l); m != nil {
+				keep()
+				cur, body = Section{Name: m[1]}, nil
+				continue
+			}
+			body = append(body, l)
+		}
+		keep()
+		if len(p.Sections) != len(want) {
+			t.Fatalf("%s: %d sections, want %d", name, len(p.Sections), len(want))
+		}
+		for i, s := range p.Sections {
+			if s.Name != want[i].Name || s.Body != want[i].Body {
+				t.Errorf("%s: section %d is %q %q, want %q %q", name, i, s.Name, s.Body, want[i].Name, want[i].Body)
+			}
+		}
+	}
+}
+
+// markerExpression is the section marker as a regular expression, the
+// definition sectionMarker is held to.
+var markerExpression = regexp.MustCompile(`^<!--\s*section:\s*(\S*)\s*-->\s*$`)
+
+// TestSectionMarkerMatchesItsExpression compares sectionMarker with the
+// expression on every line built from the marker's parts and the spaces,
+// dashes and characters that could confuse it.
+func TestSectionMarkerMatchesItsExpression(t *testing.T) {
+	parts := []string{"", " ", "\t", "\v", "\u00a0", "<!--", "<!-", "section:", "section", "a", "a-b", "-", "--", "-->", "->", ">", ":", "x y"}
+	var lines []string
+	var build func(prefix string, depth int)
+	build = func(prefix string, depth int) {
+		lines = append(lines, prefix)
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			build(prefix+p, depth-1)
+		}
+	}
+	build("", 3)
+	for _, head := range []string{"<!--", "<!-- ", "<!--\t"} {
+		build(head+"section:", 3)
+	}
+	markers := 0
+	for _, l := range lines {
+		name, ok := sectionMarker(l)
+		m := markerExpression.FindStringSubmatch(l)
+		if ok != (m != nil) || (ok && name != m[1]) {
+			t.Fatalf("%q: sectionMarker says %q %v, the expression %q", l, name, ok, m)
+		}
+		if ok {
+			markers++
+		}
+	}
+	if markers < 100 {
+		t.Fatalf("only %d of %d lines are markers: the test hardly tries any", markers, len(lines))
 	}
 }

@@ -221,7 +221,12 @@ var QuizSections = []string{"question", "choices", "explanation", "teach-back"}
 // Quiz returns the knowledge check for a session: every general question,
 // then one for each chosen group, in the groups' order.
 func (b *Bundle) Quiz(lang model.Lang, groups []string) []QuizItem {
-	var general, byGroup []QuizItem
+	return pickQuiz(b.quizItems(lang), groups)
+}
+
+// quizItems reads every question of a language, in QuizIDs order.
+func (b *Bundle) quizItems(lang model.Lang) []QuizItem {
+	items := make([]QuizItem, 0, len(b.QuizIDs))
 	for _, id := range b.QuizIDs {
 		p := b.Langs[lang].Quiz[id]
 		it := QuizItem{ID: id, Answer: p.Answer, Group: p.Group, Expectation: p.Expectation == "yes"}
@@ -230,6 +235,15 @@ func (b *Bundle) Quiz(lang model.Lang, groups []string) []QuizItem {
 		it.Choices = Cells(choices)
 		it.Explanation, _ = p.Section("explanation")
 		it.TeachBack, _ = p.Section("teach-back")
+		items = append(items, it)
+	}
+	return items
+}
+
+// pickQuiz keeps the general questions, then those of each group in turn.
+func pickQuiz(items []QuizItem, groups []string) []QuizItem {
+	var general, byGroup []QuizItem
+	for _, it := range items {
 		if it.Group == "" {
 			general = append(general, it)
 		} else {

@@ -78,7 +78,7 @@ func FuzzFold(f *testing.F) {
 		if Fold(Fold(text)) != Fold(text) {
 			t.Fatalf("Fold is not stable on %q", text)
 		}
-		FindBanned(text, []BannedPhrase{{Phrase: phrase, folded: Fold(phrase)}})
+		FindBanned(text, []BannedPhrase{{Phrase: phrase}})
 	})
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io"
@@ -39,10 +40,12 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fsErr(err)
 	}
 	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead) // one allocation, unless the file grew since
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fsErr(err)
 	}
+	raw := buf.Bytes()
 	if len(raw) > MaxFileSize {
 		return nil, fmt.Errorf("more than %d KiB; that is the most a content file may have", MaxFileSize>>10)
 	}

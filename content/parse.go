@@ -7,10 +7,32 @@ import (
 	"unicode/utf8"
 )
 
-var (
-	sectionMarker = regexp.MustCompile(`^<!--\s*section:\s*(\S*)\s*-->\s*$`)
-	sectionName   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-)
+var sectionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// markerSpace is the white space of a section marker, \s of a regular
+// expression.
+const markerSpace = "\t\n\f\r "
+
+// sectionMarker reads a line "<!-- section: NAME -->", spaces allowed
+// around each part, and returns NAME. It matches exactly what the
+// expression ^<!--\s*section:\s*(\S*)\s*-->\s*$ does, without running one
+// for every line of every page at start-up.
+func sectionMarker(line string) (name string, ok bool) {
+	rest, ok := strings.CutPrefix(line, "<!--")
+	if !ok {
+		return "", false
+	}
+	rest, ok = strings.CutPrefix(strings.TrimLeft(rest, markerSpace), "section:")
+	if !ok {
+		return "", false
+	}
+	rest, ok = strings.CutSuffix(strings.Trim(rest, markerSpace), "-->")
+	name = strings.TrimRight(rest, markerSpace)
+	if !ok || strings.ContainsAny(name, markerSpace) {
+		return "", false
+	}
+	return name, true
+}
 
 // frontKeys are the front-matter keys a page may have, in the order the
 // "unknown key" message lists them.
@@ -19,18 +41,39 @@ var frontKeys = []string{"id", "title", "status", "evidence", "summary", "keywor
 // frontField is where each plain front-matter key is stored ("keywords" is
 // a list and handled apart).
 func (p *Page) frontField(key string) *string {
-	return map[string]*string{
-		"id": &p.ID, "title": &p.Title, "status": &p.Status, "evidence": &p.Evidence,
-		"summary": &p.Summary, "reviewed_by": &p.ReviewedBy, "reviewed_on": &p.ReviewedOn,
-		"reviewed_hash": &p.ReviewedHash,
-		"answer":        &p.Answer, "group": &p.Group, "expectation": &p.Expectation, "answers": &p.Answers,
-	}[key]
+	switch key {
+	case "id":
+		return &p.ID
+	case "title":
+		return &p.Title
+	case "status":
+		return &p.Status
+	case "evidence":
+		return &p.Evidence
+	case "summary":
+		return &p.Summary
+	case "reviewed_by":
+		return &p.ReviewedBy
+	case "reviewed_on":
+		return &p.ReviewedOn
+	case "reviewed_hash":
+		return &p.ReviewedHash
+	case "answer":
+		return &p.Answer
+	case "group":
+		return &p.Group
+	case "expectation":
+		return &p.Expectation
+	case "answers":
+		return &p.Answers
+	}
+	return nil
 }
 
 // parsePage reads one file and checks each of its lines. It returns nil
 // when the file cannot be used at all.
 func parsePage(file string, raw []byte) (*Page, Problems) {
-	p, probs, lines := parseLines(file, raw)
+	p, probs, lines := parseLines(file, raw, false)
 	return p, append(probs, checkLines(file, lines)...)
 }
 
@@ -47,8 +90,8 @@ func checkLines(file string, lines []string) Problems {
 }
 
 // parseLines reads one file and returns its lines, leaving them to
-// checkLines.
-func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []string) {
+// checkLines. A file known to be NFC is not normalised again.
+func parseLines(file string, raw []byte, knownNFC bool) (_ *Page, probs Problems, lines []string) {
 	if !utf8.Valid(raw) {
 		probs.add(file, 0, "not valid UTF-8")
 		return nil, probs, nil
@@ -57,7 +100,10 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 		probs.add(file, 1, "the file starts with a byte-order mark; save it as UTF-8 without one")
 		raw = []byte(rest)
 	}
-	text := NFC(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	if !knownNFC {
+		text = NFC(text)
+	}
 	lines = strings.Split(text, "\n")
 
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
@@ -115,28 +161,34 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 		}
 	}
 
+	// A section's body is the text between its marker and the next, kept
+	// as part of the file's text rather than a copy of its lines.
+	at := 0 // where lines[i] starts in text
+	for _, l := range lines[:end+1] {
+		at += len(l) + 1
+	}
 	cur := Section{Name: "intro", Line: end + 2}
-	var body []string
-	flush := func() {
-		cur.Body = strings.TrimSpace(strings.Join(body, "\n"))
+	bodyStart := min(at, len(text)) // the front matter may end the file
+	flush := func(bodyEnd int) {
+		cur.Body = strings.TrimSpace(text[bodyStart:max(bodyStart, bodyEnd)])
 		if cur.Name != "intro" || cur.Body != "" {
 			p.Sections = append(p.Sections, cur)
 		}
-		body = nil
 	}
-	for i := end + 1; i < len(lines); i++ {
+	for i := end + 1; i < len(lines); i, at = i+1, at+len(lines[i])+1 {
 		line := lines[i]
-		if m := sectionMarker.FindStringSubmatch(line); m != nil {
-			flush()
-			if !sectionName.MatchString(m[1]) {
-				probs.add(file, i+1, "section name %q must be lowercase words joined by \"-\"", m[1])
+		if name, ok := sectionMarker(line); ok {
+			flush(at - 1)                              // up to the line break before the marker
+			bodyStart = min(at+len(line)+1, len(text)) // the marker may end the file
+			if !sectionName.MatchString(name) {
+				probs.add(file, i+1, "section name %q must be lowercase words joined by \"-\"", name)
 			}
 			for _, s := range p.Sections {
-				if s.Name == m[1] {
-					probs.add(file, i+1, "section %q given twice", m[1])
+				if s.Name == name {
+					probs.add(file, i+1, "section %q given twice", name)
 				}
 			}
-			cur = Section{Name: m[1], Line: i + 1}
+			cur = Section{Name: name, Line: i + 1}
 			continue
 		}
 		if strings.HasPrefix(strings.TrimSpace(line), "<!--") && strings.Contains(line, "section") {
@@ -145,9 +197,8 @@ func parseLines(file string, raw []byte) (_ *Page, probs Problems, lines []strin
 		if strings.HasPrefix(line, "# ") {
 			probs.add(file, i+1, "no \"#\" title in the body: the app shows the front matter title")
 		}
-		body = append(body, line)
 	}
-	flush()
+	flush(len(text))
 	p.Lapsed = p.ReviewedBy != "" && p.ReviewedHash != reviewHash(lines)
 	return p, probs, lines
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"stemcounsel/model"
 )
@@ -49,15 +50,31 @@ const ReadingMinutesToken = "{reading-minutes}"
 func Words(text string) int {
 	n, counted := 0, false // counted: this run already holds a letter or digit
 	for _, r := range text {
+		var space, word bool
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf: // most of the text: no table look-ups
+			space = asciiSpace[r]
+			word = 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+		case 0x100 <= r && r < 0x250 || 0x1E00 <= r && r < 0x1F00:
+			// Latin Extended-A, -B and Additional, where the Vietnamese
+			// letters are: every rune of them is a letter.
+			word = true
+		default:
+			space = unicode.IsSpace(r)
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case space:
 			counted = false
-		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case !counted && word:
 			n, counted = n+1, true
 		}
 	}
 	return n
 }
+
+// asciiSpace is unicode.IsSpace below utf8.RuneSelf.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // PageWords is one page's share of a session's main path.
 type PageWords struct {
@@ -70,6 +87,22 @@ type PageWords struct {
 // sources or optional detail; the checklist with the group's meaning of each
 // item; the longest outcome; and the knowledge check.
 func (b *Bundle) MainPath(lang model.Lang, group string) []PageWords {
+	return b.mainPath(lang, group, newPathCounts(b, lang))
+}
+
+// pathCounts is what every group's main path in a language reads alike:
+// the longest path is found without counting it once per group.
+type pathCounts struct {
+	pages map[*Page]int // a page's sections
+	items map[*Page]int // a checklist item's, its meaning aside
+	quiz  []QuizItem    // every question
+}
+
+func newPathCounts(b *Bundle, lang model.Lang) *pathCounts {
+	return &pathCounts{pages: map[*Page]int{}, items: map[*Page]int{}, quiz: b.quizItems(lang)}
+}
+
+func (b *Bundle) mainPath(lang model.Lang, group string, shared *pathCounts) []PageWords {
 	var out []PageWords
 	for _, step := range model.Flow(model.RolePatient, []string{group}) {
 		p := b.Page(lang, step)
@@ -79,37 +112,47 @@ func (b *Bundle) MainPath(lang model.Lang, group string) []PageWords {
 		n := Words(p.Title) + Words(p.Evidence)
 		switch step {
 		case model.StepChecklist:
-			n += b.checklistWords(lang, group)
+			n += b.checklistWords(lang, group, shared.items)
 		case model.StepOutcome:
 			n += longestSection(p, OutcomeSections[:3])
 			n += sectionWords(p, "not-treating")
 		case model.StepKnowledgeCheck:
 			n += sectionWords(p, "intro")
-			for _, q := range b.Quiz(lang, []string{group}) {
+			for _, q := range pickQuiz(shared.quiz, []string{group}) {
 				n += Words(q.Question) + Words(q.Explanation)
 				for _, c := range q.Choices {
 					n += Words(c.Text)
 				}
 			}
 		default:
-			for _, s := range p.Sections {
-				if s.Name == TalkingPoints || s.Name == "sources" || IsOptional(p, s.Name) {
-					continue
+			words, counted := shared.pages[p]
+			if !counted {
+				for _, s := range p.Sections {
+					if s.Name == TalkingPoints || s.Name == "sources" || IsOptional(p, s.Name) {
+						continue
+					}
+					words += Words(s.Body)
 				}
-				n += Words(s.Body)
+				shared.pages[p] = words
 			}
+			n += words
 		}
 		out = append(out, PageWords{step, n})
 	}
 	return out
 }
 
-func (b *Bundle) checklistWords(lang model.Lang, group string) int {
+func (b *Bundle) checklistWords(lang model.Lang, group string, items map[*Page]int) int {
 	n := sectionWords(b.Page(lang, model.StepChecklist), "intro")
 	gp := b.Group(lang, group)
 	for _, id := range b.ChecklistIDs {
 		item := b.Item(lang, id)
-		n += Words(item.Title) + sectionWords(item, "question") + sectionWords(item, "why") + sectionWords(item, "revisit")
+		words, counted := items[item]
+		if !counted {
+			words = Words(item.Title) + sectionWords(item, "question") + sectionWords(item, "why") + sectionWords(item, "revisit")
+			items[item] = words
+		}
+		n += words
 		if text, ok := gp.Section("meaning-" + id); ok {
 			n += Words(text)
 		} else {
@@ -150,9 +193,9 @@ func Minutes(lang model.Lang, n int) int {
 // ReadingMinutes is the reading time of the longest one-group main path in a
 // language: what the welcome page promises at most.
 func (b *Bundle) ReadingMinutes(lang model.Lang) int {
-	most := 0
+	most, shared := 0, newPathCounts(b, lang)
 	for _, g := range b.GroupIDs {
-		most = max(most, Minutes(lang, Total(b.MainPath(lang, g))))
+		most = max(most, Minutes(lang, Total(b.mainPath(lang, g, shared))))
 	}
 	return most
 }

@@ -23,6 +23,29 @@ func TestWordsCountsWordsAndSyllables(t *testing.T) {
 	}
 }
 
+// TestWordsTreatsEveryRuneAsUnicodeDoes holds the ASCII shortcut of Words
+// to the Unicode classes it stands for: each rune, alone and between two
+// letters, counts as unicode.IsSpace, IsLetter and IsDigit say.
+func TestWordsTreatsEveryRuneAsUnicodeDoes(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		letterOrDigit := unicode.IsLetter(r) || unicode.IsDigit(r)
+		alone := 0
+		if letterOrDigit {
+			alone = 1
+		}
+		between := 1 // "a" r "b" is one run
+		if unicode.IsSpace(r) {
+			between = 2
+		}
+		if got := Words(string(r)); got != alone {
+			t.Errorf("Words(%U) = %d, want %d", r, got, alone)
+		}
+		if got := Words("a" + string(r) + "b"); got != between {
+			t.Errorf("Words(a%Ub) = %d, want %d", r, got, between)
+		}
+	}
+}
+
 // TestMainPathReadingTime prints each group's main path and holds the
 // promise of the welcome page: at most MaxMainPathMinutes for any one group.
 func TestMainPathReadingTime(t *testing.T) {

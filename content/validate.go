@@ -42,6 +42,7 @@ var datePattern = regexp.MustCompile(`^\d{2}/\d{2}/\d{4}$`)
 // are complete, and both languages have the same pages, ids and sections.
 func Validate(b *Bundle) Problems {
 	var probs Problems
+	banned := foldPhrases(b.Banned)
 	for _, lang := range model.Langs {
 		set := b.Langs[lang]
 		for _, step := range model.PageSteps {
@@ -121,7 +122,7 @@ func Validate(b *Bundle) Problems {
 		}
 		for _, kind := range []map[string]*Page{set.Pages, set.Groups, set.Checklist, set.Quiz, set.Personas, set.Measures} {
 			for _, p := range kind {
-				probs = append(probs, checkBanned(p, b.Banned)...)
+				probs = append(probs, checkBanned(p, b.Banned, banned)...)
 			}
 		}
 	}

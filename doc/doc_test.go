@@ -184,7 +184,7 @@ func comparePadding(t *testing.T, md, style string, w int) (int, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now, err := Render(md, w, style)
+	now, err := renderGlamour(md, w, style) // the trim is Glamour's path; the fast path has no padding to trim
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,10 +12,21 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 )
 
-// Render renders Markdown to a width in a style, with a fresh renderer:
-// building one costs microseconds, and a renderer must never be shared
-// between goroutines. No line of the result is wider than width.
+// Render renders Markdown to a width in a style. No line of the result is
+// wider than width. The Markdown doc makes is drawn by the fast path (see
+// fastRender); anything else, such as a clinic's own Markdown with a
+// table or a link, by Glamour.
 func Render(md string, width int, style string) (string, error) {
+	if out, ok := fastRender(md, width, style); ok {
+		return out, nil
+	}
+	return renderGlamour(md, width, style)
+}
+
+// renderGlamour is Render by Glamour, with a fresh renderer (building one
+// costs microseconds, and a renderer must never be shared between
+// goroutines), and its output cleaned up.
+func renderGlamour(md string, width int, style string) (string, error) {
 	out, err := glamourRender(md, width, style)
 	if err != nil {
 		return "", err
@@ -159,7 +170,8 @@ func firstVisible(line string) int {
 
 // rewrapWide wraps any line still wider than width, so no text is ever cut
 // off at the edge of the screen. Continuation lines keep the line's indent
-// (a list bullet or quote bar becomes spaces).
+// (a list bullet or quote bar becomes spaces); what the word wrap cannot
+// break is broken at the width.
 func rewrapWide(s string, width int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
@@ -170,8 +182,15 @@ func rewrapWide(s string, width int) string {
 		lead := len(plain) - len(strings.TrimLeft(plain, " │|•*->"))
 		indent := strings.Repeat(" ", min(xansi.StringWidth(plain[:lead]), width/2))
 		parts := strings.Split(xansi.Wrap(l, width-len(indent), ""), "\n")
-		for j := 1; j < len(parts); j++ {
-			parts[j] = indent + strings.TrimLeft(parts[j], " ")
+		for j := range parts {
+			if j > 0 {
+				parts[j] = indent + strings.TrimLeft(parts[j], " ")
+			}
+			// The word wrap leaves a word followed by hyphens or dots
+			// whole (a chart's axis); it is cut at the edge instead.
+			if xansi.StringWidth(parts[j]) > width {
+				parts[j] = xansi.Hardwrap(parts[j], width, true)
+			}
 		}
 		lines[i] = strings.Join(parts, "\n")
 	}

@@ -14,9 +14,15 @@ type cacheKey struct {
 	content string // content hash
 }
 
-// defaultCacheBudget bounds the renderings one process keeps: a client
-// sending hundreds of window widths would otherwise grow it without end.
-const defaultCacheBudget = 32 << 20
+// Budgets bound the renderings one process keeps: a client sending
+// hundreds of window widths would otherwise grow it without end. Every
+// page of both built-in languages rendered at one width takes about
+// 320 KiB (dark style, 80 columns): a session in this terminal keeps a
+// dozen widths of them; a server keeps its sessions' many widths.
+const (
+	localCacheBudget  = 4 << 20
+	serverCacheBudget = 32 << 20
+)
 
 // RenderCache keeps rendered static pages, up to a byte budget, dropping
 // the least recently used first. Strings are immutable, so one cache may
@@ -36,8 +42,12 @@ type cachedPage struct {
 	s string
 }
 
-// NewRenderCache returns an empty cache with the default budget.
-func NewRenderCache() *RenderCache { return newRenderCache(defaultCacheBudget) }
+// NewRenderCache returns an empty cache sized for a server's sessions.
+func NewRenderCache() *RenderCache { return newRenderCache(serverCacheBudget) }
+
+// NewLocalRenderCache returns an empty cache sized for the one session of
+// the app in this terminal.
+func NewLocalRenderCache() *RenderCache { return newRenderCache(localCacheBudget) }
 
 func newRenderCache(budget int) *RenderCache {
 	return &RenderCache{page: map[cacheKey]*list.Element{}, order: list.New(), budget: budget, inflight: map[cacheKey]*sync.WaitGroup{}}

@@ -6,6 +6,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"stemcounsel/content"
+	"stemcounsel/doc"
+	"stemcounsel/model"
 )
 
 func TestRenderCacheRendersOncePerKey(t *testing.T) {
@@ -78,4 +82,30 @@ func TestRenderCacheStaysInBudget(t *testing.T) {
 	if sum != c.size || len(c.page) != c.order.Len() {
 		t.Fatalf("the count is right: %d bytes counted, %d held; %d keys, %d in order", c.size, sum, len(c.page), c.order.Len())
 	}
+}
+
+// The app's one session keeps every page of both built-in languages at a
+// few widths in its smaller cache, and a server's keeps fifty sessions'
+// widths: each budget is sized by what its sessions render.
+func TestCacheBudgetsFitTheirUse(t *testing.T) {
+	b := realContent(t)
+	one := 0 // every page of both languages at 78 columns, the darkest style
+	for _, lang := range model.Langs {
+		for _, set := range []map[string]*content.Page{b.Langs[lang].Pages, b.Langs[lang].Groups} {
+			for _, p := range set {
+				s, err := doc.Render(doc.Page(b, lang, p), 78, "dark")
+				if err != nil {
+					t.Fatal(err)
+				}
+				one += len(s)
+			}
+		}
+	}
+	if local := NewLocalRenderCache().budget; local < 4*one {
+		t.Errorf("the app's cache (%d KiB) holds fewer than four widths of %d KiB", local>>10, one>>10)
+	}
+	if server := NewRenderCache().budget; server < 50*one {
+		t.Errorf("a server's cache (%d KiB) holds fewer than fifty widths of %d KiB", server>>10, one>>10)
+	}
+	t.Logf("every page of both languages at 78 columns: %d KiB; budgets: local %d KiB, server %d KiB", one>>10, localCacheBudget>>10, serverCacheBudget>>10)
 }

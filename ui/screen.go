@@ -79,20 +79,24 @@ var screens = map[model.StepID]func(m *Model) screen{
 	model.StepBaseline:       newBaselineScreen,
 }
 
-// makeScreens gives the model a fresh screen for every step in the table,
-// and one reading page for the rest. A new session (a kiosk's next patient,
-// a resumed one) gets new screens, so no focus or field outlives it.
+// makeScreens gives the model fresh screens: one for each step in the
+// table, made when the step is first shown, and one reading page for the
+// rest. A new session (a kiosk's next patient, a resumed one) gets new
+// screens, so no focus or field outlives it; the first frame makes only
+// the screen it draws.
 func (m *Model) makeScreens() {
 	m.page = &pageScreen{m}
 	m.screens = make(map[model.StepID]screen, len(screens))
-	for step, newScreen := range screens {
-		m.screens[step] = newScreen(m)
-	}
 }
 
 // screenAt returns the screen that shows a step.
 func (m *Model) screenAt(step model.StepID) screen {
 	if s, ok := m.screens[step]; ok {
+		return s
+	}
+	if newScreen, ok := screens[step]; ok {
+		s := newScreen(m)
+		m.screens[step] = s
 		return s
 	}
 	return m.page

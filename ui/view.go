@@ -89,7 +89,8 @@ func fitLines(s string, w, h int) []string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
+		// No line is wider than its bytes: most need no measuring.
+		if len(l) > w && ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -284,6 +285,7 @@ func (m *Model) footerView() ([]string, []zone) {
 func (m *Model) helpBar(bindings []key.Binding) (string, []zone) {
 	st := m.help.Styles
 	sep := st.ShortSeparator.Render(" • ")
+	sepWidth := lipgloss.Width(sep)
 	var b strings.Builder
 	var zones []zone
 	x, w := 0, m.innerWidth()-1 // room for the ellipsis
@@ -292,19 +294,19 @@ func (m *Model) helpBar(bindings []key.Binding) (string, []zone) {
 			continue // a kiosk has no quit key to offer
 		}
 		item := st.ShortKey.Render(kb.Help().Key) + " " + st.ShortDesc.Render(kb.Help().Desc)
-		gap := ""
+		gap, gapWidth, itemWidth := "", 0, lipgloss.Width(item)
 		if x > 0 {
-			gap = sep
+			gap, gapWidth = sep, sepWidth
 		}
-		if x+lipgloss.Width(gap)+lipgloss.Width(item) > w {
+		if x+gapWidth+itemWidth > w {
 			b.WriteString(st.Ellipsis.Render(" …"))
 			zones = append(zones, zone{x, 0, x + 2, 1, pressKey{m.keys.Help}}) // the rest is in the help
 			break
 		}
 		b.WriteString(gap + item)
-		x += lipgloss.Width(gap)
-		zones = append(zones, zone{x, 0, x + lipgloss.Width(item), 1, pressKey{kb}})
-		x += lipgloss.Width(item)
+		x += gapWidth
+		zones = append(zones, zone{x, 0, x + itemWidth, 1, pressKey{kb}})
+		x += itemWidth
 	}
 	return b.String(), zones
 }
