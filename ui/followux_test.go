@@ -158,6 +158,19 @@ func TestBaselineChoicesAreClickable(t *testing.T) {
 
 func baselineOf(m *Model) *baselineScreen { return m.screen().(*baselineScreen) }
 
+// lungSession keeps a finished doctor-led lung session KHN463 with a
+// baseline: worst pain 9, mMRC 3, and walking to the market rated 2.
+func lungSession(t *testing.T, store records.Store) {
+	t.Helper()
+	s := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
+	s.Code, s.Groups, s.NextStep = "KHN463", []string{"lung"}, model.NextAssessmentBooked
+	s.Baseline = &model.Assessment{At: testClock, Scores: map[string]float64{"pain-worst": 9, "mmrc": 3},
+		Activities: []model.Activity{{Name: "walking to the market", Score: 2}}}
+	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, testClock), []byte("# r\n")); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // followUpKiosk is a kiosk with a lung session's baseline in its store,
 // in a language, with a paste gap so fast typing counts as a paste.
 func followUpKiosk(t *testing.T, lang model.Lang, w, h int) (*Model, *fakeClock, records.Store) {
@@ -167,13 +180,7 @@ func followUpKiosk(t *testing.T, lang model.Lang, w, h int) (*Model, *fakeClock,
 	m.opt.PasteGap = 15 * time.Millisecond
 	store := records.OpenFolder(dir)
 	t.Cleanup(store.Release)
-	s := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
-	s.Code, s.Groups, s.NextStep = "KHN463", []string{"lung"}, model.NextAssessmentBooked
-	s.Baseline = &model.Assessment{At: testClock, Scores: map[string]float64{"pain-worst": 9, "mmrc": 3},
-		Activities: []model.Activity{{Name: "walking to the market", Score: 2}}}
-	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, testClock), []byte("# r\n")); err != nil {
-		t.Fatal(err)
-	}
+	lungSession(t, store)
 	if lang != m.session.Lang {
 		send(m, press("l"))
 	}

@@ -20,13 +20,7 @@ func TestKioskFollowUpWithTheCode(t *testing.T) {
 	m, clock := kioskModel(t, dir, 80, 40)
 	store := records.OpenFolder(dir)
 	t.Cleanup(store.Release)
-	s := model.NewSession(model.LangEN, model.RoleDoctor, testClock)
-	s.Code, s.Groups, s.NextStep = "KHN463", []string{"lung"}, model.NextAssessmentBooked
-	s.Baseline = &model.Assessment{At: testClock, Scores: map[string]float64{"pain-worst": 9, "mmrc": 3},
-		Activities: []model.Activity{{Name: "walking to the market", Score: 2}}}
-	if err := store.Close(s.Record(model.StatusFinished, "abc", model.DefaultChecklist, testClock), []byte("# r\n")); err != nil {
-		t.Fatal(err)
-	}
+	lungSession(t, store)
 	if !strings.Contains(visible(m), "Press v or tap the button") {
 		t.Fatalf("the kiosk welcome offers the follow-up:\n%s", visible(m))
 	}
