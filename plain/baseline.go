@@ -18,6 +18,10 @@ func (r *runner) baseline() error {
 		r.say(ft.BaselineNotNeeded)
 		return nil
 	}
+	if r.opt.AskConsent && !(model.Record{Training: s.Training(), Consent: s.Consent}.MayKeep()) {
+		r.say(ft.BaselineNotKept) // nothing kept: no later visit could compare with it
+		return nil
+	}
 	if s.Role == model.RoleTrainer {
 		r.say(ft.BaselinePractice)
 	}

@@ -2,6 +2,7 @@ package plain
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"stemcounsel/content"
 	"stemcounsel/model"
 	"stemcounsel/records"
+	"stemcounsel/wording"
 )
 
 func fixedNow() time.Time { return time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC) }
@@ -357,5 +359,30 @@ func TestPlainPromptsReadAsWords(t *testing.T) {
 	}
 	if strings.Contains(text, `Not understood: "q"`) || strings.Contains(text, "Line 2 of 8") {
 		t.Errorf("q at a numbered question did not quit:\n%s", text[strings.LastIndex(text, "=="):])
+	}
+}
+
+// TestPlainNoBaselineWhenNotKept: after a no to keeping the record the
+// baseline says it cannot be kept and asks nothing.
+func TestPlainNoBaselineWhenNotKept(t *testing.T) {
+	b := bundle(t)
+	for _, lang := range []model.Lang{model.LangEN, model.LangVI} {
+		dir := t.TempDir()
+		folder := records.OpenFolder(dir)
+		lines := strings.Split(script(b, lang, model.RoleDoctor, "lung"), "\n")
+		lines = append(lines[:3], append([]string{"", "2"}, lines[3:]...)...)
+		var out bytes.Buffer
+		opt := Options{Content: b, Store: records.KeepOnlyWithConsent(folder), Now: fixedNow, Code: "PACE47",
+			AskConsent: true, Terminal: "test-terminal", RetainDays: 30}
+		if err := Run(strings.NewReader(strings.Join(lines, "\n")), &out, opt); err != nil {
+			t.Fatal(err)
+		}
+		ft := wording.FollowUpFor(lang)
+		if text := out.String(); !strings.Contains(text, ft.BaselineNotKept) || strings.Contains(text, fmt.Sprintf(ft.Activity, 1)) {
+			t.Errorf("%s: the baseline says it cannot be kept and asks nothing:\n%s", lang, text)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%s: after a no the folder holds %d files", lang, len(entries))
+		}
 	}
 }
