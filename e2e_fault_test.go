@@ -284,7 +284,7 @@ func TestE2EFaultKilledKioskIsPurged(t *testing.T) {
 	s.keys("Enter")
 	consentYes(s)
 	s.waitFor("Stem cells")
-	s.keys("m", "End", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // a patient with no group
+	s.slowKeys("m", "End", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // a patient with no group
 	s.waitFor("Item 1 of 5")
 	s.keys("1")
 	file := waitFile(t, filepath.Join(dir, "*.progress.json"), `"answer": "yes"`)

@@ -48,7 +48,7 @@ func (s *tmuxSession) waitExit(status int) {
 // toKnowledgeCheck jumps to the knowledge check through the contents: for
 // a patient with one group it comes just before the checklist.
 func toKnowledgeCheck(s *tmuxSession) {
-	s.keys("m", "End")
+	s.slowKeys("m", "End")
 	for range 7 {
 		s.keys("Up")
 	}
@@ -142,7 +142,7 @@ func TestE2EFinishedRecordIsFinal(t *testing.T) {
 	toChecklist(s)
 	s.keys("2")
 	s.waitFor("Item 2 of 5")
-	s.keys("m", "End", "Enter")
+	s.slowKeys("m", "End", "Enter")
 	s.waitFor("Session summary")
 	s.keys("Right")
 	s.waitFor("The record is saved")
@@ -150,13 +150,13 @@ func TestE2EFinishedRecordIsFinal(t *testing.T) {
 	code := strings.TrimSuffix(filepath.Base(file), ".json")
 	final := readFile(t, file)
 
-	s.keys("m", "End")
+	s.slowKeys("m", "End")
 	for range 6 {
 		s.keys("Up")
 	}
 	s.keys("Enter")
 	s.waitFor("The exclusion checklist")
-	s.keys("1", "Up", "3")
+	s.slowKeys("1", "Up", "3")
 	s.waitFor("it can be read, not changed")
 	s.keys("q")
 	s.waitDead()

@@ -201,7 +201,7 @@ func consentYes(s *tmuxSession) {
 // toChecklist opens the contents and jumps to the checklist: for a patient
 // with one group it is the seventh step from the end.
 func toChecklist(s *tmuxSession) {
-	s.keys("m", "End")
+	s.slowKeys("m", "End")
 	for range 6 {
 		s.keys("Up")
 	}
@@ -232,7 +232,7 @@ func TestE2EKillRestartResume(t *testing.T) {
 
 	s.respawn(fmt.Sprintf("%s --records %s --resume %s", bin, dir, code))
 	s.waitFor(code)
-	s.keys("m", "End", "Enter")
+	s.slowKeys("m", "End", "Enter")
 	s.waitFor("Session summary")
 	s.waitFor("End-stage disease: Yes")
 	s.waitFor("Widespread fibrosis: Not sure")
