@@ -75,11 +75,11 @@ func runFollowUp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "stemcounsel:", err)
 		return 1
 	}
-	saved := v.Saved()
+	saved, ft := v.Saved(), wording.FollowUpFor(v.Lang())
 	if saved == nil {
-		fmt.Fprintln(stderr, wording.FollowUpFor(opt.Lang).NotSaved)
+		fmt.Fprintln(stderr, ft.NotSaved)
 		return 1
 	}
-	fmt.Fprintln(stderr, fmt.Sprintf(wording.FollowUpFor(opt.Lang).Saved, saved.Number, code))
+	fmt.Fprintln(stderr, fmt.Sprintf(ft.Saved, saved.Number, code))
 	return 0
 }

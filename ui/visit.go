@@ -209,6 +209,9 @@ func (v *Visit) Record() (model.VisitRecord, []string) {
 // Saved is the visit as kept; nil if it was not.
 func (v *Visit) Saved() *model.VisitRecord { return v.saved }
 
+// Lang is the language the visit was left in: what is said after it.
+func (v *Visit) Lang() model.Lang { return v.opt.Lang }
+
 func (v *Visit) Init() tea.Cmd { return nil }
 
 func (v *Visit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

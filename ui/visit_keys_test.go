@@ -42,7 +42,7 @@ func TestVisitSwitchesLanguageKeepingAnswers(t *testing.T) {
 	}
 	visitKeys(v, "up", "L")
 	visitKeys(v, "ctrl+s")
-	if s := v.Saved(); s == nil || s.Lang != model.LangEN || s.Scores["pain-worst"] != 7 || s.SideEffects.Text != "lạnh" {
+	if s := v.Saved(); s == nil || s.Lang != model.LangEN || v.Lang() != model.LangEN || s.Scores["pain-worst"] != 7 || s.SideEffects.Text != "lạnh" {
 		t.Fatalf("the visit is kept in the language it ended in, with every answer: %+v", s)
 	}
 }
