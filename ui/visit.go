@@ -132,7 +132,7 @@ func (v *Visit) newForm() form {
 	}
 	out = append(out, imp)
 	for _, id := range []string{"fever", "injection-site", "new-pain", "other"} {
-		out = append(out, &formField{id: id, label: v.section(id), question: v.ft.SideEffects + ": " + v.section("side-effects"), kind: fieldYesNo, patient: true})
+		out = append(out, &formField{id: id, label: v.section(id), question: v.section("side-effects"), kind: fieldYesNo, patient: true})
 	}
 	text := newNoteInput()
 	out = append(out, &formField{id: "side-effects-text", label: v.ft.SideText, question: v.section("side-effects-text"), kind: fieldText, text: text, patient: true})
