@@ -52,6 +52,10 @@ func (s *Session) AnswerConsent(given bool, text, terminal, by string, now time.
 	return nil
 }
 
+// MayKeep tells whether the session's record may be written, by the same
+// rule as Record.MayKeep.
+func (s *Session) MayKeep() bool { return Record{Training: s.Training(), Consent: s.Consent}.MayKeep() }
+
 // MayKeep tells whether the record may be written: a training run (no
 // patient data), or a patient who said yes. Unasked means no.
 func (r Record) MayKeep() bool {

@@ -18,7 +18,7 @@ func (r *runner) baseline() error {
 		r.say(ft.BaselineNotNeeded)
 		return nil
 	}
-	if r.opt.AskConsent && !(model.Record{Training: s.Training(), Consent: s.Consent}.MayKeep()) {
+	if r.opt.AskConsent && !s.MayKeep() {
 		r.say(ft.BaselineNotKept) // nothing kept: no later visit could compare with it
 		return nil
 	}

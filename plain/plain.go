@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"stemcounsel/audit"
 	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
@@ -86,14 +87,16 @@ func Run(in io.Reader, out io.Writer, opt Options) error {
 	}
 	resumed, err := r.offerResume()
 	if err == nil {
-		err = r.askConsent(opt.Session != nil || resumed) // a session kept before it was asked
+		if opt.Session != nil || resumed { // a session kept before it was asked
+			err = r.askConsent(true)
+		}
 	}
 	if err == nil {
 		err = r.run()
 	}
 	if errors.Is(err, errQuit) {
 		if r.saved {
-			r.say(fmt.Sprintf(r.t.SavedUnfinished, s.Code))
+			r.say(fmt.Sprintf(r.t.SavedUnfinished, r.s.Code)) // the resumed session's, if one was
 		}
 		return nil
 	}
@@ -286,7 +289,7 @@ func (r *runner) navigate() (done bool, err error) {
 				continue
 			}
 			if s.Current == model.StepWelcome {
-				if err := r.askConsent(true); err != nil {
+				if err := r.askConsent(false); err != nil {
 					return false, err
 				}
 			}
@@ -618,11 +621,11 @@ func clean(s string) string {
 	}, s)
 }
 
-// askConsent asks, when now and still unasked, whether this session's
-// record may be kept, with the whole consent text and no answer chosen in
-// advance.
-func (r *runner) askConsent(now bool) error {
-	if !now || !r.opt.AskConsent || r.s.Training() || r.s.Consent != nil {
+// askConsent asks, while still unasked, whether this session's record may
+// be kept, with the whole consent text and no answer chosen in advance.
+// keptBefore is a resumed session's: a no deletes what was kept.
+func (r *runner) askConsent(keptBefore bool) error {
+	if !r.opt.AskConsent || r.s.Training() || r.s.Consent != nil {
 		return nil
 	}
 	title, body := r.opt.Content.ConsentText(r.s.Lang, r.opt.RetainDays, r.t.NotProvided)
@@ -635,17 +638,20 @@ func (r *runner) askConsent(now bool) error {
 	if err != nil {
 		return err
 	}
-	by := model.ByPatient
-	if r.s.Role == model.RoleDoctor {
-		by = model.ByDoctor
-	}
+	by := model.ChecklistAnsweredBy(r.s.Role)
 	if err := r.s.AnswerConsent(i == 0, title+"\n\n"+body, r.opt.Terminal, by, r.opt.Now()); err != nil {
 		return err
 	}
 	if i == 0 {
 		r.say(fmt.Sprintf(r.t.ConsentKept, r.s.Code))
-	} else {
-		r.say(r.t.NotKept)
+		return nil
+	}
+	r.say(r.t.NotKept)
+	if keptBefore && r.opt.Store != nil {
+		if _, err := audit.ForgetKept(r.opt.Store, r.s.Code, "consent refused when the session was resumed", by+" in the session", r.opt.Terminal, r.opt.Now()); err != nil {
+			r.say(fmt.Sprintf(r.w.SaveFailed, r.opt.Store, err))
+		}
+		r.opt.Store.ReleaseCode(r.s.Code)
 	}
 	return nil
 }
@@ -653,7 +659,7 @@ func (r *runner) askConsent(now bool) error {
 // keeps reports whether this session's record is kept: nothing may say a
 // session is saved when it is not.
 func (r *runner) keeps() bool {
-	return r.opt.Store != nil && (!r.opt.AskConsent || model.Record{Training: r.s.Training(), Consent: r.s.Consent}.MayKeep())
+	return r.opt.Store != nil && (!r.opt.AskConsent || r.s.MayKeep())
 }
 
 // save writes the session in progress after a change.

@@ -324,8 +324,8 @@ func TestPlainOffersUnfinishedSessions(t *testing.T) {
 	if err := Run(strings.NewReader("2\n\nq\n"), &out, opt); err != nil {
 		t.Fatal(err)
 	}
-	if text := out.String(); !strings.Contains(text, "Session XYW346 resumed.") || !strings.Contains(text, "Step 3 of") {
-		t.Fatalf("2 resumes the old session, in its language, where it stopped:\n%s", text)
+	if text := out.String(); !strings.Contains(text, "Session XYW346 resumed.") || !strings.Contains(text, "Step 3 of") || !strings.Contains(text, "resume it with: stemcounsel --resume XYW346") {
+		t.Fatalf("2 resumes the old session, in its language, where it stopped, and names its code on leaving:\n%s", text)
 	}
 	rec, err := store.Load("XYW346")
 	if err != nil || rec.Status != model.StatusInProgress || len(rec.PagesViewed) == 0 {
@@ -384,5 +384,40 @@ func TestPlainNoBaselineWhenNotKept(t *testing.T) {
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("%s: after a no the folder holds %d files", lang, len(entries))
 		}
+	}
+}
+
+// TestPlainNoOnResumeDeletesWhatWasKept: a session kept before the
+// question was asked, resumed and then refused, is deleted with its
+// tombstone, as the full-screen app does.
+func TestPlainNoOnResumeDeletesWhatWasKept(t *testing.T) {
+	b := bundle(t)
+	dir := t.TempDir()
+	folder := records.OpenFolder(dir)
+	old := model.NewSession(model.LangEN, model.RolePatient, fixedNow().Add(-time.Hour))
+	old.Code, old.Groups = "XYW346", []string{"joint"}
+	old.Next(old.Started)
+	if err := folder.SaveProgress(old.Record(model.StatusInProgress, b.Hash, b.ChecklistIDs, old.Started), 1); err != nil {
+		t.Fatal(err)
+	}
+	folder.Release()
+	resumed, _, err := records.Resume(folder, "XYW346", model.RolePatient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	opt := Options{Content: b, Store: records.KeepOnlyWithConsent(folder), Now: fixedNow, Session: resumed,
+		AskConsent: true, Terminal: "test-terminal", RetainDays: 30}
+	if err := Run(strings.NewReader("2\n\nq\n"), &out, opt); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := folder.Load("XYW346"); err == nil {
+		t.Fatalf("after a no the resumed record is still there:\n%s", out.String())
+	}
+	if ts, err := folder.Tombstone("XYW346"); err != nil || ts == nil {
+		t.Errorf("no tombstone for the deleted record: %v %v", ts, err)
+	}
+	if strings.Contains(out.String(), "saved as unfinished") {
+		t.Errorf("a refused session is said to be saved:\n%s", out.String())
 	}
 }

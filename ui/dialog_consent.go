@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -13,7 +12,6 @@ import (
 	"stemcounsel/audit"
 	"stemcounsel/doc"
 	"stemcounsel/model"
-	"stemcounsel/records"
 )
 
 // The question whether this session's record may be kept. It is asked
@@ -51,7 +49,7 @@ func (m *Model) askConsentFirst(then action) bool {
 // no consent is asked, otherwise only after a yes (or in a training run).
 // Nothing may claim a session is saved when this is false.
 func (m *Model) Keeps() bool {
-	return !m.opt.AskConsent || model.Record{Training: m.session.Training(), Consent: m.session.Consent}.MayKeep()
+	return !m.opt.AskConsent || m.session.MayKeep()
 }
 
 // consentText is the consent page exactly as shown: its title and text,
@@ -186,11 +184,7 @@ func (a consentAnswer) apply(m *Model) tea.Cmd {
 	m.dialog = nil
 	before := m.session.Consent
 	title, body := m.consentText()
-	by := model.ByPatient
-	if m.session.Role == model.RoleDoctor {
-		by = model.ByDoctor
-	}
-	if err := m.session.AnswerConsent(a.given, title+"\n\n"+body, m.opt.Terminal, by, m.now()); err != nil {
+	if err := m.session.AnswerConsent(a.given, title+"\n\n"+body, m.opt.Terminal, model.ChecklistAnsweredBy(m.session.Role), m.now()); err != nil {
 		m.notice = err.Error()
 		return nil
 	}
@@ -236,30 +230,10 @@ func (m *Model) forgetKept(before *model.Consent) tea.Cmd {
 	if before == nil {
 		reason = "consent refused when the session was resumed"
 	}
-	folder, where := records.FolderOf(m.opt.Store), m.opt.Terminal
-	by := m.session.Consent.AnsweredBy + " in the session"
-	if where != "" {
-		by += ", " + where
-	}
-	now := m.now()
+	store, by, where, now := m.opt.Store, m.session.Consent.AnsweredBy+" in the session", m.opt.Terminal, m.now()
 	return func() tea.Msg {
-		if folder == nil {
-			return consentForgotMsg{code: code, err: errors.New("this store cannot delete a record from the app")}
-		}
-		if ts, err := folder.Tombstone(code); err != nil || ts != nil {
-			return consentForgotMsg{code: code, err: err}
-		}
-		if held, err := folder.Exists(code); err != nil || !held {
-			return consentForgotMsg{code: code, err: err}
-		}
-		if _, err := folder.Delete(code, reason, by, now); err != nil {
-			return consentForgotMsg{code: code, err: err}
-		}
-		log := audit.In(folder.Dir)
-		if where != "" {
-			log.Where = where
-		}
-		return consentForgotMsg{code: code, deleted: true, err: log.Append(audit.Deleted, code, reason)}
+		deleted, err := audit.ForgetKept(store, code, reason, by, where, now)
+		return consentForgotMsg{code: code, deleted: deleted, err: err}
 	}
 }
 
