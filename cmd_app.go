@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -15,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/term"
 
-	"stemcounsel/content"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/ui"
@@ -66,7 +65,7 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		if changed := revisitChanged(opt.Session, rec, opt.Content); changed != "" {
+		if changed := doc.RevisitChanged(opt.Session, rec, opt.Content, time.Now()); changed != "" {
 			opt.Notice = changed
 		}
 	} else if !f.kiosk {
@@ -123,31 +122,8 @@ func offerResume(opt *ui.Options) {
 			return nil, "", err
 		}
 		store.ReleaseCode(fresh) // the fresh session is left unused
-		return s, revisitChanged(s, rec, opt.Content), nil
+		return s, doc.RevisitChanged(s, rec, opt.Content, time.Now()), nil
 	}
-}
-
-// revisitChanged takes a resumed session back to the first page that a
-// major content release changed since it was saved, and says which pages
-// changed, in the session's language ("" when none did).
-func revisitChanged(s *model.Session, rec model.Record, b *content.Bundle) string {
-	major, steps, _ := b.Since(rec.ContentVersion)
-	if !major || len(steps) == 0 {
-		return ""
-	}
-	var titles []string
-	for _, step := range s.Steps() {
-		if slices.Contains(steps, step) {
-			if p := b.Page(s.Lang, step); p != nil {
-				titles = append(titles, p.Title)
-			}
-		}
-	}
-	if len(titles) == 0 {
-		return ""
-	}
-	s.GoBackTo(steps, time.Now())
-	return fmt.Sprintf(wording.For(s.Lang).ChangedSince, strings.Join(titles, "; "))
 }
 
 // runProgram runs the session and saves it however it ends: quit, SIGINT,

@@ -6,6 +6,7 @@ import (
 
 	"path/filepath"
 	"regexp"
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"strings"
@@ -142,7 +143,7 @@ func TestOlderMajorReleaseIsMarkedAndRevisited(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Release()
-	notice := revisitChanged(resumed, rec, b)
+	notice := doc.RevisitChanged(resumed, rec, b, time.Now())
 	if resumed.Current != model.StepWhatItIs || !strings.Contains(notice, "these pages were corrected") || !strings.Contains(notice, b.Page(model.LangEN, model.StepOptions).Title) {
 		t.Fatalf("resuming goes back to the first changed page and says which: at %s, %q", resumed.Current, notice)
 	}

@@ -3,9 +3,11 @@ package server
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/ssh"
 
+	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
 	"stemcounsel/ui"
@@ -34,7 +36,7 @@ func (s *Server) resumeAsked(sess ssh.Session, opt *ui.Options) (why string) {
 	}
 	remote := limitKey(hostOf(sess.RemoteAddr())) // its logins stop at the limit
 	code := strings.ToUpper(cmd[1])
-	session, _, err := records.Resume(opt.Store, code, opt.Role)
+	session, rec, err := records.Resume(opt.Store, code, opt.Role)
 	if err != nil {
 		s.limiter.fail(remote)
 		s.cfg.Log.Warn("resume refused", "user", sess.User(), "remote", remote, "error", err)
@@ -45,5 +47,10 @@ func (s *Server) resumeAsked(sess ssh.Session, opt *ui.Options) (why string) {
 	s.mu.Unlock()
 	opt.Session, opt.Code = session, code
 	opt.Notice = fmt.Sprintf(wording.For(session.Lang).Resumed, code)
+	// Back through the pages a major content release changed since, as
+	// the local app goes.
+	if changed := doc.RevisitChanged(session, rec, opt.Content, time.Now()); changed != "" {
+		opt.Notice = changed
+	}
 	return ""
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"stemcounsel/model"
 )
 
 // TestResumeOverSSH: a tablet that loses its connection mid-session leaves
@@ -55,4 +57,24 @@ func TestQuitMidSessionSaysHowToGoOn(t *testing.T) {
 	term.toChecklist()
 	term.send("1")
 	term.waitFor("To go on later: ssh -t user@host resume ")
+}
+
+// TestResumeOverSSHRevisitsCorrectedPages: a session saved under an older
+// major content release goes back through the pages corrected since, and
+// says which, as the local app does.
+func TestResumeOverSSHRevisitsCorrectedPages(t *testing.T) {
+	f := startServer(t, nil)
+	s := model.NewSession(model.LangEN, model.RolePatient, time.Now().Add(-time.Hour))
+	s.Code, s.Groups = "XYW346", []string{"joint"}
+	for s.Current != model.StepChecklist {
+		s.Next(s.Started)
+	}
+	store := f.srv.cfg.Session.Store
+	if err := store.SaveProgress(s.Record(model.StatusInProgress, "c59016e34fa2", model.DefaultChecklist, s.Started), 1); err != nil {
+		t.Fatal(err)
+	}
+	store.ReleaseCode("XYW346")
+	term := openRunning(t, f, 80, 24, "resume XYW346")
+	term.waitFor("these pages were corrected")
+	term.waitFor("Step 1 of") // back to the first corrected page, the welcome
 }
