@@ -562,3 +562,21 @@ func TestOutcomeNoteUnderItsItem(t *testing.T) {
 		t.Errorf("the note starts at column %d, its item at %d", note, item)
 	}
 }
+
+// TestFastTypedSearchEndsWithItsEnter: a search typed faster than a person
+// types (a script, an unbracketed paste) keeps its line break as the enter
+// that runs it, as the other text fields do.
+func TestFastTypedSearchEndsWithItsEnter(t *testing.T) {
+	clock := &fakeClock{t: testClock}
+	m := newTestModel(t, realContent(t), Options{Lang: model.LangVI, LangSet: true, Role: model.RolePatient, Now: clock.now, PasteGap: 15 * time.Millisecond}, 80, 24)
+	atStep(t, m, model.StepOptions)
+	clock.advance(time.Second)
+	send(m, press("/"))
+	for _, k := range pasteKeys("te bao\n") {
+		send(m, k)
+	}
+	send(m, pasteQuietMsg{m.keySeq})
+	if m.dialog != nil || len(m.read.hits) < 2 {
+		t.Fatalf("the fast-typed search did not run: dialog %T, %d matches", m.dialog, len(m.read.hits))
+	}
+}

@@ -183,14 +183,13 @@ func textKey(k tea.KeyPressMsg) bool {
 	return k.Code == tea.KeyEnter || k.Code == tea.KeyTab || (k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0)
 }
 
-// fieldOpen reports whether a one-line text field (a question, a note, the
-// file number, the PIN) has the keys, where enter keeps what was typed.
+// fieldOpen reports whether a text field (a question, a search, a note,
+// the file number, the PIN, a code) has the keys, where enter keeps what
+// was typed. A dialog has one when it takes a paste.
 func (m *Model) fieldOpen() bool {
-	switch m.dialog.(type) {
-	case *questionDialog, *pinDialog, *visitCodeDialog:
-		return true
-	case nil:
+	if m.dialog == nil {
 		return m.screen().input() == inputField || m.visit != nil && m.visit.form.typing()
 	}
-	return false
+	_, ok := m.dialog.(pasteTarget)
+	return ok
 }
