@@ -277,9 +277,9 @@ func (r *fastRenderer) document(root ast.Node, width int) string {
 	out.add(doc.BlockSuffix, 0)
 	r.pop()
 	lines := r.trimmedLines(&out)
-	lines = rejoinClosersCells(lines)
-	lines = rewrapWideCells(lines, width)
-	return r.emit(lines)
+	// The closers move on cells, where a moved word keeps its own colour;
+	// what is still too wide is wrapped as Glamour's output is.
+	return rewrapWide(r.emit(rejoinClosersCells(lines)), width)
 }
 
 // breakpoints are where Glamour's block wrap may break a word.
