@@ -233,6 +233,9 @@ func measureWords(p *Page, m model.Measure) model.MeasureWords {
 		Question: s("question"), Ask: s("ask"), Again: s("again"), Source: s("source"), Licence: s("licence"),
 		NotValidated: p.Fields["translation"] == "not-validated",
 	}
+	if m.Max-m.Min > 10 { // only a short scale has words (checkGrades): a walk's metres have none
+		return w
+	}
 	for g := int(m.Min); g <= int(m.Max); g++ {
 		if body, ok := p.Section(fmt.Sprintf("grade-%d", g)); ok {
 			w.Grades = append(w.Grades, body)

@@ -69,7 +69,7 @@ func (m *Model) search(term string) {
 		return
 	}
 	want := strings.Join(strings.Fields(content.Fold(term)), " ")
-	for i, l := range strings.Split(m.vp.GetContent(), "\n") {
+	for i, l := range m.pageLines {
 		if strings.Contains(strings.Join(strings.Fields(content.Fold(ansi.Strip(l))), " "), want) {
 			m.read.hits = append(m.read.hits, i)
 		}

@@ -41,12 +41,7 @@ type FollowUp struct {
 
 // FollowUpFor is the follow-up wording of a language; English for one this
 // build does not know.
-func FollowUpFor(lang model.Lang) *FollowUp {
-	if f, ok := followUps[lang]; ok {
-		return f
-	}
-	return followUps[model.LangEN]
-}
+func FollowUpFor(lang model.Lang) *FollowUp { return inLang(followUps, lang) }
 
 var followUps = map[model.Lang]*FollowUp{
 	model.LangVI: {

@@ -72,7 +72,6 @@ type Text struct {
 	KeyTrainerPanel                                    string
 	SummaryTraining, SummaryPersona, SummaryPatientRef string
 	SummaryNextStep, SummarySkipped, SummaryNotSet     string
-	PanelMore                                          string
 
 	Finish, FinishedSaved, SaveFailed, QuitKept              string
 	RecordTitle, RecordStatus, RecordUpdated, RecordFinished string
@@ -288,7 +287,6 @@ var texts = map[model.Lang]*Text{
 		SummaryNextStep:   "Bước tiếp theo",
 		SummarySkipped:    "Đã bỏ qua",
 		SummaryNotSet:     "chưa ghi",
-		PanelMore:         "mở cửa sổ rộng hơn để xem hết",
 
 		Finish:         "Kết thúc và lưu ›",
 		FinishedSaved:  "Đã lưu bản ghi. Mã phiên: %s",
@@ -536,7 +534,6 @@ var texts = map[model.Lang]*Text{
 		SummaryNextStep:   "Next step",
 		SummarySkipped:    "Skipped",
 		SummaryNotSet:     "not recorded",
-		PanelMore:         "widen the window to see all",
 
 		Finish:         "Finish and save ›",
 		FinishedSaved:  "The record is saved. Session code: %s",
