@@ -2,7 +2,6 @@ package doc
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -116,10 +115,8 @@ func writeAssessment(b *strings.Builder, a model.Assessment, lang model.Lang, ms
 			fmt.Fprintf(b, "- %s: **%s**\n", m.In(lang).Name, Escape(value(lang, m, v)))
 		}
 	}
-	for _, id := range sortedScores(a) {
-		if _, known := ms.ByID(id); !known {
-			fmt.Fprintf(b, "- %s: **%s**\n", Escape(id), number(lang, a.Scores[id], 1))
-		}
+	for _, id := range ms.Unknown(a.Scores) {
+		fmt.Fprintf(b, "- %s: **%s**\n", Escape(id), number(lang, a.Scores[id], 1))
 	}
 	for _, act := range a.Activities {
 		fmt.Fprintf(b, "- %s: **%d**\n", Escape(printable(act.Name)), act.Score)
@@ -161,14 +158,4 @@ func sideEffects(s model.SideEffects, w *wording.Course, escape func(string) str
 		return w.NoSideEffects
 	}
 	return strings.Join(named, "; ")
-}
-
-// sortedScores are an assessment's measure ids in order.
-func sortedScores(a model.Assessment) []string {
-	ids := make([]string, 0, len(a.Scores))
-	for id := range a.Scores {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }

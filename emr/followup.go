@@ -2,7 +2,6 @@ package emr
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -93,10 +92,8 @@ func (x *exporter) observations(key, encounterKey string, a model.Assessment, pr
 			x.measureObservation(key, encounterKey, m, at, observation{ValueQuantity: x.quantity(m, v)})
 		}
 	}
-	for _, id := range sortedIDs(a.Scores) {
-		if _, known := ms.ByID(id); !known {
-			x.observationAt(key, encounterKey, id, at, id, false, observation{ValueQuantity: &quantity{Value: a.Scores[id]}})
-		}
+	for _, id := range ms.Unknown(a.Scores) {
+		x.observationAt(key, encounterKey, id, at, id, false, observation{ValueQuantity: &quantity{Value: a.Scores[id]}})
 	}
 	items, ok := ms.Items()
 	if len(a.Activities) == 0 || !ok {
@@ -121,15 +118,6 @@ func (x *exporter) measureObservation(key, encounterKey string, m model.Measure,
 		o.Code.Coding = append(o.Code.Coding, coding{System: loinc, Code: m.LOINC})
 	}
 	x.observationAt(key, encounterKey, m.ID, at, name, m.ClinicianRated, o)
-}
-
-func sortedIDs(scores map[string]float64) []string {
-	ids := make([]string, 0, len(scores))
-	for id := range scores {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // sideEffects is one Observation: a yes or no for each kind asked, and

@@ -80,6 +80,20 @@ func (ms Measures) ByID(id string) (Measure, bool) {
 	return ms[i], true
 }
 
+// Unknown lists, sorted, the ids of scores no measure here defines: a
+// record's scores of a measure the content no longer has, shown and
+// exported under their ids so that nothing stored is left out.
+func (ms Measures) Unknown(scores map[string]float64) []string {
+	var ids []string
+	for id := range scores {
+		if _, known := ms.ByID(id); !known {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // For lists the measures offered for a session's groups.
 func (ms Measures) For(groups []string) Measures {
 	var out Measures
