@@ -40,10 +40,10 @@ var checklistKeys = []string{"1", "2", "3", "1"}
 var answerOfKey = map[string]string{"1": "yes", "2": "no", "3": "not-sure"}
 
 // answerItems answers the first n items, each one acknowledged on the
-// screen (the next item shows) before the next key.
+// screen (the next item shows) before the next key, at a person's pace.
 func answerItems(s *tmuxSession, n int) {
 	for i := range n {
-		s.keys(checklistKeys[i])
+		s.slowKeys(checklistKeys[i])
 		s.waitFor(fmt.Sprintf("Item %d of 5", i+2))
 	}
 }
