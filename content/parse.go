@@ -90,9 +90,10 @@ func checkLines(file string, lines []string) Problems {
 }
 
 // parseLines reads one file and returns its lines, leaving them to
-// checkLines. A file known to be NFC is not normalised again.
-func parseLines(file string, raw []byte, knownNFC bool) (_ *Page, probs Problems, lines []string) {
-	if !utf8.Valid(raw) {
+// checkLines. A trusted file, a listed release of the built-in content, is
+// known to be UTF-8 and NFC and is not checked or normalised again.
+func parseLines(file string, raw []byte, trusted bool) (_ *Page, probs Problems, lines []string) {
+	if !trusted && !utf8.Valid(raw) {
 		probs.add(file, 0, "not valid UTF-8")
 		return nil, probs, nil
 	}
@@ -101,7 +102,7 @@ func parseLines(file string, raw []byte, knownNFC bool) (_ *Page, probs Problems
 		raw = []byte(rest)
 	}
 	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
-	if !knownNFC {
+	if !trusted {
 		text = NFC(text)
 	}
 	lines = strings.Split(text, "\n")
