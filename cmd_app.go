@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/term"
 
+	"stemcounsel/content"
 	"stemcounsel/doc"
 	"stemcounsel/model"
 	"stemcounsel/records"
@@ -52,7 +53,17 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "--kiosk never resumes a session: the next patient must not see the last one's answers")
 		return 2
 	}
-	opt, err := f.options(ui.NewLocalRenderCache())
+	// The built-in content, trusted, loads while the terminal is set up
+	// (see ui.Start); a clinic's folder, which may hold mistakes to list,
+	// and a resumed session, which is compared with it, wait for it here.
+	later := f.content == "" && *resume == "" && !plainMode(*accessible)
+	var opt ui.Options
+	var err error
+	if later {
+		opt, err = f.optionsBut(ui.NewLocalRenderCache(), content.BuiltInGroupIDs())
+	} else {
+		opt, err = f.options(ui.NewLocalRenderCache())
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -83,8 +94,16 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 	if f.kiosk && opt.Unencrypted { // the kiosk's screen is for patients: staff read this
 		fmt.Fprintln(stderr, wording.For(opt.Lang).Unencrypted)
 	}
-	leanHeap()
-	return runProgram(ui.New(opt), opt.Store, stderr)
+	return runProgram(ui.Start(func() (*ui.Model, error) {
+		if later {
+			var err error
+			if opt.Content, err = loadContent(""); err != nil {
+				return nil, err
+			}
+		}
+		leanHeap()
+		return ui.New(opt), nil
+	}), opt.Store, stderr)
 }
 
 // leanHeap has the collector keep the heap within half again of what the
@@ -130,8 +149,8 @@ func offerResume(opt *ui.Options) {
 // SIGTERM or SIGHUP (a closed window). Bubble Tea's own handler would turn
 // SIGTERM into a quit the model never sees and ignores SIGHUP, so the app
 // takes the signals itself.
-func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
-	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+func runProgram(start *ui.Starting, store records.Store, stderr io.Writer) int {
+	p := tea.NewProgram(start, tea.WithoutSignalHandler())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
@@ -147,6 +166,14 @@ func runProgram(m *ui.Model, store records.Store, stderr io.Writer) int {
 		code = 1
 	}
 	// The program has stopped: the model is ours alone now.
+	m, err := start.Model()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if m == nil {
+		return code // stopped before the session was made: nothing to save
+	}
 	if crash := m.Crash(); crash != "" {
 		logCrash(store, crash, stderr)
 		code = 1

@@ -42,20 +42,27 @@ func (c *common) load() (*content.Bundle, model.Lang, []string, error) {
 	if err != nil {
 		return nil, "", nil, err
 	}
+	lang, groups, err := c.check(b.GroupIDs)
+	return b, lang, groups, err
+}
+
+// check checks the shared flags, the groups against the content's.
+func (c *common) check(groupIDs []string) (model.Lang, []string, error) {
 	lang := model.LangVI
 	if c.lang != "" {
+		var err error
 		if lang, err = model.ParseLang(c.lang); err != nil {
-			return nil, "", nil, err
+			return "", nil, err
 		}
 	}
-	groups, err := model.ParseGroups(c.group, b.GroupIDs)
+	groups, err := model.ParseGroups(c.group, groupIDs)
 	if err != nil {
-		return nil, "", nil, err
+		return "", nil, err
 	}
 	if c.style != "" && !slices.Contains(doc.StyleNames, c.style) {
-		return nil, "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(doc.StyleNames, ", "))
+		return "", nil, fmt.Errorf("unknown style %q (valid: %s)", c.style, strings.Join(doc.StyleNames, ", "))
 	}
-	return b, lang, groups, nil
+	return lang, groups, nil
 }
 
 // sessionFlags are the flags of a counseling session, the same for the app
@@ -89,7 +96,19 @@ func (f *sessionFlags) register(flags *flag.FlagSet) {
 // kiosk and opens the store. It deletes nothing: see purgeAbandoned.
 // cache holds the rendered pages: one session's or a server's.
 func (f *sessionFlags) options(cache *ui.RenderCache) (ui.Options, error) {
-	b, lang, groups, err := f.load()
+	b, err := loadContent(f.content)
+	if err != nil {
+		return ui.Options{}, err
+	}
+	opt, err := f.optionsBut(cache, b.GroupIDs)
+	opt.Content = b
+	return opt, err
+}
+
+// optionsBut is options but the content, which the caller loads: the
+// groups are checked against groupIDs.
+func (f *sessionFlags) optionsBut(cache *ui.RenderCache, groupIDs []string) (ui.Options, error) {
+	lang, groups, err := f.check(groupIDs)
 	if err != nil {
 		return ui.Options{}, err
 	}
@@ -108,7 +127,7 @@ func (f *sessionFlags) options(cache *ui.RenderCache) (ui.Options, error) {
 		return ui.Options{}, fmt.Errorf("--retain %d: keep abandoned records at least 1 day", f.retain)
 	}
 	opt := ui.Options{
-		Content: b, Cache: cache, Now: time.Now, Lang: lang, LangSet: f.lang != "",
+		Cache: cache, Now: time.Now, Lang: lang, LangSet: f.lang != "",
 		Role: role, Groups: groups, Style: f.style, Glyphs: f.glyphs, ResizeDebounce: 80 * time.Millisecond,
 		PasteGap: 15 * time.Millisecond, // faster than anyone types: a paste without brackets
 		Kiosk:    f.kiosk, Idle: f.idle, RetainDays: f.retain,

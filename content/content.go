@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -283,7 +284,7 @@ func load(fsys fs.FS, trustReleased bool) (*Bundle, error) {
 			f.set[p.ID] = p
 		}
 	}
-	b.GroupIDs = groupOrder(b.Langs[model.LangVI].Groups)
+	b.GroupIDs = groupOrder(slices.Collect(maps.Keys(b.Langs[model.LangVI].Groups)))
 	b.ChecklistIDs = checklistOrder(b.Langs[model.LangVI].Checklist)
 	b.QuizIDs = quizOrder(b.Langs[model.LangVI].Quiz)
 	b.PersonaIDs = personaOrder(b.Langs[model.LangVI].Personas)
@@ -326,21 +327,35 @@ func parseFiles(files []pageFile, trusted bool) []parsedFile {
 	return out
 }
 
-func groupOrder(groups map[string]*Page) []string {
+// BuiltInGroupIDs are the built-in content's GroupIDs, read from its file
+// names (each page's id is its file's name) without loading it: the
+// app checks --group with them while the content loads.
+func BuiltInGroupIDs() []string {
+	entries, _ := fs.ReadDir(Embedded(), path.Join(string(model.LangVI), "groups"))
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() {
+			ids = append(ids, id)
+		}
+	}
+	return groupOrder(ids)
+}
+
+func groupOrder(ids []string) []string {
 	var known, extra []string
 	for _, id := range model.Groups {
-		if _, ok := groups[id]; ok && id != model.NotListed {
+		if slices.Contains(ids, id) && id != model.NotListed {
 			known = append(known, id)
 		}
 	}
-	for id := range groups {
+	for _, id := range ids {
 		if !slices.Contains(model.Groups, id) {
 			extra = append(extra, id)
 		}
 	}
 	sort.Strings(extra)
 	out := append(known, extra...)
-	if _, ok := groups[model.NotListed]; ok {
+	if slices.Contains(ids, model.NotListed) {
 		out = append(out, model.NotListed)
 	}
 	return out

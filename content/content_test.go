@@ -595,3 +595,15 @@ func TestSectionMarkerMatchesItsExpression(t *testing.T) {
 		t.Fatalf("only %d of %d lines are markers: the test hardly tries any", markers, len(lines))
 	}
 }
+
+// TestBuiltInGroupIDsWithoutLoading: the groups the app checks --group
+// against while the content loads are the loaded content's.
+func TestBuiltInGroupIDsWithoutLoading(t *testing.T) {
+	b, err := LoadBuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := BuiltInGroupIDs(); !slices.Equal(got, b.GroupIDs) || len(got) < 2 {
+		t.Fatalf("BuiltInGroupIDs() = %v, the loaded content's GroupIDs %v", got, b.GroupIDs)
+	}
+}

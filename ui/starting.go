@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Starting is the program's model while the session is being made. Bubble
+// Tea sets the terminal up and draws its first frame one frame-time after
+// it starts; making the session (loading the content) in that time, on
+// another core, means the first frame does not wait for it. Whatever
+// arrives meanwhile (the window's size, its environment, keys) is handed
+// to the session once it exists, in order.
+type Starting struct {
+	ready chan started
+	early []tea.Msg
+	model *Model
+	err   error
+}
+
+type started struct {
+	model *Model
+	err   error
+}
+
+// Start makes the session with newSession, at once, beside the program.
+func Start(newSession func() (*Model, error)) *Starting {
+	s := &Starting{ready: make(chan started, 1)}
+	go func() {
+		defer func() { // the terminal is the program's: no panic may end it raw
+			if r := recover(); r != nil {
+				s.ready <- started{err: fmt.Errorf("stemcounsel could not start: %v", r)}
+			}
+		}()
+		m, err := newSession()
+		s.ready <- started{m, err}
+	}()
+	return s
+}
+
+// Init waits for the session.
+func (s *Starting) Init() tea.Cmd {
+	return func() tea.Msg { return <-s.ready }
+}
+
+// Update keeps what arrives until the session exists, then hands it over:
+// from then on the session is the program's model.
+func (s *Starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	st, ok := msg.(started)
+	if !ok {
+		s.early = append(s.early, msg)
+		return s, nil
+	}
+	if st.err != nil {
+		s.err = st.err
+		return s, tea.Quit
+	}
+	s.model = st.model
+	var next tea.Model = st.model
+	cmds := []tea.Cmd{st.model.Init()}
+	for _, msg := range s.early {
+		var cmd tea.Cmd
+		next, cmd = next.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	s.early = nil
+	return next, tea.Batch(cmds...)
+}
+
+// View is an empty screen in the session's modes, so that the terminal
+// does not switch modes when the session draws.
+func (s *Starting) View() tea.View { return frame("") }
+
+// Model is the session once the program has stopped: nil with the error
+// that kept it from being made, or nil if the program stopped first.
+func (s *Starting) Model() (*Model, error) { return s.model, s.err }
