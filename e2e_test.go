@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
@@ -23,6 +24,8 @@ import (
 type tmuxSession struct {
 	t      testing.TB
 	socket string
+	// lastText is when the last of a run of text keys was sent: see keys.
+	lastText time.Time
 }
 
 func needTmux(t testing.TB) {
@@ -76,11 +79,35 @@ func (s *tmuxSession) respawn(command string) {
 	s.run("respawn-pane", "-k", "-t", "e2e", command)
 }
 
+// keys sends tmux key names to the pane. Text keys (a character, space,
+// enter, tab) in a row go at a person's pace, at least personGap apart:
+// the app takes a run of them faster than anyone types as a paste, which
+// answers nothing. A test that waits for the screen between two keys can
+// still send the second within the app's gap of the first being handled
+// (y, q, y through two dialogs lost the last y under the race detector).
 func (s *tmuxSession) keys(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
+		if tmuxTextKey(k) {
+			if wait := personGap - time.Since(s.lastText); wait > 0 {
+				time.Sleep(wait)
+			}
+		}
 		s.run("send-keys", "-t", "e2e", k)
+		s.lastText = time.Time{}
+		if tmuxTextKey(k) {
+			s.lastText = time.Now()
+		}
 	}
+}
+
+// personGap is more than twice the app's paste gap.
+const personGap = 40 * time.Millisecond
+
+// tmuxTextKey reports whether a tmux key name sends a key the app counts
+// as text.
+func tmuxTextKey(k string) bool {
+	return utf8.RuneCountInString(k) == 1 || k == "Enter" || k == "Tab" || k == "Space"
 }
 
 // slowKeys sends keys as a person types them: keys closer together than
