@@ -95,6 +95,8 @@ func runApp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, wording.For(opt.Lang).Unencrypted)
 	}
 	return runProgram(ui.Start(func() (*ui.Model, error) {
+		// opt.Content is set here, not on a copy: offerResume's Resume
+		// compares a resumed session with it, after the session exists.
 		if later {
 			var err error
 			if opt.Content, err = loadContent(""); err != nil {
@@ -167,6 +169,10 @@ func runProgram(start *ui.Starting, store records.Store, stderr io.Writer) int {
 	}
 	// The program has stopped: the model is ours alone now.
 	m, err := start.Model()
+	if crash := start.Crash(); crash != "" {
+		logCrash(store, crash, stderr)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2

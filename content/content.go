@@ -331,7 +331,10 @@ func parseFiles(files []pageFile, trusted bool) []parsedFile {
 // names (each page's id is its file's name) without loading it: the
 // app checks --group with them while the content loads.
 func BuiltInGroupIDs() []string {
-	entries, _ := fs.ReadDir(Embedded(), path.Join(string(model.LangVI), "groups"))
+	entries, err := fs.ReadDir(Embedded(), path.Join(string(model.LangVI), "groups"))
+	if err != nil {
+		panic(err) // the embed directive guarantees the folder
+	}
 	var ids []string
 	for _, e := range entries {
 		if id, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() {

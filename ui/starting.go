@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -17,11 +19,13 @@ type Starting struct {
 	early []tea.Msg
 	model *Model
 	err   error
+	crash string
 }
 
 type started struct {
 	model *Model
 	err   error
+	crash string
 }
 
 // Start makes the session with newSession, at once, beside the program.
@@ -30,11 +34,14 @@ func Start(newSession func() (*Model, error)) *Starting {
 	go func() {
 		defer func() { // the terminal is the program's: no panic may end it raw
 			if r := recover(); r != nil {
-				s.ready <- started{err: fmt.Errorf("stemcounsel could not start: %v", r)}
+				s.ready <- started{err: errors.New("the session could not be made"), crash: fmt.Sprintf("panic: %v\n\n%s", r, debug.Stack())}
 			}
 		}()
 		m, err := newSession()
-		s.ready <- started{m, err}
+		if m == nil && err == nil {
+			err = errors.New("the session could not be made")
+		}
+		s.ready <- started{model: m, err: err}
 	}()
 	return s
 }
@@ -53,7 +60,7 @@ func (s *Starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, nil
 	}
 	if st.err != nil {
-		s.err = st.err
+		s.err, s.crash = st.err, st.crash
 		return s, tea.Quit
 	}
 	s.model = st.model
@@ -68,10 +75,14 @@ func (s *Starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return next, tea.Batch(cmds...)
 }
 
-// View is an empty screen in the session's modes, so that the terminal
-// does not switch modes when the session draws.
-func (s *Starting) View() tea.View { return frame("") }
+// View is empty, on the screen the app was started from: if the session
+// cannot be made, its error is printed where the screen never changed.
+// The session's first frame turns the alternate screen on.
+func (s *Starting) View() tea.View { return tea.NewView("") }
 
 // Model is the session once the program has stopped: nil with the error
 // that kept it from being made, or nil if the program stopped first.
 func (s *Starting) Model() (*Model, error) { return s.model, s.err }
+
+// Crash is the panic report, if making the session panicked.
+func (s *Starting) Crash() string { return s.crash }

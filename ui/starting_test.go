@@ -15,8 +15,8 @@ import (
 // TestStartingHandsOverWhatArrived: what the program delivers while the
 // session is being made (the window's size, a key) reaches the session
 // in order once it exists, and the screen is then the one a session that
-// got them itself shows; until then the screen is empty, in the app's
-// modes.
+// got them itself shows; until then the screen is empty, and still the one
+// the app was started from.
 func TestStartingHandsOverWhatArrived(t *testing.T) {
 	b := fixtureContent(t)
 	opt := Options{Lang: model.LangEN, LangSet: true, Role: model.RolePatient, Style: "dark", Content: b, Cache: NewRenderCache(), Now: fixedNow,
@@ -29,8 +29,8 @@ func TestStartingHandsOverWhatArrived(t *testing.T) {
 			t.Fatalf("before the session exists, %T changed the model or asked for a command", msg)
 		}
 	}
-	if v := s.View(); strings.TrimSpace(ansi.Strip(v.Content)) != "" || !v.AltScreen || v.MouseMode != tea.MouseModeCellMotion {
-		t.Fatalf("the screen before the session = %q (alt screen %v, mouse %v), want it empty in the app's modes", v.Content, v.AltScreen, v.MouseMode)
+	if v := s.View(); strings.TrimSpace(ansi.Strip(v.Content)) != "" || v.AltScreen {
+		t.Fatalf("the screen before the session = %q (alternate screen %v), want it empty on the screen the app started from", v.Content, v.AltScreen)
 	}
 	close(release)
 	next, cmd := s.Update(s.Init()())
@@ -53,16 +53,21 @@ func TestStartingHandsOverWhatArrived(t *testing.T) {
 	}
 }
 
-// TestStartingStopsWhenNoSession: a session that cannot be made (an error,
-// or a panic while making it) stops the program, which returns the error to
-// print once the terminal is the user's again.
+// TestStartingStopsWhenNoSession: a session that cannot be made stops the
+// program, which returns the error to print once the terminal is the
+// user's again; a panic while making it is a crash, with its stack, for
+// the crash log.
 func TestStartingStopsWhenNoSession(t *testing.T) {
-	for name, newSession := range map[string]func() (*Model, error){
-		"error": func() (*Model, error) { return nil, errors.New("content broken") },
-		"panic": func() (*Model, error) { panic("content broken") },
+	for name, tt := range map[string]struct {
+		newSession func() (*Model, error)
+		err, crash string
+	}{
+		"error":   {func() (*Model, error) { return nil, errors.New("content broken") }, "content broken", ""},
+		"panic":   {func() (*Model, error) { panic("content broken") }, "could not be made", "panic: content broken"},
+		"nothing": {func() (*Model, error) { return nil, nil }, "could not be made", ""},
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := Start(newSession)
+			s := Start(tt.newSession)
 			s.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 			next, cmd := s.Update(s.Init()())
 			if next != s || cmd == nil {
@@ -71,8 +76,12 @@ func TestStartingStopsWhenNoSession(t *testing.T) {
 			if _, quit := cmd().(tea.QuitMsg); !quit {
 				t.Fatal("no session, but the program does not stop")
 			}
-			if m, err := s.Model(); m != nil || err == nil || !strings.Contains(err.Error(), "content broken") {
-				t.Fatalf("Model() = %v, %v; want no session and the error", m, err)
+			if m, err := s.Model(); m != nil || err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("Model() = %v, %v; want no session and an error with %q", m, err, tt.err)
+			}
+			crash := s.Crash()
+			if tt.crash == "" && crash != "" || tt.crash != "" && (!strings.Contains(crash, tt.crash) || !strings.Contains(crash, "starting.go")) {
+				t.Fatalf("Crash() = %q, want %q with its stack", crash, tt.crash)
 			}
 		})
 	}
