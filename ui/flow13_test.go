@@ -255,7 +255,7 @@ func TestSearchThePage(t *testing.T) {
 	if len(hits) < 2 || m.dialog != nil {
 		t.Fatalf("want several matches for 'te bao', got %v", hits)
 	}
-	top := func() string { return strings.Split(m.vp.View(), "\n")[0] }
+	top := func() string { return strings.Split(m.pageView(), "\n")[0] }
 	if !strings.Contains(content.Fold(ansi.Strip(top())), "te bao") || !strings.Contains(visible(m), fmt.Sprintf("chỗ 1/%d", len(hits))) {
 		t.Fatalf("the first match must be on the top line and named:\n%s", visible(m))
 	}

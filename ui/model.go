@@ -164,6 +164,8 @@ type Model struct {
 	resizeSeq int
 
 	visit *Visit // a kiosk's follow-up visit on screen; nil for none
+
+	helpBarDrawn helpBarDrawn
 }
 
 // New builds the root model for a new session.
@@ -437,6 +439,16 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	return tea.Tick(m.opt.ResizeDebounce, func(time.Time) tea.Msg { return resizeDoneMsg{seq} })
 }
 
+// setPageLines puts a page's lines on screen. pageView draws them; the
+// viewport keeps only the place in them, so it is given as many empty
+// lines: it measures the width of every line it is given, which was a
+// third of moving to a page, to scroll sideways, which a page fitted to
+// the width never does.
+func (m *Model) setPageLines(lines []string) {
+	m.pageLines = lines
+	m.vp.SetContentLines(make([]string, len(lines)))
+}
+
 // firstFrame shows the page as plain wrapped text at once and renders it
 // in the background: the first frame never waits for Glamour, and the
 // rendered page replaces the plain one when it is ready.
@@ -447,8 +459,7 @@ func (m *Model) firstFrame() tea.Cmd {
 		return nil
 	}
 	m.layoutViewport()
-	m.pageLines = strings.Split(doc.Plain(doc.Page(m.opt.Content, lang, m.opt.Content.Page(lang, step)), m.bodyWidth()), "\n")
-	m.vp.SetContentLines(slices.Clone(m.pageLines))
+	m.setPageLines(strings.Split(doc.Plain(doc.Page(m.opt.Content, lang, m.opt.Content.Page(lang, step)), m.bodyWidth()), "\n"))
 	m.vp.GotoTop()
 	// Not marked shown: a resize before the page is ready renders it.
 	k, cache, draw := m.cacheKey(step, lang), m.opt.Cache, m.staticDraw(step, lang)
@@ -522,8 +533,7 @@ func (m *Model) refresh(keepPlace bool) {
 	if err != nil {
 		out = err.Error()
 	}
-	m.pageLines = strings.Split(out, "\n")
-	m.vp.SetContentLines(slices.Clone(m.pageLines))
+	m.setPageLines(strings.Split(out, "\n"))
 	m.shown = shown{step: step, lang: m.session.Lang, width: m.bodyWidth()}
 	if keepPlace {
 		m.vp.SetYOffset(int(frac*float64(max(0, m.vp.TotalLineCount()-m.vp.Height())) + 0.5))

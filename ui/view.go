@@ -90,7 +90,7 @@ func fitLines(s string, w, h int) []string {
 	}
 	for i, l := range lines {
 		// No line is wider than its bytes: most need no measuring.
-		if len(l) > w && ansi.StringWidth(l) > w {
+		if len(l) > w && cellWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -207,7 +207,7 @@ func (m *Model) pageView() string {
 			l = m.pageLines[top+i]
 		}
 		b.WriteString(l)
-		for range w - ansi.StringWidth(l) {
+		for range w - cellWidth(l) {
 			b.WriteByte(' ')
 		}
 	}
@@ -283,6 +283,28 @@ func (m *Model) footerView() ([]string, []zone) {
 // as its key: touch users have no other way to ask, switch language, open
 // the contents or the help.
 func (m *Model) helpBar(bindings []key.Binding) (string, []zone) {
+	// The same bar is drawn frame after frame: its styled items are made
+	// again only when a key, the width or the style changed.
+	var id strings.Builder
+	fmt.Fprintf(&id, "%d %s %v %v", m.innerWidth(), m.style, m.ascii, m.kiosk())
+	for _, kb := range bindings {
+		fmt.Fprintf(&id, "\x00%v\x00%s\x00%s\x00%s", kb.Enabled(), strings.Join(kb.Keys(), "\x01"), kb.Help().Key, kb.Help().Desc)
+	}
+	if c := &m.helpBarDrawn; c.id == id.String() {
+		return c.bar, slices.Clone(c.zones)
+	}
+	bar, zones := m.drawHelpBar(bindings)
+	m.helpBarDrawn = helpBarDrawn{id.String(), bar, zones}
+	return bar, slices.Clone(zones)
+}
+
+// helpBarDrawn is the last help bar drawn and what it was drawn from.
+type helpBarDrawn struct {
+	id, bar string
+	zones   []zone
+}
+
+func (m *Model) drawHelpBar(bindings []key.Binding) (string, []zone) {
 	st := m.help.Styles
 	sep := st.ShortSeparator.Render(" • ")
 	sepWidth := lipgloss.Width(sep)
