@@ -3,20 +3,24 @@ package main
 import (
 	"runtime/debug"
 	"testing"
+
+	"stemcounsel/server"
 )
 
 // The app's heap setting applies unless GOGC is set, and then the
 // environment's value stays.
-func TestLeanHeapYieldsToGOGC(t *testing.T) {
+func TestCollectAtYieldsToGOGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	t.Setenv("GOGC", "")
-	leanHeap()
-	if got := debug.SetGCPercent(100); got != 50 {
-		t.Fatalf("without GOGC the app collects at %d, want 50", got)
-	}
-	t.Setenv("GOGC", "100")
-	leanHeap()
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Fatalf("GOGC=100 is set, yet the app collects at %d", got)
+	for _, percent := range []int{50, server.GCPercent} { // the app's, serve's
+		t.Setenv("GOGC", "")
+		collectAt(percent)
+		if got := debug.SetGCPercent(100); got != percent {
+			t.Fatalf("without GOGC collectAt(%d) collects at %d", percent, got)
+		}
+		t.Setenv("GOGC", "100")
+		collectAt(percent)
+		if got := debug.SetGCPercent(100); got != 100 {
+			t.Fatalf("GOGC=100 is set, yet collectAt(%d) collects at %d", percent, got)
+		}
 	}
 }

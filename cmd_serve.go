@@ -47,6 +47,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer closeStore(opt.Store)
+	collectAt(server.GCPercent)
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	if f.recipient == "" {
 		log.Warn("records are kept unencrypted: no --records-key is set", "records", opt.Store.String())

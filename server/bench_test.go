@@ -1,7 +1,9 @@
 package server
 
 import (
+	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"testing"
@@ -28,6 +30,9 @@ func BenchmarkFiftySessionsBurst(b *testing.B) {
 
 func fiftySessions(b *testing.B, burst bool) {
 	const sessions, pages = 50, 10
+	if os.Getenv("GOGC") == "" { // as serve runs
+		defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
+	}
 	for range b.N {
 		f := startServer(b, func(c *Config) { c.MaxConnsPerAddr = sessions }) // all from loopback
 		runtime.GC()
