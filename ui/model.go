@@ -657,16 +657,10 @@ func (m *Model) View() (v tea.View) {
 	if m.ascii {
 		screen = asciiGlyphs(screen)
 	}
-	v = frame(safeFrame(screen))
-	m.view, m.drawn = v, true
-	return v
-}
-
-// frame is a screen in the terminal modes the app runs in.
-func frame(screen string) tea.View {
-	v := tea.NewView(screen)
+	v = tea.NewView(safeFrame(screen))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "stemcounsel"
+	m.view, m.drawn = v, true
 	return v
 }
